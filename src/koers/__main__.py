@@ -1,0 +1,3 @@
+from koers.cli import main
+
+raise SystemExit(main())

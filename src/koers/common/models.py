@@ -1,0 +1,45 @@
+"""The audit log: one append-only row for every view, print and export of a student's dossier."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from koers.schools.models import RoleKind, School, Student
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", _("bekeken")
+    PRINT = "print", _("afgedrukt")
+    EXPORT = "export", _("geëxporteerd")
+    DOWNLOAD = "download", _("bestand geopend")
+
+
+class AuditEntry(models.Model):
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="audit_entries")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    actor_role = models.CharField(max_length=16, choices=RoleKind.choices)
+    action = models.CharField(max_length=10, choices=AuditAction.choices)
+    subject = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzages")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["student", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.action} {self.student} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("audit entries are append-only")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        raise ValueError("audit entries are append-only")

@@ -1,0 +1,54 @@
+"""Tenancy: every request acts as one role at one school, and only that school's rows can be queried.
+
+The active role is kept in the session. The middleware activates a django-scopes scope for the role's school
+for the whole request, so a query on school-owned data outside a scope raises instead of leaking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django_scopes import scope, scopes_disabled
+
+from koers.schools.models import Role, School
+
+SESSION_KEY = "koers_role_id"
+
+
+def roles_of(user: object) -> list[Role]:
+    with scopes_disabled():
+        return list(
+            Role.objects.filter(user=user).select_related("school").order_by("school__name", "kind")
+        )
+
+
+def activate_role(request: HttpRequest, role: Role) -> None:
+    request.session[SESSION_KEY] = role.pk
+
+
+class ActiveRoleMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.role = None  # type: ignore[attr-defined]
+        request.school = None  # type: ignore[attr-defined]
+        request.roles = []  # type: ignore[attr-defined]
+        if not request.user.is_authenticated:
+            return self.get_response(request)
+        roles = roles_of(request.user)
+        wanted = request.session.get(SESSION_KEY)
+        role = next((r for r in roles if r.pk == wanted), roles[0] if roles else None)
+        request.roles = roles  # type: ignore[attr-defined]
+        request.role = role  # type: ignore[attr-defined]
+        if role is None:
+            return self.get_response(request)
+        request.school = role.school  # type: ignore[attr-defined]
+        with scope(school=role.school_id):
+            return self.get_response(request)
+
+
+def school_scope(school: School | int):  # type: ignore[no-untyped-def]
+    """Activate one school outside a request (commands, tasks, tests)."""
+    return scope(school=school if isinstance(school, int) else school.pk)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LobConfig(AppConfig):
+    name = "koers.lob"
+    label = "lob"

@@ -1,0 +1,85 @@
+"""The fixed vocabulary of LOB: career competences, effective elements, experience kinds, feelings.
+
+These are code-level choices (stable keys, translatable labels). Content that schools may edit, such as
+questions and catalogues, lives in YAML under ``lob/content/`` and is loaded into the database.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Competence(models.TextChoices):
+    """The six career competences (loopbaancompetenties)."""
+
+    QUALITIES = "qualities", _("Kwaliteiten ontdekken")
+    MOTIVES = "motives", _("Motieven ontdekken")
+    WORK_EXPLORATION = "work_exploration", _("Werk verkennen")
+    CAREER_STEERING = "career_steering", _("Loopbaan sturen")
+    NETWORKING = "networking", _("Netwerken")
+    EXPECTATIONS = "expectations", _("Omgaan met verwachtingen")
+
+
+class Element(models.TextChoices):
+    """The seven effective elements (werkzame elementen) of a school's LOB programme."""
+
+    PRACTICE = "practice", _("Praktijkervaring")
+    ACTIVE = "active", _("De leerling is actief")
+    COHERENCE = "coherence", _("Samenhangende activiteiten")
+    REFLECTION = "reflection", _("Reflectie")
+    PARENTS = "parents", _("Ouders betrekken")
+    EXPECTATIONS = "expectations", _("Omgaan met verwachtingen")
+    CONFIDENCE = "confidence", _("Zelfvertrouwen bij keuzes")
+
+
+class ExperienceKind(models.TextChoices):
+    LOB_ACTIVITY = "lob_activity", pgettext_lazy("experience kind", "LOB-activiteit")
+    INTERNSHIP = "internship", pgettext_lazy("experience kind", "Stage")
+    SIDE_JOB = "side_job", pgettext_lazy("experience kind", "Bijbaan")
+    HOLIDAY_JOB = "holiday_job", pgettext_lazy("experience kind", "Vakantiewerk")
+    SPORT = "sport", pgettext_lazy("experience kind", "Sport")
+    HOBBY = "hobby", pgettext_lazy("experience kind", "Hobby")
+    VOLUNTEERING = "volunteering", pgettext_lazy("experience kind", "Vrijwilligerswerk")
+    SCHOOL_SUBJECT = "school_subject", pgettext_lazy("experience kind", "Schoolvak")
+    PROJECT = "project", pgettext_lazy("experience kind", "Project")
+    OTHER = "other", pgettext_lazy("experience kind", "Iets anders")
+
+
+EXPERIENCE_KIND_ICONS = {
+    ExperienceKind.LOB_ACTIVITY: "🧭",
+    ExperienceKind.INTERNSHIP: "🛠️",
+    ExperienceKind.SIDE_JOB: "💶",
+    ExperienceKind.HOLIDAY_JOB: "☀️",
+    ExperienceKind.SPORT: "⚽",
+    ExperienceKind.HOBBY: "🎨",
+    ExperienceKind.VOLUNTEERING: "🤝",
+    ExperienceKind.SCHOOL_SUBJECT: "📚",
+    ExperienceKind.PROJECT: "🧩",
+    ExperienceKind.OTHER: "✨",
+}
+
+
+class Feeling(models.TextChoices):
+    PROUD = "proud", pgettext_lazy("feeling", "Trots")
+    HAPPY = "happy", pgettext_lazy("feeling", "Blij")
+    SURPRISED = "surprised", pgettext_lazy("feeling", "Verrast")
+    BORED = "bored", pgettext_lazy("feeling", "Verveeld")
+    ANGRY = "angry", pgettext_lazy("feeling", "Boos")
+    SCARED = "scared", pgettext_lazy("feeling", "Bang")
+    SAD = "sad", pgettext_lazy("feeling", "Verdrietig")
+
+
+FEELING_ICONS = {
+    Feeling.PROUD: "😎",
+    Feeling.HAPPY: "😊",
+    Feeling.SURPRISED: "😮",
+    Feeling.BORED: "😐",
+    Feeling.ANGRY: "😠",
+    Feeling.SCARED: "😨",
+    Feeling.SAD: "😢",
+}
+
+
+class TraitKind(models.TextChoices):
+    QUALITY = "quality", _("Kwaliteit")
+    MOTIVE = "motive", _("Motief")

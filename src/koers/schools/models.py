@@ -1,0 +1,248 @@
+"""Schools (the tenants), school years, groups, people and their roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_scopes import ScopedManager
+
+
+class School(models.Model):
+    """The tenant: nothing of one school is ever visible from another."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam"), unique=True)
+    inactive_after_weeks = models.PositiveSmallIntegerField(
+        _("signaal na weken zonder nieuwe invoer"),
+        default=6,
+        help_text=_("De decaan ziet leerlingen die zo lang geen ervaring of reflectie hebben toegevoegd."),
+    )
+    guardian_sharing_defaults = models.JSONField(
+        _("standaard delen met ouders per soort"),
+        default=dict,
+        blank=True,
+        help_text=_("Per soort item of het standaard zichtbaar is voor ouders; de leerling kan dit per item wijzigen."),
+    )
+
+    class Meta:
+        verbose_name = _("school")
+        verbose_name_plural = _("scholen")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def shares_by_default(self, item_kind: str) -> bool:
+        return bool(self.guardian_sharing_defaults.get(item_kind, False))
+
+
+class User(AbstractUser):
+    """A person. Their roles at one or more schools live in Role."""
+
+    preferred_language = models.CharField(_("taal"), max_length=8, default="nl")
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class RoleKind(models.TextChoices):
+    STUDENT = "student", pgettext_lazy("role", "leerling")
+    MENTOR = "mentor", pgettext_lazy("role", "mentor")
+    COUNSELLOR = "counsellor", pgettext_lazy("role", "decaan")
+    TEACHER = "teacher", pgettext_lazy("role", "docent")
+    GUARDIAN = "guardian", pgettext_lazy("role", "ouder/verzorger")
+    LEADER = "leader", pgettext_lazy("role", "schoolleider")
+    ADMIN = "admin", pgettext_lazy("role", "beheerder")
+
+
+class Role(models.Model):
+    """What one person is at one school. A person may hold several roles at several schools."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    kind = models.CharField(_("rol"), max_length=16, choices=RoleKind.choices)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        constraints = [models.UniqueConstraint(fields=["school", "user", "kind"], name="role_unique_per_school")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_kind_display()} · {self.school}"
+
+
+class SchoolYear(models.Model):
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="years")
+    name = models.CharField(_("naam"), max_length=20)
+    starts_on = models.DateField(_("begint op"))
+    ends_on = models.DateField(_("eindigt op"))
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("schooljaar")
+        verbose_name_plural = _("schooljaren")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "name"], name="school_year_unique_name"),
+            models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="school_year_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Track(models.TextChoices):
+    VMBO_BASIS = "vmbo_b", _("vmbo basis")
+    VMBO_KADER = "vmbo_k", _("vmbo kader")
+    VMBO_GEMENGD = "vmbo_gl", _("vmbo gemengd")
+    VMBO_THEORETISCH = "vmbo_tl", _("vmbo theoretisch")
+    HAVO = "havo", _("havo")
+    VWO = "vwo", _("vwo")
+    PRAKTIJK = "pro", _("praktijkonderwijs")
+    ISK = "isk", _("ISK")
+
+
+class Group(models.Model):
+    """A class (klas) in one school year."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="groups")
+    school_year = models.ForeignKey(SchoolYear, on_delete=models.CASCADE, related_name="groups")
+    name = models.CharField(_("naam"), max_length=40)
+    year_level = models.PositiveSmallIntegerField(_("leerjaar"))
+    track = models.CharField(_("leerweg"), max_length=8, choices=Track.choices)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("groep")
+        verbose_name_plural = _("groepen")
+        ordering = ["year_level", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["school_year", "name"], name="group_unique_name_per_year"),
+            models.CheckConstraint(condition=Q(year_level__gte=1, year_level__lte=6), name="group_year_level_1_6"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Student(models.Model):
+    """A student's place at a school. The dossier belongs to the student, never to a group."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="students")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="student_records")
+    number = models.CharField(_("leerlingnummer"), max_length=32, blank=True)
+    date_of_birth = models.DateField(_("geboortedatum"), null=True, blank=True)
+    joined_on = models.DateField(_("ingeschreven op"), default=dt.date.today)
+    left_on = models.DateField(_("uitgeschreven op"), null=True, blank=True)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("leerling")
+        verbose_name_plural = _("leerlingen")
+        constraints = [models.UniqueConstraint(fields=["school", "user"], name="student_unique_per_school")]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def name(self) -> str:
+        return str(self.user)
+
+    def age_on(self, day: dt.date) -> int | None:
+        if self.date_of_birth is None:
+            return None
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def current(self, day: dt.date | None = None) -> MembershipQuerySet:
+        day = day or timezone.localdate()
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day), starts_on__lte=day)
+
+
+class Membership(models.Model):
+    """A student in a group from a date until a date (ISK students come and go during the year)."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="memberships")
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    starts_on = models.DateField(_("vanaf"))
+    ends_on = models.DateField(_("tot en met"), null=True, blank=True)
+
+    objects = ScopedManager(school="school", _manager_class=models.Manager.from_queryset(MembershipQuerySet))
+
+    class Meta:
+        verbose_name = _("groepslidmaatschap")
+        verbose_name_plural = _("groepslidmaatschappen")
+        ordering = ["starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="membership_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} in {self.group}"
+
+
+class Mentorship(models.Model):
+    """A mentor for a whole group, or for one student."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    mentor = models.ForeignKey(User, on_delete=models.CASCADE, related_name="mentorships")
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, null=True, blank=True, related_name="mentorships")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, null=True, blank=True, related_name="mentorships")
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("mentoraat")
+        verbose_name_plural = _("mentoraten")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(group__isnull=False) & Q(student__isnull=True))
+                | (Q(group__isnull=True) & Q(student__isnull=False)),
+                name="mentorship_group_xor_student",
+            ),
+            models.UniqueConstraint(fields=["mentor", "group"], name="mentorship_unique_group"),
+            models.UniqueConstraint(fields=["mentor", "student"], name="mentorship_unique_student"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor} → {self.group or self.student}"
+
+
+class Guardianship(models.Model):
+    """A guardian (ouder/verzorger) of a student. Without parental authority the view is information-only."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    guardian = models.ForeignKey(User, on_delete=models.CASCADE, related_name="guardianships")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="guardianships")
+    has_authority = models.BooleanField(_("met gezag"), default=True)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("ouderschap")
+        verbose_name_plural = _("ouderschappen")
+        constraints = [models.UniqueConstraint(fields=["guardian", "student"], name="guardianship_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.guardian} → {self.student}"

@@ -1,0 +1,13 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from koers.home import views as home_views
+
+urlpatterns = [
+    path("", home_views.home, name="home"),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("rol/", home_views.switch_role, name="switch_role"),
+    path("", include("koers.home.urls")),
+    path("dossier/", include("koers.dossier.urls")),
+]
