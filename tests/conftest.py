@@ -1,0 +1,100 @@
+"""Personas: one per role at the first school, plus an outsider (a counsellor) at a second school.
+
+Tests that read school-owned rows outside a request must activate a scope (``in_school``) or explicitly
+disable scopes; an unscoped query raises, exactly as in production.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django_scopes import scopes_disabled
+
+from koers.common.tenancy import school_scope
+from koers.schools.models import Group, RoleKind, School, Student, User
+from tests import factories as f
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def content(db) -> None:
+    """The shipped LOB content (qualities, motives, reflection prompts)."""
+    call_command("load_content", verbosity=0)
+
+
+@dataclass
+class World:
+    school: School
+    other_school: School
+    group: Group
+    student: Student
+    classmate: Student
+    other_student: Student
+    users: dict[str, User]
+
+
+PERSONAS = ["student", "classmate", "mentor", "counsellor", "teacher", "guardian", "leader", "admin", "outsider"]
+
+
+@pytest.fixture
+def world(db, content) -> World:
+    with scopes_disabled():
+        school = f.SchoolFactory(name="Het Baken", slug="het-baken")
+        other_school = f.SchoolFactory(name="De Overkant", slug="de-overkant")
+        group = f.GroupFactory(school=school, name="3K1")
+        student = f.StudentFactory(school=school, user__username="student", user__first_name="Samira")
+        classmate = f.StudentFactory(school=school, user__username="classmate")
+        f.MembershipFactory(student=student, group=group)
+        f.MembershipFactory(student=classmate, group=group)
+        mentor = f.RoleFactory(school=school, kind=RoleKind.MENTOR, user__username="mentor").user
+        f.MentorshipFactory(group=group, mentor=mentor)
+        guardian = f.RoleFactory(school=school, kind=RoleKind.GUARDIAN, user__username="guardian").user
+        f.GuardianshipFactory(student=student, guardian=guardian)
+        users = {
+            "student": student.user,
+            "classmate": classmate.user,
+            "mentor": mentor,
+            "guardian": guardian,
+        }
+        for name, kind in [
+            ("counsellor", RoleKind.COUNSELLOR),
+            ("teacher", RoleKind.TEACHER),
+            ("leader", RoleKind.LEADER),
+            ("admin", RoleKind.ADMIN),
+        ]:
+            users[name] = f.RoleFactory(school=school, kind=kind, user__username=name).user
+        other_group = f.GroupFactory(school=other_school, name="2H1", track="havo", year_level=2)
+        other_student = f.StudentFactory(school=other_school, user__username="other_student")
+        f.MembershipFactory(student=other_student, group=other_group)
+        users["outsider"] = f.RoleFactory(
+            school=other_school, kind=RoleKind.COUNSELLOR, user__username="outsider"
+        ).user
+    return World(school, other_school, group, student, classmate, other_student, users)
+
+
+@pytest.fixture
+def login(client: Client, world: World) -> Callable[[str], Client]:
+    """``login("mentor")`` returns the test client logged in as that persona."""
+
+    def _login(persona: str) -> Client:
+        client.force_login(world.users[persona])
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def in_school(world: World) -> Iterator[School]:
+    """Activate the first school's scope for code that runs outside a request."""
+    with school_scope(world.school):
+        yield world.school
