@@ -1,10 +1,12 @@
 from django.urls import path
 
-from koers.dossier import views
+from koers.dossier.views import experiences, portfolio
 
 app_name = "dossier"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("lijn/", views.timeline, name="timeline"),
+    # --- overview, LOB-lijn, traits, compliments, ambitions, network, actions (views/portfolio.py) ---
+    path("", portfolio.home, name="home"),
+    path("lijn/", portfolio.timeline, name="timeline"),
+    # --- experiences, evidence, reflections, remarks (views/experiences.py) ---
 ]

@@ -1,3 +1,5 @@
+"""The dossier overview, LOB-lijn, qualities and motives, compliments, ambitions, network and actions."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render

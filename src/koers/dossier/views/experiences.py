@@ -1,0 +1,1 @@
+"""Experiences, their evidence and reflections, and remarks on entries."""
