@@ -7,16 +7,17 @@ for the whole request, so a query on school-owned data outside a scope raises in
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from django.http import HttpRequest, HttpResponse
 from django_scopes import scope, scopes_disabled
 
-from koers.schools.models import Role, School
+from koers.schools.models import Role, School, User
 
 SESSION_KEY = "koers_role_id"
 
 
-def roles_of(user: object) -> list[Role]:
+def roles_of(user: User) -> list[Role]:
     with scopes_disabled():
         return list(
             Role.objects.filter(user=user).select_related("school").order_by("school__name", "kind")
@@ -49,6 +50,6 @@ class ActiveRoleMiddleware:
             return self.get_response(request)
 
 
-def school_scope(school: School | int):  # type: ignore[no-untyped-def]
+def school_scope(school: School | int) -> AbstractContextManager[None]:
     """Activate one school outside a request (commands, tasks, tests)."""
     return scope(school=school if isinstance(school, int) else school.pk)

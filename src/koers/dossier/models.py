@@ -274,7 +274,9 @@ class Action(SharedItem):
         Experience, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
     )
 
-    objects = ScopedManager(school="school", _manager_class=models.Manager.from_queryset(ActionQuerySet))
+    objects = ScopedManager(  # type: ignore[misc]  # the scoped manager gains the action queries
+        school="school", _manager_class=models.Manager.from_queryset(ActionQuerySet)
+    )
 
     class Meta:
         verbose_name = _("actiepunt")
