@@ -15,9 +15,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# A fresh small demo school (its logins are printed), then the server on http://127.0.0.1:8000.
 run: $(STAMP)
 	$(BIN)/koers demo --small
 	$(BIN)/koers serve
+
+# `make demo` rebuilds the small demo; `make demo STUDENTS=2000 SEED=7` a bigger one.
+demo: $(STAMP)
+	$(BIN)/koers demo $(if $(STUDENTS),--students $(STUDENTS),--small) $(if $(SEED),--seed $(SEED))
 
 test: $(STAMP)
 	$(BIN)/ruff format --check src tests bench

@@ -98,3 +98,9 @@ def in_school(world: World) -> Iterator[School]:
     """Activate the first school's scope for code that runs outside a request."""
     with school_scope(world.school):
         yield world.school
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Personas are created in every test; the production hasher's deliberate slowness is no use here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

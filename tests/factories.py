@@ -163,3 +163,201 @@ class AmbitionFactory(factory.django.DjangoModelFactory):
     student = factory.SubFactory(StudentFactory)
     school = factory.SelfAttribute("student.school")
     dream = "Automonteur worden"
+
+
+# --- appended for the safety nets (tenancy canary, permission matrix) ---
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = dossier.Evidence
+
+    experience = factory.SubFactory(ExperienceFactory)
+    student = factory.SelfAttribute("experience.student")
+    school = factory.SelfAttribute("experience.school")
+    kind = dossier.EvidenceKind.PHOTO
+    file = factory.django.ImageField(filename="bewijs.jpg", format="JPEG", width=8, height=8)
+    content_type = "image/jpeg"
+    size = factory.LazyAttribute(lambda e: e.file.size)
+    original_name = "bewijs.jpg"
+
+
+class ReflectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = dossier.Reflection
+
+    experience = factory.SubFactory(ExperienceFactory)
+    student = factory.SelfAttribute("experience.student")
+    school = factory.SelfAttribute("experience.school")
+    competence = "qualities"
+
+
+class ReflectionPromptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "lob.ReflectionPrompt"
+        django_get_or_create = ("competence", "key")
+
+    competence = "qualities"
+    key = "good-at"
+    texts = factory.LazyFunction(lambda: {"nl": "Wat ging goed?", "en": "What went well?"})
+
+
+class ReflectionAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = dossier.ReflectionAnswer
+
+    reflection = factory.SubFactory(ReflectionFactory)
+    school = factory.SelfAttribute("reflection.school")
+    prompt = factory.SubFactory(ReflectionPromptFactory, competence=factory.SelfAttribute("..reflection.competence"))
+    text = "Ik kon goed met klanten praten."
+
+
+class TraitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "lob.Trait"
+        django_get_or_create = ("kind", "key")
+
+    kind = "quality"
+    key = "helpful"
+    icon = "🤝"
+    texts = factory.LazyFunction(lambda: {"nl": "behulpzaam", "en": "helpful"})
+
+
+class StudentTraitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = dossier.StudentTrait
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.SelfAttribute("student.school")
+    kind = "quality"
+    trait = factory.SubFactory(TraitFactory)
+
+
+class ComplimentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = dossier.Compliment
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.SelfAttribute("student.school")
+    trait = factory.SubFactory(TraitFactory)
+    message = "Je hielp een klasgenoot zonder dat iemand het vroeg."
+    given_by = factory.SubFactory(UserFactory)
+    given_as = schools.RoleKind.MENTOR
+
+
+class AmbitionStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = dossier.AmbitionStep
+
+    ambition = factory.SubFactory(AmbitionFactory)
+    school = factory.SelfAttribute("ambition.school")
+    text = "Een dag meelopen in een garage"
+    order = factory.Sequence(lambda n: n)
+
+
+class RemarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = dossier.Remark
+
+    experience = factory.SubFactory(ExperienceFactory)
+    student = factory.SelfAttribute("experience.student")
+    school = factory.SelfAttribute("experience.school")
+    author = factory.SubFactory(UserFactory)
+    author_role = schools.RoleKind.MENTOR
+    text = "Wat vond je het lastigste die dag?"
+
+
+class AuditEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "common.AuditEntry"
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.SelfAttribute("student.school")
+    actor = factory.SubFactory(UserFactory)
+    actor_role = schools.RoleKind.MENTOR
+    action = "view"
+
+
+# --- appended for experiences and uploads: small but real files, generated in memory ---
+
+
+def sample_jpeg(
+    *, width: int = 40, height: int = 20, with_gps: bool = True, orientation: int = 1, name: str = "foto.jpg"
+):
+    """A real JPEG; by default with EXIF holding a camera make, GPS position and an orientation tag."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    image = Image.new("RGB", (width, height), (200, 60, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "Telefoonmerk"  # Make
+    exif[0x0112] = orientation  # Orientation
+    if with_gps:
+        exif[0x8825] = {1: "N", 2: (52.0, 5.0, 30.0), 3: "E", 4: (4.0, 53.0, 10.0)}  # GPSInfo
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif.tobytes())
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def sample_png(*, name: str = "plaatje.png", content_type: str = "image/png"):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGBA", (12, 12), (0, 120, 200, 128)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+def sample_wav(*, seconds: float = 0.2, name: str = "spraak.wav"):
+    """A real WAV file of silence, made with the standard library."""
+    import io
+    import wave
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\x00\x00" * int(8000 * seconds))
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="audio/wav")
+
+
+def sample_webm(*, name: str = "spraakbericht.webm"):
+    """The start of a WebM file as browsers record it: an EBML header with doctype "webm"."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    header = (
+        b"\x1a\x45\xdf\xa3\x9f"  # EBML element, size 31
+        b"\x42\x86\x81\x01\x42\xf7\x81\x01\x42\xf2\x81\x04\x42\xf3\x81\x08"
+        b"\x42\x82\x84webm\x42\x87\x81\x04\x42\x85\x81\x02"
+    )
+    return SimpleUploadedFile(name, header + b"\x18\x53\x80\x67" + bytes(200), content_type="audio/webm")
+
+
+def sample_ogg(*, name: str = "spraakbericht.ogg"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"OggS\x00\x02" + bytes(20) + b"\x01\x1eOpusHead" + bytes(100), "audio/ogg")
+
+
+def sample_pdf(*, name: str = "werkstuk.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+    return SimpleUploadedFile(name, body, content_type="application/pdf")
+
+
+def sample_text_as_jpeg(*, name: str = "foto.jpg"):
+    """A text file wearing a photo's name and declared type."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"Dit is geen foto maar gewoon tekst.\n" * 4, content_type="image/jpeg")

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "koers.schools",
     "koers.dossier",
     "koers.home",
+    "koers.demo",
 ]
 
 MIDDLEWARE = [
@@ -118,6 +119,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # koers/static belongs to no app; runserver serves it in DEBUG
 MEDIA_ROOT = DATA_DIR / "media"
 UPLOAD_MAX_BYTES = int(os.environ.get("KOERS_UPLOAD_MAX_MB", "20")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -269,7 +269,9 @@ class Action(SharedItem):
     due_on = models.DateField(_("wanneer is het klaar"))
     where_with_whom = models.CharField(_("waar of met wie"), max_length=200, blank=True)
     done_when = models.CharField(_("hoe weten we dat het gelukt is"), max_length=200)
-    status = models.CharField(_("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
     experience = models.ForeignKey(
         Experience, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
     )
@@ -298,7 +300,9 @@ class Remark(models.Model):
     experience = models.ForeignKey(
         Experience, on_delete=models.CASCADE, null=True, blank=True, related_name="remarks"
     )
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, null=True, blank=True, related_name="remarks")
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, null=True, blank=True, related_name="remarks"
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     author_role = models.CharField(max_length=16, choices=RoleKind.choices)
     text = models.TextField(_("bericht"))

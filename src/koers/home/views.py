@@ -3,10 +3,14 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from koers.common.htmx import render_page
 from koers.common.tenancy import activate_role
-from koers.schools.models import RoleKind
+from koers.home import queries
+from koers.home.forms import QuietWeeksForm, StudentSearchForm
+from koers.schools.models import Role, RoleKind
 
 LANDING = {
     RoleKind.STUDENT: "dossier:home",
@@ -38,10 +42,63 @@ def switch_role(request: HttpRequest) -> HttpResponse:
     return redirect("home")
 
 
-# Placeholders until the role pages land.
+def _role_of_kind(request: HttpRequest, kind: RoleKind) -> Role:
+    """The active role when it is ``kind``; any other role gets a 404, like every page it may not see."""
+    role: Role | None = request.role  # type: ignore[attr-defined]
+    if role is None or role.kind != kind:
+        raise Http404
+    return role
+
+
 @login_required
 def mentor(request: HttpRequest) -> HttpResponse:
-    return render(request, "home/no_role.html")
+    role = _role_of_kind(request, RoleKind.MENTOR)
+    sort = request.GET.get("sort", "name")
+    if sort not in queries.SORTS:
+        sort = "name"
+    page = queries.mentor_page(role, sort=sort)
+    return render(request, "home/mentor.html", {"page": page, "sort": sort})
 
 
-counsellor = guardian = teacher = leader = admin = mentor
+@login_required
+def counsellor(request: HttpRequest) -> HttpResponse:
+    role = _role_of_kind(request, RoleKind.COUNSELLOR)
+    form = QuietWeeksForm(request.GET or None, school_default=role.school.inactive_after_weeks)
+    page = queries.counsellor_page(role, weeks=form.weeks(), page=request.GET.get("pagina", 1))
+    return render_page(request, "home/counsellor.html", {"page": page, "form": form}, fragment="quiet")
+
+
+@login_required
+def leader(request: HttpRequest) -> HttpResponse:
+    role = _role_of_kind(request, RoleKind.LEADER)
+    return render(request, "home/leader.html", {"page": queries.leader_page(role)})
+
+
+@login_required
+def guardian(request: HttpRequest) -> HttpResponse:
+    role = _role_of_kind(request, RoleKind.GUARDIAN)
+    return render(request, "home/guardian.html", {"children": queries.guardian_children(role)})
+
+
+@login_required
+def teacher(request: HttpRequest) -> HttpResponse:
+    role = _role_of_kind(request, RoleKind.TEACHER)
+    groups = queries.current_year_groups(timezone.localdate()).order_by("year_level", "name")
+    form = StudentSearchForm(
+        request.GET or None, groups=list(groups.values_list("pk", "name"))
+    )
+    found = None
+    if form.has_query:
+        found = queries.search_students(
+            role.school,
+            text=form.cleaned_data["naam"],
+            group_id=form.cleaned_data["groep"],
+            page=request.GET.get("pagina", 1),
+        )
+    return render_page(request, "home/teacher.html", {"form": form, "found": found}, fragment="results")
+
+
+@login_required
+def admin(request: HttpRequest) -> HttpResponse:
+    role = _role_of_kind(request, RoleKind.ADMIN)
+    return render(request, "home/admin.html", {"page": queries.admin_page(role)})

@@ -2,6 +2,7 @@
 
 Each YAML entry has a stable ``key``; texts are given per language (``nl``, ``en``, ``nl_simple`` ...).
 Running the loader again updates texts and adds new entries; it never removes what students refer to.
+Every file is checked before anything is written, so a mistake in one entry leaves the database as it was.
 """
 
 from __future__ import annotations
@@ -16,48 +17,132 @@ from django.db import transaction
 from koers.lob.models import ReflectionPrompt, Trait
 from koers.lob.vocabulary import Competence, TraitKind
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 TEXT_KEYS = ("nl", "en", "nl_simple", "en_simple", "ar", "uk", "tr", "pl", "fa")
+TRAIT_FILES = ((TraitKind.QUALITY, "qualities.yaml"), (TraitKind.MOTIVE, "motives.yaml"))
+PROMPTS_FILE = "reflection_prompts.yaml"
+ICON_MAX_LENGTH = 8  # Trait.icon max_length: an emoji with modifiers, never a word
+
+
+Entry = tuple[str, dict[str, str], str]  # key, texts per language, icon
+
+
+class ContentError(ValueError):
+    """A shipped or edited content file that cannot be loaded; the message says where and why."""
 
 
 @dataclass
 class LoadReport:
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
 
 
-def read_yaml(name: str) -> Any:
-    with (CONTENT_DIR / name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+def read_yaml(name: str, content_dir: Path | None = None) -> Any:
+    path = (content_dir or CONTENT_DIR) / name
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=SAFE_LOADER)  # a safe loader; the C one when libyaml is there
+    except yaml.YAMLError as error:
+        raise ContentError(f"{name}: geen geldige YAML ({error})") from error
 
 
 def texts_of(entry: dict[str, Any]) -> dict[str, str]:
-    texts = {key: str(entry[key]).strip() for key in TEXT_KEYS if entry.get(key)}
+    texts = {key: str(entry[key]).strip() for key in TEXT_KEYS if entry.get(key) and str(entry[key]).strip()}
     if "nl" not in texts:
-        raise ValueError(f"content entry {entry.get('key')!r} has no Dutch text")
+        raise ContentError(f"content entry {entry.get('key')!r} has no Dutch text (nl)")
     return texts
 
 
-@transaction.atomic
-def load_content() -> LoadReport:
-    report = LoadReport()
-    for kind, filename in ((TraitKind.QUALITY, "qualities.yaml"), (TraitKind.MOTIVE, "motives.yaml")):
-        for order, entry in enumerate(read_yaml(filename)):
-            _, created = Trait.objects.update_or_create(
-                kind=kind,
-                key=entry["key"],
-                defaults={"icon": entry["icon"], "texts": texts_of(entry), "order": order},
-            )
-            report.created += created
-            report.updated += not created
-    prompts = read_yaml("reflection_prompts.yaml")
+def _checked_entries(entries: Any, where: str, *, needs_icon: bool) -> list[Entry]:
+    """(key, texts, icon) per entry, or a ContentError naming the file, the position and the problem."""
+    if not isinstance(entries, list) or not entries:
+        raise ContentError(f"{where}: verwacht een lijst met items")
+    seen: set[str] = set()
+    checked = []
+    for number, entry in enumerate(entries, start=1):
+        label = f"{where}, item {number}"
+        if not isinstance(entry, dict):
+            raise ContentError(f"{label}: verwacht velden als key, nl en en")
+        key = str(entry.get("key") or "").strip()
+        if not key:
+            raise ContentError(f"{label}: de sleutel (key) ontbreekt")
+        label = f"{label} ({key})"
+        if key in seen:
+            raise ContentError(f"{label}: de sleutel {key!r} komt twee keer voor")
+        seen.add(key)
+        try:
+            texts = texts_of(entry)
+        except ContentError:
+            raise ContentError(f"{label}: de Nederlandse tekst (nl) ontbreekt") from None
+        icon = str(entry.get("icon") or "").strip()
+        if needs_icon and not icon:
+            raise ContentError(f"{label}: het pictogram (icon) ontbreekt")
+        if len(icon) > ICON_MAX_LENGTH:
+            raise ContentError(f"{label}: het pictogram is langer dan {ICON_MAX_LENGTH} tekens")
+        checked.append((key, texts, icon))
+    return checked
+
+
+def _read_all(content_dir: Path | None) -> tuple[dict[str, list[Entry]], dict[str, list[Entry]]]:
+    traits: dict[str, list[Entry]] = {
+        kind: _checked_entries(read_yaml(filename, content_dir), filename, needs_icon=True)
+        for kind, filename in TRAIT_FILES
+    }
+    prompts_by_competence = read_yaml(PROMPTS_FILE, content_dir)
+    if not isinstance(prompts_by_competence, dict):
+        raise ContentError(f"{PROMPTS_FILE}: verwacht een lijst vragen per loopbaancompetentie")
+    unknown = sorted(set(map(str, prompts_by_competence)) - set(Competence.values))
+    if unknown:
+        raise ContentError(f"{PROMPTS_FILE}: onbekende loopbaancompetentie {', '.join(unknown)}")
+    prompts: dict[str, list[Entry]] = {}
     for competence in Competence.values:
-        for order, entry in enumerate(prompts[competence]):
-            _, created = ReflectionPrompt.objects.update_or_create(
-                competence=competence,
-                key=entry["key"],
-                defaults={"texts": texts_of(entry), "order": order},
-            )
-            report.created += created
-            report.updated += not created
+        if competence not in prompts_by_competence:
+            raise ContentError(f"{PROMPTS_FILE}: geen vragen voor de loopbaancompetentie {competence}")
+        prompts[competence] = _checked_entries(
+            prompts_by_competence[competence], f"{PROMPTS_FILE}, {competence}", needs_icon=False
+        )
+    return traits, prompts
+
+
+def load_content(content_dir: Path | None = None) -> LoadReport:
+    """Create or update every catalogue entry from the YAML files; raises ContentError and writes nothing
+    when a file has a mistake. A fixed number of queries, however long the files are."""
+    traits, prompts = _read_all(content_dir)
+    report = LoadReport()
+    with transaction.atomic():
+        known_traits = {(t.kind, t.key): t for t in Trait.objects.all()}
+        new_traits, changed_traits = [], []
+        for kind, entries in traits.items():
+            for order, (key, texts, icon) in enumerate(entries):
+                trait = known_traits.get((kind, key))
+                if trait is None:
+                    new_traits.append(Trait(kind=kind, key=key, icon=icon, texts=texts, order=order))
+                elif (trait.icon, trait.texts, trait.order) != (icon, texts, order):
+                    trait.icon, trait.texts, trait.order = icon, texts, order
+                    changed_traits.append(trait)
+        Trait.objects.bulk_create(new_traits)
+        Trait.objects.bulk_update(changed_traits, ["icon", "texts", "order"])
+
+        known_prompts = {(p.competence, p.key): p for p in ReflectionPrompt.objects.all()}
+        new_prompts, changed_prompts = [], []
+        for competence, entries in prompts.items():
+            for order, (key, texts, _icon) in enumerate(entries):
+                prompt = known_prompts.get((competence, key))
+                if prompt is None:
+                    new_prompts.append(
+                        ReflectionPrompt(competence=competence, key=key, texts=texts, order=order)
+                    )
+                elif (prompt.texts, prompt.order) != (texts, order):
+                    prompt.texts, prompt.order = texts, order
+                    changed_prompts.append(prompt)
+        ReflectionPrompt.objects.bulk_create(new_prompts)
+        ReflectionPrompt.objects.bulk_update(changed_prompts, ["texts", "order"])
+
+    report.created = len(new_traits) + len(new_prompts)
+    report.updated = len(changed_traits) + len(changed_prompts)
+    report.unchanged = (
+        sum(map(len, traits.values())) + sum(map(len, prompts.values())) - report.created - report.updated
+    )
     return report

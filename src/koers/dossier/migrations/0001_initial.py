@@ -6,195 +6,413 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_with_guardians', models.BooleanField(default=False, verbose_name='zichtbaar voor ouders')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='aangemaakt')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd')),
-                ('what', models.CharField(max_length=200, verbose_name='wat ga ik doen')),
-                ('who', models.CharField(max_length=120, verbose_name='wie doet het')),
-                ('due_on', models.DateField(verbose_name='wanneer is het klaar')),
-                ('where_with_whom', models.CharField(blank=True, max_length=200, verbose_name='waar of met wie')),
-                ('done_when', models.CharField(max_length=200, verbose_name='hoe weten we dat het gelukt is')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('done', 'Gedaan'), ('dropped', 'Vervallen')], default='open', max_length=10, verbose_name='status')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "shared_with_guardians",
+                    models.BooleanField(default=False, verbose_name="zichtbaar voor ouders"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="aangemaakt"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd")),
+                ("what", models.CharField(max_length=200, verbose_name="wat ga ik doen")),
+                ("who", models.CharField(max_length=120, verbose_name="wie doet het")),
+                ("due_on", models.DateField(verbose_name="wanneer is het klaar")),
+                (
+                    "where_with_whom",
+                    models.CharField(blank=True, max_length=200, verbose_name="waar of met wie"),
+                ),
+                (
+                    "done_when",
+                    models.CharField(max_length=200, verbose_name="hoe weten we dat het gelukt is"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("done", "Gedaan"), ("dropped", "Vervallen")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'actiepunt',
-                'verbose_name_plural': 'actiepunten',
-                'ordering': ['due_on', 'pk'],
+                "verbose_name": "actiepunt",
+                "verbose_name_plural": "actiepunten",
+                "ordering": ["due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Ambition',
+            name="Ambition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_with_guardians', models.BooleanField(default=False, verbose_name='zichtbaar voor ouders')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='aangemaakt')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd')),
-                ('dream', models.CharField(max_length=200, verbose_name='mijn droom')),
-                ('why', models.TextField(blank=True, verbose_name='waarom wil ik dit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "shared_with_guardians",
+                    models.BooleanField(default=False, verbose_name="zichtbaar voor ouders"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="aangemaakt"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd")),
+                ("dream", models.CharField(max_length=200, verbose_name="mijn droom")),
+                ("why", models.TextField(blank=True, verbose_name="waarom wil ik dit")),
             ],
             options={
-                'verbose_name': 'ambitie',
-                'verbose_name_plural': 'ambities',
-                'ordering': ['-created_at'],
+                "verbose_name": "ambitie",
+                "verbose_name_plural": "ambities",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='AmbitionStep',
+            name="AmbitionStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=200, verbose_name='kleine stap')),
-                ('due_on', models.DateField(blank=True, null=True, verbose_name='wanneer')),
-                ('done', models.BooleanField(default=False, verbose_name='gedaan')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=200, verbose_name="kleine stap")),
+                ("due_on", models.DateField(blank=True, null=True, verbose_name="wanneer")),
+                ("done", models.BooleanField(default=False, verbose_name="gedaan")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'stap',
-                'verbose_name_plural': 'stappen',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "stap",
+                "verbose_name_plural": "stappen",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Compliment',
+            name="Compliment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('message', models.TextField(blank=True, verbose_name='toelichting')),
-                ('given_as', models.CharField(choices=[('student', 'leerling'), ('mentor', 'mentor'), ('counsellor', 'decaan'), ('teacher', 'docent'), ('guardian', 'ouder/verzorger'), ('leader', 'schoolleider'), ('admin', 'beheerder')], max_length=16)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("message", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "given_as",
+                    models.CharField(
+                        choices=[
+                            ("student", "leerling"),
+                            ("mentor", "mentor"),
+                            ("counsellor", "decaan"),
+                            ("teacher", "docent"),
+                            ("guardian", "ouder/verzorger"),
+                            ("leader", "schoolleider"),
+                            ("admin", "beheerder"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': 'compliment',
-                'verbose_name_plural': 'complimenten',
-                'ordering': ['-created_at'],
+                "verbose_name": "compliment",
+                "verbose_name_plural": "complimenten",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_with_guardians', models.BooleanField(default=False, verbose_name='zichtbaar voor ouders')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='aangemaakt')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd')),
-                ('name', models.CharField(max_length=120, verbose_name='naam')),
-                ('relation', models.CharField(blank=True, max_length=120, verbose_name='wie is het voor mij')),
-                ('occupation', models.CharField(blank=True, max_length=200, verbose_name='wat doet deze persoon')),
-                ('could_help_with', models.TextField(blank=True, verbose_name='hoe kan deze persoon helpen')),
-                ('contacted', models.BooleanField(default=False, verbose_name='al contact gehad')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "shared_with_guardians",
+                    models.BooleanField(default=False, verbose_name="zichtbaar voor ouders"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="aangemaakt"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd")),
+                ("name", models.CharField(max_length=120, verbose_name="naam")),
+                (
+                    "relation",
+                    models.CharField(blank=True, max_length=120, verbose_name="wie is het voor mij"),
+                ),
+                (
+                    "occupation",
+                    models.CharField(blank=True, max_length=200, verbose_name="wat doet deze persoon"),
+                ),
+                ("could_help_with", models.TextField(blank=True, verbose_name="hoe kan deze persoon helpen")),
+                ("contacted", models.BooleanField(default=False, verbose_name="al contact gehad")),
             ],
             options={
-                'verbose_name': 'netwerkcontact',
-                'verbose_name_plural': 'netwerk',
-                'ordering': ['name'],
+                "verbose_name": "netwerkcontact",
+                "verbose_name_plural": "netwerk",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('photo', 'Foto'), ('video', 'Video'), ('audio', 'Spraakbericht'), ('document', 'Document')], max_length=10, verbose_name='soort')),
-                ('file', models.FileField(max_length=300, upload_to=koers.dossier.models.evidence_path)),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('original_name', models.CharField(blank=True, max_length=200)),
-                ('caption', models.CharField(blank=True, max_length=200, verbose_name='onderschrift')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("photo", "Foto"),
+                            ("video", "Video"),
+                            ("audio", "Spraakbericht"),
+                            ("document", "Document"),
+                        ],
+                        max_length=10,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("file", models.FileField(max_length=300, upload_to=koers.dossier.models.evidence_path)),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                ("original_name", models.CharField(blank=True, max_length=200)),
+                ("caption", models.CharField(blank=True, max_length=200, verbose_name="onderschrift")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': 'bewijsstuk',
-                'verbose_name_plural': 'bewijsstukken',
-                'ordering': ['created_at'],
+                "verbose_name": "bewijsstuk",
+                "verbose_name_plural": "bewijsstukken",
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Experience',
+            name="Experience",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_with_guardians', models.BooleanField(default=False, verbose_name='zichtbaar voor ouders')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='aangemaakt')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd')),
-                ('kind', models.CharField(choices=[('lob_activity', 'LOB-activiteit'), ('internship', 'Stage'), ('side_job', 'Bijbaan'), ('holiday_job', 'Vakantiewerk'), ('sport', 'Sport'), ('hobby', 'Hobby'), ('volunteering', 'Vrijwilligerswerk'), ('school_subject', 'Schoolvak'), ('project', 'Project'), ('other', 'Iets anders')], max_length=20, verbose_name='soort ervaring')),
-                ('title', models.CharField(max_length=120, verbose_name='titel')),
-                ('happened_on', models.DateField(verbose_name='datum')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='waar')),
-                ('what_i_did', models.TextField(blank=True, verbose_name='wat deed ik en wat was mijn rol')),
-                ('feeling', models.CharField(blank=True, choices=[('proud', 'Trots'), ('happy', 'Blij'), ('surprised', 'Verrast'), ('bored', 'Verveeld'), ('angry', 'Boos'), ('scared', 'Bang'), ('sad', 'Verdrietig')], max_length=12, verbose_name='hoe voelde het')),
-                ('went_well', models.TextField(blank=True, verbose_name='wat ging goed')),
-                ('learned_about_me', models.TextField(blank=True, verbose_name='wat ontdekte ik over mezelf')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "shared_with_guardians",
+                    models.BooleanField(default=False, verbose_name="zichtbaar voor ouders"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="aangemaakt"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("lob_activity", "LOB-activiteit"),
+                            ("internship", "Stage"),
+                            ("side_job", "Bijbaan"),
+                            ("holiday_job", "Vakantiewerk"),
+                            ("sport", "Sport"),
+                            ("hobby", "Hobby"),
+                            ("volunteering", "Vrijwilligerswerk"),
+                            ("school_subject", "Schoolvak"),
+                            ("project", "Project"),
+                            ("other", "Iets anders"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort ervaring",
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="titel")),
+                ("happened_on", models.DateField(verbose_name="datum")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="waar")),
+                ("what_i_did", models.TextField(blank=True, verbose_name="wat deed ik en wat was mijn rol")),
+                (
+                    "feeling",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("proud", "Trots"),
+                            ("happy", "Blij"),
+                            ("surprised", "Verrast"),
+                            ("bored", "Verveeld"),
+                            ("angry", "Boos"),
+                            ("scared", "Bang"),
+                            ("sad", "Verdrietig"),
+                        ],
+                        max_length=12,
+                        verbose_name="hoe voelde het",
+                    ),
+                ),
+                ("went_well", models.TextField(blank=True, verbose_name="wat ging goed")),
+                (
+                    "learned_about_me",
+                    models.TextField(blank=True, verbose_name="wat ontdekte ik over mezelf"),
+                ),
             ],
             options={
-                'verbose_name': 'ervaring',
-                'verbose_name_plural': 'ervaringen',
-                'ordering': ['-happened_on', '-created_at'],
+                "verbose_name": "ervaring",
+                "verbose_name_plural": "ervaringen",
+                "ordering": ["-happened_on", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Reflection',
+            name="Reflection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_with_guardians', models.BooleanField(default=False, verbose_name='zichtbaar voor ouders')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='aangemaakt')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd')),
-                ('competence', models.CharField(choices=[('qualities', 'Kwaliteiten ontdekken'), ('motives', 'Motieven ontdekken'), ('work_exploration', 'Werk verkennen'), ('career_steering', 'Loopbaan sturen'), ('networking', 'Netwerken'), ('expectations', 'Omgaan met verwachtingen')], max_length=20, verbose_name='loopbaancompetentie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "shared_with_guardians",
+                    models.BooleanField(default=False, verbose_name="zichtbaar voor ouders"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="aangemaakt"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd")),
+                (
+                    "competence",
+                    models.CharField(
+                        choices=[
+                            ("qualities", "Kwaliteiten ontdekken"),
+                            ("motives", "Motieven ontdekken"),
+                            ("work_exploration", "Werk verkennen"),
+                            ("career_steering", "Loopbaan sturen"),
+                            ("networking", "Netwerken"),
+                            ("expectations", "Omgaan met verwachtingen"),
+                        ],
+                        max_length=20,
+                        verbose_name="loopbaancompetentie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reflectie',
-                'verbose_name_plural': 'reflecties',
-                'ordering': ['-created_at'],
+                "verbose_name": "reflectie",
+                "verbose_name_plural": "reflecties",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ReflectionAnswer',
+            name="ReflectionAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True, verbose_name='antwoord')),
-                ('voice', models.FileField(blank=True, max_length=300, upload_to=koers.dossier.models.voice_path, verbose_name='spraakbericht')),
-                ('voice_content_type', models.CharField(blank=True, max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="antwoord")),
+                (
+                    "voice",
+                    models.FileField(
+                        blank=True,
+                        max_length=300,
+                        upload_to=koers.dossier.models.voice_path,
+                        verbose_name="spraakbericht",
+                    ),
+                ),
+                ("voice_content_type", models.CharField(blank=True, max_length=100)),
             ],
             options={
-                'verbose_name': 'antwoord',
-                'verbose_name_plural': 'antwoorden',
-                'ordering': ['prompt__order'],
+                "verbose_name": "antwoord",
+                "verbose_name_plural": "antwoorden",
+                "ordering": ["prompt__order"],
             },
         ),
         migrations.CreateModel(
-            name='Remark',
+            name="Remark",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('author_role', models.CharField(choices=[('student', 'leerling'), ('mentor', 'mentor'), ('counsellor', 'decaan'), ('teacher', 'docent'), ('guardian', 'ouder/verzorger'), ('leader', 'schoolleider'), ('admin', 'beheerder')], max_length=16)),
-                ('text', models.TextField(verbose_name='bericht')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('seen_by_student', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "author_role",
+                    models.CharField(
+                        choices=[
+                            ("student", "leerling"),
+                            ("mentor", "mentor"),
+                            ("counsellor", "decaan"),
+                            ("teacher", "docent"),
+                            ("guardian", "ouder/verzorger"),
+                            ("leader", "schoolleider"),
+                            ("admin", "beheerder"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="bericht")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("seen_by_student", models.BooleanField(default=False)),
             ],
             options={
-                'verbose_name': 'vraag of opmerking',
-                'verbose_name_plural': 'vragen en opmerkingen',
-                'ordering': ['created_at'],
+                "verbose_name": "vraag of opmerking",
+                "verbose_name_plural": "vragen en opmerkingen",
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='StudentTrait',
+            name="StudentTrait",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_with_guardians', models.BooleanField(default=False, verbose_name='zichtbaar voor ouders')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='aangemaakt')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd')),
-                ('kind', models.CharField(choices=[('quality', 'Kwaliteit'), ('motive', 'Motief')], max_length=10, verbose_name='soort')),
-                ('own_words', models.CharField(blank=True, max_length=200, verbose_name='in mijn eigen woorden')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "shared_with_guardians",
+                    models.BooleanField(default=False, verbose_name="zichtbaar voor ouders"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="aangemaakt"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("quality", "Kwaliteit"), ("motive", "Motief")],
+                        max_length=10,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "own_words",
+                    models.CharField(blank=True, max_length=200, verbose_name="in mijn eigen woorden"),
+                ),
             ],
             options={
-                'verbose_name': 'kwaliteit of motief van de leerling',
-                'verbose_name_plural': 'kwaliteiten en motieven van de leerling',
-                'ordering': ['kind', 'created_at'],
+                "verbose_name": "kwaliteit of motief van de leerling",
+                "verbose_name_plural": "kwaliteiten en motieven van de leerling",
+                "ordering": ["kind", "created_at"],
             },
         ),
     ]

@@ -6,204 +6,306 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('dossier', '0001_initial'),
-        ('lob', '0001_initial'),
-        ('schools', '0001_initial'),
+        ("dossier", "0001_initial"),
+        ("lob", "0001_initial"),
+        ("schools", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="action",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='action',
-            name='student',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='schools.student'),
+            model_name="action",
+            name="student",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="schools.student"
+            ),
         ),
         migrations.AddField(
-            model_name='ambition',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="ambition",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='ambition',
-            name='student',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ambitions', to='schools.student'),
+            model_name="ambition",
+            name="student",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="ambitions", to="schools.student"
+            ),
         ),
         migrations.AddField(
-            model_name='ambitionstep',
-            name='ambition',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='dossier.ambition'),
+            model_name="ambitionstep",
+            name="ambition",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="steps", to="dossier.ambition"
+            ),
         ),
         migrations.AddField(
-            model_name='ambitionstep',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="ambitionstep",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='compliment',
-            name='given_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="compliment",
+            name="given_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='compliment',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="compliment",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='compliment',
-            name='student',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='compliments', to='schools.student'),
+            model_name="compliment",
+            name="student",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="compliments", to="schools.student"
+            ),
         ),
         migrations.AddField(
-            model_name='compliment',
-            name='trait',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='lob.trait', verbose_name='kwaliteit'),
+            model_name="compliment",
+            name="trait",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="lob.trait",
+                verbose_name="kwaliteit",
+            ),
         ),
         migrations.AddField(
-            model_name='contact',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="contact",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='contact',
-            name='student',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='schools.student'),
+            model_name="contact",
+            name="student",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="contacts", to="schools.student"
+            ),
         ),
         migrations.AddField(
-            model_name='evidence',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="evidence",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='evidence',
-            name='student',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='schools.student'),
+            model_name="evidence",
+            name="student",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="evidence", to="schools.student"
+            ),
         ),
         migrations.AddField(
-            model_name='experience',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="experience",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='experience',
-            name='student',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='experiences', to='schools.student'),
+            model_name="experience",
+            name="student",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="experiences", to="schools.student"
+            ),
         ),
         migrations.AddField(
-            model_name='evidence',
-            name='experience',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='dossier.experience'),
+            model_name="evidence",
+            name="experience",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="evidence", to="dossier.experience"
+            ),
         ),
         migrations.AddField(
-            model_name='action',
-            name='experience',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='dossier.experience'),
+            model_name="action",
+            name="experience",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="actions",
+                to="dossier.experience",
+            ),
         ),
         migrations.AddField(
-            model_name='reflection',
-            name='experience',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reflections', to='dossier.experience'),
+            model_name="reflection",
+            name="experience",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="reflections",
+                to="dossier.experience",
+            ),
         ),
         migrations.AddField(
-            model_name='reflection',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="reflection",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='reflection',
-            name='student',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reflections', to='schools.student'),
+            model_name="reflection",
+            name="student",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="reflections", to="schools.student"
+            ),
         ),
         migrations.AddField(
-            model_name='reflectionanswer',
-            name='prompt',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='lob.reflectionprompt'),
+            model_name="reflectionanswer",
+            name="prompt",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="lob.reflectionprompt"
+            ),
         ),
         migrations.AddField(
-            model_name='reflectionanswer',
-            name='reflection',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='dossier.reflection'),
+            model_name="reflectionanswer",
+            name="reflection",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="answers", to="dossier.reflection"
+            ),
         ),
         migrations.AddField(
-            model_name='reflectionanswer',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="reflectionanswer",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='remark',
-            name='action',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='remarks', to='dossier.action'),
+            model_name="remark",
+            name="action",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="remarks",
+                to="dossier.action",
+            ),
         ),
         migrations.AddField(
-            model_name='remark',
-            name='author',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="remark",
+            name="author",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='remark',
-            name='experience',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='remarks', to='dossier.experience'),
+            model_name="remark",
+            name="experience",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="remarks",
+                to="dossier.experience",
+            ),
         ),
         migrations.AddField(
-            model_name='remark',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="remark",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='remark',
-            name='student',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='remarks', to='schools.student'),
+            model_name="remark",
+            name="student",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="remarks", to="schools.student"
+            ),
         ),
         migrations.AddField(
-            model_name='studenttrait',
-            name='experiences',
-            field=models.ManyToManyField(blank=True, related_name='traits', to='dossier.experience'),
+            model_name="studenttrait",
+            name="experiences",
+            field=models.ManyToManyField(blank=True, related_name="traits", to="dossier.experience"),
         ),
         migrations.AddField(
-            model_name='studenttrait',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school'),
+            model_name="studenttrait",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="schools.school"
+            ),
         ),
         migrations.AddField(
-            model_name='studenttrait',
-            name='student',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='traits', to='schools.student'),
+            model_name="studenttrait",
+            name="student",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="traits", to="schools.student"
+            ),
         ),
         migrations.AddField(
-            model_name='studenttrait',
-            name='trait',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='lob.trait'),
+            model_name="studenttrait",
+            name="trait",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="lob.trait",
+            ),
         ),
         migrations.AddIndex(
-            model_name='experience',
-            index=models.Index(fields=['student', '-happened_on'], name='dossier_exp_student_12f8e7_idx'),
+            model_name="experience",
+            index=models.Index(fields=["student", "-happened_on"], name="dossier_exp_student_12f8e7_idx"),
         ),
         migrations.AddConstraint(
-            model_name='reflection',
-            constraint=models.UniqueConstraint(fields=('experience', 'competence'), name='reflection_one_per_competence'),
+            model_name="reflection",
+            constraint=models.UniqueConstraint(
+                fields=("experience", "competence"), name="reflection_one_per_competence"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reflectionanswer',
-            constraint=models.UniqueConstraint(fields=('reflection', 'prompt'), name='answer_one_per_prompt'),
+            model_name="reflectionanswer",
+            constraint=models.UniqueConstraint(fields=("reflection", "prompt"), name="answer_one_per_prompt"),
         ),
         migrations.AddConstraint(
-            model_name='remark',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('experience__isnull', False), ('action__isnull', True)), models.Q(('experience__isnull', True), ('action__isnull', False)), _connector='OR'), name='remark_on_one_entry'),
+            model_name="remark",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("experience__isnull", False), ("action__isnull", True)),
+                    models.Q(("experience__isnull", True), ("action__isnull", False)),
+                    _connector="OR",
+                ),
+                name="remark_on_one_entry",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='studenttrait',
-            constraint=models.CheckConstraint(condition=models.Q(('trait__isnull', False), models.Q(('own_words', ''), _negated=True), _connector='OR'), name='student_trait_has_content'),
+            model_name="studenttrait",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("trait__isnull", False), models.Q(("own_words", ""), _negated=True), _connector="OR"
+                ),
+                name="student_trait_has_content",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='studenttrait',
-            constraint=models.UniqueConstraint(condition=models.Q(('trait__isnull', False)), fields=('student', 'trait'), name='student_trait_once'),
+            model_name="studenttrait",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("trait__isnull", False)),
+                fields=("student", "trait"),
+                name="student_trait_once",
+            ),
         ),
     ]

@@ -1,13 +1,629 @@
-"""The dossier overview, LOB-lijn, qualities and motives, compliments, ambitions, network and actions."""
+"""The dossier overview, LOB-lijn, qualities and motives, compliments, ambitions, network and actions.
 
+Views parse, authorise, call ``dossier.domain.portfolio`` and render. The student writes only in their own
+dossier (objects of anyone else are a 404); mentors, counsellors and guardians read through
+``get_student_for`` and every such read writes one audit row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm, model_to_dict
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from koers.common.audit import record_access
+from koers.common.htmx import render_page
+from koers.dossier.domain import portfolio as domain
+from koers.dossier.forms.portfolio import (
+    ActionForm,
+    ActionStatusForm,
+    AmbitionForm,
+    ComplimentForm,
+    ContactForm,
+    StepForm,
+    TraitClaimForm,
+    TraitEditForm,
+)
+from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Contact, StudentTrait
+from koers.dossier.queries.experiences import remark_thread
+from koers.dossier.queries.portfolio import (
+    Visibility,
+    dossier_overview,
+    own_experiences,
+    visibility_for,
+)
+from koers.dossier.queries.portfolio import (
+    access_log as read_access_log,
+)
+from koers.dossier.queries.timeline import COMPETENCE_ICONS, build_timeline, parse_competence, parse_direction
+from koers.dossier.rules import can_compliment
+from koers.dossier.views.experiences import remark_thread_context
+from koers.lob.vocabulary import Competence, TraitKind
+from koers.schools.models import Role, RoleKind, Student
+from koers.schools.queries import complimentable_students, current_group_of, get_student_for, own_student
+
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+def _role(request: HttpRequest) -> Role:
+    role = getattr(request, "role", None)
+    if role is None:
+        raise Http404
+    return role
+
+
+def _own(request: HttpRequest) -> tuple[Role, Student]:
+    role = _role(request)
+    return role, own_student(role)
+
+
+def _apply_errors(form: BaseForm, error: ValidationError) -> None:
+    """Put a domain error next to the field it is about, or above the form when there is no such field."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _next_or(request: HttpRequest, fallback: str) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
+        return wanted
+    return fallback
+
+
+def _share_default(request: HttpRequest, kind: str) -> bool:
+    return request.school.shares_by_default(kind)  # type: ignore[attr-defined]
+
+
+# --- overview ----------------------------------------------------------------------------------------
+
+
+def _overview_page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> HttpResponse:
+    overview = dossier_overview(role=role, student=student)
+    if not own and overview.visibility is not Visibility.NONE:
+        record_access(role=role, student=student, subject=_("dossier-overzicht"))
+    return render(
+        request,
+        "dossier/overview.html",
+        {
+            "overview": overview,
+            "student": student,
+            "own": own,
+            "can_compliment": not own and can_compliment(role, student),
+            "is_guardian": role.kind == RoleKind.GUARDIAN,
+        },
+    )
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home/no_role.html")
+    role, student = _own(request)
+    return _overview_page(request, role, student, own=True)
 
 
-timeline = home
+@login_required
+def student_dossier(request: HttpRequest, student_pk: int) -> HttpResponse:
+    role = _role(request)
+    student = get_student_for(role, student_pk)
+    if role.user_id == student.user_id:
+        return redirect("dossier:home")
+    return _overview_page(request, role, student, own=False)
+
+
+@login_required
+def access_log(request: HttpRequest) -> HttpResponse:
+    _, student = _own(request)
+    return render(
+        request, "dossier/access_log.html", {"entries": read_access_log(student), "student": student}
+    )
+
+
+# --- LOB-lijn ----------------------------------------------------------------------------------------
+
+
+def _timeline_page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> HttpResponse:
+    competence = parse_competence(request.GET.get("competentie"))
+    direction = parse_direction(request.GET.get("kijk"))
+    line = build_timeline(role=role, student=student, competence=competence, direction=direction)
+    if not own and line.visibility is not Visibility.NONE:
+        record_access(role=role, student=student, subject=_("LOB-lijn"))
+    base = reverse("dossier:timeline") if own else reverse("dossier:student_timeline", args=[student.pk])
+    return render_page(
+        request,
+        "dossier/timeline.html",
+        {
+            "line": line,
+            "student": student,
+            "own": own,
+            "base_url": base,
+            "competences": [(c.value, c.label, COMPETENCE_ICONS[c]) for c in Competence],
+            "directions": [
+                ("alles", _("Alles")),
+                ("terug", _("Terugkijken")),
+                ("vooruit", _("Vooruitkijken")),
+            ],
+        },
+        fragment="line",
+    )
+
+
+@login_required
+def timeline(request: HttpRequest) -> HttpResponse:
+    role, student = _own(request)
+    return _timeline_page(request, role, student, own=True)
+
+
+@login_required
+def student_timeline(request: HttpRequest, student_pk: int) -> HttpResponse:
+    role = _role(request)
+    student = get_student_for(role, student_pk)
+    if role.user_id == student.user_id:
+        return redirect("dossier:timeline")
+    return _timeline_page(request, role, student, own=False)
+
+
+# --- qualities and motives ---------------------------------------------------------------------------
+
+
+@login_required
+@GET_POST
+def trait_new(request: HttpRequest) -> HttpResponse:
+    role, student = _own(request)
+    kind = TraitKind.MOTIVE if request.GET.get("soort") in ("motief", TraitKind.MOTIVE) else TraitKind.QUALITY
+    form_kwargs: dict[str, Any] = {
+        "kind": kind,
+        "experiences": own_experiences(student),
+        "share_default": _share_default(request, "trait"),
+    }
+    form = TraitClaimForm(request.POST or None, **form_kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            claimed = domain.claim_trait(
+                student=student,
+                by=role,
+                kind=kind,
+                trait=form.cleaned_data["trait"],
+                own_words=form.cleaned_data["own_words"],
+                experiences=form.cleaned_data["experiences"],
+                shared=form.cleaned_data["shared"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("“%(label)s” staat nu in je dossier.") % {"label": claimed.label})
+            return redirect(reverse("dossier:home") + "#kwaliteiten")
+    return render(request, "dossier/trait_form.html", {"form": form, "kind": kind, "student": student})
+
+
+def _own_trait(request: HttpRequest, pk: int) -> tuple[Role, Student, StudentTrait]:
+    role, student = _own(request)
+    trait: StudentTrait = get_object_or_404(
+        StudentTrait.objects.select_related("trait"), pk=pk, student=student
+    )
+    return role, student, trait
+
+
+@login_required
+@GET_POST
+def trait_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    role, student, claimed = _own_trait(request, pk)
+    experiences = own_experiences(student)
+    initial = {
+        "own_words": claimed.own_words,
+        "experiences": list(claimed.experiences.values_list("pk", flat=True)),
+    }
+    form = TraitEditForm(request.POST or None, initial=initial, experiences=experiences)
+    if request.method == "POST" and form.is_valid():
+        try:
+            domain.relink_trait(
+                student_trait=claimed,
+                by=role,
+                own_words=form.cleaned_data["own_words"],
+                experiences=form.cleaned_data["experiences"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return redirect(reverse("dossier:home") + "#kwaliteiten")
+    return render(request, "dossier/trait_edit.html", {"form": form, "claimed": claimed, "student": student})
+
+
+@login_required
+@require_POST
+def trait_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    role, _student, claimed = _own_trait(request, pk)
+    label = claimed.label
+    domain.unclaim_trait(student_trait=claimed, by=role)
+    messages.success(request, _("“%(label)s” is uit je dossier gehaald.") % {"label": label})
+    return redirect(reverse("dossier:home") + "#kwaliteiten")
+
+
+# --- compliments -------------------------------------------------------------------------------------
+
+
+@login_required
+@GET_POST
+def compliment_new(request: HttpRequest, student_pk: int) -> HttpResponse:
+    role = _role(request)
+    student = complimentable_students(role).select_related("user").filter(pk=student_pk).first()
+    if student is None or not can_compliment(role, student):
+        raise Http404
+    form = ComplimentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            domain.give_compliment(
+                role=role,
+                student=student,
+                trait=form.cleaned_data["trait"],
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Je compliment is gegeven aan %(name)s.") % {"name": student.name})
+            if role.kind in (RoleKind.MENTOR, RoleKind.COUNSELLOR, RoleKind.GUARDIAN):
+                return redirect("dossier:student", student_pk=student.pk)
+            return redirect("home")
+    return render(
+        request,
+        "dossier/compliment_form.html",
+        {"form": form, "student": student, "group": current_group_of(student)},
+    )
+
+
+# --- ambitions ---------------------------------------------------------------------------------------
+
+
+@login_required
+@GET_POST
+def ambition_new(request: HttpRequest) -> HttpResponse:
+    role, student = _own(request)
+    form = AmbitionForm(request.POST or None, share_default=_share_default(request, "ambition"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            ambition = domain.create_ambition(
+                student=student,
+                by=role,
+                dream=form.cleaned_data["dream"],
+                why=form.cleaned_data["why"],
+                shared=form.cleaned_data["shared"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Je droom staat erin. Bedenk nu een eerste kleine stap."))
+            return redirect("dossier:ambition", pk=ambition.pk)
+    return render(request, "dossier/ambition_form.html", {"form": form, "student": student})
+
+
+def _own_ambition(request: HttpRequest, pk: int) -> tuple[Role, Student, Ambition]:
+    role, student = _own(request)
+    return role, student, get_object_or_404(Ambition, pk=pk, student=student)
+
+
+def _ambition_page(
+    request: HttpRequest,
+    ambition: Ambition,
+    *,
+    form: AmbitionForm | None = None,
+    step_form: StepForm | None = None,
+) -> HttpResponse:
+    form = form or AmbitionForm(initial=model_to_dict(ambition, fields=["dream", "why"]))
+    return render(
+        request,
+        "dossier/ambition_detail.html",
+        {
+            "ambition": ambition,
+            "steps": list(ambition.steps.order_by("order", "pk")),
+            "form": form,
+            "step_form": step_form or StepForm(),
+        },
+    )
+
+
+@login_required
+@GET_POST
+def ambition(request: HttpRequest, pk: int) -> HttpResponse:
+    role, _student, item = _own_ambition(request, pk)
+    if request.method != "POST":
+        return _ambition_page(request, item)
+    form = AmbitionForm(request.POST)
+    if form.is_valid():
+        try:
+            domain.update_ambition(
+                ambition=item, by=role, dream=form.cleaned_data["dream"], why=form.cleaned_data["why"]
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Je droom is bijgewerkt."))
+            return redirect("dossier:ambition", pk=item.pk)
+    return _ambition_page(request, item, form=form)
+
+
+@login_required
+@require_POST
+def ambition_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    role, _student, item = _own_ambition(request, pk)
+    domain.drop_ambition(ambition=item, by=role)
+    messages.success(request, _("De droom is uit je dossier gehaald. Dromen mogen veranderen!"))
+    return redirect(reverse("dossier:home") + "#dromen")
+
+
+@login_required
+@require_POST
+def ambition_step_new(request: HttpRequest, pk: int) -> HttpResponse:
+    role, _student, item = _own_ambition(request, pk)
+    step_form = StepForm(request.POST)
+    if step_form.is_valid():
+        try:
+            domain.add_ambition_step(
+                ambition=item,
+                by=role,
+                text=step_form.cleaned_data["text"],
+                due_on=step_form.cleaned_data["due_on"],
+            )
+        except ValidationError as error:
+            _apply_errors(step_form, error)
+        else:
+            messages.success(request, _("Stap toegevoegd."))
+            return redirect(reverse("dossier:ambition", args=[item.pk]) + "#stappen")
+    return _ambition_page(request, item, step_form=step_form)
+
+
+@login_required
+@require_POST
+def ambition_step_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    role, student = _own(request)
+    step: AmbitionStep = get_object_or_404(
+        AmbitionStep.objects.select_related("ambition__student"), pk=pk, ambition__student=student
+    )
+    domain.set_step_done(step=step, by=role, done=request.POST.get("done") == "1")
+    if getattr(request, "htmx", False):
+        return render(request, "dossier/_step.html", {"step": step, "own": True})
+    return redirect(_next_or(request, reverse("dossier:ambition", args=[step.ambition_id])))
+
+
+# --- network -----------------------------------------------------------------------------------------
+
+
+@login_required
+@GET_POST
+def contact_new(request: HttpRequest) -> HttpResponse:
+    role, student = _own(request)
+    form = ContactForm(request.POST or None, share_default=_share_default(request, "contact"))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            contact = domain.add_contact(
+                student=student,
+                by=role,
+                name=data["name"],
+                relation=data["relation"],
+                occupation=data["occupation"],
+                could_help_with=data["could_help_with"],
+                contacted=data["contacted"],
+                shared=data["shared"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s staat in je netwerk.") % {"name": contact.name})
+            return redirect(reverse("dossier:home") + "#netwerk")
+    return render(request, "dossier/contact_form.html", {"form": form, "student": student})
+
+
+def _own_contact(request: HttpRequest, pk: int) -> tuple[Role, Contact]:
+    role, student = _own(request)
+    return role, get_object_or_404(Contact, pk=pk, student=student)
+
+
+@login_required
+@GET_POST
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    role, contact = _own_contact(request, pk)
+    initial = model_to_dict(
+        contact, fields=["name", "relation", "occupation", "could_help_with", "contacted"]
+    )
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            domain.update_contact(
+                contact=contact,
+                by=role,
+                name=data["name"],
+                relation=data["relation"],
+                occupation=data["occupation"],
+                could_help_with=data["could_help_with"],
+                contacted=data["contacted"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return redirect(reverse("dossier:home") + "#netwerk")
+    return render(request, "dossier/contact_form.html", {"form": form, "contact": contact})
+
+
+@login_required
+@require_POST
+def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    role, contact = _own_contact(request, pk)
+    name = contact.name
+    domain.remove_contact(contact=contact, by=role)
+    messages.success(request, _("%(name)s is uit je netwerk gehaald.") % {"name": name})
+    return redirect(reverse("dossier:home") + "#netwerk")
+
+
+@login_required
+@require_POST
+def contact_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    role, contact = _own_contact(request, pk)
+    domain.set_contacted(contact=contact, by=role, contacted=request.POST.get("contacted") == "1")
+    if getattr(request, "htmx", False):
+        return render(request, "dossier/_contacted.html", {"contact": contact, "own": True})
+    return redirect(_next_or(request, reverse("dossier:home") + "#netwerk"))
+
+
+# --- actions -----------------------------------------------------------------------------------------
+
+
+@login_required
+@GET_POST
+def action_new(request: HttpRequest) -> HttpResponse:
+    role, student = _own(request)
+    experiences = own_experiences(student)
+    initial: dict[str, Any] = {"who": _("ik")}
+    if request.GET.get("ervaring", "").isdigit():
+        initial["experience"] = int(request.GET["ervaring"])
+    form = ActionForm(
+        request.POST or None,
+        initial=initial,
+        experiences=experiences,
+        share_default=_share_default(request, "action"),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            action = domain.plan_action(
+                student=student,
+                by=role,
+                what=data["what"],
+                who=data["who"],
+                due_on=data["due_on"],
+                where_with_whom=data["where_with_whom"],
+                done_when=data["done_when"],
+                experience=data["experience"],
+                shared=data["shared"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Je actiepunt staat erin."))
+            return redirect("dossier:action", pk=action.pk)
+    return render(request, "dossier/action_form.html", {"form": form, "student": student})
+
+
+def _remark_context(
+    request: HttpRequest, student: Student, action: Action, visibility: Visibility
+) -> dict[str, Any]:
+    """The remarks thread on an action: a dialogue between the student and their mentor or counsellor."""
+    if visibility is not Visibility.FULL:
+        return {"remarks": [], "remark_form": None, "remark_action_url": "", "can_add_remark": False}
+    return remark_thread_context(
+        request, student=student, remarks=remark_thread(action=action), action=action
+    )
+
+
+@login_required
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request)
+    action: Action = get_object_or_404(Action.objects.select_related("experience", "student__user"), pk=pk)
+    student = get_student_for(role, action.student_id)
+    action.student = student
+    visibility = visibility_for(role, student)
+    if visibility is Visibility.NONE or (
+        visibility is Visibility.SHARED and not action.shared_with_guardians
+    ):
+        raise Http404
+    own = role.user_id == student.user_id
+    if not own:
+        record_access(role=role, student=student, subject=_("actiepunt “%(what)s”") % {"what": action.what})
+    context = {
+        "action": action,
+        "student": student,
+        "own": own,
+        "overdue": action.is_overdue(),
+        "statuses": ActionStatus,
+        **_remark_context(request, student, action, visibility),
+    }
+    return render(request, "dossier/action_detail.html", context)
+
+
+def _own_action(request: HttpRequest, pk: int) -> tuple[Role, Student, Action]:
+    role, student = _own(request)
+    return role, student, get_object_or_404(Action, pk=pk, student=student)
+
+
+@login_required
+@GET_POST
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    role, student, action = _own_action(request, pk)
+    fields = ["what", "who", "due_on", "where_with_whom", "done_when", "experience"]
+    form = ActionForm(
+        request.POST or None,
+        initial=model_to_dict(action, fields=fields),
+        experiences=own_experiences(student),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            domain.update_action(
+                action=action,
+                by=role,
+                what=data["what"],
+                who=data["who"],
+                due_on=data["due_on"],
+                where_with_whom=data["where_with_whom"],
+                done_when=data["done_when"],
+                experience=data["experience"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Je actiepunt is bijgewerkt."))
+            return redirect("dossier:action", pk=action.pk)
+    return render(request, "dossier/action_form.html", {"form": form, "action": action, "student": student})
+
+
+@login_required
+@require_POST
+def action_status(request: HttpRequest, pk: int) -> HttpResponse:
+    role, _student, action = _own_action(request, pk)
+    form = ActionStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies open, gedaan of vervallen."))
+    else:
+        domain.set_action_status(action=action, by=role, status=form.cleaned_data["status"])
+        if action.status == ActionStatus.DONE:
+            messages.success(request, _("Goed gedaan! Het actiepunt staat op gedaan."))
+        else:
+            messages.success(request, _("De status is aangepast."))
+    return redirect(_next_or(request, reverse("dossier:action", args=[action.pk])))
+
+
+# --- sharing -----------------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def share_toggle(request: HttpRequest) -> HttpResponse:
+    """The student shows an item to their guardians, or hides it again."""
+    role, student = _own(request)
+    kind = request.POST.get("kind", "")
+    model = domain.SHAREABLE.get(kind)
+    pk = request.POST.get("pk", "")
+    if model is None or not pk.isdigit():
+        raise Http404
+    item = get_object_or_404(model, pk=int(pk), student=student)
+    domain.set_sharing(by=role, item=item, shared=request.POST.get("shared") == "1")
+    if getattr(request, "htmx", False):
+        return render(request, "dossier/_share_toggle.html", {"share_item": item, "share_kind": kind})
+    if item.shared_with_guardians:
+        messages.success(request, _("Je ouders of verzorgers kunnen dit nu zien."))
+    else:
+        messages.success(request, _("Dit is nu niet meer zichtbaar voor je ouders of verzorgers."))
+    return redirect(_next_or(request, reverse("dossier:home")))

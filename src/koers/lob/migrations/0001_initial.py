@@ -4,44 +4,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ReflectionPrompt',
+            name="ReflectionPrompt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('competence', models.CharField(choices=[('qualities', 'Kwaliteiten ontdekken'), ('motives', 'Motieven ontdekken'), ('work_exploration', 'Werk verkennen'), ('career_steering', 'Loopbaan sturen'), ('networking', 'Netwerken'), ('expectations', 'Omgaan met verwachtingen')], max_length=20, verbose_name='loopbaancompetentie')),
-                ('key', models.SlugField(max_length=60, verbose_name='sleutel')),
-                ('texts', models.JSONField(verbose_name='vraag per taal')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "competence",
+                    models.CharField(
+                        choices=[
+                            ("qualities", "Kwaliteiten ontdekken"),
+                            ("motives", "Motieven ontdekken"),
+                            ("work_exploration", "Werk verkennen"),
+                            ("career_steering", "Loopbaan sturen"),
+                            ("networking", "Netwerken"),
+                            ("expectations", "Omgaan met verwachtingen"),
+                        ],
+                        max_length=20,
+                        verbose_name="loopbaancompetentie",
+                    ),
+                ),
+                ("key", models.SlugField(max_length=60, verbose_name="sleutel")),
+                ("texts", models.JSONField(verbose_name="vraag per taal")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'reflectievraag',
-                'verbose_name_plural': 'reflectievragen',
-                'ordering': ['competence', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('competence', 'key'), name='prompt_unique_key')],
+                "verbose_name": "reflectievraag",
+                "verbose_name_plural": "reflectievragen",
+                "ordering": ["competence", "order"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("competence", "key"), name="prompt_unique_key")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Trait',
+            name="Trait",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('quality', 'Kwaliteit'), ('motive', 'Motief')], max_length=10, verbose_name='soort')),
-                ('key', models.SlugField(max_length=60, verbose_name='sleutel')),
-                ('icon', models.CharField(max_length=8, verbose_name='pictogram')),
-                ('texts', models.JSONField(verbose_name='naam per taal')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("quality", "Kwaliteit"), ("motive", "Motief")],
+                        max_length=10,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("key", models.SlugField(max_length=60, verbose_name="sleutel")),
+                ("icon", models.CharField(max_length=8, verbose_name="pictogram")),
+                ("texts", models.JSONField(verbose_name="naam per taal")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'kwaliteit of motief',
-                'verbose_name_plural': 'kwaliteiten en motieven',
-                'ordering': ['kind', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'key'), name='trait_unique_key')],
+                "verbose_name": "kwaliteit of motief",
+                "verbose_name_plural": "kwaliteiten en motieven",
+                "ordering": ["kind", "order"],
+                "constraints": [models.UniqueConstraint(fields=("kind", "key"), name="trait_unique_key")],
             },
         ),
     ]

@@ -1,0 +1,443 @@
+"""Writes on the student's own portfolio: traits, compliments, ambitions, network, actions, sharing.
+
+Every verb is keyword-only, validates its input, runs in one transaction and raises
+``ValidationError`` (keyed by form field where possible) so a view can show the message next to the field.
+Only the student edits their own dossier; compliments are the one thing others write here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Final
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.dossier.models import (
+    Action,
+    ActionStatus,
+    Ambition,
+    AmbitionStep,
+    Compliment,
+    Contact,
+    Experience,
+    Reflection,
+    SharedItem,
+    StudentTrait,
+)
+from koers.dossier.rules import can_compliment, can_edit_dossier
+from koers.lob.models import Trait
+from koers.lob.vocabulary import TraitKind
+from koers.schools.models import Role, Student
+from koers.schools.queries import complimentable_students
+
+# The item kinds a student can share with guardians; the keys are also the keys of
+# ``School.guardian_sharing_defaults`` and the ``kind`` the share toggle posts.
+SHAREABLE: Final[dict[str, type[SharedItem]]] = {
+    "experience": Experience,
+    "reflection": Reflection,
+    "trait": StudentTrait,
+    "ambition": Ambition,
+    "contact": Contact,
+    "action": Action,
+}
+
+COMPLIMENT_MAX_LENGTH: Final = 1000
+
+
+def default_sharing(student: Student, kind: str) -> bool:
+    """Whether a new item of this kind is visible to guardians until the student decides otherwise."""
+    if kind not in SHAREABLE:
+        raise ValueError(f"unknown shareable kind {kind!r}")
+    return student.school.shares_by_default(kind)
+
+
+def _require_owner(by: Role, student: Student) -> None:
+    if not can_edit_dossier(by, student):
+        raise PermissionDenied
+
+
+def _require_item_of(by: Role, item: SharedItem | AmbitionStep) -> None:
+    student = item.ambition.student if isinstance(item, AmbitionStep) else item.student
+    _require_owner(by, student)
+
+
+def _required(value: str, field: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError({field: message})
+    return value
+
+
+def _check_experiences(student: Student, experiences: Iterable[Experience]) -> list[Experience]:
+    chosen = list(experiences)
+    if any(e.student_id != student.pk for e in chosen):
+        raise ValidationError({"experiences": _("Kies alleen ervaringen uit je eigen dossier.")})
+    return chosen
+
+
+# --- sharing -------------------------------------------------------------------------------------------
+
+
+def set_sharing(*, by: Role, item: SharedItem, shared: bool) -> SharedItem:
+    """The student decides per item whether guardians may see it."""
+    _require_item_of(by, item)
+    if item.shared_with_guardians != shared:
+        item.shared_with_guardians = shared
+        with transaction.atomic():
+            item.save(update_fields=["shared_with_guardians", "updated_at"])
+    return item
+
+
+# --- qualities and motives ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def claim_trait(
+    *,
+    student: Student,
+    by: Role,
+    kind: str,
+    trait: Trait | None = None,
+    own_words: str = "",
+    experiences: Iterable[Experience] = (),
+    shared: bool | None = None,
+) -> StudentTrait:
+    """Add a quality or motive to the dossier, from the catalogue or in the student's own words."""
+    _require_owner(by, student)
+    if kind not in TraitKind.values:
+        raise ValidationError({"kind": _("Kies een kwaliteit of een motief.")})
+    own_words = (own_words or "").strip()
+    if trait is None and not own_words:
+        raise ValidationError(
+            {"trait": _("Kies er een uit de lijst, of schrijf hem op in je eigen woorden.")}
+        )
+    if trait is not None and trait.kind != kind:
+        raise ValidationError({"trait": _("Deze keuze hoort niet bij deze lijst. Kies er een uit de lijst.")})
+    chosen = _check_experiences(student, experiences)
+    if trait is not None and StudentTrait.objects.filter(student=student, trait=trait).exists():
+        raise ValidationError(
+            {"trait": _("“%(name)s” staat al in je dossier. Kies een andere.") % {"name": trait.name}}
+        )
+    try:
+        with transaction.atomic():
+            claimed = StudentTrait.objects.create(
+                school_id=student.school_id,
+                student=student,
+                kind=kind,
+                trait=trait,
+                own_words=own_words,
+                shared_with_guardians=default_sharing(student, "trait") if shared is None else shared,
+            )
+    except IntegrityError as exc:  # two tabs claiming the same trait at once
+        raise ValidationError({"trait": _("Deze staat al in je dossier. Kies een andere.")}) from exc
+    claimed.experiences.set(chosen)
+    return claimed
+
+
+@transaction.atomic
+def relink_trait(
+    *, student_trait: StudentTrait, by: Role, own_words: str, experiences: Iterable[Experience]
+) -> StudentTrait:
+    """Change the student's own words for a trait and the experiences that show it."""
+    _require_item_of(by, student_trait)
+    own_words = (own_words or "").strip()
+    if student_trait.trait_id is None and not own_words:
+        raise ValidationError({"own_words": _("Schrijf op wat je bedoelt; dit veld mag niet leeg zijn.")})
+    chosen = _check_experiences(student_trait.student, experiences)
+    if own_words != student_trait.own_words:
+        student_trait.own_words = own_words
+        student_trait.save(update_fields=["own_words", "updated_at"])
+    student_trait.experiences.set(chosen)
+    return student_trait
+
+
+@transaction.atomic
+def unclaim_trait(*, student_trait: StudentTrait, by: Role) -> None:
+    _require_item_of(by, student_trait)
+    student_trait.delete()
+
+
+# --- compliments -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def give_compliment(*, role: Role, student: Student, trait: Trait, message: str = "") -> Compliment:
+    """Praise a student for a quality. Mentors, counsellors, teachers and guardians may do this."""
+    if not can_compliment(role, student) or not complimentable_students(role).filter(pk=student.pk).exists():
+        raise PermissionDenied
+    if trait.kind != TraitKind.QUALITY:
+        raise ValidationError(
+            {"trait": _("Een compliment gaat over een kwaliteit. Kies er een uit de lijst.")}
+        )
+    message = (message or "").strip()
+    if len(message) > COMPLIMENT_MAX_LENGTH:
+        raise ValidationError(
+            {"message": _("Houd het kort: hoogstens %(max)d tekens.") % {"max": COMPLIMENT_MAX_LENGTH}}
+        )
+    return Compliment.objects.create(
+        school_id=student.school_id,
+        student=student,
+        trait=trait,
+        message=message,
+        given_by_id=role.user_id,
+        given_as=role.kind,
+    )
+
+
+# --- ambitions ---------------------------------------------------------------------------------------
+
+
+def _dream(value: str) -> str:
+    return _required(value, "dream", _("Schrijf op waar je van droomt, al is het maar een paar woorden."))
+
+
+@transaction.atomic
+def create_ambition(
+    *, student: Student, by: Role, dream: str, why: str = "", shared: bool | None = None
+) -> Ambition:
+    _require_owner(by, student)
+    return Ambition.objects.create(
+        school_id=student.school_id,
+        student=student,
+        dream=_dream(dream),
+        why=(why or "").strip(),
+        shared_with_guardians=default_sharing(student, "ambition") if shared is None else shared,
+    )
+
+
+@transaction.atomic
+def update_ambition(*, ambition: Ambition, by: Role, dream: str, why: str) -> Ambition:
+    _require_item_of(by, ambition)
+    ambition.dream = _dream(dream)
+    ambition.why = (why or "").strip()
+    ambition.save(update_fields=["dream", "why", "updated_at"])
+    return ambition
+
+
+@transaction.atomic
+def drop_ambition(*, ambition: Ambition, by: Role) -> None:
+    _require_item_of(by, ambition)
+    ambition.delete()
+
+
+@transaction.atomic
+def add_ambition_step(
+    *, ambition: Ambition, by: Role, text: str, due_on: dt.date | None = None
+) -> AmbitionStep:
+    """A small, realistic next step towards the dream."""
+    _require_item_of(by, ambition)
+    text = _required(text, "text", _("Schrijf op wat de volgende kleine stap is."))
+    last = ambition.steps.order_by("-order").values_list("order", flat=True).first()
+    return AmbitionStep.objects.create(
+        school_id=ambition.school_id,
+        ambition=ambition,
+        text=text,
+        due_on=due_on,
+        order=(last or 0) + 1,
+    )
+
+
+@transaction.atomic
+def set_step_done(*, step: AmbitionStep, by: Role, done: bool) -> AmbitionStep:
+    _require_item_of(by, step)
+    if step.done != done:
+        step.done = done
+        step.save(update_fields=["done"])
+    return step
+
+
+# --- network -----------------------------------------------------------------------------------------
+
+
+def _contact_name(value: str) -> str:
+    return _required(value, "name", _("Vul een naam in, bijvoorbeeld “tante Fatima” of “meneer De Boer”."))
+
+
+@transaction.atomic
+def add_contact(
+    *,
+    student: Student,
+    by: Role,
+    name: str,
+    relation: str = "",
+    occupation: str = "",
+    could_help_with: str = "",
+    contacted: bool = False,
+    shared: bool | None = None,
+) -> Contact:
+    """Someone in the student's network who could help them further."""
+    _require_owner(by, student)
+    return Contact.objects.create(
+        school_id=student.school_id,
+        student=student,
+        name=_contact_name(name),
+        relation=(relation or "").strip(),
+        occupation=(occupation or "").strip(),
+        could_help_with=(could_help_with or "").strip(),
+        contacted=contacted,
+        shared_with_guardians=default_sharing(student, "contact") if shared is None else shared,
+    )
+
+
+@transaction.atomic
+def update_contact(
+    *,
+    contact: Contact,
+    by: Role,
+    name: str,
+    relation: str,
+    occupation: str,
+    could_help_with: str,
+    contacted: bool,
+) -> Contact:
+    _require_item_of(by, contact)
+    contact.name = _contact_name(name)
+    contact.relation = (relation or "").strip()
+    contact.occupation = (occupation or "").strip()
+    contact.could_help_with = (could_help_with or "").strip()
+    contact.contacted = contacted
+    contact.save(
+        update_fields=["name", "relation", "occupation", "could_help_with", "contacted", "updated_at"]
+    )
+    return contact
+
+
+@transaction.atomic
+def set_contacted(*, contact: Contact, by: Role, contacted: bool) -> Contact:
+    _require_item_of(by, contact)
+    if contact.contacted != contacted:
+        contact.contacted = contacted
+        contact.save(update_fields=["contacted", "updated_at"])
+    return contact
+
+
+@transaction.atomic
+def remove_contact(*, contact: Contact, by: Role) -> None:
+    _require_item_of(by, contact)
+    contact.delete()
+
+
+# --- actions -----------------------------------------------------------------------------------------
+
+
+def _smart_fields(
+    student: Student,
+    *,
+    what: str,
+    who: str,
+    done_when: str,
+    where_with_whom: str,
+    experience: Experience | None,
+) -> dict[str, object]:
+    errors: dict[str, str] = {}
+    cleaned: dict[str, object] = {
+        "what": (what or "").strip(),
+        "who": (who or "").strip(),
+        "done_when": (done_when or "").strip(),
+        "where_with_whom": (where_with_whom or "").strip(),
+        "experience": experience,
+    }
+    if not cleaned["what"]:
+        errors["what"] = _("Schrijf op wat je gaat doen.")
+    if not cleaned["who"]:
+        errors["who"] = _("Schrijf op wie het doet, bijvoorbeeld “ik” of “ik en mijn mentor”.")
+    if not cleaned["done_when"]:
+        errors["done_when"] = _("Hoe zie je dat het gelukt is? Schrijf op wat er dan klaar of anders is.")
+    if experience is not None and experience.student_id != student.pk:
+        errors["experience"] = _("Kies een ervaring uit je eigen dossier.")
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _not_in_past(due_on: dt.date, today: dt.date) -> None:
+    if due_on < today:
+        raise ValidationError(
+            {
+                "due_on": _(
+                    "Deze datum is al voorbij. Kies vandaag of een dag die nog moet komen, "
+                    "dan kun je het nog echt doen."
+                )
+            }
+        )
+
+
+@transaction.atomic
+def plan_action(
+    *,
+    student: Student,
+    by: Role,
+    what: str,
+    who: str,
+    due_on: dt.date,
+    done_when: str,
+    where_with_whom: str = "",
+    experience: Experience | None = None,
+    shared: bool | None = None,
+    today: dt.date | None = None,
+) -> Action:
+    """A SMART action point: what, by whom, when, where or with whom, and how we know it is done."""
+    _require_owner(by, student)
+    fields = _smart_fields(
+        student,
+        what=what,
+        who=who,
+        done_when=done_when,
+        where_with_whom=where_with_whom,
+        experience=experience,
+    )
+    _not_in_past(due_on, today or timezone.localdate())
+    return Action.objects.create(
+        school_id=student.school_id,
+        student=student,
+        due_on=due_on,
+        shared_with_guardians=default_sharing(student, "action") if shared is None else shared,
+        **fields,
+    )
+
+
+@transaction.atomic
+def update_action(
+    *,
+    action: Action,
+    by: Role,
+    what: str,
+    who: str,
+    due_on: dt.date,
+    done_when: str,
+    where_with_whom: str = "",
+    experience: Experience | None = None,
+    today: dt.date | None = None,
+) -> Action:
+    _require_item_of(by, action)
+    fields = _smart_fields(
+        action.student,
+        what=what,
+        who=who,
+        done_when=done_when,
+        where_with_whom=where_with_whom,
+        experience=experience,
+    )
+    # An old due date may stay as it is; moving it, only to a day that is still to come.
+    if due_on != action.due_on:
+        _not_in_past(due_on, today or timezone.localdate())
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.due_on = due_on
+    action.save(update_fields=[*fields.keys(), "due_on", "updated_at"])
+    return action
+
+
+@transaction.atomic
+def set_action_status(*, action: Action, by: Role, status: str) -> Action:
+    _require_item_of(by, action)
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": _("Kies open, gedaan of vervallen.")})
+    if action.status != status:
+        action.status = status
+        action.save(update_fields=["status", "updated_at"])
+    return action

@@ -1,0 +1,217 @@
+"""Forms for qualities and motives, compliments, ambitions, network and actions.
+
+Forms only parse input; the rules live in ``dossier.domain.portfolio``. Model forms here are never saved
+and never bound to a stored instance (an edit form gets ``initial`` values), so a rejected edit cannot
+change anything in memory either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from koers.common.forms import DateInput, Form, ModelForm
+from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Contact, Experience
+from koers.lob.models import Trait
+from koers.lob.vocabulary import TraitKind
+
+
+class TraitChoiceField(forms.ModelChoiceField):
+    """A catalogue trait shown as a tile: its pictogram always with its name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.icon} {obj.name}"
+
+
+class ExperienceChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} ({date_format(obj.happened_on, 'j M Y')})"
+
+
+class OptionalExperienceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} ({date_format(obj.happened_on, 'j M Y')})"
+
+
+def share_field(initial: bool) -> forms.BooleanField:
+    return forms.BooleanField(
+        label=_("Mijn ouders of verzorgers mogen dit zien"),
+        required=False,
+        initial=initial,
+        help_text=_("Je kunt dit later altijd nog veranderen."),
+    )
+
+
+TRAIT_TEXTS = {
+    TraitKind.QUALITY: {
+        "trait": _("Kies een kwaliteit"),
+        "own_words": _("Of zeg het in je eigen woorden"),
+        "experiences": _("Bij welke ervaringen liet je dit zien?"),
+    },
+    TraitKind.MOTIVE: {
+        "trait": _("Kies een motief: wat vind je belangrijk, waar krijg je energie van?"),
+        "own_words": _("Of zeg het in je eigen woorden"),
+        "experiences": _("Bij welke ervaringen merkte je dit?"),
+    },
+}
+
+
+class TraitClaimForm(Form):
+    """Add a quality or motive: from the catalogue (pictogram tiles) or in the student's own words."""
+
+    trait = TraitChoiceField(
+        queryset=Trait.objects.none(), required=False, widget=forms.RadioSelect, empty_label=None
+    )
+    own_words = forms.CharField(max_length=200, required=False)
+    experiences = ExperienceChoiceField(
+        queryset=Experience.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, kind: str, experiences: Any, share_default: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        texts = TRAIT_TEXTS[TraitKind(kind)]
+        self.fields["trait"].queryset = Trait.objects.filter(kind=kind).order_by("order", "pk")  # type: ignore[attr-defined]
+        self.fields["experiences"].queryset = experiences  # type: ignore[attr-defined]
+        for name, label in texts.items():
+            self.fields[name].label = label
+        self.fields["own_words"].help_text = _("Bijvoorbeeld: “ik blijf rustig als het druk is”.")
+        self.fields["shared"] = share_field(share_default)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if (
+            not cleaned.get("trait")
+            and not (cleaned.get("own_words") or "").strip()
+            and not self.has_error("own_words")
+        ):
+            self.add_error("trait", _("Kies er een uit de lijst, of schrijf hem op in je eigen woorden."))
+        return cleaned
+
+
+class TraitEditForm(Form):
+    own_words = forms.CharField(label=_("In mijn eigen woorden"), max_length=200, required=False)
+    experiences = ExperienceChoiceField(
+        label=_("Bij welke ervaringen liet je dit zien?"),
+        queryset=Experience.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, experiences: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["experiences"].queryset = experiences  # type: ignore[attr-defined]
+
+
+class ComplimentForm(Form):
+    trait = TraitChoiceField(
+        label=_("Waar is deze leerling goed in?"),
+        queryset=Trait.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Kies de kwaliteit waarvoor je een compliment geeft.")},
+    )
+    message = forms.CharField(
+        label=_("Wat zag je gebeuren? (mag leeg blijven)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Een concreet voorbeeld helpt: wat deed de leerling precies?"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["trait"].queryset = Trait.objects.filter(kind=TraitKind.QUALITY).order_by("order", "pk")  # type: ignore[attr-defined]
+
+
+class AmbitionForm(ModelForm):
+    class Meta:
+        model = Ambition
+        fields = ["dream", "why"]
+        widgets = {"why": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "dream": _("Groot of klein: een beroep, een opleiding, iets wat je ooit wilt kunnen."),
+            "why": _("Wat trekt je erin? Waar komt deze droom vandaan?"),
+        }
+        error_messages = {
+            "dream": {"required": _("Schrijf op waar je van droomt, al is het maar een paar woorden.")}
+        }
+
+    def __init__(self, *args: Any, share_default: bool | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if share_default is not None:
+            self.fields["shared"] = share_field(share_default)
+
+
+class StepForm(ModelForm):
+    class Meta:
+        model = AmbitionStep
+        fields = ["text", "due_on"]
+        widgets = {"due_on": DateInput()}
+        labels = {
+            "text": _("Wat is een kleine volgende stap?"),
+            "due_on": _("Wanneer wil je dit doen? (mag leeg)"),
+        }
+        help_texts = {
+            "text": _("Iets wat je echt kunt doen, bijvoorbeeld “een filmpje over het beroep kijken”.")
+        }
+        error_messages = {
+            "text": {"required": _("Schrijf op wat de volgende kleine stap is.")},
+            "due_on": {"invalid": _("Dit is geen geldige datum. Kies een dag in de kalender.")},
+        }
+
+
+class ContactForm(ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["name", "relation", "occupation", "could_help_with", "contacted"]
+        widgets = {"could_help_with": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "relation": _("Bijvoorbeeld: buurvrouw, oom, trainer, oud-leerling."),
+            "could_help_with": _("Een vraag beantwoorden, je laten meelopen, iemand voorstellen ..."),
+        }
+        error_messages = {"name": {"required": _("Vul een naam in, bijvoorbeeld “tante Fatima”.")}}
+
+    def __init__(self, *args: Any, share_default: bool | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if share_default is not None:
+            self.fields["shared"] = share_field(share_default)
+
+
+class ActionForm(ModelForm):
+    experience = OptionalExperienceField(
+        label=_("Hoort bij ervaring (mag leeg)"), queryset=Experience.objects.none(), required=False
+    )
+
+    class Meta:
+        model = Action
+        fields = ["what", "who", "due_on", "where_with_whom", "done_when", "experience"]
+        widgets = {"due_on": DateInput()}
+        help_texts = {
+            "what": _("Klein en concreet, bijvoorbeeld “drie vragen opschrijven voor de open dag”."),
+            "who": _("Bijvoorbeeld “ik”, of “ik en mijn mentor”."),
+            "done_when": _("Wat kun je laten zien als het gelukt is?"),
+        }
+        error_messages = {
+            "what": {"required": _("Schrijf op wat je gaat doen.")},
+            "who": {"required": _("Schrijf op wie het doet, bijvoorbeeld “ik”.")},
+            "due_on": {
+                "required": _("Kies een datum waarop het klaar is."),
+                "invalid": _("Dit is geen geldige datum. Kies een dag in de kalender."),
+            },
+            "done_when": {"required": _("Hoe zie je dat het gelukt is? Schrijf het op.")},
+        }
+
+    def __init__(
+        self, *args: Any, experiences: Any, share_default: bool | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["experience"].queryset = experiences  # type: ignore[attr-defined]
+        if share_default is not None:
+            self.fields["shared"] = share_field(share_default)
+
+
+class ActionStatusForm(Form):
+    status = forms.ChoiceField(choices=ActionStatus.choices)

@@ -1,0 +1,194 @@
+"""Reads for the dossier overview and the small portfolio pages, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from koers.common.models import AuditEntry
+from koers.dossier.models import (
+    Action,
+    ActionStatus,
+    Ambition,
+    AmbitionStep,
+    Compliment,
+    Contact,
+    Evidence,
+    Experience,
+    Reflection,
+    StudentTrait,
+)
+from koers.dossier.rules import can_see_everything
+from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, TraitKind
+from koers.schools.models import Group, Role, RoleKind, Student
+from koers.schools.queries import current_group_of, guardianship_of
+
+RECENT_EXPERIENCES = 5
+RECENT_COMPLIMENTS = 12
+RECENT_CLOSED_ACTIONS = 5
+ACCESS_LOG_LIMIT = 200
+
+
+class Visibility(enum.Enum):
+    """How much of a dossier a role sees."""
+
+    FULL = "full"  # the student, and mentors and counsellors who follow them
+    SHARED = "shared"  # a guardian with parental authority: only what the student shares
+    NONE = "none"  # a guardian without authority (information-only): nothing of the dossier
+
+
+def visibility_for(role: Role, student: Student) -> Visibility:
+    if can_see_everything(role, student):
+        return Visibility.FULL
+    if role.kind == RoleKind.GUARDIAN:
+        guardianship = guardianship_of(role, student)
+        if guardianship is not None and guardianship.has_authority:
+            return Visibility.SHARED
+    return Visibility.NONE
+
+
+M = TypeVar("M", Experience, Reflection, StudentTrait, Ambition, Contact, Action)
+
+
+def shared_only(queryset: QuerySet[M], visibility: Visibility) -> QuerySet[M]:
+    """Narrow a queryset of dossier items to what this visibility may see."""
+    if visibility is Visibility.FULL:
+        return queryset
+    if visibility is Visibility.SHARED:
+        return queryset.filter(shared_with_guardians=True)
+    return queryset.none()
+
+
+def _count_per_experience(queryset: QuerySet[Any]) -> Coalesce:
+    counted = (
+        queryset.filter(experience_id=OuterRef("pk"))
+        .order_by()
+        .values("experience_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+@dataclass
+class ExperienceCard:
+    """An experience as a list shows it: pictograms and how much hangs under it."""
+
+    experience: Experience
+    evidence_count: int
+    reflection_count: int
+
+    @property
+    def kind_icon(self) -> str:
+        return EXPERIENCE_KIND_ICONS.get(self.experience.kind, "✨")  # type: ignore[call-overload]
+
+    @property
+    def feeling_icon(self) -> str:
+        return FEELING_ICONS.get(self.experience.feeling, "")  # type: ignore[call-overload]
+
+
+def experience_cards(queryset: QuerySet[Experience], visibility: Visibility) -> list[ExperienceCard]:
+    reflections = shared_only(Reflection.objects.all(), visibility)
+    annotated = queryset.annotate(
+        n_evidence=_count_per_experience(Evidence.objects.all()),
+        n_reflections=_count_per_experience(reflections),
+    )
+    return [ExperienceCard(e, e.n_evidence, e.n_reflections) for e in annotated]
+
+
+@dataclass
+class Overview:
+    """Everything the dossier page shows, read in a fixed number of queries."""
+
+    student: Student
+    visibility: Visibility
+    group: Group | None = None
+    experiences: list[ExperienceCard] = field(default_factory=list)
+    experience_total: int = 0
+    qualities: list[StudentTrait] = field(default_factory=list)
+    motives: list[StudentTrait] = field(default_factory=list)
+    compliments: list[Compliment] = field(default_factory=list)
+    ambitions: list[Ambition] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    open_actions: list[Action] = field(default_factory=list)
+    closed_actions: list[Action] = field(default_factory=list)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for a in self.open_actions if a.is_overdue())
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.experiences
+            or self.qualities
+            or self.motives
+            or self.compliments
+            or self.ambitions
+            or self.contacts
+            or self.open_actions
+            or self.closed_actions
+        )
+
+
+def traits_of(student: Student, visibility: Visibility) -> list[StudentTrait]:
+    linked = shared_only(Experience.objects.order_by("-happened_on"), visibility)
+    return list(
+        shared_only(StudentTrait.objects.filter(student=student), visibility)
+        .select_related("trait")
+        .prefetch_related(Prefetch("experiences", queryset=linked))
+    )
+
+
+def ambitions_of(student: Student, visibility: Visibility) -> list[Ambition]:
+    return list(
+        shared_only(Ambition.objects.filter(student=student), visibility).prefetch_related(
+            Prefetch("steps", queryset=AmbitionStep.objects.order_by("order", "pk"))
+        )
+    )
+
+
+def dossier_overview(*, role: Role, student: Student) -> Overview:
+    """The dossier page of ``student`` as ``role`` may see it."""
+    visibility = visibility_for(role, student)
+    overview = Overview(student=student, visibility=visibility, group=current_group_of(student))
+    if visibility is Visibility.NONE:
+        return overview
+
+    experiences = shared_only(Experience.objects.filter(student=student), visibility)
+    overview.experience_total = experiences.count()
+    overview.experiences = experience_cards(experiences[:RECENT_EXPERIENCES], visibility)
+
+    traits = traits_of(student, visibility)
+    overview.qualities = [t for t in traits if t.kind == TraitKind.QUALITY]
+    overview.motives = [t for t in traits if t.kind == TraitKind.MOTIVE]
+
+    compliments = Compliment.objects.filter(student=student).select_related("trait", "given_by")
+    if visibility is Visibility.SHARED:
+        # Compliments are not the guardian's to see unless they gave them themselves.
+        compliments = compliments.filter(given_by_id=role.user_id)
+    overview.compliments = list(compliments[:RECENT_COMPLIMENTS])
+
+    overview.ambitions = ambitions_of(student, visibility)
+    overview.contacts = list(shared_only(Contact.objects.filter(student=student), visibility))
+
+    actions = shared_only(Action.objects.filter(student=student), visibility).select_related("experience")
+    overview.open_actions = list(actions.filter(status=ActionStatus.OPEN).order_by("due_on", "pk"))
+    overview.closed_actions = list(
+        actions.exclude(status=ActionStatus.OPEN).order_by("-updated_at")[:RECENT_CLOSED_ACTIONS]
+    )
+    return overview
+
+
+def access_log(student: Student) -> list[AuditEntry]:
+    """Who looked at this dossier, newest first."""
+    return list(AuditEntry.objects.filter(student=student).select_related("actor")[:ACCESS_LOG_LIMIT])
+
+
+def own_experiences(student: Student) -> QuerySet[Experience]:
+    """The student's experiences, newest first, for choosing which ones show a trait or lead to an action."""
+    return Experience.objects.filter(student=student).order_by("-happened_on", "-created_at")

@@ -1,0 +1,199 @@
+"""“Mijn LOB-lijn”: experiences, reflections, actions and dated ambition steps on one line through time.
+
+Looking back holds what happened (experiences, reflections, finished actions and steps); looking ahead holds
+what is still to do (open actions, also overdue ones, and open steps with a date). A competence filter keeps
+reflections on that competence, experiences with such a reflection and actions linked to those experiences.
+Every read is one query (plus one prefetch), whatever the size of the dossier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils import timezone
+from django.utils.translation import pgettext_lazy
+
+from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Experience, Reflection
+from koers.dossier.queries.portfolio import Visibility, shared_only, visibility_for
+from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, Competence
+from koers.schools.models import Role, Student
+
+
+class Direction(enum.StrEnum):
+    ALL = "alles"
+    BACK = "terug"
+    AHEAD = "vooruit"
+
+
+class EntryKind(enum.StrEnum):
+    EXPERIENCE = "experience"
+    REFLECTION = "reflection"
+    ACTION = "action"
+    STEP = "step"
+
+
+ENTRY_LABELS = {
+    EntryKind.EXPERIENCE: pgettext_lazy("timeline", "Ervaring"),
+    EntryKind.REFLECTION: pgettext_lazy("timeline", "Reflectie"),
+    EntryKind.ACTION: pgettext_lazy("timeline", "Actiepunt"),
+    EntryKind.STEP: pgettext_lazy("timeline", "Stap naar mijn droom"),
+}
+
+COMPETENCE_ICONS = {
+    Competence.QUALITIES: "💪",
+    Competence.MOTIVES: "❤️",
+    Competence.WORK_EXPLORATION: "🔍",
+    Competence.CAREER_STEERING: "🧭",
+    Competence.NETWORKING: "🕸️",
+    Competence.EXPECTATIONS: "⚖️",
+}
+
+
+@dataclass
+class TimelineEntry:
+    kind: EntryKind
+    day: dt.date
+    title: str
+    icon: str
+    item: Experience | Reflection | Action | AmbitionStep
+    detail: str = ""
+    competences: list[str] = field(default_factory=list)
+    overdue: bool = False
+    finished: bool = False
+
+    @property
+    def label(self) -> str:
+        return str(ENTRY_LABELS[self.kind])
+
+
+@dataclass
+class Timeline:
+    student: Student
+    visibility: Visibility
+    competence: str | None
+    direction: Direction
+    past: list[TimelineEntry] = field(default_factory=list)
+    future: list[TimelineEntry] = field(default_factory=list)
+
+    @property
+    def show_past(self) -> bool:
+        return self.direction in (Direction.ALL, Direction.BACK)
+
+    @property
+    def show_future(self) -> bool:
+        return self.direction in (Direction.ALL, Direction.AHEAD)
+
+
+def parse_competence(value: str | None) -> str | None:
+    return value if value in Competence.values else None
+
+
+def parse_direction(value: str | None) -> Direction:
+    try:
+        return Direction(value or Direction.ALL)
+    except ValueError:
+        return Direction.ALL
+
+
+def build_timeline(
+    *,
+    role: Role,
+    student: Student,
+    competence: str | None = None,
+    direction: Direction = Direction.ALL,
+    today: dt.date | None = None,
+) -> Timeline:
+    today = today or timezone.localdate()
+    visibility = visibility_for(role, student)
+    line = Timeline(student=student, visibility=visibility, competence=competence, direction=direction)
+    if visibility is Visibility.NONE:
+        return line
+
+    reflections = shared_only(Reflection.objects.filter(student=student), visibility)
+    if visibility is Visibility.SHARED:
+        # A shared reflection on an experience the student kept private would leak that experience.
+        reflections = reflections.filter(experience__shared_with_guardians=True)
+    if competence:
+        reflections = reflections.filter(competence=competence)
+
+    entries: list[TimelineEntry] = []
+
+    experiences = shared_only(Experience.objects.filter(student=student), visibility)
+    if competence:
+        experiences = experiences.filter(Exists(reflections.filter(experience_id=OuterRef("pk"))))
+    experiences = experiences.prefetch_related(
+        Prefetch("reflections", queryset=reflections.order_by("competence"), to_attr="visible_reflections")
+    )
+    for e in experiences:
+        icon = EXPERIENCE_KIND_ICONS.get(e.kind, "✨")  # type: ignore[call-overload]
+        entries.append(
+            TimelineEntry(
+                kind=EntryKind.EXPERIENCE,
+                day=e.happened_on,
+                title=e.title,
+                icon=icon,
+                item=e,
+                detail=" ".join(filter(None, [FEELING_ICONS.get(e.feeling, ""), e.get_feeling_display()])),  # type: ignore[call-overload]
+                competences=[r.get_competence_display() for r in e.visible_reflections],
+            )
+        )
+
+    for r in reflections.select_related("experience"):
+        entries.append(
+            TimelineEntry(
+                kind=EntryKind.REFLECTION,
+                day=timezone.localtime(r.created_at).date(),
+                title=r.experience.title,
+                icon=COMPETENCE_ICONS.get(r.competence, "💭"),  # type: ignore[call-overload]
+                item=r,
+                competences=[r.get_competence_display()],
+            )
+        )
+
+    actions = shared_only(Action.objects.filter(student=student), visibility).select_related("experience")
+    if competence:
+        actions = actions.filter(Exists(reflections.filter(experience_id=OuterRef("experience_id"))))
+    for a in actions:
+        entries.append(
+            TimelineEntry(
+                kind=EntryKind.ACTION,
+                day=a.due_on,
+                title=a.what,
+                icon={"done": "✅", "dropped": "🚫"}.get(a.status, "📌"),
+                item=a,
+                detail=a.get_status_display(),
+                overdue=a.is_overdue(today),
+                finished=a.status != ActionStatus.OPEN,
+            )
+        )
+
+    if not competence:
+        # Steps towards a dream carry no competence, so they only show on the unfiltered line.
+        ambitions = shared_only(Ambition.objects.filter(student=student), visibility)
+        steps = AmbitionStep.objects.filter(ambition__in=ambitions, due_on__isnull=False).select_related(
+            "ambition"
+        )
+        for s in steps:
+            assert s.due_on is not None  # filtered above; tells the type checker
+            entries.append(
+                TimelineEntry(
+                    kind=EntryKind.STEP,
+                    day=s.due_on,
+                    title=s.text,
+                    icon="✅" if s.done else "🪜",
+                    item=s,
+                    detail=s.ambition.dream,
+                    overdue=not s.done and s.due_on < today,
+                    finished=s.done,
+                )
+            )
+
+    for entry in entries:
+        ahead = not entry.finished if entry.kind in (EntryKind.ACTION, EntryKind.STEP) else entry.day > today
+        (line.future if ahead else line.past).append(entry)
+    line.past.sort(key=lambda e: (e.day, e.kind != EntryKind.EXPERIENCE), reverse=True)
+    line.future.sort(key=lambda e: (e.day, e.kind))
+    return line

@@ -1,0 +1,498 @@
+"""Reads for the landing pages. Each function returns everything one page needs in a fixed number of queries.
+
+Signals are computed in SQL with correlated subqueries (one scalar per row), never with ``Count()`` over
+several joins, which would multiply counts. Definitions used on every page:
+
+* **period**: the last ``school.inactive_after_weeks`` weeks up to now. "Experiences/reflections this period"
+  count what the student *added* to the dossier in that time (``created_at``), whatever date the experience
+  itself happened on.
+* **last experience**: the date the most recent experience happened (``happened_on``).
+* **last activity**: the latest moment the student added an experience or a reflection.
+* **current**: memberships running today, in groups of the school year that runs today.
+* **new in the group**: the membership started after the first day of the school year and less than
+  ``NEW_IN_GROUP_WEEKS`` weeks ago (ISK students join during the year; at the start of a year nobody is new).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Count,
+    DateField,
+    DateTimeField,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from koers.dossier.models import Action, ActionStatus, Compliment, Experience, Reflection
+from koers.schools.models import (
+    Group,
+    Guardianship,
+    Membership,
+    Mentorship,
+    Role,
+    RoleKind,
+    School,
+    SchoolYear,
+    Student,
+)
+
+NEW_IN_GROUP_WEEKS = 6
+INACTIVE_PAGE_SIZE = 50
+SEARCH_PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class Period:
+    """The window that "this period" means on the landing pages."""
+
+    weeks: int
+    since: dt.datetime
+    today: dt.date
+
+    @property
+    def since_date(self) -> dt.date:
+        return timezone.localdate(self.since)
+
+    @classmethod
+    def last_weeks(cls, weeks: int, *, now: dt.datetime | None = None) -> Period:
+        now = now or timezone.now()
+        return cls(weeks=weeks, since=now - dt.timedelta(weeks=weeks), today=timezone.localdate(now))
+
+    @classmethod
+    def of_school(cls, school: School, *, now: dt.datetime | None = None) -> Period:
+        return cls.last_weeks(school.inactive_after_weeks, now=now)
+
+
+# --- building blocks -------------------------------------------------------------------------------------
+
+
+class _CountRows(Func):
+    """COUNT(*) as a scalar subquery value, without a GROUP BY."""
+
+    function = "COUNT"
+    template = "%(function)s(*)"
+    output_field = IntegerField()
+
+    def __init__(self) -> None:
+        super().__init__()
+
+
+def _scalar_count(queryset: QuerySet[Any]) -> Coalesce:
+    """The number of rows of ``queryset`` (which may hold OuterRefs) as an annotation, 0 when none."""
+    counted = queryset.order_by().annotate(_n=_CountRows()).values("_n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _scalar_max(queryset: QuerySet[Any], field_name: str, output_field: Any) -> Subquery:
+    """The largest value of ``field_name`` in ``queryset`` as an annotation (NULL when there are no rows)."""
+    return Subquery(
+        queryset.order_by().annotate(_m=Func(F(field_name), function="MAX")).values("_m"),
+        output_field=output_field,
+    )
+
+
+def current_year_groups(day: dt.date) -> QuerySet[Group]:
+    return Group.objects.filter(school_year__starts_on__lte=day, school_year__ends_on__gte=day)
+
+
+def _student_signals(student_ref: str, period: Period) -> dict[str, Any]:
+    """Per-student signal annotations; ``student_ref`` names the student id column of the outer query."""
+    student = OuterRef(student_ref)
+    experiences = Experience.objects.filter(student_id=student)
+    reflections = Reflection.objects.filter(student_id=student)
+    actions = Action.objects.filter(student_id=student, status=ActionStatus.OPEN)
+    last_exp_added = _scalar_max(experiences, "created_at", DateTimeField())
+    last_ref_added = _scalar_max(reflections, "created_at", DateTimeField())
+    return {
+        "s_last_experience_on": _scalar_max(experiences, "happened_on", DateField()),
+        "s_experiences_in_period": _scalar_count(experiences.filter(created_at__gte=period.since)),
+        "s_reflections_in_period": _scalar_count(reflections.filter(created_at__gte=period.since)),
+        "s_open_actions": _scalar_count(actions),
+        "s_overdue_actions": _scalar_count(actions.filter(due_on__lt=period.today)),
+        "s_compliments": _scalar_count(Compliment.objects.filter(student_id=student)),
+        # SQLite's MAX(a, b) is NULL when either is NULL; the Coalesces keep the other value.
+        "s_last_activity": Greatest(
+            Coalesce(last_exp_added, last_ref_added), Coalesce(last_ref_added, last_exp_added)
+        ),
+    }
+
+
+def _current_group_name(student_ref: str, day: dt.date) -> Subquery:
+    memberships = (
+        Membership.objects.current(day)
+        .filter(student_id=OuterRef(student_ref))
+        .filter(group__school_year__starts_on__lte=day, group__school_year__ends_on__gte=day)
+        .order_by("-starts_on", "-pk")
+        .values("group__name")[:1]
+    )
+    return Subquery(memberships)
+
+
+def _is_new(starts_on: dt.date, year_start: dt.date, period: Period) -> bool:
+    return starts_on > year_start and starts_on >= period.today - dt.timedelta(weeks=NEW_IN_GROUP_WEEKS)
+
+
+def _is_quiet(last_activity: dt.datetime | None, period: Period) -> bool:
+    return last_activity is None or last_activity < period.since
+
+
+# --- mentor ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class StudentRow:
+    student: Student
+    group_name: str
+    last_experience_on: dt.date | None
+    experiences_in_period: int
+    reflections_in_period: int
+    open_actions: int
+    overdue_actions: int
+    compliments: int
+    last_activity: dt.datetime | None
+    new_since: dt.date | None = None
+    quiet: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.student.name
+
+
+@dataclass
+class MentorGroup:
+    group: Group
+    rows: list[StudentRow] = field(default_factory=list)
+
+    @property
+    def overdue_total(self) -> int:
+        return sum(r.overdue_actions for r in self.rows)
+
+
+@dataclass
+class MentorPage:
+    period: Period
+    groups: list[MentorGroup]
+    individual: list[StudentRow]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups and not self.individual
+
+
+SORTS = ("name", "attention")
+
+
+def _sort_rows(rows: list[StudentRow], sort: str) -> list[StudentRow]:
+    by_name = sorted(rows, key=lambda r: (r.student.user.last_name.lower(), r.student.user.first_name.lower()))
+    if sort != "attention":
+        return by_name
+    oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
+    # Most overdue first, then the longest quiet; sorted() is stable so names break ties.
+    return sorted(
+        by_name,
+        key=lambda r: (-r.overdue_actions, r.last_activity or oldest),
+    )
+
+
+def _row(obj: Any, student: Student, group_name: str) -> StudentRow:
+    return StudentRow(
+        student=student,
+        group_name=group_name,
+        last_experience_on=obj.s_last_experience_on,
+        experiences_in_period=obj.s_experiences_in_period,
+        reflections_in_period=obj.s_reflections_in_period,
+        open_actions=obj.s_open_actions,
+        overdue_actions=obj.s_overdue_actions,
+        compliments=obj.s_compliments,
+        last_activity=obj.s_last_activity,
+    )
+
+
+def mentor_page(role: Role, *, sort: str = "name", now: dt.datetime | None = None) -> MentorPage:
+    """The mentor's groups (this school year) with each current student's signals. Three queries."""
+    period = Period.of_school(role.school, now=now)
+    day = period.today
+    groups = list(
+        current_year_groups(day)
+        .filter(mentorships__mentor_id=role.user_id)
+        .select_related("school_year")
+        .distinct()
+        .order_by("year_level", "name")
+    )
+    by_group = {g.pk: MentorGroup(group=g) for g in groups}
+    memberships = (
+        Membership.objects.current(day)
+        .filter(group_id__in=list(by_group))
+        .select_related("student__user")
+        .annotate(**_student_signals("student_id", period))
+    )
+    for m in memberships if by_group else []:
+        mentor_group = by_group[m.group_id]
+        row = _row(m, m.student, mentor_group.group.name)
+        if _is_new(m.starts_on, mentor_group.group.school_year.starts_on, period):
+            row.new_since = m.starts_on
+        row.quiet = _is_quiet(row.last_activity, period)
+        mentor_group.rows.append(row)
+    for mentor_group in by_group.values():
+        mentor_group.rows = _sort_rows(mentor_group.rows, sort)
+
+    individual_students = (
+        Student.objects.filter(mentorships__mentor_id=role.user_id, left_on__isnull=True)
+        .select_related("user")
+        .annotate(current_group=_current_group_name("pk", day), **_student_signals("pk", period))
+    )
+    individual = []
+    for s in individual_students:
+        row = _row(s, s, s.current_group or "")
+        row.quiet = _is_quiet(row.last_activity, period)
+        individual.append(row)
+    return MentorPage(period=period, groups=list(by_group.values()), individual=_sort_rows(individual, sort))
+
+
+# --- counsellor and leader -------------------------------------------------------------------------------
+
+
+@dataclass
+class GroupSummary:
+    group: Group
+    students: int
+    experiences_in_period: int
+    reflections_in_period: int
+    open_actions: int
+    overdue_actions: int
+    compliments: int
+
+
+@dataclass
+class Totals:
+    students: int = 0
+    experiences_in_period: int = 0
+    reflections_in_period: int = 0
+    open_actions: int = 0
+    overdue_actions: int = 0
+    compliments: int = 0
+
+
+def _totals(summaries: Iterable[GroupSummary]) -> Totals:
+    totals = Totals()
+    for s in summaries:
+        for name in vars(totals):
+            setattr(totals, name, getattr(totals, name) + getattr(s, name))
+    return totals
+
+
+def group_summaries(school: School, period: Period) -> list[GroupSummary]:
+    """Every group of the current school year with its current students' signals summed. One query.
+
+    A student counts in the group they are in today only; what they did before a change of group moves
+    with them (the dossier is the student's, not the group's).
+    """
+    day = period.today
+    members = Membership.objects.current(day).filter(group_id=OuterRef(OuterRef("pk"))).values("student_id")
+
+    def in_group(queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(student_id__in=members)
+
+    open_actions = in_group(Action.objects.filter(status=ActionStatus.OPEN))
+    groups = (
+        current_year_groups(day)
+        .filter(school_id=school.pk)
+        .annotate(
+            n_students=_scalar_count(Membership.objects.current(day).filter(group_id=OuterRef("pk"))),
+            n_experiences=_scalar_count(in_group(Experience.objects.filter(created_at__gte=period.since))),
+            n_reflections=_scalar_count(in_group(Reflection.objects.filter(created_at__gte=period.since))),
+            n_open=_scalar_count(open_actions),
+            n_overdue=_scalar_count(open_actions.filter(due_on__lt=day)),
+            n_compliments=_scalar_count(in_group(Compliment.objects.all())),
+        )
+        .order_by("year_level", "name")
+    )
+    return [
+        GroupSummary(
+            group=g,
+            students=g.n_students,
+            experiences_in_period=g.n_experiences,
+            reflections_in_period=g.n_reflections,
+            open_actions=g.n_open,
+            overdue_actions=g.n_overdue,
+            compliments=g.n_compliments,
+        )
+        for g in groups
+    ]
+
+
+def quiet_students(school: School, *, weeks: int, now: dt.datetime | None = None) -> QuerySet[Student]:
+    """Students still at school who added no experience and no reflection in the last ``weeks`` weeks.
+
+    Longest quiet first (those who never added anything at the very top).
+    """
+    window = Period.last_weeks(weeks, now=now)
+    experiences = Experience.objects.filter(student_id=OuterRef("pk"))
+    reflections = Reflection.objects.filter(student_id=OuterRef("pk"))
+    last_exp = _scalar_max(experiences, "created_at", DateTimeField())
+    last_ref = _scalar_max(reflections, "created_at", DateTimeField())
+    return (
+        Student.objects.filter(school_id=school.pk, left_on__isnull=True, joined_on__lte=window.today)
+        .select_related("user")
+        .annotate(
+            last_activity=Greatest(Coalesce(last_exp, last_ref), Coalesce(last_ref, last_exp)),
+            current_group=_current_group_name("pk", window.today),
+        )
+        .filter(Q(last_activity__isnull=True) | Q(last_activity__lt=window.since))
+        .order_by(F("last_activity").asc(nulls_first=True), "user__last_name", "user__first_name", "pk")
+    )
+
+
+@dataclass
+class CounsellorPage:
+    period: Period
+    groups: list[GroupSummary]
+    totals: Totals
+    quiet_weeks: int
+    quiet_since: dt.date
+    quiet: Page
+
+
+def counsellor_page(
+    role: Role, *, weeks: int, page: int | str = 1, now: dt.datetime | None = None
+) -> CounsellorPage:
+    """Group sums plus one page of quiet students. Three queries (groups, count, page)."""
+    period = Period.of_school(role.school, now=now)
+    groups = group_summaries(role.school, period)
+    quiet_page = Paginator(quiet_students(role.school, weeks=weeks, now=now), INACTIVE_PAGE_SIZE).get_page(page)
+    list(quiet_page.object_list)  # evaluate here, so the query count does not depend on the template
+    return CounsellorPage(
+        period=period,
+        groups=groups,
+        totals=_totals(groups),
+        quiet_weeks=weeks,
+        quiet_since=Period.last_weeks(weeks, now=now).since_date,
+        quiet=quiet_page,
+    )
+
+
+@dataclass
+class LeaderPage:
+    period: Period
+    groups: list[GroupSummary]
+    totals: Totals
+
+
+def leader_page(role: Role, *, now: dt.datetime | None = None) -> LeaderPage:
+    """Aggregates only: no names, nothing that leads to a single student. One query."""
+    period = Period.of_school(role.school, now=now)
+    groups = group_summaries(role.school, period)
+    return LeaderPage(period=period, groups=groups, totals=_totals(groups))
+
+
+# --- guardian --------------------------------------------------------------------------------------------
+
+
+def guardian_children(role: Role, *, day: dt.date | None = None) -> list[Guardianship]:
+    """The guardian's children at this school, each with ``current_group`` annotated. One query."""
+    day = day or timezone.localdate()
+    return list(
+        Guardianship.objects.filter(
+            guardian_id=role.user_id, student__school_id=role.school_id, student__left_on__isnull=True
+        )
+        .select_related("student__user")
+        .annotate(current_group=_current_group_name("student_id", day))
+        .order_by("student__user__first_name", "student__user__last_name")
+    )
+
+
+# --- teacher ---------------------------------------------------------------------------------------------
+
+
+def search_students(
+    school: School, *, text: str = "", group_id: int | None = None, page: int | str = 1, day: dt.date | None = None
+) -> Page:
+    """Current students by (part of) their name and/or their current group. Two queries (count, page).
+
+    Only name and current group are selected for display: a teacher sees what a compliment needs.
+    """
+    day = day or timezone.localdate()
+    students = Student.objects.filter(school_id=school.pk, left_on__isnull=True).select_related("user")
+    for word in text.split():
+        students = students.filter(Q(user__first_name__icontains=word) | Q(user__last_name__icontains=word))
+    if group_id is not None:
+        students = students.filter(
+            pk__in=Membership.objects.current(day).filter(group_id=group_id).values("student_id")
+        )
+    students = students.annotate(current_group=_current_group_name("pk", day)).order_by(
+        "user__last_name", "user__first_name", "pk"
+    )
+    found = Paginator(students, SEARCH_PAGE_SIZE).get_page(page)
+    list(found.object_list)
+    return found
+
+
+# --- admin -----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class AdminPage:
+    today: dt.date
+    years: list[SchoolYear]
+    current_year: SchoolYear | None
+    groups: list[Group]
+    role_counts: list[tuple[str, int]]
+    students_enrolled: int
+    students_without_group: int
+
+
+def admin_page(role: Role, *, day: dt.date | None = None) -> AdminPage:
+    """School years, this year's groups with counts and mentors, people per role. Five queries."""
+    day = day or timezone.localdate()
+    years = list(SchoolYear.objects.filter(school_id=role.school_id).annotate(n_groups=Count("groups")))
+    current_year = next((y for y in years if y.starts_on <= day <= y.ends_on), None)
+    groups: list[Group] = list(
+        current_year_groups(day)
+        .filter(school_id=role.school_id)
+        .annotate(n_students=_scalar_count(Membership.objects.current(day).filter(group_id=OuterRef("pk"))))
+        .order_by("year_level", "name")
+    )
+    mentors: dict[int, list[str]] = {g.pk: [] for g in groups}
+    for ms in (
+        Mentorship.objects.filter(group_id__in=list(mentors))
+        .select_related("mentor")
+        .order_by("mentor__last_name", "mentor__first_name")
+        if mentors
+        else []
+    ):
+        mentors[ms.group_id].append(str(ms.mentor))  # type: ignore[index]
+    for g in groups:
+        g.mentor_names = mentors[g.pk]  # type: ignore[attr-defined]
+    counts = dict(
+        Role.objects.filter(school_id=role.school_id).values_list("kind").annotate(n=Count("pk")).order_by()
+    )
+    role_counts = [(str(kind.label), counts.get(kind.value, 0)) for kind in RoleKind]
+    in_a_group = Membership.objects.current(day).values("student_id")
+    student_counts = Student.objects.filter(school_id=role.school_id, left_on__isnull=True).aggregate(
+        enrolled=Count("pk"),
+        without_group=Count("pk", filter=~Q(pk__in=in_a_group)),
+    )
+    return AdminPage(
+        today=day,
+        years=years,
+        current_year=current_year,
+        groups=groups,
+        role_counts=role_counts,
+        students_enrolled=student_counts["enrolled"],
+        students_without_group=student_counts["without_group"],
+    )
+

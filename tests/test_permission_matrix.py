@@ -1,0 +1,276 @@
+"""The permission matrix: every URL of Koers, called as every persona, gives exactly the answer in TABLE.
+
+Every URL pattern needs a row here; a new page without one fails ``test_every_url_has_a_row_in_the_matrix``.
+A row says how to build the URL's arguments from objects of ``world.student`` (first school) and what each
+persona gets for a GET: a page (200), a redirect to the login page (anonymous), a redirect elsewhere, a 404
+(never a 403: no hint that something exists) or a 405 for POST-only URLs. POST-only URLs also state what an
+empty POST answers, so refused personas are proven to get a 404 there too.
+The outsider is a counsellor at another school: every object of the first school must be a 404 for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django_scopes import scopes_disabled
+
+from koers.schools.models import Role
+from tests import factories as f
+from tests.conftest import PERSONAS as LOGGED_IN_PERSONAS
+from tests.conftest import World
+
+ANONYMOUS = "anonymous"
+PERSONAS = [ANONYMOUS, *LOGGED_IN_PERSONAS]
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A 302 to the named URL; ``to=None`` means anywhere except the login page."""
+
+    to: str | None
+
+    def __str__(self) -> str:
+        return f"302->{self.to or 'elsewhere'}"
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """The request was accepted: a page, an htmx answer or a redirect, but no refusal and no error."""
+
+    def __str__(self) -> str:
+        return "allowed"
+
+
+LOGIN = Redirect("login")
+ALLOWED = Allowed()
+Expect = int | Redirect | Allowed
+
+
+@dataclass
+class Objects:
+    """Objects of ``world.student`` at the first school that URLs point at, private unless named shared."""
+
+    world: World
+    experience: Any
+    shared_experience: Any
+    evidence: Any
+    reflection: Any
+    quality: Any
+    compliment: Any
+    ambition: Any
+    step: Any
+    contact: Any
+    action: Any
+    remark: Any
+    student_role: Role
+
+
+@dataclass(frozen=True)
+class Row:
+    get: dict[str, Expect]
+    kwargs: Callable[[Objects], dict[str, Any]] = lambda o: {}
+    post: dict[str, Expect] | None = None
+    post_data: Callable[[Objects], dict[str, Any]] = lambda o: {}
+    variant: str = ""
+
+    def __post_init__(self) -> None:
+        for answers in (self.get, self.post):
+            assert answers is None or set(answers) == set(PERSONAS), f"row must name every persona: {sorted(answers)}"
+
+
+def answers(default: Expect, *, anonymous: Expect = LOGIN, **per_persona: Expect) -> dict[str, Expect]:
+    """``default`` for every logged-in persona unless named; anonymous visitors go to the login page."""
+    unknown = set(per_persona) - set(LOGGED_IN_PERSONAS)
+    assert not unknown, f"unknown personas {unknown}"
+    return {ANONYMOUS: anonymous, **dict.fromkeys(LOGGED_IN_PERSONAS, default), **per_persona}
+
+
+def only(persona_answers: dict[str, Expect], *, others: Expect = 404) -> dict[str, Expect]:
+    return answers(others, **persona_answers)
+
+
+# Who may open the student's dossier at all: the student, the group's mentor and the school's counsellor.
+# The guardian sees only shared items; the classmate, teacher, leader, admin and outsider see nothing.
+FOLLOWERS: dict[str, Expect] = {"student": 200, "mentor": 200, "counsellor": 200}
+POST_ONLY = answers(405)
+
+TABLE: dict[str, Row | list[Row]] = {
+    # --- project-level URLs ---
+    "home": Row(
+        get=answers(
+            ALLOWED,
+            student=Redirect("dossier:home"),
+            classmate=Redirect("dossier:home"),
+            mentor=Redirect("home:mentor"),
+            counsellor=Redirect("home:counsellor"),
+            teacher=Redirect("home:teacher"),
+            guardian=Redirect("home:guardian"),
+            leader=Redirect("home:leader"),
+            admin=Redirect("home:admin"),
+            outsider=Redirect("home:counsellor"),
+        )
+    ),
+    "login": Row(get=answers(Redirect("home"), anonymous=200)),
+    # Django's LogoutView accepts only POST.
+    "logout": Row(get=answers(405, anonymous=405), post=answers(LOGIN, anonymous=LOGIN)),
+    # Switching to the student's role is possible only for the student; for everyone else it is not theirs.
+    "switch_role": Row(
+        get=POST_ONLY,
+        post=answers(404, student=Redirect("home")),
+        post_data=lambda o: {"role": o.student_role.pk},
+    ),
+    # --- landing pages of the roles: another role's page is a 404 ---
+    "home:mentor": Row(get=only({"mentor": 200})),
+    "home:counsellor": Row(get=only({"counsellor": 200, "outsider": 200})),
+    "home:guardian": Row(get=only({"guardian": 200})),
+    "home:teacher": Row(get=only({"teacher": 200})),
+    "home:leader": Row(get=only({"leader": 200})),
+    "home:admin": Row(get=only({"admin": 200})),
+    # --- the student's own dossier ---
+    "dossier:home": Row(get=only({"student": 200, "classmate": 200})),
+    "dossier:timeline": Row(get=only({"student": 200, "classmate": 200})),
+}
+
+
+# --- walking the URL configuration ---
+
+
+def walk(resolver: URLResolver, namespace: str = "", prefix: str = "") -> Iterator[tuple[str | None, str]]:
+    """(full name or None, route) for every pattern, through every include."""
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry, inner, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield (f"{namespace}{entry.name}" if entry.name else None), prefix + str(entry.pattern)
+
+
+def url_routes() -> dict[str | None, list[str]]:
+    routes: dict[str | None, list[str]] = {}
+    for name, route in walk(get_resolver("koers.urls")):
+        routes.setdefault(name, []).append(route)
+    return routes
+
+
+def rows_of(name: str) -> list[Row]:
+    row = TABLE[name]
+    return row if isinstance(row, list) else [row]
+
+
+def cases(method: str) -> list[Any]:
+    found = []
+    for name in TABLE:
+        for row in rows_of(name):
+            if method == "post" and row.post is None:
+                continue
+            for persona in PERSONAS:
+                label = f"{name}[{row.variant}]" if row.variant else name
+                found.append(pytest.param(name, row, persona, id=f"{label}-{persona}"))
+    return found
+
+
+def test_every_url_has_a_row_in_the_matrix():
+    routes = url_routes()
+
+    unnamed = routes.get(None, [])
+    missing = sorted(name for name in routes if name is not None and name not in TABLE)
+
+    assert not unnamed, f"give these URL patterns a name: {unnamed}"
+    assert not missing, f"add rows to TABLE in tests/test_permission_matrix.py for: {missing}"
+
+
+def test_every_row_in_the_matrix_names_an_existing_url():
+    routes = url_routes()
+
+    stale = sorted(name for name in TABLE if name not in routes)
+
+    assert not stale, f"these URL names no longer exist; remove their rows: {stale}"
+
+
+def test_matrix_covers_the_walked_url_configuration():
+    # The walk itself must find the included namespaces, or the two tests above prove nothing.
+    names = set(url_routes())
+
+    assert {"login", "home", "home:mentor", "dossier:home"} <= names
+
+
+# --- the objects URLs point at ---
+
+
+@pytest.fixture
+def objects(world: World) -> Objects:
+    with scopes_disabled():
+        student = world.student
+        mentor = world.users["mentor"]
+        experience = f.ExperienceFactory(student=student, title="Stage bij de bakker")
+        shared_experience = f.ExperienceFactory(
+            student=student, title="Open dag ROC", shared_with_guardians=True
+        )
+        reflection = f.ReflectionFactory(experience=experience)
+        f.ReflectionAnswerFactory(reflection=reflection)
+        ambition = f.AmbitionFactory(student=student)
+        return Objects(
+            world=world,
+            experience=experience,
+            shared_experience=shared_experience,
+            evidence=f.EvidenceFactory(experience=experience),
+            reflection=reflection,
+            quality=f.StudentTraitFactory(student=student),
+            compliment=f.ComplimentFactory(student=student, given_by=mentor),
+            ambition=ambition,
+            step=f.AmbitionStepFactory(ambition=ambition),
+            contact=f.ContactFactory(student=student),
+            action=f.ActionFactory(student=student),
+            remark=f.RemarkFactory(experience=experience, author=mentor),
+            student_role=Role.objects.get(user=student.user, school=world.school),
+        )
+
+
+def client_for(persona: str, world: World) -> Client:
+    client = Client()
+    if persona != ANONYMOUS:
+        client.force_login(world.users[persona])
+    return client
+
+
+def check(response: Any, expected: Expect, url: str) -> None:
+    status = response.status_code
+    location = response.headers.get("Location", "")
+    where = urlsplit(location).path
+    if isinstance(expected, Allowed):
+        assert status in (200, 204, 302), f"{url}: {status}"
+        if status == 302:
+            assert where != reverse("login"), f"{url}: sent to the login page"
+    elif isinstance(expected, Redirect):
+        assert status == 302, f"{url}: expected a redirect, got {status}"
+        if expected.to is None:
+            assert where != reverse("login"), f"{url}: sent to the login page"
+        else:
+            assert resolve(where).view_name == expected.to, f"{url}: redirected to {location}"
+    else:
+        assert status == expected, f"{url}: expected {expected}, got {status} {location}"
+
+
+@pytest.mark.parametrize(("name", "row", "persona"), cases("get"))
+def test_get(name: str, row: Row, persona: str, objects: Objects):
+    url = reverse(name, kwargs=row.kwargs(objects))
+
+    response = client_for(persona, objects.world).get(url)
+
+    check(response, row.get[persona], url)
+
+
+@pytest.mark.parametrize(("name", "row", "persona"), cases("post"))
+def test_post(name: str, row: Row, persona: str, objects: Objects):
+    assert row.post is not None
+    url = reverse(name, kwargs=row.kwargs(objects))
+
+    response = client_for(persona, objects.world).post(url, row.post_data(objects))
+
+    check(response, row.post[persona], url)

@@ -1,0 +1,134 @@
+"""The tenancy canary: school-owned data cannot be read without a school scope, and one school never sees
+another's rows. Models are discovered, so a new school-owned model is checked without anyone remembering to.
+"""
+
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django_scopes import ScopeError, scopes_disabled
+
+from koers.common.tenancy import school_scope
+from koers.schools.models import School
+from tests import factories as f
+
+
+def school_owned_models() -> list[type[models.Model]]:
+    """Every concrete model with a foreign key to School."""
+    found = []
+    for model in apps.get_models():
+        if any(
+            isinstance(field, models.ForeignKey) and field.related_model is School
+            for field in model._meta.get_fields()
+        ):
+            found.append(model)
+    return sorted(found, key=lambda m: m._meta.label)
+
+
+SCHOOL_OWNED = school_owned_models()
+LABELS = [m._meta.label for m in SCHOOL_OWNED]
+
+
+def one_row_of_everything(school: School) -> dict[str, Any]:
+    """One row of every school-owned model at ``school``. A new model needs a line here (see the test below)."""
+    student = f.StudentFactory(school=school)
+    group = f.GroupFactory(school=school)
+    mentor = f.RoleFactory(school=school, kind="mentor").user
+    experience = f.ExperienceFactory(student=student)
+    reflection = f.ReflectionFactory(experience=experience)
+    ambition = f.AmbitionFactory(student=student)
+    rows: list[models.Model] = [
+        student,
+        group,
+        group.school_year,
+        f.MembershipFactory(student=student, group=group),
+        f.MentorshipFactory(group=group, mentor=mentor),
+        f.GuardianshipFactory(student=student),
+        experience,
+        f.EvidenceFactory(experience=experience),
+        reflection,
+        f.ReflectionAnswerFactory(reflection=reflection),
+        f.StudentTraitFactory(student=student),
+        f.ComplimentFactory(student=student, given_by=mentor),
+        ambition,
+        f.AmbitionStepFactory(ambition=ambition),
+        f.ContactFactory(student=student),
+        f.ActionFactory(student=student),
+        f.RemarkFactory(experience=experience, author=mentor),
+        f.AuditEntryFactory(student=student, actor=mentor),
+    ]
+    with scopes_disabled():
+        rows.append(student.user.roles.get(school=school))
+    return {row._meta.label: row for row in rows}
+
+
+@pytest.fixture
+def two_schools(db) -> tuple[School, School, dict[str, Any]]:
+    with scopes_disabled():
+        mine = f.SchoolFactory(name="Mijn school")
+        theirs = f.SchoolFactory(name="Andere school")
+        one_row_of_everything(mine)
+        their_rows = one_row_of_everything(theirs)
+    return mine, theirs, their_rows
+
+
+def test_school_owned_models_are_discovered():
+    assert {"schools.Student", "dossier.Experience", "dossier.Evidence", "common.AuditEntry"} <= set(LABELS)
+    assert "schools.School" not in LABELS
+    assert "schools.User" not in LABELS
+
+
+@pytest.mark.parametrize("model", SCHOOL_OWNED, ids=LABELS)
+def test_school_owned_model_names_its_tenant_field_school(model):
+    field = model._meta.get_field("school")
+
+    assert isinstance(field, models.ForeignKey)
+    assert field.related_model is School
+
+
+@pytest.mark.parametrize("model", SCHOOL_OWNED, ids=LABELS)
+def test_school_owned_model_every_manager_is_scoped(model):
+    for manager in model._meta.managers:
+        assert hasattr(manager, "with_scopes_disabled"), f"{model._meta.label}.{manager.name} is not scoped"
+    assert model._meta.default_manager.name == "objects"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", SCHOOL_OWNED, ids=LABELS)
+def test_school_owned_model_query_outside_a_scope_raises(model):
+    manager = model._default_manager
+
+    with pytest.raises(ScopeError):
+        list(manager.all())
+    with pytest.raises(ScopeError):
+        manager.filter(pk=1).exists()
+    with pytest.raises(ScopeError):
+        manager.count()
+
+
+def test_canary_data_has_a_row_of_every_school_owned_model(two_schools):
+    _, _, their_rows = two_schools
+
+    missing = sorted(set(LABELS) - set(their_rows))
+
+    assert not missing, f"add these models to one_row_of_everything() in tests/test_tenancy.py: {missing}"
+
+
+@pytest.mark.parametrize("model", SCHOOL_OWNED, ids=LABELS)
+def test_school_owned_model_rows_of_another_school_are_invisible_in_scope(two_schools, model):
+    mine, theirs, their_rows = two_schools
+    label = model._meta.label
+    if label not in their_rows:
+        pytest.fail(f"no canary row for {label}; add it to one_row_of_everything()")
+    theirs_row = their_rows[label]
+
+    with school_scope(mine):
+        visible_schools = set(model._default_manager.values_list("school_id", flat=True))
+        found = model._default_manager.filter(pk=theirs_row.pk).exists()
+    with school_scope(theirs):
+        found_at_home = model._default_manager.filter(pk=theirs_row.pk).exists()
+
+    assert visible_schools == {mine.pk}
+    assert not found
+    assert found_at_home
