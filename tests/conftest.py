@@ -43,7 +43,17 @@ class World:
     users: dict[str, User]
 
 
-PERSONAS = ["student", "classmate", "mentor", "counsellor", "teacher", "guardian", "leader", "admin", "outsider"]
+PERSONAS = [
+    "student",
+    "classmate",
+    "mentor",
+    "counsellor",
+    "teacher",
+    "guardian",
+    "leader",
+    "admin",
+    "outsider",
+]
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
-    def save_password(obj, create, extracted, **kwargs):  # noqa: N805 (factory-boy passes the object first)
+    def save_password(obj, create, extracted, **kwargs):
         if create:
             obj.save()
 
@@ -84,7 +84,7 @@ class StudentFactory(factory.django.DjangoModelFactory):
     joined_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=400))
 
     @factory.post_generation
-    def role(obj, create, extracted, **kwargs):  # noqa: N805
+    def role(obj, create, extracted, **kwargs):
         if create:
             schools.Role.objects.create(school=obj.school, user=obj.user, kind=schools.RoleKind.STUDENT)
 
@@ -208,7 +208,9 @@ class ReflectionAnswerFactory(factory.django.DjangoModelFactory):
 
     reflection = factory.SubFactory(ReflectionFactory)
     school = factory.SelfAttribute("reflection.school")
-    prompt = factory.SubFactory(ReflectionPromptFactory, competence=factory.SelfAttribute("..reflection.competence"))
+    prompt = factory.SubFactory(
+        ReflectionPromptFactory, competence=factory.SelfAttribute("..reflection.competence")
+    )
     text = "Ik kon goed met klanten praten."
 
 
@@ -343,7 +345,8 @@ def sample_webm(*, name: str = "spraakbericht.webm"):
 def sample_ogg(*, name: str = "spraakbericht.ogg"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return SimpleUploadedFile(name, b"OggS\x00\x02" + bytes(20) + b"\x01\x1eOpusHead" + bytes(100), "audio/ogg")
+    data = b"OggS\x00\x02" + bytes(20) + b"\x01\x1eOpusHead" + bytes(100)
+    return SimpleUploadedFile(name, data, content_type="audio/ogg")
 
 
 def sample_pdf(*, name: str = "werkstuk.pdf"):

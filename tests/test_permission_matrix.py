@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django_scopes import scopes_disabled
@@ -54,19 +55,22 @@ Expect = int | Redirect | Allowed
 
 @dataclass
 class Objects:
-    """Objects of ``world.student`` at the first school that URLs point at, private unless named shared."""
+    """Objects of ``world.student`` at the first school that URLs point at; private unless named shared."""
 
     world: World
     experience: Any
     shared_experience: Any
     evidence: Any
+    shared_evidence: Any
     reflection: Any
+    voice_answer: Any
     quality: Any
     compliment: Any
     ambition: Any
     step: Any
     contact: Any
     action: Any
+    shared_action: Any
     remark: Any
     student_role: Role
 
@@ -75,13 +79,14 @@ class Objects:
 class Row:
     get: dict[str, Expect]
     kwargs: Callable[[Objects], dict[str, Any]] = lambda o: {}
+    query: Callable[[Objects], str] = lambda o: ""
     post: dict[str, Expect] | None = None
     post_data: Callable[[Objects], dict[str, Any]] = lambda o: {}
     variant: str = ""
 
     def __post_init__(self) -> None:
         for answers in (self.get, self.post):
-            assert answers is None or set(answers) == set(PERSONAS), f"row must name every persona: {sorted(answers)}"
+            assert answers is None or set(answers) == set(PERSONAS), f"name every persona: {sorted(answers)}"
 
 
 def answers(default: Expect, *, anonymous: Expect = LOGIN, **per_persona: Expect) -> dict[str, Expect]:
@@ -91,14 +96,33 @@ def answers(default: Expect, *, anonymous: Expect = LOGIN, **per_persona: Expect
     return {ANONYMOUS: anonymous, **dict.fromkeys(LOGGED_IN_PERSONAS, default), **per_persona}
 
 
-def only(persona_answers: dict[str, Expect], *, others: Expect = 404) -> dict[str, Expect]:
-    return answers(others, **persona_answers)
+def only(**allowed: Expect) -> dict[str, Expect]:
+    """The named personas get their answer; every other logged-in persona a 404."""
+    return answers(404, **allowed)
 
 
-# Who may open the student's dossier at all: the student, the group's mentor and the school's counsellor.
-# The guardian sees only shared items; the classmate, teacher, leader, admin and outsider see nothing.
-FOLLOWERS: dict[str, Expect] = {"student": 200, "mentor": 200, "counsellor": 200}
+# Who may open the student's dossier: the student, the group's mentor and the school's counsellor; the
+# guardian (with authority) sees only shared items. Classmate, teacher, leader, admin and outsider: nothing.
+FOLLOWERS = {"student": 200, "mentor": 200, "counsellor": 200}
+# Pages of the logged-in student's own dossier: every student has one, nobody else does.
+OWN_DOSSIER = only(student=200, classmate=200)
+# A POST-only URL answers a GET with 405 once logged in.
 POST_ONLY = answers(405)
+
+
+def pk(attribute: str) -> Callable[[Objects], dict[str, Any]]:
+    return lambda o: {"pk": getattr(o, attribute).pk}
+
+
+def of_student(o: Objects) -> dict[str, Any]:
+    return {"student_pk": o.world.student.pk}
+
+
+def student_only_post(redirect_to: str | Redirect | int) -> dict[str, Expect]:
+    """An empty POST on one of the student's items: the student's request is handled, everyone else 404."""
+    expected = Redirect(redirect_to) if isinstance(redirect_to, str) else redirect_to
+    return only(student=expected)
+
 
 TABLE: dict[str, Row | list[Row]] = {
     # --- project-level URLs ---
@@ -119,22 +143,113 @@ TABLE: dict[str, Row | list[Row]] = {
     "login": Row(get=answers(Redirect("home"), anonymous=200)),
     # Django's LogoutView accepts only POST.
     "logout": Row(get=answers(405, anonymous=405), post=answers(LOGIN, anonymous=LOGIN)),
-    # Switching to the student's role is possible only for the student; for everyone else it is not theirs.
+    # Switching to the student's role works only for the student; for everyone else it is not theirs.
     "switch_role": Row(
         get=POST_ONLY,
-        post=answers(404, student=Redirect("home")),
+        post=only(student=Redirect("home")),
         post_data=lambda o: {"role": o.student_role.pk},
     ),
     # --- landing pages of the roles: another role's page is a 404 ---
-    "home:mentor": Row(get=only({"mentor": 200})),
-    "home:counsellor": Row(get=only({"counsellor": 200, "outsider": 200})),
-    "home:guardian": Row(get=only({"guardian": 200})),
-    "home:teacher": Row(get=only({"teacher": 200})),
-    "home:leader": Row(get=only({"leader": 200})),
-    "home:admin": Row(get=only({"admin": 200})),
-    # --- the student's own dossier ---
-    "dossier:home": Row(get=only({"student": 200, "classmate": 200})),
-    "dossier:timeline": Row(get=only({"student": 200, "classmate": 200})),
+    "home:mentor": Row(get=only(mentor=200)),
+    "home:counsellor": Row(get=only(counsellor=200, outsider=200)),
+    "home:guardian": Row(get=only(guardian=200)),
+    "home:teacher": Row(get=only(teacher=200)),
+    "home:leader": Row(get=only(leader=200)),
+    "home:admin": Row(get=only(admin=200)),
+    # --- the student's own dossier (views/portfolio.py) ---
+    "dossier:home": Row(get=OWN_DOSSIER),
+    "dossier:timeline": Row(get=OWN_DOSSIER),
+    "dossier:access_log": Row(get=OWN_DOSSIER),
+    # --- a student's dossier as others see it; the student themself is sent to their own page ---
+    "dossier:student": Row(
+        kwargs=of_student,
+        get=only(student=Redirect("dossier:home"), mentor=200, counsellor=200, guardian=200),
+    ),
+    "dossier:student_timeline": Row(
+        kwargs=of_student,
+        get=only(student=Redirect("dossier:timeline"), mentor=200, counsellor=200, guardian=200),
+    ),
+    # Mentors, counsellors, guardians and every teacher of the school may compliment; not the student.
+    "dossier:compliment_new": Row(
+        kwargs=of_student, get=only(mentor=200, counsellor=200, guardian=200, teacher=200)
+    ),
+    # --- qualities and motives: only the student writes ---
+    "dossier:trait_new": Row(get=OWN_DOSSIER),
+    "dossier:trait_edit": Row(kwargs=pk("quality"), get=only(student=200)),
+    "dossier:trait_delete": Row(kwargs=pk("quality"), get=POST_ONLY, post=student_only_post("dossier:home")),
+    # --- ambitions ---
+    "dossier:ambition_new": Row(get=OWN_DOSSIER),
+    "dossier:ambition": Row(kwargs=pk("ambition"), get=only(student=200)),
+    "dossier:ambition_delete": Row(
+        kwargs=pk("ambition"), get=POST_ONLY, post=student_only_post("dossier:home")
+    ),
+    # An empty step is refused with the form shown again.
+    "dossier:ambition_step_new": Row(kwargs=pk("ambition"), get=POST_ONLY, post=student_only_post(200)),
+    "dossier:ambition_step_toggle": Row(
+        kwargs=pk("step"), get=POST_ONLY, post=student_only_post("dossier:ambition")
+    ),
+    # --- network ---
+    "dossier:contact_new": Row(get=OWN_DOSSIER),
+    "dossier:contact_edit": Row(kwargs=pk("contact"), get=only(student=200)),
+    "dossier:contact_delete": Row(
+        kwargs=pk("contact"), get=POST_ONLY, post=student_only_post("dossier:home")
+    ),
+    "dossier:contact_toggle": Row(
+        kwargs=pk("contact"), get=POST_ONLY, post=student_only_post("dossier:home")
+    ),
+    # --- actions: followers read them, the guardian only a shared one ---
+    "dossier:action_new": Row(get=OWN_DOSSIER),
+    "dossier:action": [
+        Row(variant="private", kwargs=pk("action"), get=only(**FOLLOWERS)),
+        Row(variant="shared", kwargs=pk("shared_action"), get=only(**FOLLOWERS, guardian=200)),
+    ],
+    "dossier:action_edit": Row(kwargs=pk("action"), get=only(student=200)),
+    "dossier:action_status": Row(
+        kwargs=pk("action"), get=POST_ONLY, post=student_only_post("dossier:action")
+    ),
+    "dossier:share_toggle": Row(
+        get=POST_ONLY,
+        post=student_only_post("dossier:home"),
+        post_data=lambda o: {"kind": "experience", "pk": o.experience.pk, "shared": "1"},
+    ),
+    # --- experiences, evidence, reflections, remarks (views/experiences.py) ---
+    "dossier:experience_new": Row(get=OWN_DOSSIER),
+    "dossier:experience": [
+        Row(variant="private", kwargs=pk("experience"), get=only(**FOLLOWERS)),
+        Row(variant="shared", kwargs=pk("shared_experience"), get=only(**FOLLOWERS, guardian=200)),
+    ],
+    "dossier:experience_edit": Row(kwargs=pk("experience"), get=only(student=200)),
+    # GET asks for confirmation; the POST deletes.
+    "dossier:experience_delete": Row(
+        kwargs=pk("experience"), get=only(student=200), post=student_only_post("dossier:home")
+    ),
+    "dossier:evidence_new": Row(kwargs=pk("experience"), get=only(student=200)),
+    "dossier:reflection": Row(
+        kwargs=lambda o: {"pk": o.experience.pk, "competence": "qualities"}, get=only(student=200)
+    ),
+    "dossier:evidence_file": [
+        Row(variant="private", kwargs=pk("evidence"), get=only(**FOLLOWERS)),
+        Row(variant="shared", kwargs=pk("shared_evidence"), get=only(**FOLLOWERS, guardian=200)),
+    ],
+    "dossier:evidence_delete": Row(
+        kwargs=pk("evidence"), get=only(student=200), post=student_only_post("dossier:experience")
+    ),
+    "dossier:voice_file": Row(kwargs=pk("voice_answer"), get=only(**FOLLOWERS)),
+    # The dialogue on an entry: mentor and counsellor ask, the student answers.
+    "dossier:remark_new": [
+        Row(
+            variant="experience",
+            query=lambda o: f"?experience={o.experience.pk}",
+            get=only(**FOLLOWERS),
+            post=only(**dict.fromkeys(["student", "mentor", "counsellor"], Redirect("dossier:experience"))),
+            post_data=lambda o: {"text": "Wat zou je de volgende keer anders doen?"},
+        ),
+        Row(
+            variant="action",
+            query=lambda o: f"?action={o.action.pk}",
+            get=only(**FOLLOWERS),
+        ),
+    ],
 }
 
 
@@ -213,20 +328,27 @@ def objects(world: World) -> Objects:
             student=student, title="Open dag ROC", shared_with_guardians=True
         )
         reflection = f.ReflectionFactory(experience=experience)
-        f.ReflectionAnswerFactory(reflection=reflection)
+        voice_answer = f.ReflectionAnswerFactory(
+            reflection=reflection,
+            voice=ContentFile(b"OggS" + bytes(60), name="spraak.ogg"),
+            voice_content_type="audio/ogg",
+        )
         ambition = f.AmbitionFactory(student=student)
         return Objects(
             world=world,
             experience=experience,
             shared_experience=shared_experience,
             evidence=f.EvidenceFactory(experience=experience),
+            shared_evidence=f.EvidenceFactory(experience=shared_experience),
             reflection=reflection,
+            voice_answer=voice_answer,
             quality=f.StudentTraitFactory(student=student),
             compliment=f.ComplimentFactory(student=student, given_by=mentor),
             ambition=ambition,
             step=f.AmbitionStepFactory(ambition=ambition),
             contact=f.ContactFactory(student=student),
             action=f.ActionFactory(student=student),
+            shared_action=f.ActionFactory(student=student, shared_with_guardians=True),
             remark=f.RemarkFactory(experience=experience, author=mentor),
             student_role=Role.objects.get(user=student.user, school=world.school),
         )
@@ -259,7 +381,7 @@ def check(response: Any, expected: Expect, url: str) -> None:
 
 @pytest.mark.parametrize(("name", "row", "persona"), cases("get"))
 def test_get(name: str, row: Row, persona: str, objects: Objects):
-    url = reverse(name, kwargs=row.kwargs(objects))
+    url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
 
     response = client_for(persona, objects.world).get(url)
 
@@ -269,7 +391,7 @@ def test_get(name: str, row: Row, persona: str, objects: Objects):
 @pytest.mark.parametrize(("name", "row", "persona"), cases("post"))
 def test_post(name: str, row: Row, persona: str, objects: Objects):
     assert row.post is not None
-    url = reverse(name, kwargs=row.kwargs(objects))
+    url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
 
     response = client_for(persona, objects.world).post(url, row.post_data(objects))
 

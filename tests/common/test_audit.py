@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django_scopes import scopes_disabled
 
@@ -8,7 +10,7 @@ from tests import factories as f
 
 
 @pytest.fixture
-def entry(world, in_school) -> AuditEntry:
+def entry(world, in_school) -> Any:
     return f.AuditEntryFactory(student=world.student, actor=world.users["mentor"])
 
 

@@ -49,7 +49,11 @@ def test_page_sends_nosniff_and_referrer_policy(page, request):
     response = request.getfixturevalue(page)
 
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Referrer-Policy"] in {"same-origin", "no-referrer", "strict-origin-when-cross-origin"}
+    assert response.headers["Referrer-Policy"] in {
+        "same-origin",
+        "no-referrer",
+        "strict-origin-when-cross-origin",
+    }
 
 
 def test_login_page_is_in_dutch_by_default(login_page):

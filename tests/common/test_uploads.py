@@ -77,7 +77,9 @@ def test_text_file_named_jpg_is_refused_as_photo():
 
 def test_too_large_file_is_refused_with_the_limit_in_the_message(settings):
     settings.UPLOAD_MAX_BYTES = 2 * 1024 * 1024
-    big = SimpleUploadedFile("groot.pdf", b"%PDF-1.4\n" + bytes(2 * 1024 * 1024), content_type="application/pdf")
+    big = SimpleUploadedFile(
+        "groot.pdf", b"%PDF-1.4\n" + bytes(2 * 1024 * 1024), content_type="application/pdf"
+    )
 
     with pytest.raises(ValidationError) as refused:
         check_upload(big, UploadKind.DOCUMENT)
@@ -89,7 +91,9 @@ def test_too_large_file_is_refused_with_the_limit_in_the_message(settings):
 
 def test_voice_note_has_a_smaller_cap_than_other_files(settings):
     settings.UPLOAD_MAX_BYTES = 20 * 1024 * 1024
-    eleven_megabytes = SimpleUploadedFile("lang.ogg", b"OggS" + bytes(11 * 1024 * 1024), content_type="audio/ogg")
+    eleven_megabytes = SimpleUploadedFile(
+        "lang.ogg", b"OggS" + bytes(11 * 1024 * 1024), content_type="audio/ogg"
+    )
 
     with pytest.raises(ValidationError) as refused:
         check_upload(eleven_megabytes, UploadKind.AUDIO)
@@ -156,7 +160,12 @@ def test_truncated_jpeg_is_refused_with_a_reason():
 
 @pytest.mark.parametrize(
     ("size", "words"),
-    [(20 * 1024 * 1024, "20 MB"), (10 * 1024 * 1024, "10 MB"), (1536 * 1024, "1,5 MB"), (300 * 1024, "300 kB")],
+    [
+        (20 * 1024 * 1024, "20 MB"),
+        (10 * 1024 * 1024, "10 MB"),
+        (1536 * 1024, "1,5 MB"),
+        (300 * 1024, "300 kB"),
+    ],
 )
 def test_sizes_are_written_the_dutch_way(size, words):
     assert format_size(size) == words

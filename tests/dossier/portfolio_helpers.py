@@ -19,12 +19,16 @@ def today() -> dt.date:
 
 def role_of(student: Student) -> Role:
     with scopes_disabled():
-        return Role.objects.select_related("school").get(user=student.user, school=student.school, kind=RoleKind.STUDENT)
+        return Role.objects.select_related("school").get(
+            user=student.user, school=student.school, kind=RoleKind.STUDENT
+        )
 
 
 def role_of_user(world, persona: str, kind: str) -> Role:
     with scopes_disabled():
-        return Role.objects.select_related("school").get(user=world.users[persona], school=world.school, kind=kind)
+        return Role.objects.select_related("school").get(
+            user=world.users[persona], school=world.school, kind=kind
+        )
 
 
 def fill_dossier(student: Student, n: int, *, shared: bool = False) -> None:
@@ -40,7 +44,9 @@ def fill_dossier(student: Student, n: int, *, shared: bool = False) -> None:
             )
             f.EvidenceFactory(experience=experience)
             f.ReflectionFactory(
-                experience=experience, competence=competences[i % len(competences)], shared_with_guardians=shared
+                experience=experience,
+                competence=competences[i % len(competences)],
+                shared_with_guardians=shared,
             )
             for trait in (qualities[i], motives[i]):
                 claimed = f.StudentTraitFactory(
@@ -53,5 +59,7 @@ def fill_dossier(student: Student, n: int, *, shared: bool = False) -> None:
             f.AmbitionStepFactory(ambition=ambition, done=True)
             f.ContactFactory(student=student, shared_with_guardians=shared)
             f.ActionFactory(student=student, experience=experience, shared_with_guardians=shared)
-            f.ActionFactory(student=student, due_on=today() - dt.timedelta(days=2), shared_with_guardians=shared)
+            f.ActionFactory(
+                student=student, due_on=today() - dt.timedelta(days=2), shared_with_guardians=shared
+            )
             f.ActionFactory(student=student, status="done", shared_with_guardians=shared)

@@ -150,7 +150,11 @@ def test_record_experience_refuses_someone_else_acting(world, in_school):
 
     with pytest.raises(PermissionDenied):
         record_experience(
-            student=world.student, by=mentor_role, kind="sport", title="Wedstrijd", happened_on=timezone.localdate()
+            student=world.student,
+            by=mentor_role,
+            kind="sport",
+            title="Wedstrijd",
+            happened_on=timezone.localdate(),
         )
 
 
@@ -227,7 +231,14 @@ def test_experience_detail_offers_the_six_competences_to_reflect_on(login, exper
     response = login("student").get(reverse("dossier:experience", args=[experience.pk]))
 
     page = response.content.decode()
-    for competence in ["qualities", "motives", "work_exploration", "career_steering", "networking", "expectations"]:
+    for competence in [
+        "qualities",
+        "motives",
+        "work_exploration",
+        "career_steering",
+        "networking",
+        "expectations",
+    ]:
         assert reverse("dossier:reflection", args=[experience.pk, competence]) in page
     assert "Omgaan met verwachtingen" in page
 

@@ -36,7 +36,12 @@ def test_home_shows_the_students_own_items(login, world):
 def test_home_offers_quick_buttons_to_add_things(login, world):
     body = login("student").get(HOME).content.decode()
 
-    for name in ("dossier:experience_new", "dossier:trait_new", "dossier:ambition_new", "dossier:contact_new"):
+    for name in (
+        "dossier:experience_new",
+        "dossier:trait_new",
+        "dossier:ambition_new",
+        "dossier:contact_new",
+    ):
         assert reverse(name) in body
     assert reverse("dossier:action_new") in body
 
@@ -70,7 +75,8 @@ def test_home_marks_overdue_actions_with_words_not_only_colour(login, world):
 
     body = login("student").get(HOME).content.decode()
 
-    assert 'class="action-item overdue"' in body
+    assert 'class="action-item is-overdue"' in body
+    assert 'class="overdue"' in body
     assert "Te laat" in body
 
 
@@ -148,7 +154,9 @@ def test_student_dossier_is_a_404_for_those_who_may_not_see_it(login, world, per
 
 
 def test_student_dossier_of_another_school_is_a_404_for_staff(login, world):
-    assert login("counsellor").get(reverse("dossier:student", args=[world.other_student.pk])).status_code == 404
+    assert (
+        login("counsellor").get(reverse("dossier:student", args=[world.other_student.pk])).status_code == 404
+    )
 
 
 def test_student_dossier_for_the_student_themself_goes_to_their_own_page(login, world):

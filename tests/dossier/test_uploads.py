@@ -37,7 +37,9 @@ def experience(world):
 
 def make_evidence(world, experience, upload, kind=UploadKind.IMAGE):
     with scopes_disabled():
-        return add_evidence(experience=experience, by=student_role(world), uploads=[check_upload(upload, kind)])[0]
+        return add_evidence(
+            experience=experience, by=student_role(world), uploads=[check_upload(upload, kind)]
+        )[0]
 
 
 @pytest.fixture
@@ -113,7 +115,10 @@ def test_experience_new_with_too_large_file_names_the_limit(login, settings):
 
 
 def test_record_experience_removes_saved_files_when_the_transaction_fails(world, settings, monkeypatch):
-    uploads = [check_upload(f.sample_jpeg(), UploadKind.IMAGE), check_upload(f.sample_pdf(), UploadKind.DOCUMENT)]
+    uploads = [
+        check_upload(f.sample_jpeg(), UploadKind.IMAGE),
+        check_upload(f.sample_pdf(), UploadKind.DOCUMENT),
+    ]
     real_save = Evidence.save
     calls = {"n": 0}
 
@@ -168,7 +173,9 @@ def test_evidence_new_refuses_png_as_voice_note(login, experience):
 
 @pytest.mark.parametrize("persona", ["mentor", "counsellor", "guardian", "classmate", "outsider"])
 def test_evidence_new_is_404_for_anyone_but_the_student(login, experience, persona):
-    response = login(persona).post(reverse("dossier:evidence_new", args=[experience.pk]), {"document": f.sample_pdf()})
+    response = login(persona).post(
+        reverse("dossier:evidence_new", args=[experience.pk]), {"document": f.sample_pdf()}
+    )
 
     assert response.status_code == 404
 

@@ -7,10 +7,12 @@ change anything in memory either.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form, ModelForm
@@ -20,10 +22,12 @@ from koers.lob.vocabulary import TraitKind
 
 
 class TraitChoiceField(forms.ModelChoiceField):
-    """A catalogue trait shown as a tile: its pictogram always with its name."""
+    """A catalogue trait shown as a tile: the pictogram always with its name; screen readers read the name."""
 
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.icon} {obj.name}"
+        return format_html(
+            '<span class="icon" aria-hidden="true">{}</span> <span>{}</span>', obj.icon, obj.name
+        )
 
 
 class ExperienceChoiceField(forms.ModelMultipleChoiceField):
@@ -182,7 +186,10 @@ class ContactForm(ModelForm):
 
 class ActionForm(ModelForm):
     experience = OptionalExperienceField(
-        label=_("Hoort bij ervaring (mag leeg)"), queryset=Experience.objects.none(), required=False
+        label=_("Hoort bij ervaring (mag leeg)"),
+        queryset=Experience.objects.none(),
+        required=False,
+        empty_label=_("Hoort niet bij een ervaring"),
     )
 
     class Meta:
@@ -205,10 +212,18 @@ class ActionForm(ModelForm):
         }
 
     def __init__(
-        self, *args: Any, experiences: Any, share_default: bool | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        experiences: Any,
+        share_default: bool | None = None,
+        earliest: dt.date | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["experience"].queryset = experiences  # type: ignore[attr-defined]
+        if earliest is not None:
+            # The browser's date picker then starts at today; the domain checks it again on the server.
+            self.fields["due_on"].widget.attrs["min"] = earliest.isoformat()
         if share_default is not None:
             self.fields["shared"] = share_field(share_default)
 

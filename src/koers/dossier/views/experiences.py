@@ -167,6 +167,7 @@ def experience_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
                 request, student=detail.student, remarks=detail.remarks, experience=experience
             )
         )
+        context["remark_next"] = _experience_url(experience, "opmerkingen")
     return render(request, "dossier/experience_detail.html", context)
 
 

@@ -16,6 +16,7 @@ from django.forms import BaseForm, model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -494,6 +495,7 @@ def action_new(request: HttpRequest) -> HttpResponse:
         initial=initial,
         experiences=experiences,
         share_default=_share_default(request, "action"),
+        earliest=timezone.localdate(),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

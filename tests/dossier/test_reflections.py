@@ -1,0 +1,220 @@
+"""Reflections: the student answers the prompts of one competence, by text or by voice."""
+
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from koers.common.models import AuditEntry
+from koers.dossier.models import Reflection, ReflectionAnswer
+from koers.lob.models import ReflectionPrompt
+from tests import factories as f
+
+
+@pytest.fixture
+def experience(world):
+    with scopes_disabled():
+        return f.ExperienceFactory(student=world.student, title="Meeloopdag ziekenhuis")
+
+
+@pytest.fixture
+def prompts(world):
+    return list(ReflectionPrompt.objects.filter(competence="qualities").order_by("order", "pk"))
+
+
+def url(experience, competence="qualities", query=""):
+    return reverse("dossier:reflection", args=[experience.pk, competence]) + query
+
+
+def reflections():
+    with scopes_disabled():
+        return list(Reflection.objects.all())
+
+
+def answers():
+    with scopes_disabled():
+        return list(ReflectionAnswer.objects.select_related("prompt").order_by("prompt__order"))
+
+
+def test_reflection_page_shows_the_prompts_of_the_competence(login, experience, prompts):
+    response = login("student").get(url(experience))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Kwaliteiten ontdekken" in page
+    for prompt in prompts:
+        assert prompt.question_for(simple=False) in page
+    assert "data-recorder" in page
+
+
+def test_reflection_page_in_simple_language_uses_the_simple_questions(login, experience, prompts):
+    simple = prompts[0].texts["nl_simple"]
+
+    response = login("student").get(url(experience, query="?eenvoudig=1"))
+
+    assert simple in response.content.decode()
+
+
+def test_reflection_simple_language_stays_on_for_the_session(login, experience, prompts):
+    client = login("student")
+    client.get(url(experience, query="?eenvoudig=1"))
+
+    response = client.get(url(experience, "qualities"))
+
+    assert prompts[0].texts["nl_simple"] in response.content.decode()
+
+
+def test_reflection_with_a_text_answer_is_saved(login, world, experience, prompts):
+    data = {f"text_{prompts[0].pk}": "Ik kon goed luisteren naar patiënten."}
+
+    response = login("student").post(url(experience), data)
+
+    assert response.status_code == 302
+    assert response.url.endswith("#reflecties")
+    [reflection] = reflections()
+    assert (reflection.experience_id, reflection.competence, reflection.student_id) == (
+        experience.pk,
+        "qualities",
+        world.student.pk,
+    )
+    assert [(a.prompt_id, a.text) for a in answers()] == [
+        (prompts[0].pk, "Ik kon goed luisteren naar patiënten.")
+    ]
+
+
+def test_reflection_with_a_voice_answer_is_saved_as_audio(login, experience, prompts):
+    data = {f"voice_{prompts[1].pk}": f.sample_wav()}
+
+    login("student").post(url(experience), data)
+
+    [answer] = answers()
+    assert answer.prompt_id == prompts[1].pk
+    assert answer.text == ""
+    assert answer.voice_content_type == "audio/wav"
+    assert answer.voice.name.endswith(".wav")
+
+
+def test_reflection_without_any_answer_is_refused_with_a_message(login, experience, prompts):
+    response = login("student").post(url(experience), {f"text_{prompts[0].pk}": "   "})
+
+    assert response.status_code == 200
+    assert "Beantwoord minstens één vraag, met tekst of met een spraakbericht." in response.content.decode()
+    assert reflections() == []
+
+
+def test_reflection_with_picture_as_voice_is_refused(login, experience, prompts):
+    data = {
+        f"text_{prompts[0].pk}": "Dit blijft staan",
+        f"voice_{prompts[1].pk}": f.sample_png(name="opname.webm", content_type="audio/webm"),
+    }
+
+    response = login("student").post(url(experience), data)
+
+    page = response.content.decode()
+    assert "geen geluidsopname" in page
+    assert "Dit blijft staan" in page
+    assert reflections() == []
+
+
+def test_reflection_again_updates_the_same_reflection(login, experience, prompts):
+    client = login("student")
+    client.post(url(experience), {f"text_{prompts[0].pk}": "Eerste versie"})
+
+    client.post(url(experience), {f"text_{prompts[0].pk}": "Tweede versie", f"text_{prompts[1].pk}": "Nieuw"})
+
+    assert len(reflections()) == 1
+    assert [a.text for a in answers()] == ["Tweede versie", "Nieuw"]
+
+
+def test_reflection_page_shows_earlier_answers_for_editing(login, experience, prompts):
+    client = login("student")
+    client.post(url(experience), {f"text_{prompts[0].pk}": "Wat ik eerder schreef"})
+
+    response = client.get(url(experience))
+
+    assert "Wat ik eerder schreef" in response.content.decode()
+
+
+def test_reflection_emptying_every_answer_is_refused_and_keeps_the_old_one(login, experience, prompts):
+    client = login("student")
+    client.post(url(experience), {f"text_{prompts[0].pk}": "Bewaard"})
+
+    response = client.post(url(experience), {f"text_{prompts[0].pk}": ""})
+
+    assert "Beantwoord minstens één vraag" in response.content.decode()
+    assert [a.text for a in answers()] == ["Bewaard"]
+
+
+def test_reflection_for_unknown_competence_is_404(login, experience):
+    response = login("student").get(url(experience, "dromen"))
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["mentor", "counsellor", "guardian", "classmate", "outsider"])
+def test_reflection_is_404_for_anyone_but_the_student(login, experience, prompts, persona):
+    response = login(persona).post(url(experience), {f"text_{prompts[0].pk}": "Ingevuld door een ander"})
+
+    assert response.status_code == 404
+    assert reflections() == []
+
+
+def test_experience_detail_shows_reflections_with_their_answers(login, experience, prompts):
+    login("student").post(
+        url(experience),
+        {f"text_{prompts[0].pk}": "Ik ben geduldig.", f"voice_{prompts[1].pk}": f.sample_wav()},
+    )
+    [_, voice] = answers()
+
+    response = login("mentor").get(reverse("dossier:experience", args=[experience.pk]))
+
+    page = response.content.decode()
+    assert prompts[0].question in page
+    assert "Ik ben geduldig." in page
+    assert reverse("dossier:voice_file", args=[voice.pk]) in page
+
+
+# --- voice notes of reflections ---
+
+
+@pytest.fixture
+def voice_answer(login, experience, prompts):
+    login("student").post(url(experience), {f"voice_{prompts[0].pk}": f.sample_wav()})
+    login("student").logout()
+    return answers()[0]
+
+
+def test_voice_file_plays_for_the_mentor_with_one_audit_row(login, world, voice_answer):
+    response = login("mentor").get(reverse("dossier:voice_file", args=[voice_answer.pk]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "audio/wav"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    with scopes_disabled():
+        assert AuditEntry.objects.filter(student=world.student, action="download").count() == 1
+
+
+@pytest.mark.parametrize("persona", ["guardian", "classmate", "outsider", "teacher"])
+def test_voice_file_of_private_reflection_is_404(login, voice_answer, persona):
+    response = login(persona).get(reverse("dossier:voice_file", args=[voice_answer.pk]))
+
+    assert response.status_code == 404
+
+
+def test_voice_file_is_404_for_guardian_when_only_the_experience_is_shared(login, experience, voice_answer):
+    experience.shared_with_guardians = True
+    experience.save()
+
+    response = login("guardian").get(reverse("dossier:voice_file", args=[voice_answer.pk]))
+
+    assert response.status_code == 404
+
+
+def test_voice_file_plays_for_guardian_when_both_are_shared(login, experience, voice_answer):
+    experience.shared_with_guardians = True
+    experience.save()
+    with scopes_disabled():
+        Reflection.objects.update(shared_with_guardians=True)
+
+    response = login("guardian").get(reverse("dossier:voice_file", args=[voice_answer.pk]))
+
+    assert response.status_code == 200

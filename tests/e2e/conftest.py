@@ -1,0 +1,113 @@
+"""Browser journeys: Playwright (sync API) drives Debian's Chromium against pytest-django's live server.
+
+Chromium comes from the operating system (``apt-get install chromium``), never from ``playwright install``.
+Without it the journeys are skipped on a developer machine; under CI (``CI`` set) they must run.
+Each journey ends with a screenshot in ``test-results/`` for people to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect, sync_playwright
+
+from tests.factories import PASSWORD
+
+CHROMIUM = Path("/usr/bin/chromium")
+RESULTS = Path(__file__).resolve().parents[2] / "test-results"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(autouse=True)
+def _sync_database_calls_beside_playwright(monkeypatch):
+    # Playwright's sync API keeps an asyncio loop running in this thread, so Django would refuse the
+    # (synchronous, correct) database calls the test itself makes. Only for the journeys.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists() and not os.environ.get("CI"):
+        pytest.skip(f"browser journeys need Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            headless=True,
+        )
+        yield launched
+        launched.close()
+
+
+class Pages:
+    """Opens browser pages against the live server, each in its own context (its own cookies)."""
+
+    def __init__(self, browser: Browser, base_url: str):
+        self.browser = browser
+        self.base_url = base_url
+        self.contexts: list[BrowserContext] = []
+        self.csp_violations: list[str] = []
+
+    def open(self, *, viewport: dict[str, int]) -> Page:
+        context = self.browser.new_context(
+            viewport=viewport,  # type: ignore[arg-type]
+            base_url=self.base_url,
+            locale="nl-NL",
+            timezone_id="Europe/Amsterdam",
+        )
+        context.set_default_timeout(10_000)
+        self.contexts.append(context)
+        page = context.new_page()
+        page.on("console", self._watch_console)
+        return page
+
+    def _watch_console(self, message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(message.text)
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def pages(browser: Browser, live_server) -> Iterator[Pages]:
+    opened = Pages(browser, live_server.url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def phone(pages: Pages) -> Page:
+    return pages.open(viewport=PHONE)
+
+
+@pytest.fixture
+def desktop(pages: Pages) -> Page:
+    return pages.open(viewport=DESKTOP)
+
+
+def log_in(page: Page, username: str) -> None:
+    """Through the real login form, as a person would."""
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page).not_to_have_url(re.compile(r"/inloggen/"))
+
+
+@pytest.fixture
+def finish(pages: Pages) -> Callable[[Page, str], None]:
+    """End of a journey: a screenshot for people, and no Content-Security-Policy violation on the way."""
+
+    def _finish(page: Page, name: str) -> None:
+        RESULTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(RESULTS / f"{name}.png"), full_page=True)
+        assert not pages.csp_violations, pages.csp_violations
+
+    return _finish
