@@ -26,7 +26,9 @@ TARGET_MS = 50.0
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--students", type=int, default=2000, help="students at the demo school (default 2000)")
+    parser.add_argument(
+        "--students", type=int, default=2000, help="students at the demo school (default 2000)"
+    )
     parser.add_argument("--requests", type=int, default=50, help="timed requests per page (default 50)")
     parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page first (default 5)")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the demo school (default 2026)")
@@ -149,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     built, seconds = ensure_school(students=args.students, seed=args.seed, rebuild=args.rebuild)
     print(f"Koers bench: {args.students} leerlingen, {args.requests} verzoeken per pagina")
     print(f"database: {connection.vendor} ({where})")
-    print(f"school: {'nu gebouwd in %.1f s' % seconds if built else 'hergebruikt'} (seed {args.seed})")
+    state = f"nu gebouwd in {seconds:.1f} s" if built else "hergebruikt"
+    print(f"school: {state} (seed {args.seed})")
     print(f"Python {platform.python_version()} · Django {django.get_version()} · {platform.machine()}")
     print()
 
@@ -165,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{r.p95_ms / TARGET_MS:>11.2f}x{note}"
         )
     print()
-    print(f"Doel: p95 onder {TARGET_MS:.0f} ms per pagina (verhouding onder 1,00). Alleen cijfers, geen oordeel.")
+    print(f"Doel: p95 onder {TARGET_MS:.0f} ms per pagina (verhouding onder 1,00). Alleen cijfers.")
     return 0 if all(r.status == 200 for r in results) else 1
 
 

@@ -75,14 +75,26 @@ class Objects:
     student_role: Role
 
 
+def nothing(o: Objects) -> dict[str, Any]:
+    return {}
+
+
+def no_query(o: Objects) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class Row:
     get: dict[str, Expect]
-    kwargs: Callable[[Objects], dict[str, Any]] = lambda o: {}
-    query: Callable[[Objects], str] = lambda o: ""
+    kwargs: Callable[[Objects], dict[str, Any]] = nothing
+    query: Callable[[Objects], str] = no_query
     post: dict[str, Expect] | None = None
-    post_data: Callable[[Objects], dict[str, Any]] = lambda o: {}
+    post_data: Callable[[Objects], dict[str, Any]] = nothing
     variant: str = ""
+
+    @property
+    def points_at_objects(self) -> bool:
+        return self.kwargs is not nothing or self.query is not no_query or self.post_data is not nothing
 
     def __post_init__(self) -> None:
         for answers in (self.get, self.post):
@@ -313,6 +325,22 @@ def test_matrix_covers_the_walked_url_configuration():
     names = set(url_routes())
 
     assert {"login", "home", "home:mentor", "dossier:home"} <= names
+
+
+def test_outsider_gets_404_for_every_first_school_object_in_the_matrix():
+    # A row may not quietly let the other school in: GET is a 404, or a 405 with a POST that is a 404.
+    wrong = []
+    for name in TABLE:
+        for row in rows_of(name):
+            if not row.points_at_objects:
+                continue
+            refused = row.get["outsider"] == 404 or (
+                row.get["outsider"] == 405 and row.post is not None and row.post["outsider"] == 404
+            )
+            if not refused:
+                wrong.append(f"{name}[{row.variant}]" if row.variant else name)
+
+    assert not wrong, f"the outsider must get 404 for: {wrong}"
 
 
 # --- the objects URLs point at ---

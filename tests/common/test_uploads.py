@@ -169,3 +169,13 @@ def test_truncated_jpeg_is_refused_with_a_reason():
 )
 def test_sizes_are_written_the_dutch_way(size, words):
     assert format_size(size) == words
+
+
+def test_safari_style_mp4_recording_is_accepted_as_audio():
+    # Safari records voice as MP4 with brands that the type library alone does not name.
+    ftyp = b"\x00\x00\x00\x18ftypiso5\x00\x00\x02\x00iso5iso6"
+    recording = SimpleUploadedFile("spraak.mp4", ftyp + b"\x00\x00\x00\x08free" + bytes(64), "audio/mp4")
+
+    checked = check_upload(recording, UploadKind.AUDIO)
+
+    assert (checked.content_type, checked.extension) == ("audio/mp4", "m4a")

@@ -13,7 +13,7 @@ from PIL import Image
 
 from koers.common.tenancy import school_scope
 from koers.demo import texts
-from koers.demo.builder import FIXED_USERNAMES, DemoError, build_demo
+from koers.demo.builder import FIXED_USERNAMES, RICH_EXPERIENCES, DemoError, build_demo
 from koers.demo.options import DEMO_PASSWORD
 from koers.dossier.models import Action, ActionStatus, Evidence, EvidenceKind, Reflection
 from koers.lob.content_loader import read_yaml
@@ -246,4 +246,5 @@ def test_demo_texts_refer_to_existing_catalogue_keys():
         assert set(idea.qualities) <= qualities, idea.title
         assert set(idea.motives) <= motives, idea.title
     assert set(texts.COMPLIMENTS) <= qualities
+    assert {idea.title for idea in texts.EXPERIENCES} >= RICH_EXPERIENCES
     assert prompts <= set(texts.ANSWERS)

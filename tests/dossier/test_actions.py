@@ -235,3 +235,20 @@ def test_only_the_student_changes_their_action(login, world, persona):
     )
     action.refresh_from_db()
     assert (action.what, action.status) == ("Origineel", "open")
+
+
+def test_student_opening_an_action_marks_its_questions_as_seen(login, world):
+    with scopes_disabled():
+        action = f.ActionFactory(student=world.student)
+        remark = f.RemarkFactory(
+            action=action,
+            experience=None,
+            student=world.student,
+            school=world.school,
+            author=world.users["mentor"],
+        )
+
+    login("student").get(reverse("dossier:action", args=[action.pk]))
+
+    remark.refresh_from_db()
+    assert remark.seen_by_student is True

@@ -97,3 +97,10 @@ def test_someone_elses_contact_is_a_404(login, world, persona):
     assert client.post(reverse("dossier:contact_delete", args=[contact.pk])).status_code == 404
     contact.refresh_from_db()
     assert (contact.name, contact.contacted) == ("Buurman Jan", False)
+
+
+def test_an_empty_post_shows_the_errors_instead_of_a_blank_form(login, world):
+    response = login("student").post(NEW, {})
+
+    assert response.context["form"].errors["name"]
+    assert contacts(world.student) == []

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils.html import escape
 from django_scopes import scopes_disabled
 
 from koers.dossier.domain.remarks import add_remark
@@ -77,8 +78,8 @@ def test_remark_thread_shows_who_and_when_on_the_experience(login, world, experi
 
     assert "Wat zou je de volgende keer anders doen?" in page
     assert "Ik zou rustiger praten." in page
-    assert str(world.users["mentor"]) in page
-    assert str(world.student.user) in page
+    assert escape(str(world.users["mentor"])) in page
+    assert escape(str(world.student.user)) in page
     assert "<time datetime=" in page
 
 

@@ -111,3 +111,9 @@ def finish(pages: Pages) -> Callable[[Page, str], None]:
         assert not pages.csp_violations, pages.csp_violations
 
     return _finish
+
+
+def assert_fits_the_screen(page: Page) -> None:
+    """Phone-first: the page must not scroll sideways."""
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import assert_fits_the_screen, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -27,6 +27,7 @@ def test_student_records_experience_with_photo_reflection_quality_and_action(
 
     # The experience, with a photo.
     phone.get_by_role("link", name="Ervaring", exact=True).click()
+    assert_fits_the_screen(phone)
     phone.get_by_label("Stage").check()
     phone.get_by_label("Titel").fill("Meelopen in de werkplaats")
     phone.get_by_label("Waar was het?").fill("Autobedrijf Jansen")
@@ -40,6 +41,7 @@ def test_student_records_experience_with_photo_reflection_quality_and_action(
     picture = phone.get_by_role("img", name="Ik bij de bandenwissel")
     expect(picture).to_be_visible()
     assert picture.evaluate("img => img.complete && img.naturalWidth > 0"), "the photo is not served"
+    assert_fits_the_screen(phone)
 
     # A reflection on one competence.
     phone.get_by_role("link", name=re.compile("Kwaliteiten ontdekken")).click()
@@ -82,4 +84,13 @@ def test_student_records_experience_with_photo_reflection_quality_and_action(
         phone.locator("#acties").get_by_role("link", name="Vragen of ik een dag mag meedraaien")
     ).to_be_visible()
     expect(phone.locator("#kwaliteiten")).to_contain_text("behulpzaam")
+    assert_fits_the_screen(phone)
     finish(phone, "a-student-dossier")
+
+    # And on the LOB-lijn: the experience, the reflection on it and the action that follows from it.
+    phone.get_by_role("link", name="Mijn LOB-lijn").first.click()
+    line = phone.get_by_role("main")
+    expect(line.get_by_role("link", name="Meelopen in de werkplaats")).to_have_count(2)
+    expect(line.get_by_role("link", name="Vragen of ik een dag mag meedraaien")).to_be_visible()
+    assert_fits_the_screen(phone)
+    finish(phone, "a-student-lob-lijn")

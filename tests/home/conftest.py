@@ -11,5 +11,7 @@ def other_group(world) -> Group:
     with scopes_disabled():
         group = f.GroupFactory(school=world.school, school_year=world.group.school_year, name="3K2")
         f.MentorshipFactory(group=group)
-        f.MembershipFactory(student=f.StudentFactory(school=world.school, user__last_name="Anders"), group=group)
+        f.MembershipFactory(
+            student=f.StudentFactory(school=world.school, user__last_name="Anders"), group=group
+        )
     return group

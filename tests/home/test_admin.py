@@ -28,7 +28,9 @@ def test_admin_page_counts_people_per_role(login, world):
 
 def test_admin_page_lists_the_school_years(login, world):
     with scopes_disabled():
-        f.SchoolYearFactory(school=world.school, name="2001-2002", starts_on="2001-08-01", ends_on="2002-07-31")
+        f.SchoolYearFactory(
+            school=world.school, name="2001-2002", starts_on="2001-08-01", ends_on="2002-07-31"
+        )
 
     html = login("admin").get(URL).content.decode()
 
@@ -45,6 +47,8 @@ def test_admin_page_counts_students_without_a_group(login, world):
     assert (page.students_enrolled, page.students_without_group) == (3, 1)
 
 
-@pytest.mark.parametrize("persona", ["student", "mentor", "counsellor", "teacher", "guardian", "leader", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["student", "mentor", "counsellor", "teacher", "guardian", "leader", "outsider"]
+)
 def test_admin_page_is_not_found_for_other_roles(login, world, persona):
     assert login(persona).get(URL).status_code == 404

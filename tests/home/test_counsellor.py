@@ -35,12 +35,16 @@ def test_counsellor_page_sums_the_signals_per_group(login, world):
     assert summary.compliments == 2
 
 
-def test_counsellor_page_counts_a_student_who_changed_group_only_in_the_current_group(login, world, other_group):
+def test_counsellor_page_counts_a_student_who_changed_group_only_in_the_current_group(
+    login, world, other_group
+):
     today = timezone.localdate()
     with scopes_disabled():
         fill_dossier(world.classmate)
         Membership.objects.filter(student=world.classmate).update(ends_on=today - dt.timedelta(days=8))
-        f.MembershipFactory(student=world.classmate, group=other_group, starts_on=today - dt.timedelta(days=7))
+        f.MembershipFactory(
+            student=world.classmate, group=other_group, starts_on=today - dt.timedelta(days=7)
+        )
     response = login("counsellor").get(URL)
 
     old, new = summary_of(response, world.group), summary_of(response, other_group)

@@ -42,6 +42,8 @@ def test_guardian_page_explains_when_no_child_is_linked(login, world):
     assert "Er is nog geen kind aan je gekoppeld" in html
 
 
-@pytest.mark.parametrize("persona", ["student", "mentor", "counsellor", "teacher", "leader", "admin", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["student", "mentor", "counsellor", "teacher", "leader", "admin", "outsider"]
+)
 def test_guardian_page_is_not_found_for_other_roles(login, world, persona):
     assert login(persona).get(URL).status_code == 404

@@ -35,6 +35,8 @@ def test_leader_page_holds_no_links_into_dossiers(login, world):
     assert "/dossier/" not in html
 
 
-@pytest.mark.parametrize("persona", ["student", "mentor", "counsellor", "teacher", "guardian", "admin", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["student", "mentor", "counsellor", "teacher", "guardian", "admin", "outsider"]
+)
 def test_leader_page_is_not_found_for_other_roles(login, world, persona):
     assert login(persona).get(URL).status_code == 404

@@ -37,7 +37,9 @@ def test_mentor_page_hides_students_of_another_group(login, world, other_group):
 
 def test_mentor_page_hides_an_ended_membership(login, world):
     with scopes_disabled():
-        Membership.objects.filter(student=world.classmate).update(ends_on=timezone.localdate() - dt.timedelta(days=1))
+        Membership.objects.filter(student=world.classmate).update(
+            ends_on=timezone.localdate() - dt.timedelta(days=1)
+        )
 
     html = page_text(login("mentor"))
 
@@ -49,7 +51,9 @@ def test_mentor_page_shows_a_student_who_changed_group_only_in_the_new_group(log
     today = timezone.localdate()
     with scopes_disabled():
         Membership.objects.filter(student=world.classmate).update(ends_on=today - dt.timedelta(days=8))
-        f.MembershipFactory(student=world.classmate, group=other_group, starts_on=today - dt.timedelta(days=7))
+        f.MembershipFactory(
+            student=world.classmate, group=other_group, starts_on=today - dt.timedelta(days=7)
+        )
         f.MentorshipFactory(group=other_group, mentor=world.users["mentor"])
 
     client = login("mentor")
@@ -58,7 +62,7 @@ def test_mentor_page_shows_a_student_who_changed_group_only_in_the_new_group(log
 
     assert world.classmate.pk in groups[other_group.pk]
     assert world.classmate.pk not in groups[world.group.pk]
-    new_group_section = page_text(client).split('id="group-%d"' % other_group.pk)[1]
+    new_group_section = page_text(client).split(f'id="group-{other_group.pk}"')[1]
     assert "nieuw in de groep sinds" in new_group_section
 
 
@@ -71,7 +75,9 @@ def test_mentor_page_does_not_call_everyone_new_at_the_start_of_the_year(login, 
 def test_mentor_page_shows_signals_of_this_period(login, world):
     with scopes_disabled():
         fill_dossier(world.student)
-        old = f.ExperienceFactory(student=world.student, created_at=days_ago(100), happened_on=dt.date(2020, 1, 1))
+        old = f.ExperienceFactory(
+            student=world.student, created_at=days_ago(100), happened_on=dt.date(2020, 1, 1)
+        )
         f.ReflectionFactory(experience=old, created_at=days_ago(100), competence="motives")
     client = login("mentor")
 
@@ -142,6 +148,8 @@ def test_mentor_page_sorted_for_attention_puts_overdue_first(login, world):
     assert rows[0].student.pk == world.classmate.pk
 
 
-@pytest.mark.parametrize("persona", ["student", "counsellor", "teacher", "guardian", "leader", "admin", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["student", "counsellor", "teacher", "guardian", "leader", "admin", "outsider"]
+)
 def test_mentor_page_is_not_found_for_other_roles(login, world, persona):
     assert login(persona).get(URL).status_code == 404

@@ -14,7 +14,7 @@ SIZES = [3, 30]
 
 @pytest.fixture
 def school_of_size(world, request):
-    """``n`` extra active and ``n`` quiet students in the mentor's group, a second group, a guardian's 2nd child."""
+    """``n`` active and ``n`` quiet students more in the mentor's group, a second group, a second child."""
     n = request.param
     with scopes_disabled():
         add_students(world.group, n)
@@ -22,7 +22,9 @@ def school_of_size(world, request):
         group = f.GroupFactory(school=world.school, school_year=world.group.school_year, name="3K2")
         add_students(group, n)
         for student in add_students(group, 2):
-            f.MentorshipFactory(group=None, student=student, school=world.school, mentor=world.users["mentor"])
+            f.MentorshipFactory(
+                group=None, student=student, school=world.school, mentor=world.users["mentor"]
+            )
         f.GuardianshipFactory(student=add_students(group, 1)[0], guardian=world.users["guardian"])
     return n
 
@@ -40,7 +42,9 @@ def test_counsellor_page_query_count_is_fixed(login, school_of_size, django_asse
     client = login("counsellor")
     with django_assert_num_queries(REQUEST_OVERHEAD + 3):
         response = client.get(reverse("home:counsellor"), {"weken": "4"})
-    assert response.context["page"].quiet.paginator.count == 2 + school_of_size  # the two of the fixture, never active
+    assert (
+        response.context["page"].quiet.paginator.count == 2 + school_of_size
+    )  # the two of the fixture, never active
 
 
 @pytest.mark.parametrize("school_of_size", SIZES, indirect=True)

@@ -84,6 +84,8 @@ def test_teacher_search_leaves_out_students_who_left(login, world):
     assert gone.pk not in found_pks(response)
 
 
-@pytest.mark.parametrize("persona", ["student", "mentor", "counsellor", "guardian", "leader", "admin", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["student", "mentor", "counsellor", "guardian", "leader", "admin", "outsider"]
+)
 def test_teacher_page_is_not_found_for_other_roles(login, world, persona):
     assert login(persona).get(URL).status_code == 404

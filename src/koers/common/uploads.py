@@ -158,7 +158,11 @@ def check_upload(upload: File, kind: UploadKind, *, max_bytes: int | None = None
             code="too_large",
             params={"size": format_size(size), "limit": format_size(limit)},
         )
-    detected = filetype.guess_mime(_read_head(upload))
+    head = _read_head(upload)
+    detected = filetype.guess_mime(head)
+    if detected is None and head[4:8] == b"ftyp":
+        # Any other ISO media file (e.g. what Safari records, brand "iso5"/"iso6") is an MP4 container too.
+        detected = "video/quicktime" if head[8:12] == b"qt  " else "video/mp4"
     original = _original_name(upload)
     if kind == UploadKind.IMAGE:
         if detected not in _IMAGE_MIMES:

@@ -118,6 +118,17 @@ GROUP_ORDER: tuple[tuple[int, str], ...] = (
 )
 
 RICH, ACTIVE, QUIET, EMPTY = "rich", "active", "quiet", "empty"
+# The `leerling` login: a vmbo kader student heading for car mechanics, with experiences that fit.
+RICH_EXPERIENCES = {
+    "Snuffelstage bij de garage",
+    "Vakkenvullen in de supermarkt",
+    "Voetbalwedstrijd als aanvoerder",
+    "Brommer gerepareerd met mijn oom",
+    "Bedrijfsbezoek bij het bouwbedrijf",
+    "Open dag van het mbo",
+    "Sollicitatietraining",
+    "Praktijkvak: een kastje gemaakt",
+}
 
 
 class DemoError(Exception):
@@ -163,7 +174,7 @@ def delete_demo() -> None:
             .exclude(voice="")
             .values_list("voice", flat=True),
         ]
-        schools.delete()
+        schools.delete()  # everything school-owned goes with it
         _demo_users().delete()
 
     def remove_files() -> None:
@@ -491,18 +502,14 @@ class _Builder:
             students // len(groups) + (1 if i < students % len(groups) else 0) for i in range(len(groups))
         ]
         plans: list[_StudentPlan] = []
+        newcomer_placed = not main
         for plan, size in zip(group_plans, sizes, strict=True):
             for number in range(size):
                 username = None
                 if main and plan is group_plans[0] and number == 0:
                     username = "leerling"
-                elif (
-                    main
-                    and plan.group.track == Track.ISK
-                    and number == 0
-                    and "nieuwkomer" not in self.taken_fixed
-                ):
-                    username = "nieuwkomer"
+                elif not newcomer_placed and plan.group.track == Track.ISK:
+                    username, newcomer_placed = "nieuwkomer", True
                 plans.append(self.plan_student(school, plan, username=username))
         self.plan_moves(school, group_plans, plans)
         for student_plan in plans:
@@ -514,10 +521,6 @@ class _Builder:
             if loner is not None:
                 self.add(Mentorship(school=school, mentor=fixed_mentor, student=loner.student))
         return plans
-
-    @property
-    def taken_fixed(self) -> set[str]:
-        return {u.username for u in self.rows.get(User, []) if u.username in FIXED_USERNAMES}
 
     def plan_student(self, school: School, plan: _GroupPlan, *, username: str | None) -> _StudentPlan:
         group = plan.group
@@ -667,7 +670,7 @@ class _Builder:
         student = plan.student
         rich = plan.profile == RICH
         if rich:
-            ideas = [texts.EXPERIENCES[i] for i in (0, 6, 11, 15, 21, 22, 25, 26)]
+            ideas = [idea for idea in texts.EXPERIENCES if idea.title in RICH_EXPERIENCES]
             count = len(ideas)
         else:
             count = rng.randint(2, 6) if plan.profile == ACTIVE else rng.randint(1, 3)

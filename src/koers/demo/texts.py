@@ -26,6 +26,8 @@ class ExperienceIdea:
     scene: str  # which picture the photo generator draws
 
 
+# Fields in order: kind, title, place, what I did, what went well, what I found out about myself, feelings
+# to pick from, qualities and motives it shows (catalogue keys), and the scene of its photo.
 EXPERIENCES = (
     ExperienceIdea(
         K.INTERNSHIP,

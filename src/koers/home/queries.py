@@ -16,7 +16,7 @@ several joins, which would multiply counts. Definitions used on every page:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -197,7 +197,9 @@ SORTS = ("name", "attention")
 
 
 def _sort_rows(rows: list[StudentRow], sort: str) -> list[StudentRow]:
-    by_name = sorted(rows, key=lambda r: (r.student.user.last_name.lower(), r.student.user.first_name.lower()))
+    by_name = sorted(
+        rows, key=lambda r: (r.student.user.last_name.lower(), r.student.user.first_name.lower())
+    )
     if sort != "attention":
         return by_name
     oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
@@ -257,7 +259,7 @@ def mentor_page(role: Role, *, sort: str = "name", now: dt.datetime | None = Non
     )
     individual = []
     for s in individual_students:
-        row = _row(s, s, s.current_group or "")
+        row = _row(s, s, s.current_group or "")  # type: ignore[attr-defined]
         row.quiet = _is_quiet(row.last_activity, period)
         individual.append(row)
     return MentorPage(period=period, groups=list(by_group.values()), individual=_sort_rows(individual, sort))
@@ -373,7 +375,9 @@ def counsellor_page(
     """Group sums plus one page of quiet students. Three queries (groups, count, page)."""
     period = Period.of_school(role.school, now=now)
     groups = group_summaries(role.school, period)
-    quiet_page = Paginator(quiet_students(role.school, weeks=weeks, now=now), INACTIVE_PAGE_SIZE).get_page(page)
+    quiet_page = Paginator(quiet_students(role.school, weeks=weeks, now=now), INACTIVE_PAGE_SIZE).get_page(
+        page
+    )
     list(quiet_page.object_list)  # evaluate here, so the query count does not depend on the template
     return CounsellorPage(
         period=period,
@@ -419,7 +423,12 @@ def guardian_children(role: Role, *, day: dt.date | None = None) -> list[Guardia
 
 
 def search_students(
-    school: School, *, text: str = "", group_id: int | None = None, page: int | str = 1, day: dt.date | None = None
+    school: School,
+    *,
+    text: str = "",
+    group_id: int | None = None,
+    page: int | str = 1,
+    day: dt.date | None = None,
 ) -> Page:
     """Current students by (part of) their name and/or their current group. Two queries (count, page).
 
@@ -447,7 +456,7 @@ def search_students(
 @dataclass
 class AdminPage:
     today: dt.date
-    years: list[SchoolYear]
+    years: Sequence[SchoolYear]
     current_year: SchoolYear | None
     groups: list[Group]
     role_counts: list[tuple[str, int]]
@@ -495,4 +504,3 @@ def admin_page(role: Role, *, day: dt.date | None = None) -> AdminPage:
         students_enrolled=student_counts["enrolled"],
         students_without_group=student_counts["without_group"],
     )
-

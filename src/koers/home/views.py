@@ -84,9 +84,7 @@ def guardian(request: HttpRequest) -> HttpResponse:
 def teacher(request: HttpRequest) -> HttpResponse:
     role = _role_of_kind(request, RoleKind.TEACHER)
     groups = queries.current_year_groups(timezone.localdate()).order_by("year_level", "name")
-    form = StudentSearchForm(
-        request.GET or None, groups=list(groups.values_list("pk", "name"))
-    )
+    form = StudentSearchForm(request.GET or None, groups=list(groups.values_list("pk", "name")))
     found = None
     if form.has_query:
         found = queries.search_students(

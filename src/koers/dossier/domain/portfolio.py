@@ -82,13 +82,13 @@ def _check_experiences(student: Student, experiences: Iterable[Experience]) -> l
 # --- sharing -------------------------------------------------------------------------------------------
 
 
+@transaction.atomic
 def set_sharing(*, by: Role, item: SharedItem, shared: bool) -> SharedItem:
     """The student decides per item whether guardians may see it."""
     _require_item_of(by, item)
     if item.shared_with_guardians != shared:
         item.shared_with_guardians = shared
-        with transaction.atomic():
-            item.save(update_fields=["shared_with_guardians", "updated_at"])
+        item.save(update_fields=["shared_with_guardians", "updated_at"])
     return item
 
 

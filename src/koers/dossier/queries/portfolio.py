@@ -184,7 +184,7 @@ def dossier_overview(*, role: Role, student: Student) -> Overview:
     return overview
 
 
-def access_log(student: Student) -> list[AuditEntry]:
+def access_log_of(student: Student) -> list[AuditEntry]:
     """Who looked at this dossier, newest first."""
     return list(AuditEntry.objects.filter(student=student).select_related("actor")[:ACCESS_LOG_LIMIT])
 

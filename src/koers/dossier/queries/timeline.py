@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
 from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Experience, Reflection
+from koers.dossier.queries.experiences import COMPETENCE_ICONS
 from koers.dossier.queries.portfolio import Visibility, shared_only, visibility_for
 from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, Competence
 from koers.schools.models import Role, Student
@@ -40,15 +41,6 @@ ENTRY_LABELS = {
     EntryKind.REFLECTION: pgettext_lazy("timeline", "Reflectie"),
     EntryKind.ACTION: pgettext_lazy("timeline", "Actiepunt"),
     EntryKind.STEP: pgettext_lazy("timeline", "Stap naar mijn droom"),
-}
-
-COMPETENCE_ICONS = {
-    Competence.QUALITIES: "💪",
-    Competence.MOTIVES: "❤️",
-    Competence.WORK_EXPLORATION: "🔍",
-    Competence.CAREER_STEERING: "🧭",
-    Competence.NETWORKING: "🕸️",
-    Competence.EXPECTATIONS: "⚖️",
 }
 
 
@@ -147,7 +139,7 @@ def build_timeline(
                 kind=EntryKind.REFLECTION,
                 day=timezone.localtime(r.created_at).date(),
                 title=r.experience.title,
-                icon=COMPETENCE_ICONS.get(r.competence, "💭"),  # type: ignore[call-overload]
+                icon=COMPETENCE_ICONS.get(r.competence, "💭"),
                 item=r,
                 competences=[r.get_competence_display()],
             )

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from koers.common.audit import record_access
 from koers.common.htmx import render_page
 from koers.dossier.domain import portfolio as domain
+from koers.dossier.domain.remarks import mark_remarks_seen
 from koers.dossier.forms.portfolio import (
     ActionForm,
     ActionStatusForm,
@@ -38,12 +39,10 @@ from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, C
 from koers.dossier.queries.experiences import remark_thread
 from koers.dossier.queries.portfolio import (
     Visibility,
+    access_log_of,
     dossier_overview,
     own_experiences,
     visibility_for,
-)
-from koers.dossier.queries.portfolio import (
-    access_log as read_access_log,
 )
 from koers.dossier.queries.timeline import COMPETENCE_ICONS, build_timeline, parse_competence, parse_direction
 from koers.dossier.rules import can_compliment
@@ -74,6 +73,11 @@ def _apply_errors(form: BaseForm, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The submitted data of a POST, even an empty one (so it shows its errors), or None for a GET."""
+    return request.POST if request.method == "POST" else None
 
 
 def _next_or(request: HttpRequest, fallback: str) -> str:
@@ -125,9 +129,7 @@ def student_dossier(request: HttpRequest, student_pk: int) -> HttpResponse:
 @login_required
 def access_log(request: HttpRequest) -> HttpResponse:
     _, student = _own(request)
-    return render(
-        request, "dossier/access_log.html", {"entries": read_access_log(student), "student": student}
-    )
+    return render(request, "dossier/access_log.html", {"entries": access_log_of(student), "student": student})
 
 
 # --- LOB-lijn ----------------------------------------------------------------------------------------
@@ -148,7 +150,7 @@ def _timeline_page(request: HttpRequest, role: Role, student: Student, *, own: b
             "student": student,
             "own": own,
             "base_url": base,
-            "competences": [(c.value, c.label, COMPETENCE_ICONS[c]) for c in Competence],
+            "competences": [(c.value, c.label, COMPETENCE_ICONS[c.value]) for c in Competence],
             "directions": [
                 ("alles", _("Alles")),
                 ("terug", _("Terugkijken")),
@@ -187,7 +189,7 @@ def trait_new(request: HttpRequest) -> HttpResponse:
         "experiences": own_experiences(student),
         "share_default": _share_default(request, "trait"),
     }
-    form = TraitClaimForm(request.POST or None, **form_kwargs)
+    form = TraitClaimForm(_posted(request), **form_kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             claimed = domain.claim_trait(
@@ -224,7 +226,7 @@ def trait_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "own_words": claimed.own_words,
         "experiences": list(claimed.experiences.values_list("pk", flat=True)),
     }
-    form = TraitEditForm(request.POST or None, initial=initial, experiences=experiences)
+    form = TraitEditForm(_posted(request), initial=initial, experiences=experiences)
     if request.method == "POST" and form.is_valid():
         try:
             domain.relink_trait(
@@ -261,7 +263,7 @@ def compliment_new(request: HttpRequest, student_pk: int) -> HttpResponse:
     student = complimentable_students(role).select_related("user").filter(pk=student_pk).first()
     if student is None or not can_compliment(role, student):
         raise Http404
-    form = ComplimentForm(request.POST or None)
+    form = ComplimentForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             domain.give_compliment(
@@ -291,7 +293,7 @@ def compliment_new(request: HttpRequest, student_pk: int) -> HttpResponse:
 @GET_POST
 def ambition_new(request: HttpRequest) -> HttpResponse:
     role, student = _own(request)
-    form = AmbitionForm(request.POST or None, share_default=_share_default(request, "ambition"))
+    form = AmbitionForm(_posted(request), share_default=_share_default(request, "ambition"))
     if request.method == "POST" and form.is_valid():
         try:
             ambition = domain.create_ambition(
@@ -404,7 +406,7 @@ def ambition_step_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def contact_new(request: HttpRequest) -> HttpResponse:
     role, student = _own(request)
-    form = ContactForm(request.POST or None, share_default=_share_default(request, "contact"))
+    form = ContactForm(_posted(request), share_default=_share_default(request, "contact"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -438,7 +440,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = model_to_dict(
         contact, fields=["name", "relation", "occupation", "could_help_with", "contacted"]
     )
-    form = ContactForm(request.POST or None, initial=initial)
+    form = ContactForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -491,7 +493,7 @@ def action_new(request: HttpRequest) -> HttpResponse:
     if request.GET.get("ervaring", "").isdigit():
         initial["experience"] = int(request.GET["ervaring"])
     form = ActionForm(
-        request.POST or None,
+        _posted(request),
         initial=initial,
         experiences=experiences,
         share_default=_share_default(request, "action"),
@@ -542,7 +544,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         raise Http404
     own = role.user_id == student.user_id
-    if not own:
+    if own:
+        mark_remarks_seen(role=role, student=student, action=action)
+    else:
         record_access(role=role, student=student, subject=_("actiepunt “%(what)s”") % {"what": action.what})
     context = {
         "action": action,
@@ -566,7 +570,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     role, student, action = _own_action(request, pk)
     fields = ["what", "who", "due_on", "where_with_whom", "done_when", "experience"]
     form = ActionForm(
-        request.POST or None,
+        _posted(request),
         initial=model_to_dict(action, fields=fields),
         experiences=own_experiences(student),
     )
