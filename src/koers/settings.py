@@ -32,7 +32,7 @@ DEBUG = env_flag("KOERS_DEBUG", default=not SECRET_KEY)
 if not SECRET_KEY:
     if not DEBUG:
         raise RuntimeError("KOERS_SECRET_KEY must be set when KOERS_DEBUG is off")
-    SECRET_KEY = "koers-development-only-not-secret"  # noqa: S105 (development default, refused above in production)
+    SECRET_KEY = "koers-development-only-not-secret"
 
 ALLOWED_HOSTS = [h for h in os.environ.get("KOERS_ALLOWED_HOSTS", "").split(",") if h] or (
     ["127.0.0.1", "localhost", "testserver"] if DEBUG else []
@@ -127,7 +127,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = os.environ.get(
     "KOERS_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("KOERS_FROM_EMAIL", "koers@localhost")
 

@@ -179,3 +179,13 @@ def test_safari_style_mp4_recording_is_accepted_as_audio():
     checked = check_upload(recording, UploadKind.AUDIO)
 
     assert (checked.content_type, checked.extension) == ("audio/mp4", "m4a")
+
+
+def test_gif_is_refused_as_an_unsupported_kind_of_picture():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, format="GIF")
+
+    with pytest.raises(ValidationError) as refused:
+        check_upload(SimpleUploadedFile("bewegend.gif", buffer.getvalue()), UploadKind.IMAGE)
+
+    assert "Dit soort afbeelding" in " ".join(refused.value.messages)

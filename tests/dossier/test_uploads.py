@@ -277,3 +277,12 @@ def test_experience_detail_shows_photos_through_the_checked_view(login, experien
     response = login("student").get(reverse("dossier:experience", args=[experience.pk]))
 
     assert f'src="{reverse("dossier:evidence_file", args=[photo.pk])}"' in response.content.decode()
+
+
+def test_experience_new_shows_upload_and_field_errors_together(login):
+    data = experience_data(title="", photos=[f.sample_text_as_jpeg()])
+
+    page = login("student").post(reverse("dossier:experience_new"), data).content.decode()
+
+    assert 'id="id_title-error"' in page
+    assert 'id="id_photos-error"' in page

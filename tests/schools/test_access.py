@@ -87,5 +87,11 @@ def test_student_age_counts_the_birthday_itself():
 
 def test_role_kinds_cover_the_seven_roles():
     assert {k.value for k in RoleKind} == {
-        "student", "mentor", "counsellor", "teacher", "guardian", "leader", "admin"
+        "student",
+        "mentor",
+        "counsellor",
+        "teacher",
+        "guardian",
+        "leader",
+        "admin",
     }

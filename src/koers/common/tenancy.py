@@ -19,9 +19,7 @@ SESSION_KEY = "koers_role_id"
 
 def roles_of(user: User) -> list[Role]:
     with scopes_disabled():
-        return list(
-            Role.objects.filter(user=user).select_related("school").order_by("school__name", "kind")
-        )
+        return list(Role.objects.filter(user=user).select_related("school").order_by("school__name", "kind"))
 
 
 def activate_role(request: HttpRequest, role: Role) -> None:

@@ -165,6 +165,11 @@ def check_upload(upload: File, kind: UploadKind, *, max_bytes: int | None = None
         detected = "video/quicktime" if head[8:12] == b"qt  " else "video/mp4"
     original = _original_name(upload)
     if kind == UploadKind.IMAGE:
+        if detected is not None and detected.startswith("image/") and detected not in _IMAGE_MIMES:
+            raise ValidationError(
+                _("Dit soort afbeelding kan Koers niet bewaren. Kies een foto (JPG, PNG of WebP)."),
+                code="unsupported_image",
+            )
         if detected not in _IMAGE_MIMES:
             raise _refuse_wrong_kind(kind, detected)
         return _reencode_image(upload, original, detected)

@@ -27,7 +27,9 @@ class School(models.Model):
         _("standaard delen met ouders per soort"),
         default=dict,
         blank=True,
-        help_text=_("Per soort item of het standaard zichtbaar is voor ouders; de leerling kan dit per item wijzigen."),
+        help_text=_(
+            "Per soort item of het standaard zichtbaar is voor ouders; de leerling kan dit per item wijzigen."
+        ),
     )
 
     class Meta:
@@ -77,7 +79,9 @@ class Role(models.Model):
     class Meta:
         verbose_name = _("rol")
         verbose_name_plural = _("rollen")
-        constraints = [models.UniqueConstraint(fields=["school", "user", "kind"], name="role_unique_per_school")]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "user", "kind"], name="role_unique_per_school")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_kind_display()} · {self.school}"
@@ -97,7 +101,9 @@ class SchoolYear(models.Model):
         ordering = ["-starts_on"]
         constraints = [
             models.UniqueConstraint(fields=["school", "name"], name="school_year_unique_name"),
-            models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="school_year_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=models.F("starts_on")), name="school_year_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -132,7 +138,9 @@ class Group(models.Model):
         ordering = ["year_level", "name"]
         constraints = [
             models.UniqueConstraint(fields=["school_year", "name"], name="group_unique_name_per_year"),
-            models.CheckConstraint(condition=Q(year_level__gte=1, year_level__lte=6), name="group_year_level_1_6"),
+            models.CheckConstraint(
+                condition=Q(year_level__gte=1, year_level__lte=6), name="group_year_level_1_6"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -207,8 +215,12 @@ class Mentorship(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     mentor = models.ForeignKey(User, on_delete=models.CASCADE, related_name="mentorships")
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, null=True, blank=True, related_name="mentorships")
-    student = models.ForeignKey(Student, on_delete=models.CASCADE, null=True, blank=True, related_name="mentorships")
+    group = models.ForeignKey(
+        Group, on_delete=models.CASCADE, null=True, blank=True, related_name="mentorships"
+    )
+    student = models.ForeignKey(
+        Student, on_delete=models.CASCADE, null=True, blank=True, related_name="mentorships"
+    )
 
     objects = ScopedManager(school="school")
 

@@ -35,7 +35,9 @@ def visible_students(role: Role | None, day: dt.date | None = None) -> QuerySet[
             mine_alone = Mentorship.objects.filter(student_id=OuterRef("pk"), mentor_id=role.user_id)
             return students.filter(Q(Exists(in_my_group)) | Q(Exists(mine_alone)))
         case RoleKind.GUARDIAN:
-            return students.filter(Exists(Guardianship.objects.filter(student_id=OuterRef("pk"), guardian_id=role.user_id)))
+            return students.filter(
+                Exists(Guardianship.objects.filter(student_id=OuterRef("pk"), guardian_id=role.user_id))
+            )
         case _:
             return students.none()
 
@@ -68,7 +70,11 @@ def complimentable_students(role: Role) -> QuerySet[Student]:
 
 def current_group_of(student: Student, day: dt.date | None = None) -> Group | None:
     membership = (
-        Membership.objects.current(day).filter(student=student).select_related("group").order_by("-starts_on").first()
+        Membership.objects.current(day)
+        .filter(student=student)
+        .select_related("group")
+        .order_by("-starts_on")
+        .first()
     )
     return membership.group if membership else None
 

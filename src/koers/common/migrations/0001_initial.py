@@ -5,26 +5,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actor_role', models.CharField(choices=[('student', 'leerling'), ('mentor', 'mentor'), ('counsellor', 'decaan'), ('teacher', 'docent'), ('guardian', 'ouder/verzorger'), ('leader', 'schoolleider'), ('admin', 'beheerder')], max_length=16)),
-                ('action', models.CharField(choices=[('view', 'bekeken'), ('print', 'afgedrukt'), ('export', 'geëxporteerd'), ('download', 'bestand geopend')], max_length=10)),
-                ('subject', models.CharField(blank=True, max_length=200)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "actor_role",
+                    models.CharField(
+                        choices=[
+                            ("student", "leerling"),
+                            ("mentor", "mentor"),
+                            ("counsellor", "decaan"),
+                            ("teacher", "docent"),
+                            ("guardian", "ouder/verzorger"),
+                            ("leader", "schoolleider"),
+                            ("admin", "beheerder"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("view", "bekeken"),
+                            ("print", "afgedrukt"),
+                            ("export", "geëxporteerd"),
+                            ("download", "bestand geopend"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("subject", models.CharField(blank=True, max_length=200)),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': 'inzage',
-                'verbose_name_plural': 'inzages',
-                'ordering': ['-at'],
+                "verbose_name": "inzage",
+                "verbose_name_plural": "inzages",
+                "ordering": ["-at"],
             },
         ),
     ]

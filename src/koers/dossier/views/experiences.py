@@ -91,8 +91,11 @@ def _experience_url(experience: Experience, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _audit_subject(experience: Experience, what: str = "") -> str:
-    return f"{what or 'ervaring'}: {experience.title}"
+def _audit_subject(experience: Experience, file_kind: str = "") -> str:
+    """How the access log names what was opened, in words the student and guardians understand."""
+    if file_kind:
+        return _("%(kind)s bij ervaring “%(title)s”") % {"kind": file_kind, "title": experience.title}
+    return _("ervaring “%(title)s”") % {"title": experience.title}
 
 
 # --- experiences ---
@@ -106,7 +109,8 @@ def experience_new(request: HttpRequest) -> HttpResponse:
     evidence_form = EvidenceForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         form = ExperienceForm(request.POST)
-        if form.is_valid() and evidence_form.is_valid():
+        # Both forms are checked, so every problem is shown at once.
+        if all([form.is_valid(), evidence_form.is_valid()]):
             try:
                 experience = record_experience(
                     student=student,
@@ -247,7 +251,7 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
             role=role,
             student=experience.student,
             action=AuditAction.DOWNLOAD,
-            subject=_audit_subject(experience, f"{evidence.get_kind_display().lower()} bij ervaring"),
+            subject=_audit_subject(experience, evidence.get_kind_display().lower()),
         )
     is_document = evidence.kind == EvidenceKind.DOCUMENT
     extension = evidence.file.name.rsplit(".", 1)[-1] if "." in evidence.file.name else "bin"
@@ -354,7 +358,7 @@ def voice_file(request: HttpRequest, pk: int) -> HttpResponseBase:
             role=role,
             student=answer.reflection.student,
             action=AuditAction.DOWNLOAD,
-            subject=_audit_subject(experience, "spraakbericht bij reflectie op"),
+            subject=_audit_subject(experience, _("ingesproken antwoord")),
         )
     extension = answer.voice.name.rsplit(".", 1)[-1] if "." in answer.voice.name else "bin"
     try:
