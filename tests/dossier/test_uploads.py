@@ -227,8 +227,18 @@ def test_evidence_file_document_is_an_attachment(login, world, experience):
 
 
 @pytest.mark.parametrize("persona", ["mentor", "counsellor"])
-def test_evidence_file_opens_for_followers_with_one_audit_row(login, world, photo, persona):
+def test_evidence_photo_opens_for_followers_as_part_of_the_logged_page_view(login, world, photo, persona):
     response = login(persona).get(reverse("dossier:evidence_file", args=[photo.pk]))
+
+    assert response.status_code == 200
+    assert file_audit_rows(world) == []
+
+
+@pytest.mark.parametrize("persona", ["mentor", "counsellor"])
+def test_evidence_document_download_by_followers_writes_one_audit_row(login, world, experience, persona):
+    document = make_evidence(world, experience, f.sample_pdf(name="verslag.pdf"), UploadKind.DOCUMENT)
+
+    response = login(persona).get(reverse("dossier:evidence_file", args=[document.pk]))
 
     rows = file_audit_rows(world)
     assert response.status_code == 200
@@ -236,11 +246,12 @@ def test_evidence_file_opens_for_followers_with_one_audit_row(login, world, phot
     assert rows[0].actor == world.users[persona]
 
 
-def test_evidence_file_of_shared_experience_opens_for_guardian(login, world, experience, photo):
+def test_evidence_file_of_shared_experience_opens_for_guardian(login, world, experience):
     experience.shared_with_guardians = True
     experience.save()
+    document = make_evidence(world, experience, f.sample_pdf(name="verslag.pdf"), UploadKind.DOCUMENT)
 
-    response = login("guardian").get(reverse("dossier:evidence_file", args=[photo.pk]))
+    response = login("guardian").get(reverse("dossier:evidence_file", args=[document.pk]))
 
     assert response.status_code == 200
     assert [r.actor_role for r in file_audit_rows(world)] == [RoleKind.GUARDIAN]
@@ -264,11 +275,12 @@ def test_evidence_file_supports_byte_ranges_for_media_players(login, world, expe
     assert response["Content-Range"].startswith("bytes 0-3/")
 
 
-def test_evidence_file_range_requests_after_the_first_are_not_logged_again(login, world, photo):
+def test_evidence_file_range_requests_after_the_first_are_not_logged_again(login, world, experience):
+    document = make_evidence(world, experience, f.sample_pdf(name="verslag.pdf"), UploadKind.DOCUMENT)
     client = login("mentor")
 
-    client.get(reverse("dossier:evidence_file", args=[photo.pk]), HTTP_RANGE="bytes=0-")
-    client.get(reverse("dossier:evidence_file", args=[photo.pk]), HTTP_RANGE="bytes=100-")
+    client.get(reverse("dossier:evidence_file", args=[document.pk]), HTTP_RANGE="bytes=0-")
+    client.get(reverse("dossier:evidence_file", args=[document.pk]), HTTP_RANGE="bytes=100-")
 
     assert len(file_audit_rows(world)) == 1
 

@@ -246,14 +246,16 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     role = _acting_role(request)
     evidence = get_evidence_for(role, pk)
     experience = evidence.experience
-    if is_first_request_for(request):
+    is_document = evidence.kind == EvidenceKind.DOCUMENT
+    # Photos, video and sound play inside the experience page, whose view is already logged once; a document
+    # leaves Koers as a download, so that is logged on its own.
+    if is_document and is_first_request_for(request):
         record_access(
             role=role,
             student=experience.student,
             action=AuditAction.DOWNLOAD,
             subject=_audit_subject(experience, evidence.get_kind_display().lower()),
         )
-    is_document = evidence.kind == EvidenceKind.DOCUMENT
     extension = evidence.file.name.rsplit(".", 1)[-1] if "." in evidence.file.name else "bin"
     if is_document and evidence.original_name.lower().endswith(f".{extension}"):
         filename = evidence.original_name
@@ -352,14 +354,7 @@ def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
 def voice_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     role = _acting_role(request)
     answer = get_voice_answer_for(role, pk)
-    experience = answer.reflection.experience
-    if is_first_request_for(request):
-        record_access(
-            role=role,
-            student=answer.reflection.student,
-            action=AuditAction.DOWNLOAD,
-            subject=_audit_subject(experience, _("ingesproken antwoord")),
-        )
+    # A voice answer plays inside the experience page, whose view is already logged once.
     extension = answer.voice.name.rsplit(".", 1)[-1] if "." in answer.voice.name else "bin"
     try:
         return serve_file(
