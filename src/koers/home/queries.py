@@ -25,6 +25,7 @@ from django.db.models import (
     Count,
     DateField,
     DateTimeField,
+    Exists,
     F,
     Func,
     IntegerField,
@@ -297,41 +298,61 @@ def _totals(summaries: Iterable[GroupSummary]) -> Totals:
     return totals
 
 
+def _per_student(rows: Iterable[tuple[int, int]]) -> dict[int, int]:
+    return dict(rows)
+
+
 def group_summaries(school: School, period: Period) -> list[GroupSummary]:
-    """Every group of the current school year with its current students' signals summed. One query.
+    """Every group of the current school year with its current students' signals summed. Six queries.
 
     A student counts in the group they are in today only; what they did before a change of group moves
     with them (the dossier is the student's, not the group's).
+
+    Each kind of item is counted in one query grouped by student over the whole school, and the counts are
+    added up per group here. That keeps every query linear in the size of the school: a correlated
+    subquery per group or per membership lets SQLite (which has no statistics) pick the school index and
+    rescan the whole school for every row.
     """
     day = period.today
-    members = Membership.objects.current(day).filter(group_id=OuterRef(OuterRef("pk"))).values("student_id")
+    groups = list(current_year_groups(day).filter(school_id=school.pk).order_by("year_level", "name"))
+    members: dict[int, list[int]] = {g.pk: [] for g in groups}
+    for group_id, student_id in (
+        Membership.objects.current(day)
+        .filter(school_id=school.pk, group_id__in=list(members))
+        .values_list("group_id", "student_id")
+        .order_by()
+        if members
+        else []
+    ):
+        members[group_id].append(student_id)
 
-    def in_group(queryset: QuerySet[Any]) -> QuerySet[Any]:
-        return queryset.filter(student_id__in=members)
-
-    open_actions = in_group(Action.objects.filter(status=ActionStatus.OPEN))
-    groups = (
-        current_year_groups(day)
-        .filter(school_id=school.pk)
-        .annotate(
-            n_students=_scalar_count(Membership.objects.current(day).filter(group_id=OuterRef("pk"))),
-            n_experiences=_scalar_count(in_group(Experience.objects.filter(created_at__gte=period.since))),
-            n_reflections=_scalar_count(in_group(Reflection.objects.filter(created_at__gte=period.since))),
-            n_open=_scalar_count(open_actions),
-            n_overdue=_scalar_count(open_actions.filter(due_on__lt=day)),
-            n_compliments=_scalar_count(in_group(Compliment.objects.all())),
+    def counted(queryset: QuerySet[Any]) -> dict[int, int]:
+        return _per_student(
+            queryset.filter(school_id=school.pk)
+            .order_by()
+            .values("student_id")
+            .annotate(n=Count("pk"))
+            .values_list("student_id", "n")
         )
-        .order_by("year_level", "name")
-    )
+
+    experiences = counted(Experience.objects.filter(created_at__gte=period.since))
+    reflections = counted(Reflection.objects.filter(created_at__gte=period.since))
+    open_actions = counted(Action.objects.filter(status=ActionStatus.OPEN))
+    overdue_actions = counted(Action.objects.filter(status=ActionStatus.OPEN, due_on__lt=day))
+    compliments = counted(Compliment.objects.all())
+
+    def total(counts: dict[int, int], students: list[int]) -> int:
+        return sum(counts.get(pk, 0) for pk in students)
+
     return [
         GroupSummary(
             group=g,
-            students=g.n_students,
-            experiences_in_period=g.n_experiences,
-            reflections_in_period=g.n_reflections,
-            open_actions=g.n_open,
-            overdue_actions=g.n_overdue,
-            compliments=g.n_compliments,
+            students=len(set(members[g.pk])),
+            experiences_in_period=total(experiences, members[g.pk]),
+            reflections_in_period=total(reflections, members[g.pk]),
+            open_actions=total(open_actions, members[g.pk]),
+            overdue_actions=total(overdue_actions, members[g.pk]),
+            compliments=total(compliments, members[g.pk]),
         )
         for g in groups
     ]
@@ -340,7 +361,8 @@ def group_summaries(school: School, period: Period) -> list[GroupSummary]:
 def quiet_students(school: School, *, weeks: int, now: dt.datetime | None = None) -> QuerySet[Student]:
     """Students still at school who added no experience and no reflection in the last ``weeks`` weeks.
 
-    Longest quiet first (those who never added anything at the very top).
+    Longest quiet first (those who never added anything at the very top). The filter is two NOT EXISTS
+    probes per student on the student index; the latest dates are computed only for the quiet ones.
     """
     window = Period.last_weeks(weeks, now=now)
     experiences = Experience.objects.filter(student_id=OuterRef("pk"))
@@ -349,12 +371,15 @@ def quiet_students(school: School, *, weeks: int, now: dt.datetime | None = None
     last_ref = _scalar_max(reflections, "created_at", DateTimeField())
     return (
         Student.objects.filter(school_id=school.pk, left_on__isnull=True, joined_on__lte=window.today)
+        .filter(
+            ~Exists(experiences.filter(created_at__gte=window.since)),
+            ~Exists(reflections.filter(created_at__gte=window.since)),
+        )
         .select_related("user")
         .annotate(
             last_activity=Greatest(Coalesce(last_exp, last_ref), Coalesce(last_ref, last_exp)),
             current_group=_current_group_name("pk", window.today),
         )
-        .filter(Q(last_activity__isnull=True) | Q(last_activity__lt=window.since))
         .order_by(F("last_activity").asc(nulls_first=True), "user__last_name", "user__first_name", "pk")
     )
 
@@ -372,7 +397,7 @@ class CounsellorPage:
 def counsellor_page(
     role: Role, *, weeks: int, page: int | str = 1, now: dt.datetime | None = None
 ) -> CounsellorPage:
-    """Group sums plus one page of quiet students. Three queries (groups, count, page)."""
+    """Group sums plus one page of quiet students. Eight queries (six for the groups, count, page)."""
     period = Period.of_school(role.school, now=now)
     groups = group_summaries(role.school, period)
     quiet_page = Paginator(quiet_students(role.school, weeks=weeks, now=now), INACTIVE_PAGE_SIZE).get_page(
@@ -397,7 +422,7 @@ class LeaderPage:
 
 
 def leader_page(role: Role, *, now: dt.datetime | None = None) -> LeaderPage:
-    """Aggregates only: no names, nothing that leads to a single student. One query."""
+    """Aggregates only: no names, nothing that leads to a single student. Six queries."""
     period = Period.of_school(role.school, now=now)
     groups = group_summaries(role.school, period)
     return LeaderPage(period=period, groups=groups, totals=_totals(groups))

@@ -1,0 +1,33 @@
+"""Language: Dutch unless the person chose another language; the browser's preference is not guessed from.
+
+Schools are Dutch first, and many families' browsers are set to a language the school has no texts in yet,
+so Koers starts in Dutch and lets each person choose.
+"""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def language_for(request: HttpRequest) -> str:
+    user = getattr(request, "user", None)
+    chosen = getattr(user, "preferred_language", "") if user is not None and user.is_authenticated else ""
+    chosen = chosen or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return chosen if chosen in SUPPORTED else settings.LANGUAGE_CODE
+
+
+class UserLanguageMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = language_for(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
