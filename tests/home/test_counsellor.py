@@ -156,3 +156,18 @@ def test_counsellor_page_of_another_school_shows_nothing_of_the_first(login, wor
 @pytest.mark.parametrize("persona", ["student", "mentor", "teacher", "guardian", "leader", "admin"])
 def test_counsellor_page_is_not_found_for_other_roles(login, world, persona):
     assert login(persona).get(URL).status_code == 404
+
+
+def test_counsellor_group_sums_do_not_multiply_across_kinds(login, world):
+    with scopes_disabled():
+        for _ in range(2):
+            f.ExperienceFactory(student=world.student, created_at=days_ago(1))
+        for _ in range(3):
+            f.ActionFactory(student=world.student)
+        for _ in range(4):
+            f.ComplimentFactory(student=world.student)
+
+    summary = summary_of(login("counsellor").get(URL), world.group)
+
+    assert (summary.experiences_in_period, summary.open_actions, summary.compliments) == (2, 3, 4)
+    assert summary.students == 2

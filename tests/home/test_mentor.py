@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.home.queries import dutch_sort_name
 from koers.schools.models import Membership
 from tests import factories as f
 from tests.home.helpers import add_students, days_ago, fill_dossier
@@ -153,3 +154,24 @@ def test_mentor_page_sorted_for_attention_puts_overdue_first(login, world):
 )
 def test_mentor_page_is_not_found_for_other_roles(login, world, persona):
     assert login(persona).get(URL).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("last_name", "key"),
+    [("van den Berg", "berg"), ("de Groot", "groot"), ("El Idrissi", "el idrissi"), ("Jansen", "jansen")],
+)
+def test_dutch_sort_name_skips_tussenvoegsels(last_name, key):
+    assert dutch_sort_name(last_name) == key
+
+
+def test_mentor_page_sorts_students_the_dutch_way(login, world):
+    with scopes_disabled():
+        world.student.user.last_name = "van Zanten"
+        world.student.user.save()
+        world.classmate.user.last_name = "Yilmaz"
+        world.classmate.user.save()
+    client = login("mentor")
+
+    rows = client.get(URL).context["page"].groups[0].rows
+
+    assert [r.student.pk for r in rows] == [world.classmate.pk, world.student.pk]

@@ -1,7 +1,8 @@
 """Reads for the landing pages. Each function returns everything one page needs in a fixed number of queries.
 
-Signals are computed in SQL with correlated subqueries (one scalar per row), never with ``Count()`` over
-several joins, which would multiply counts. Definitions used on every page:
+Signals are computed in SQL: per student with correlated scalar subqueries on the student index (mentor),
+per group with one grouped query per kind of item (counsellor, leader). No query counts over two
+multi-valued joins at once, which would multiply the counts. Definitions used on every page:
 
 * **period**: the last ``school.inactive_after_weeks`` weeks up to now. "Experiences/reflections this period"
   count what the student *added* to the dossier in that time (``created_at``), whatever date the experience
@@ -110,25 +111,21 @@ def current_year_groups(day: dt.date) -> QuerySet[Group]:
     return Group.objects.filter(school_year__starts_on__lte=day, school_year__ends_on__gte=day)
 
 
-def _student_signals(student_ref: str, period: Period) -> dict[str, Any]:
-    """Per-student signal annotations; ``student_ref`` names the student id column of the outer query."""
-    student = OuterRef(student_ref)
+def _student_signals(period: Period) -> dict[str, Any]:
+    """Signal annotations for a Student queryset: one scalar subquery each, on the student index."""
+    student = OuterRef("pk")
     experiences = Experience.objects.filter(student_id=student)
     reflections = Reflection.objects.filter(student_id=student)
     actions = Action.objects.filter(student_id=student, status=ActionStatus.OPEN)
-    last_exp_added = _scalar_max(experiences, "created_at", DateTimeField())
-    last_ref_added = _scalar_max(reflections, "created_at", DateTimeField())
     return {
         "s_last_experience_on": _scalar_max(experiences, "happened_on", DateField()),
+        "s_last_experience_added": _scalar_max(experiences, "created_at", DateTimeField()),
+        "s_last_reflection_added": _scalar_max(reflections, "created_at", DateTimeField()),
         "s_experiences_in_period": _scalar_count(experiences.filter(created_at__gte=period.since)),
         "s_reflections_in_period": _scalar_count(reflections.filter(created_at__gte=period.since)),
         "s_open_actions": _scalar_count(actions),
         "s_overdue_actions": _scalar_count(actions.filter(due_on__lt=period.today)),
         "s_compliments": _scalar_count(Compliment.objects.filter(student_id=student)),
-        # SQLite's MAX(a, b) is NULL when either is NULL; the Coalesces keep the other value.
-        "s_last_activity": Greatest(
-            Coalesce(last_exp_added, last_ref_added), Coalesce(last_ref_added, last_exp_added)
-        ),
     }
 
 
@@ -141,6 +138,25 @@ def _current_group_name(student_ref: str, day: dt.date) -> Subquery:
         .values("group__name")[:1]
     )
     return Subquery(memberships)
+
+
+def _attach_current_groups(students: Sequence[Student], day: dt.date) -> None:
+    """Set ``current_group`` (a group name or "") on each student of one page. One query.
+
+    Used after paginating, so that the group is looked up for the rows shown, not for every row sorted.
+    """
+    names: dict[int, str] = {}
+    if students:
+        for student_id, name in (
+            Membership.objects.current(day)
+            .filter(student_id__in=[s.pk for s in students])
+            .filter(group__school_year__starts_on__lte=day, group__school_year__ends_on__gte=day)
+            .order_by("starts_on", "pk")  # the latest membership wins below
+            .values_list("student_id", "group__name")
+        ):
+            names[student_id] = name
+    for student in students:
+        student.current_group = names.get(student.pk, "")  # type: ignore[attr-defined]
 
 
 def _is_new(starts_on: dt.date, year_start: dt.date, period: Period) -> bool:
@@ -197,9 +213,20 @@ class MentorPage:
 SORTS = ("name", "attention")
 
 
+def dutch_sort_name(last_name: str) -> str:
+    """The last name as a Dutch list sorts it: "van den Berg" under B, "El Idrissi" under E.
+
+    Leading words in lower case are the tussenvoegsels (van, de, der, ten, 't ...), which are skipped.
+    """
+    words = last_name.split()
+    while len(words) > 1 and words[0].islower():
+        words.pop(0)
+    return " ".join(words).casefold()
+
+
 def _sort_rows(rows: list[StudentRow], sort: str) -> list[StudentRow]:
     by_name = sorted(
-        rows, key=lambda r: (r.student.user.last_name.lower(), r.student.user.first_name.lower())
+        rows, key=lambda r: (dutch_sort_name(r.student.user.last_name), r.student.user.first_name.casefold())
     )
     if sort != "attention":
         return by_name
@@ -211,58 +238,74 @@ def _sort_rows(rows: list[StudentRow], sort: str) -> list[StudentRow]:
     )
 
 
-def _row(obj: Any, student: Student, group_name: str) -> StudentRow:
+def _row(student: Any, group_name: str, period: Period) -> StudentRow:
+    added = [d for d in (student.s_last_experience_added, student.s_last_reflection_added) if d is not None]
+    last_activity = max(added) if added else None
     return StudentRow(
         student=student,
         group_name=group_name,
-        last_experience_on=obj.s_last_experience_on,
-        experiences_in_period=obj.s_experiences_in_period,
-        reflections_in_period=obj.s_reflections_in_period,
-        open_actions=obj.s_open_actions,
-        overdue_actions=obj.s_overdue_actions,
-        compliments=obj.s_compliments,
-        last_activity=obj.s_last_activity,
+        last_experience_on=student.s_last_experience_on,
+        experiences_in_period=student.s_experiences_in_period,
+        reflections_in_period=student.s_reflections_in_period,
+        open_actions=student.s_open_actions,
+        overdue_actions=student.s_overdue_actions,
+        compliments=student.s_compliments,
+        last_activity=last_activity,
+        quiet=_is_quiet(last_activity, period),
     )
 
 
 def mentor_page(role: Role, *, sort: str = "name", now: dt.datetime | None = None) -> MentorPage:
-    """The mentor's groups (this school year) with each current student's signals. Three queries."""
+    """The mentor's groups (this school year) with each current student's signals. Three queries.
+
+    Students mentored individually are listed apart, with their current group (any group).
+    """
     period = Period.of_school(role.school, now=now)
     day = period.today
-    groups = list(
-        current_year_groups(day)
-        .filter(mentorships__mentor_id=role.user_id)
-        .select_related("school_year")
-        .distinct()
-        .order_by("year_level", "name")
-    )
+    # One query for both kinds of mentorship: of a whole group, or of one student.
+    groups: list[Group] = []
+    alone: set[int] = set()
+    for mentorship in Mentorship.objects.filter(mentor_id=role.user_id).select_related("group__school_year"):
+        if mentorship.student_id is not None:
+            alone.add(mentorship.student_id)
+        elif mentorship.group is not None:
+            year = mentorship.group.school_year
+            if year.starts_on <= day <= year.ends_on:
+                groups.append(mentorship.group)
+    groups.sort(key=lambda g: (g.year_level, g.name))
     by_group = {g.pk: MentorGroup(group=g) for g in groups}
-    memberships = (
+    memberships = list(
         Membership.objects.current(day)
         .filter(group_id__in=list(by_group))
-        .select_related("student__user")
-        .annotate(**_student_signals("student_id", period))
+        .only("student_id", "group_id", "starts_on")
+        .order_by()
+        if by_group
+        else []
     )
-    for m in memberships if by_group else []:
+    wanted = alone | {m.student_id for m in memberships}
+    students: dict[int, Any] = {
+        s.pk: s
+        for s in (
+            Student.objects.filter(pk__in=wanted)
+            .select_related("user")
+            .annotate(current_group=_current_group_name("pk", day), **_student_signals(period))
+            if wanted
+            else []
+        )
+    }
+    for m in memberships:
         mentor_group = by_group[m.group_id]
-        row = _row(m, m.student, mentor_group.group.name)
+        row = _row(students[m.student_id], mentor_group.group.name, period)
         if _is_new(m.starts_on, mentor_group.group.school_year.starts_on, period):
             row.new_since = m.starts_on
-        row.quiet = _is_quiet(row.last_activity, period)
         mentor_group.rows.append(row)
     for mentor_group in by_group.values():
         mentor_group.rows = _sort_rows(mentor_group.rows, sort)
-
-    individual_students = (
-        Student.objects.filter(mentorships__mentor_id=role.user_id, left_on__isnull=True)
-        .select_related("user")
-        .annotate(current_group=_current_group_name("pk", day), **_student_signals("pk", period))
-    )
-    individual = []
-    for s in individual_students:
-        row = _row(s, s, s.current_group or "")  # type: ignore[attr-defined]
-        row.quiet = _is_quiet(row.last_activity, period)
-        individual.append(row)
+    individual = [
+        _row(s, s.current_group or "", period)
+        for pk, s in students.items()
+        if pk in alone and s.left_on is None
+    ]
     return MentorPage(period=period, groups=list(by_group.values()), individual=_sort_rows(individual, sort))
 
 
@@ -298,61 +341,61 @@ def _totals(summaries: Iterable[GroupSummary]) -> Totals:
     return totals
 
 
-def _per_student(rows: Iterable[tuple[int, int]]) -> dict[int, int]:
-    return dict(rows)
-
-
 def group_summaries(school: School, period: Period) -> list[GroupSummary]:
     """Every group of the current school year with its current students' signals summed. Six queries.
 
     A student counts in the group they are in today only; what they did before a change of group moves
     with them (the dossier is the student's, not the group's).
 
-    Each kind of item is counted in one query grouped by student over the whole school, and the counts are
-    added up per group here. That keeps every query linear in the size of the school: a correlated
-    subquery per group or per membership lets SQLite (which has no statistics) pick the school index and
-    rescan the whole school for every row.
+    Each kind of item is counted in its own query, grouped by group, that walks from the current
+    memberships to the items of each member (one multi-valued join per query, so nothing is multiplied).
+    The walk starts at the memberships and looks items up by student, which keeps the work linear in the
+    size of the school on SQLite too (it has no statistics; a correlated subquery per group let it pick
+    the school index and rescan every item of the school for every group).
     """
     day = period.today
-    groups = list(current_year_groups(day).filter(school_id=school.pk).order_by("year_level", "name"))
-    members: dict[int, list[int]] = {g.pk: [] for g in groups}
-    for group_id, student_id in (
+    this_year = current_year_groups(day).filter(school_id=school.pk)
+    groups = list(this_year.order_by("year_level", "name"))
+    if not groups:
+        return []
+    members = (
         Membership.objects.current(day)
-        .filter(school_id=school.pk, group_id__in=list(members))
-        .values_list("group_id", "student_id")
+        # A subquery rather than a list of ids: a school has many groups, and every parameter costs.
+        .filter(school_id=school.pk, group_id__in=this_year.values("pk"))
         .order_by()
-        if members
-        else []
-    ):
-        members[group_id].append(student_id)
+        .values("group_id")
+    )
 
-    def counted(queryset: QuerySet[Any]) -> dict[int, int]:
-        return _per_student(
-            queryset.filter(school_id=school.pk)
-            .order_by()
-            .values("student_id")
-            .annotate(n=Count("pk"))
-            .values_list("student_id", "n")
-        )
+    def per_group(**aggregates: Any) -> dict[int, dict[str, int]]:
+        return {row.pop("group_id"): row for row in members.annotate(**aggregates)}
 
-    experiences = counted(Experience.objects.filter(created_at__gte=period.since))
-    reflections = counted(Reflection.objects.filter(created_at__gte=period.since))
-    open_actions = counted(Action.objects.filter(status=ActionStatus.OPEN))
-    overdue_actions = counted(Action.objects.filter(status=ActionStatus.OPEN, due_on__lt=day))
-    compliments = counted(Compliment.objects.all())
+    recent = period.since
+    students = per_group(n=Count("student_id", distinct=True))
+    experiences = per_group(
+        n=Count("student__experiences", filter=Q(student__experiences__created_at__gte=recent))
+    )
+    reflections = per_group(
+        n=Count("student__reflections", filter=Q(student__reflections__created_at__gte=recent))
+    )
+    open_action = Q(student__actions__status=ActionStatus.OPEN)
+    actions = per_group(
+        open=Count("student__actions", filter=open_action),
+        overdue=Count("student__actions", filter=open_action & Q(student__actions__due_on__lt=day)),
+    )
+    compliments = per_group(n=Count("student__compliments"))
 
-    def total(counts: dict[int, int], students: list[int]) -> int:
-        return sum(counts.get(pk, 0) for pk in students)
+    def get(counts: dict[int, dict[str, int]], group: Group, key: str = "n") -> int:
+        return counts.get(group.pk, {}).get(key, 0)
 
     return [
         GroupSummary(
             group=g,
-            students=len(set(members[g.pk])),
-            experiences_in_period=total(experiences, members[g.pk]),
-            reflections_in_period=total(reflections, members[g.pk]),
-            open_actions=total(open_actions, members[g.pk]),
-            overdue_actions=total(overdue_actions, members[g.pk]),
-            compliments=total(compliments, members[g.pk]),
+            students=get(students, g),
+            experiences_in_period=get(experiences, g),
+            reflections_in_period=get(reflections, g),
+            open_actions=get(actions, g, "open"),
+            overdue_actions=get(actions, g, "overdue"),
+            compliments=get(compliments, g),
         )
         for g in groups
     ]
@@ -378,7 +421,6 @@ def quiet_students(school: School, *, weeks: int, now: dt.datetime | None = None
         .select_related("user")
         .annotate(
             last_activity=Greatest(Coalesce(last_exp, last_ref), Coalesce(last_ref, last_exp)),
-            current_group=_current_group_name("pk", window.today),
         )
         .order_by(F("last_activity").asc(nulls_first=True), "user__last_name", "user__first_name", "pk")
     )
@@ -397,13 +439,14 @@ class CounsellorPage:
 def counsellor_page(
     role: Role, *, weeks: int, page: int | str = 1, now: dt.datetime | None = None
 ) -> CounsellorPage:
-    """Group sums plus one page of quiet students. Eight queries (six for the groups, count, page)."""
+    """Group sums plus one page of quiet students. Nine queries (six for the groups; count, page and
+    the page's groups for the quiet students)."""
     period = Period.of_school(role.school, now=now)
     groups = group_summaries(role.school, period)
     quiet_page = Paginator(quiet_students(role.school, weeks=weeks, now=now), INACTIVE_PAGE_SIZE).get_page(
         page
     )
-    list(quiet_page.object_list)  # evaluate here, so the query count does not depend on the template
+    _attach_current_groups(list(quiet_page.object_list), period.today)
     return CounsellorPage(
         period=period,
         groups=groups,
@@ -455,7 +498,8 @@ def search_students(
     page: int | str = 1,
     day: dt.date | None = None,
 ) -> Page:
-    """Current students by (part of) their name and/or their current group. Two queries (count, page).
+    """Current students by (part of) their name and/or their current group. Three queries
+    (count, page, the page's groups).
 
     Only name and current group are selected for display: a teacher sees what a compliment needs.
     """
@@ -467,11 +511,9 @@ def search_students(
         students = students.filter(
             pk__in=Membership.objects.current(day).filter(group_id=group_id).values("student_id")
         )
-    students = students.annotate(current_group=_current_group_name("pk", day)).order_by(
-        "user__last_name", "user__first_name", "pk"
-    )
+    students = students.order_by("user__last_name", "user__first_name", "pk")
     found = Paginator(students, SEARCH_PAGE_SIZE).get_page(page)
-    list(found.object_list)
+    _attach_current_groups(list(found.object_list), day)
     return found
 
 
