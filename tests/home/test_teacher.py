@@ -89,3 +89,11 @@ def test_teacher_search_leaves_out_students_who_left(login, world):
 )
 def test_teacher_page_is_not_found_for_other_roles(login, world, persona):
     assert login(persona).get(URL).status_code == 404
+
+
+def test_teacher_search_answers_htmx_with_the_results_only(login, world):
+    response = login("teacher").get(URL, {"naam": "Samira"}, headers={"HX-Request": "true"})
+
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="results"')
+    assert world.student.name in html
