@@ -47,3 +47,12 @@ def test_record_access_by_the_student_themself_writes_nothing(world, in_school):
     record_access(role=own_role, student=world.student)
 
     assert not AuditEntry.objects.exists()
+
+
+def test_audit_entries_cannot_be_changed_in_bulk(entry):
+    with pytest.raises(ValueError, match="append-only"):
+        AuditEntry.objects.filter(pk=entry.pk).update(subject="weg")
+    with pytest.raises(ValueError, match="append-only"):
+        AuditEntry.objects.filter(pk=entry.pk).delete()
+
+    assert AuditEntry.objects.get(pk=entry.pk).subject == ""

@@ -71,7 +71,7 @@ def test_student_records_experience_with_photo_reflection_quality_and_action(
     linked.select_option(
         linked.locator("option", has_text="Meelopen in de werkplaats").get_attribute("value")
     )
-    phone.get_by_role("button", name="Opslaan").click()
+    phone.get_by_role("button", name="Bewaren").click()
     expect(phone.get_by_text("Vragen of ik een dag mag meedraaien").first).to_be_visible()
 
     # Everything is in the dossier.

@@ -16,6 +16,16 @@ class AuditAction(models.TextChoices):
     DOWNLOAD = "download", _("bestand geopend")
 
 
+class AuditQuerySet(models.QuerySet["AuditEntry"]):
+    """Rows are only ever added: bulk changes are refused, as single ones are in the model."""
+
+    def update(self, **kwargs: object) -> int:
+        raise ValueError("audit entries are append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ValueError("audit entries are append-only")
+
+
 class AuditEntry(models.Model):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="audit_entries")
@@ -25,7 +35,7 @@ class AuditEntry(models.Model):
     subject = models.CharField(max_length=200, blank=True)
     at = models.DateTimeField(default=timezone.now)
 
-    objects = ScopedManager(school="school")
+    objects = ScopedManager(school="school", _manager_class=models.Manager.from_queryset(AuditQuerySet))
 
     class Meta:
         verbose_name = _("inzage")
