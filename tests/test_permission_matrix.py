@@ -168,6 +168,7 @@ TABLE: dict[str, Row | list[Row]] = {
     "home:teacher": Row(get=only(teacher=200)),
     "home:leader": Row(get=only(leader=200)),
     "home:admin": Row(get=only(admin=200)),
+    "schools:settings": Row(get=only(admin=200)),
     # --- the student's own dossier (views/portfolio.py) ---
     "dossier:home": Row(get=OWN_DOSSIER),
     "dossier:timeline": Row(get=OWN_DOSSIER),

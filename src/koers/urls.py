@@ -10,4 +10,5 @@ urlpatterns = [
     path("rol/", home_views.switch_role, name="switch_role"),
     path("", include("koers.home.urls")),
     path("dossier/", include("koers.dossier.urls")),
+    path("beheer/", include("koers.schools.urls")),
 ]

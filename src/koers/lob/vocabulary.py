@@ -83,3 +83,14 @@ FEELING_ICONS = {
 class TraitKind(models.TextChoices):
     QUALITY = "quality", _("Kwaliteit")
     MOTIVE = "motive", _("Motief")
+
+
+class SharedKind(models.TextChoices):
+    """The kinds of dossier item a student can share with guardians; a school sets the default per kind."""
+
+    EXPERIENCE = "experience", _("Ervaringen")
+    REFLECTION = "reflection", _("Reflecties")
+    TRAIT = "trait", _("Kwaliteiten en motieven")
+    AMBITION = "ambition", _("Dromen")
+    CONTACT = "contact", _("Netwerk")
+    ACTION = "action", _("Actiepunten")

@@ -1,0 +1,29 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.common.forms import Form
+from koers.lob.vocabulary import SharedKind
+
+
+class SchoolSettingsForm(Form):
+    inactive_after_weeks = forms.IntegerField(
+        label=_("Signaal na hoeveel weken zonder nieuwe ervaring of reflectie"),
+        min_value=1,
+        max_value=52,
+        help_text=_("De decaan ziet leerlingen die zo lang niets hebben toegevoegd. Kies 1 tot en met 52."),
+        error_messages={
+            "required": _("Vul een aantal weken in."),
+            "invalid": _("Vul een heel getal in."),
+            "min_value": _("Kies minstens 1 week."),
+            "max_value": _("Kies hoogstens 52 weken."),
+        },
+    )
+    shared_by_default = forms.MultipleChoiceField(
+        label=_("Standaard zichtbaar voor ouders"),
+        choices=SharedKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Wat een leerling nieuw toevoegt, staat zo ingesteld. De leerling kan het per item veranderen."
+        ),
+    )
