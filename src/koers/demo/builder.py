@@ -398,7 +398,12 @@ class _Builder:
     # -- schools, groups and people ------------------------------------------------------------------
 
     def build(self) -> DemoReport:
-        school = School.objects.create(name=SCHOOL_NAME, slug=SCHOOL_SLUG)
+        # Het Baken shows how a school can let families see experiences and actions unless a student says no.
+        school = School.objects.create(
+            name=SCHOOL_NAME,
+            slug=SCHOOL_SLUG,
+            guardian_sharing_defaults={"experience": True, "action": True},
+        )
         other = School.objects.create(name=OTHER_NAME, slug=OTHER_SLUG)
         plans = self.plan_school(school, students=self.students_wanted, main=True)
         other_students = min(40, max(8, self.students_wanted // 10))
