@@ -40,7 +40,7 @@ def test_mentor_page_query_count_is_fixed(login, school_of_size, django_assert_n
 @pytest.mark.parametrize("school_of_size", SIZES, indirect=True)
 def test_counsellor_page_query_count_is_fixed(login, school_of_size, django_assert_num_queries):
     client = login("counsellor")
-    with django_assert_num_queries(REQUEST_OVERHEAD + 9):
+    with django_assert_num_queries(REQUEST_OVERHEAD + 4):
         response = client.get(reverse("home:counsellor"), {"weken": "4"})
     assert (
         response.context["page"].quiet.paginator.count == 2 + school_of_size
@@ -50,7 +50,7 @@ def test_counsellor_page_query_count_is_fixed(login, school_of_size, django_asse
 @pytest.mark.parametrize("school_of_size", SIZES, indirect=True)
 def test_leader_page_query_count_is_fixed(login, school_of_size, django_assert_num_queries):
     client = login("leader")
-    with django_assert_num_queries(REQUEST_OVERHEAD + 6):
+    with django_assert_num_queries(REQUEST_OVERHEAD + 2):
         response = client.get(reverse("home:leader"))
     assert response.context["page"].totals.students == 2 + 3 * school_of_size + 3
 

@@ -36,6 +36,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    Window,
 )
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
@@ -375,36 +376,27 @@ def _group_signals_sql() -> str:
     return """
         SELECT m.group_id,
                COUNT(DISTINCT m.student_id),
-               COALESCE(SUM(p.experiences), 0),
-               COALESCE(SUM(p.reflections), 0),
-               COALESCE(SUM(p.open_actions), 0),
-               COALESCE(SUM(p.overdue_actions), 0),
-               COALESCE(SUM(p.compliments), 0)
+               COALESCE(SUM(i.e), 0),
+               COALESCE(SUM(i.r), 0),
+               COALESCE(SUM(i.o), 0),
+               COALESCE(SUM(i.d), 0),
+               COALESCE(SUM(i.c), 0)
         FROM {membership} m
         INNER JOIN {group} g ON g.id = m.group_id
         INNER JOIN {year} y ON y.id = g.school_year_id
         LEFT OUTER JOIN (
-            SELECT i.student_id,
-                   SUM(i.e) AS experiences,
-                   SUM(i.r) AS reflections,
-                   SUM(i.o) AS open_actions,
-                   SUM(i.d) AS overdue_actions,
-                   SUM(i.c) AS compliments
-            FROM (
-                SELECT student_id, 1 AS e, 0 AS r, 0 AS o, 0 AS d, 0 AS c
-                  FROM {experience} WHERE school_id = %(school)s AND created_at >= %(since)s
-                UNION ALL
-                SELECT student_id, 0, 1, 0, 0, 0
-                  FROM {reflection} WHERE school_id = %(school)s AND created_at >= %(since)s
-                UNION ALL
-                SELECT student_id, 0, 0, 1, CASE WHEN due_on < %(day)s THEN 1 ELSE 0 END, 0
-                  FROM {action} WHERE school_id = %(school)s AND status = %(open)s
-                UNION ALL
-                SELECT student_id, 0, 0, 0, 0, 1
-                  FROM {compliment} WHERE school_id = %(school)s
-            ) i
-            GROUP BY i.student_id
-        ) p ON p.student_id = m.student_id
+            SELECT student_id, 1 AS e, 0 AS r, 0 AS o, 0 AS d, 0 AS c
+              FROM {experience} WHERE school_id = %(school)s AND created_at >= %(since)s
+            UNION ALL
+            SELECT student_id, 0, 1, 0, 0, 0
+              FROM {reflection} WHERE school_id = %(school)s AND created_at >= %(since)s
+            UNION ALL
+            SELECT student_id, 0, 0, 1, CASE WHEN due_on < %(day)s THEN 1 ELSE 0 END, 0
+              FROM {action} WHERE school_id = %(school)s AND status = %(open)s
+            UNION ALL
+            SELECT student_id, 0, 0, 0, 0, 1
+              FROM {compliment} WHERE school_id = %(school)s
+        ) i ON i.student_id = m.student_id
         WHERE m.school_id = %(school)s
           AND g.school_id = %(school)s
           AND y.starts_on <= %(day)s AND y.ends_on >= %(day)s
@@ -482,6 +474,28 @@ def quiet_students(school: School, *, weeks: int, now: dt.datetime | None = None
     )
 
 
+def _page_with_total(queryset: QuerySet[Student], per_page: int, number: int | str) -> Page:
+    """``Paginator(queryset, per_page).get_page(number)``, with the total counted in the page's own query.
+
+    A window count (``COUNT(*) OVER ()``) carries the number of matching rows on every row of the page, which
+    saves the separate COUNT query. A page number below one or past the end falls back to the paginator,
+    which counts and shows the last page, as ``get_page`` does.
+    """
+    try:
+        wanted = int(number)
+    except (TypeError, ValueError):
+        wanted = 1
+    if wanted < 1:
+        return Paginator(queryset, per_page).get_page(wanted)
+    bottom = (wanted - 1) * per_page
+    rows = list(queryset.annotate(_total=Window(Count("pk")))[bottom : bottom + per_page])
+    if not rows and wanted > 1:
+        return Paginator(queryset, per_page).get_page(wanted)
+    paginator = Paginator(queryset, per_page)
+    paginator.count = rows[0]._total if rows else 0
+    return Page(rows, wanted, paginator)
+
+
 @dataclass
 class CounsellorPage:
     period: Period
@@ -495,13 +509,11 @@ class CounsellorPage:
 def counsellor_page(
     role: Role, *, weeks: int, page: int | str = 1, now: dt.datetime | None = None
 ) -> CounsellorPage:
-    """Group sums plus one page of quiet students. Nine queries (six for the groups; count, page and
-    the page's groups for the quiet students)."""
+    """Group sums plus one page of quiet students. Four queries (two for the groups; the page with its
+    total, and the page's groups for the quiet students; two more only for a page number past the end)."""
     period = Period.of_school(role.school, now=now)
     groups = group_summaries(role.school, period)
-    quiet_page = Paginator(quiet_students(role.school, weeks=weeks, now=now), INACTIVE_PAGE_SIZE).get_page(
-        page
-    )
+    quiet_page = _page_with_total(quiet_students(role.school, weeks=weeks, now=now), INACTIVE_PAGE_SIZE, page)
     _attach_current_groups(list(quiet_page.object_list), period.today)
     return CounsellorPage(
         period=period,

@@ -6,8 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q, QuerySet, Value
 
 from koers.common.models import AuditEntry
 from koers.dossier.models import (
@@ -17,7 +16,6 @@ from koers.dossier.models import (
     AmbitionStep,
     Compliment,
     Contact,
-    Evidence,
     Experience,
     Reflection,
     StudentTrait,
@@ -63,17 +61,6 @@ def shared_only(queryset: QuerySet[M], visibility: Visibility) -> QuerySet[M]:
     return queryset.none()
 
 
-def _count_per_experience(queryset: QuerySet[Any]) -> Coalesce:
-    counted = (
-        queryset.filter(experience_id=OuterRef("pk"))
-        .order_by()
-        .values("experience_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 @dataclass
 class ExperienceCard:
     """An experience as a list shows it: pictograms and how much hangs under it."""
@@ -91,12 +78,24 @@ class ExperienceCard:
         return FEELING_ICONS.get(self.experience.feeling, "")  # type: ignore[call-overload]
 
 
-def experience_cards(queryset: QuerySet[Experience], visibility: Visibility) -> list[ExperienceCard]:
-    reflections = shared_only(Reflection.objects.all(), visibility)
-    annotated = queryset.annotate(
-        n_evidence=_count_per_experience(Evidence.objects.all()),
-        n_reflections=_count_per_experience(reflections),
-    )
+def experience_cards(
+    queryset: QuerySet[Experience], visibility: Visibility, *, limit: int | None = None
+) -> list[ExperienceCard]:
+    """Cards for ``queryset`` (at most ``limit``), with the number of evidence files and visible reflections.
+
+    The counts join the experience's own rows (no school filter inside the join), so SQLite looks them up
+    on the experience index; a correlated subquery carried the scope's school filter and let SQLite pick
+    the school index, reading every reflection of the school for each card.
+    """
+    if visibility is Visibility.NONE:
+        n_reflections: Any = Value(0)
+    elif visibility is Visibility.SHARED:
+        n_reflections = Count("reflections", distinct=True, filter=Q(reflections__shared_with_guardians=True))
+    else:
+        n_reflections = Count("reflections", distinct=True)
+    annotated = queryset.annotate(n_evidence=Count("evidence", distinct=True), n_reflections=n_reflections)
+    if limit is not None:
+        annotated = annotated[:limit]
     return [ExperienceCard(e, e.n_evidence, e.n_reflections) for e in annotated]
 
 
@@ -136,7 +135,9 @@ class Overview:
 
 
 def traits_of(student: Student, visibility: Visibility) -> list[StudentTrait]:
-    linked = shared_only(Experience.objects.order_by("-happened_on"), visibility)
+    # The student's own experiences only (the domain links no others): this also lets SQLite find them on
+    # the student index instead of walking every experience of the school.
+    linked = shared_only(Experience.objects.filter(student=student).order_by("-happened_on"), visibility)
     return list(
         shared_only(StudentTrait.objects.filter(student=student), visibility)
         .select_related("trait")
@@ -161,7 +162,7 @@ def dossier_overview(*, role: Role, student: Student) -> Overview:
 
     experiences = shared_only(Experience.objects.filter(student=student), visibility)
     overview.experience_total = experiences.count()
-    overview.experiences = experience_cards(experiences[:RECENT_EXPERIENCES], visibility)
+    overview.experiences = experience_cards(experiences, visibility, limit=RECENT_EXPERIENCES)
 
     traits = traits_of(student, visibility)
     overview.qualities = [t for t in traits if t.kind == TraitKind.QUALITY]
