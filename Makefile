@@ -30,10 +30,8 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-# Until the first release the schema is one initial migration per app; this regenerates them.
 migrations: $(STAMP)
-	rm -f src/koers/*/migrations/0*.py
-	$(BIN)/python -m django makemigrations common lob schools dossier --settings=koers.settings
+	$(BIN)/python -m django makemigrations --settings=koers.settings
 
 clean:
 	rm -rf $(VENV) var

@@ -48,7 +48,11 @@ class Experience(SharedItem):
         verbose_name = _("ervaring")
         verbose_name_plural = _("ervaringen")
         ordering = ["-happened_on", "-created_at"]
-        indexes = [models.Index(fields=["student", "-happened_on"])]
+        indexes = [
+            models.Index(fields=["student", "-happened_on"]),
+            # Signals ("what was added this period") look items up by student and creation time.
+            models.Index(fields=["student", "created_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -102,6 +106,7 @@ class Reflection(SharedItem):
         verbose_name = _("reflectie")
         verbose_name_plural = _("reflecties")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["student", "created_at"])]
         constraints = [
             models.UniqueConstraint(fields=["experience", "competence"], name="reflection_one_per_competence")
         ]
@@ -284,6 +289,7 @@ class Action(SharedItem):
         verbose_name = _("actiepunt")
         verbose_name_plural = _("actiepunten")
         ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["student", "status", "due_on"])]
 
     def __str__(self) -> str:
         return self.what

@@ -385,17 +385,21 @@ def _group_signals_sql() -> str:
         INNER JOIN {group} g ON g.id = m.group_id
         INNER JOIN {year} y ON y.id = g.school_year_id
         LEFT OUTER JOIN (
-            SELECT student_id, 1 AS e, 0 AS r, 0 AS o, 0 AS d, 0 AS c
-              FROM {experience} WHERE school_id = %(school)s AND created_at >= %(since)s
-            UNION ALL
-            SELECT student_id, 0, 1, 0, 0, 0
-              FROM {reflection} WHERE school_id = %(school)s AND created_at >= %(since)s
-            UNION ALL
-            SELECT student_id, 0, 0, 1, CASE WHEN due_on < %(day)s THEN 1 ELSE 0 END, 0
-              FROM {action} WHERE school_id = %(school)s AND status = %(open)s
-            UNION ALL
-            SELECT student_id, 0, 0, 0, 0, 1
-              FROM {compliment} WHERE school_id = %(school)s
+            SELECT student_id, SUM(e) AS e, SUM(r) AS r, SUM(o) AS o, SUM(d) AS d, SUM(c) AS c
+            FROM (
+                SELECT student_id, 1 AS e, 0 AS r, 0 AS o, 0 AS d, 0 AS c
+                  FROM {experience} WHERE school_id = %(school)s AND created_at >= %(since)s
+                UNION ALL
+                SELECT student_id, 0, 1, 0, 0, 0
+                  FROM {reflection} WHERE school_id = %(school)s AND created_at >= %(since)s
+                UNION ALL
+                SELECT student_id, 0, 0, 1, CASE WHEN due_on < %(day)s THEN 1 ELSE 0 END, 0
+                  FROM {action} WHERE school_id = %(school)s AND status = %(open)s
+                UNION ALL
+                SELECT student_id, 0, 0, 0, 0, 1
+                  FROM {compliment} WHERE school_id = %(school)s
+            ) items
+            GROUP BY student_id
         ) i ON i.student_id = m.student_id
         WHERE m.school_id = %(school)s
           AND g.school_id = %(school)s
