@@ -364,3 +364,91 @@ def sample_text_as_jpeg(*, name: str = "foto.jpg"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, b"Dit is geen foto maar gewoon tekst.\n" * 4, content_type="image/jpeg")
+
+
+# --- conversations -----------------------------------------------------------------------------------
+
+
+class ConversationTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conversations.ConversationType"
+
+    school = factory.SubFactory(SchoolFactory)
+    key = factory.Sequence(lambda n: f"type-{n}")
+    name = factory.Sequence(lambda n: f"Voortgangsgesprek {n}")
+    guide = factory.LazyFunction(lambda: {"phases": {}, "reminders": []})
+
+
+class ConversationRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conversations.ConversationRound"
+
+    school_year = factory.SubFactory(SchoolYearFactory)
+    school = factory.SelfAttribute("school_year.school")
+    year_level = 3
+    name = "Ronde 1"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=14))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
+
+
+class ConversationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conversations.Conversation"
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.SelfAttribute("student.school")
+    type = factory.SubFactory(ConversationTypeFactory, school=factory.SelfAttribute("..school"))
+    mentor = factory.SubFactory(UserFactory)
+    scheduled_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=3))
+    place = "Lokaal 12"
+
+
+class PreparationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conversations.Preparation"
+
+    conversation = factory.SubFactory(ConversationFactory)
+    school = factory.SelfAttribute("conversation.school")
+    author = factory.SelfAttribute("conversation.student.user")
+    author_role = schools.RoleKind.STUDENT
+    talk_about = "Mijn snuffelstage"
+
+
+class PhaseNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conversations.PhaseNote"
+
+    conversation = factory.SubFactory(ConversationFactory)
+    school = factory.SelfAttribute("conversation.school")
+    phase = "experience"
+    text = "Vertelde over de garage."
+
+
+class PrivateNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conversations.PrivateNote"
+
+    conversation = factory.SubFactory(ConversationFactory)
+    school = factory.SelfAttribute("conversation.school")
+    author = factory.SelfAttribute("conversation.mentor")
+    text = "Volgende keer naar thuissituatie vragen."
+
+
+class ConversationTagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conversations.ConversationTag"
+
+    conversation = factory.SubFactory(ConversationFactory)
+    school = factory.SelfAttribute("conversation.school")
+    kind = "occupation"
+    text = "automonteur"
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conversations.Agreement"
+
+    conversation = factory.SubFactory(ConversationFactory)
+    school = factory.SelfAttribute("conversation.school")
+    action = factory.SubFactory(ActionFactory, student=factory.SelfAttribute("..conversation.student"))
+    party = "student"

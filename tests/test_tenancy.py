@@ -58,6 +58,17 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         f.RemarkFactory(experience=experience, author=mentor),
         f.AuditEntryFactory(student=student, actor=mentor),
     ]
+    conversation = f.ConversationFactory(student=student, mentor=mentor)
+    rows += [
+        conversation,
+        conversation.type,
+        f.ConversationRoundFactory(school_year=group.school_year),
+        f.PreparationFactory(conversation=conversation),
+        f.PhaseNoteFactory(conversation=conversation),
+        f.PrivateNoteFactory(conversation=conversation),
+        f.ConversationTagFactory(conversation=conversation),
+        f.AgreementFactory(conversation=conversation),
+    ]
     with scopes_disabled():
         rows.append(student.user.roles.get(school=school))
     return {row._meta.label: row for row in rows}

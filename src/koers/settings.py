@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "koers.lob",
     "koers.schools",
     "koers.dossier",
+    "koers.conversations",
     "koers.home",
     "koers.demo",
 ]

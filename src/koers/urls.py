@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("koers.home.urls")),
     path("dossier/", include("koers.dossier.urls")),
     path("beheer/", include("koers.schools.urls")),
+    path("gesprekken/", include("koers.conversations.urls")),
 ]

@@ -94,3 +94,16 @@ class SharedKind(models.TextChoices):
     AMBITION = "ambition", _("Dromen")
     CONTACT = "contact", _("Netwerk")
     ACTION = "action", _("Actiepunten")
+
+
+class Phase(models.TextChoices):
+    """The phases of a career conversation (loopbaangesprek), in their usual order; any order is allowed."""
+
+    GOAL = "goal", pgettext_lazy("conversation phase", "Doel")
+    EXPERIENCE = "experience", pgettext_lazy("conversation phase", "Ervaring")
+    QUALITIES = "qualities", pgettext_lazy("conversation phase", "Kwaliteiten")
+    MOTIVES = "motives", pgettext_lazy("conversation phase", "Motieven")
+    WORK_EXPLORATION = "work_exploration", pgettext_lazy("conversation phase", "Werk verkennen")
+    CAREER_STEERING = "career_steering", pgettext_lazy("conversation phase", "Loopbaan sturen")
+    NETWORKING = "networking", pgettext_lazy("conversation phase", "Netwerken")
+    CLOSING = "closing", pgettext_lazy("conversation phase", "Afspraken maken")

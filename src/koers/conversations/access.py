@@ -1,0 +1,60 @@
+"""Who may open which conversation. Every conversation lookup goes through ``get_conversation_for``.
+
+A conversation with one student is visible to whoever may open that student's dossier (the student, their
+current mentors, counsellors, their guardians), plus the mentor who holds it. A group conversation is visible
+to the group's mentors, counsellors and the mentor who holds it. Everything else is a 404.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from koers.conversations.models import Conversation
+from koers.schools.models import Role, RoleKind
+from koers.schools.queries import mentored_groups, visible_students
+
+
+def visible_conversations(role: Role | None) -> QuerySet[Conversation]:
+    if role is None:
+        return Conversation.objects.none()
+    conversations = Conversation.objects.filter(school_id=role.school_id)
+    if role.kind == RoleKind.COUNSELLOR:
+        return conversations
+    if role.kind not in (RoleKind.STUDENT, RoleKind.MENTOR, RoleKind.GUARDIAN):
+        return conversations.none()
+    about_a_student = Q(student__in=visible_students(role))
+    if role.kind == RoleKind.MENTOR:
+        return conversations.filter(
+            about_a_student | Q(mentor_id=role.user_id) | Q(group__in=mentored_groups(role))
+        )
+    return conversations.filter(about_a_student)
+
+
+def get_conversation_for(role: Role | None, pk: int) -> Conversation:
+    conversation = (
+        visible_conversations(role)
+        .select_related("type", "round", "student__user", "group", "mentor")
+        .filter(pk=pk)
+        .first()
+    )
+    if conversation is None:
+        raise Http404
+    return conversation
+
+
+def holds(role: Role, conversation: Conversation) -> bool:
+    """The mentor who holds it, or any counsellor or mentor who may see it, leads the conversation."""
+    return role.kind in (RoleKind.MENTOR, RoleKind.COUNSELLOR)
+
+
+def is_participant_student(role: Role, conversation: Conversation) -> bool:
+    return (
+        role.kind == RoleKind.STUDENT
+        and conversation.student is not None
+        and conversation.student.user_id == role.user_id
+    )
+
+
+def is_guardian_of(role: Role, conversation: Conversation) -> bool:
+    return role.kind == RoleKind.GUARDIAN and conversation.student is not None
