@@ -28,7 +28,9 @@ from django.utils.text import slugify
 from django_scopes import scopes_disabled
 
 from koers.common.models import AuditAction, AuditEntry
+from koers.conversations.models import Agreement, Conversation
 from koers.demo import names, texts
+from koers.demo.conversations import plan_conversations
 from koers.demo.options import DEMO_PASSWORD, MIN_STUDENTS
 from koers.demo.photos import draw_photo
 from koers.dossier.models import (
@@ -174,7 +176,10 @@ def delete_demo() -> None:
             .exclude(voice="")
             .values_list("voice", flat=True),
         ]
-        schools.delete()  # everything school-owned goes with it
+        # A conversation protects its type, so the conversations go first; everything else school-owned goes
+        # with the school.
+        Conversation.objects.filter(school__in=schools).delete()
+        schools.delete()
         _demo_users().delete()
 
     def remove_files() -> None:
@@ -419,6 +424,7 @@ class _Builder:
             batch_size=500,
         )
         self.save_all(Compliment, Ambition, AmbitionStep, Contact, Action, Remark, AuditEntry)
+        plan_conversations(self, school, [p for p in plans if p.student.school_id == school.pk])
 
         counts = {
             "students": sum(1 for p in plans if p.student.school_id == school.pk),
@@ -436,6 +442,8 @@ class _Builder:
             "contacts": self.count(Contact),
             "actions": self.count(Action),
             "remarks": self.count(Remark),
+            "conversations": self.count(Conversation),
+            "agreements": self.count(Agreement),
         }
         return DemoReport(
             seed=self.seed, school=school, other_school=other, counts=counts, logins=current_logins()

@@ -800,3 +800,99 @@ OWN_WORDS = (
     ("motive", "ik wil iets doen met auto's, net als mijn opa"),
     ("motive", "ik wil niet de hele dag achter een bureau"),
 )
+
+# --- career conversations (loopbaangesprekken) ---
+# Quick notes a mentor types per phase while talking; "{experience}" is the experience the student brought.
+CONVERSATION_NOTES = {
+    "goal": (
+        "Wil het vooral hebben over stage volgend jaar.",
+        "Weet nog niet wat ze wil kiezen; vandaag verkennen.",
+        "Kwam zelf met de vraag of techniek iets voor hem is.",
+    ),
+    "experience": (
+        "Vertelde over {experience}. Werd enthousiast toen het over het echte werk ging.",
+        "Begon bij {experience}; vond het spannend maar was achteraf trots.",
+        "Had het over {experience}: wat hem opviel was hoe vroeg iedereen begon.",
+    ),
+    "qualities": (
+        "Noemt zichzelf geduldig; kon een voorbeeld geven van thuis.",
+        "Ziet pas na doorvragen dat ze goed kan organiseren.",
+        "Is precies en werkt netjes af, zegt ook zijn trainer.",
+    ),
+    "motives": (
+        "Vindt het belangrijk om iets met mensen te doen.",
+        "Wil zien wat hij gemaakt heeft aan het eind van de dag.",
+        "Afwisseling telt zwaar: niet elke dag hetzelfde.",
+    ),
+    "work_exploration": (
+        "Samen gekeken welke beroepen bij dat soort werk horen.",
+        "Kent alleen de monteur; ook gekeken naar schadehersteller en bandenspecialist.",
+        "Weet weinig van werken in de zorg buiten verpleegkundige; opzoeken.",
+    ),
+    "career_steering": (
+        "Kiest voorlopig voor het profiel techniek, twijfelt nog over zorg.",
+        "Wil eerst een dag meelopen voordat ze kiest.",
+    ),
+    "networking": (
+        "Oom werkt in de bouw; die gaat ze vragen.",
+        "Buurvrouw is kapster; misschien kan hij daar een middag kijken.",
+    ),
+    "closing": (
+        "Afspraken samen geformuleerd, leerling schreef ze zelf op.",
+        "Korte samenvatting door de leerling zelf gegeven.",
+    ),
+}
+
+CONVERSATION_SUMMARIES = (
+    "We hebben gepraat over de snuffelstage. Je merkte dat je graag met je handen werkt en dat je "
+    "durft te vragen als je iets niet weet. Volgende stap: een meeloopdag regelen.",
+    "Je wilt iets met mensen doen, maar weet nog niet wat. We hebben drie beroepen opgezocht en je gaat "
+    "iemand uit je omgeving interviewen.",
+    "Je twijfelt tussen twee profielen. We hebben op een rij gezet wat je goed kunt en wat je belangrijk "
+    "vindt. Thuis bespreek je de keuze met je ouders.",
+    "Je vertelde over je bijbaan en hoe je daar verantwoordelijkheid kreeg. Dat past bij werk waarin je "
+    "zelf dingen regelt. Je zoekt uit welke opleidingen daarbij horen.",
+)
+
+CONVERSATION_NEXT_TOPICS = (
+    "Hoe ging de meeloopdag?",
+    "Wat zei je oom over zijn werk?",
+    "Welke keuze heb je met je ouders besproken?",
+    "Terugkijken op de open dag.",
+)
+
+# (what, done when) for each party; the student's own come from ACTIONS.
+MENTOR_AGREEMENTS = (
+    ("Een adres voor een meeloopdag doorsturen", "De leerling heeft het adres in de mail."),
+    ("Navragen bij de decaan welke open dagen er zijn", "Het lijstje staat in het dossier."),
+)
+GUARDIAN_AGREEMENTS = (
+    ("Samen de website van de opleiding bekijken", "We hebben er thuis over gepraat."),
+    ("Meegaan naar de open dag", "We zijn samen geweest."),
+)
+
+EVALUATION_COMMENTS = (
+    "Fijn dat ik zelf mocht beginnen.",
+    "Het ging snel, maar ik weet wat ik moet doen.",
+    "Ik had meer tijd willen hebben.",
+    "",
+)
+
+MENTOR_REFLECTIONS = (
+    "Doorvragen op het gevoel bij de stage werkte goed.",
+    "Ik praatte te veel zelf; volgende keer meer stilte laten vallen.",
+    "De voorbereiding van de leerling gaf meteen een goed begin.",
+    "",
+)
+
+PREPARATION_TALK_ABOUT = (
+    "Mijn snuffelstage",
+    "Welk profiel ik moet kiezen",
+    "Mijn bijbaan",
+    "Ik weet het nog niet zo goed",
+)
+PREPARATION_HOPE = (
+    "Dat ik weet wat ik volgend jaar kan doen.",
+    "Tips om een stage te vinden.",
+    "Dat ik mijn keuze beter kan uitleggen.",
+)

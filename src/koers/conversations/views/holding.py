@@ -1,1 +1,344 @@
-"""Conversation views."""
+"""Preparing and holding a conversation: the hub, preparation, guide mode, autosaved notes, tags, chair mode.
+
+Every lookup goes through ``get_conversation_for`` (404 for anything the role may not see); views parse,
+authorise, call a domain verb and render.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from koers.common.audit import record_access
+from koers.common.htmx import render_page
+from koers.common.models import AuditAction
+from koers.common.uploads import is_first_request_for, serve_file
+from koers.conversations.access import (
+    get_conversation_for,
+    holds,
+    is_participant_student,
+    visible_conversations,
+)
+from koers.conversations.domain.holding import (
+    remove_tag,
+    save_phase_note,
+    save_private_note,
+    tag_in_conversation,
+)
+from koers.conversations.domain.preparation import may_prepare, save_preparation
+from koers.conversations.forms.holding import (
+    GuardianPreparationForm,
+    PhaseNoteForm,
+    PrivateNoteForm,
+    StudentPreparationForm,
+    TagForm,
+)
+from koers.conversations.models import Conversation, ConversationStatus, ConversationTag, Preparation
+from koers.conversations.queries.holding import chair_phases, guide_mode_for, hub_for, reminders_of, tags_of
+from koers.schools.models import Role
+
+
+def _role(request: HttpRequest) -> Role:
+    role = getattr(request, "role", None)
+    if role is None:
+        raise Http404
+    return role
+
+
+def _held(request: HttpRequest, pk: int) -> tuple[Role, Conversation]:
+    """A conversation the active role leads (mentor or counsellor who may see it); else 404."""
+    role = _role(request)
+    conversation = get_conversation_for(role, pk)
+    if not holds(role, conversation):
+        raise Http404
+    return role, conversation
+
+
+def _optional_url(name: str, pk: int) -> str:
+    """URLs of other parts of the feature; a missing one just hides its button."""
+    try:
+        return reverse(name, args=[pk])
+    except NoReverseMatch:
+        return ""
+
+
+def _apply_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _audit(role: Role, conversation: Conversation, subject: str) -> None:
+    if conversation.student is not None and holds(role, conversation):
+        record_access(role=role, student=conversation.student, subject=subject)
+
+
+# --- the hub ---
+
+
+@login_required
+@require_http_methods(["GET"])
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request)
+    conversation = get_conversation_for(role, pk)
+    hub = hub_for(role, conversation)
+    _audit(role, conversation, _("gesprek “%(type)s”") % {"type": conversation.type.name})
+    context = {
+        "hub": hub,
+        "conversation": conversation,
+        "close_url": _optional_url("conversations:close", pk) if hub.is_holder else "",
+        "report_url": _optional_url("conversations:report_pdf", pk)
+        if hub.is_holder or hub.is_student
+        else "",
+        "evaluate_url": _optional_url("conversations:evaluate", pk) if hub.is_student else "",
+    }
+    return render_page(request, "conversations/detail.html", context)
+
+
+# --- preparation ---
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def prepare(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request)
+    conversation = get_conversation_for(role, pk)
+    if not may_prepare(role, conversation):
+        raise Http404
+    if conversation.status != ConversationStatus.PLANNED:
+        messages.info(request, _("Dit gesprek is al afgerond; voorbereiden kan niet meer."))
+        return redirect("conversations:detail", pk=pk)
+    existing = Preparation.objects.filter(conversation=conversation, author_id=role.user_id).first()
+    is_student = is_participant_student(role, conversation)
+    initial = (
+        {
+            "talk_about": existing.talk_about,
+            "hope_to_get": existing.hope_to_get,
+            "experience": existing.experience_id,
+        }
+        if existing
+        else {}
+    )
+    data = request.POST if request.method == "POST" else None
+    form: StudentPreparationForm | GuardianPreparationForm
+    if is_student:
+        assert conversation.student is not None
+        form = StudentPreparationForm(
+            data, request.FILES or None, initial=initial, student=conversation.student
+        )
+    else:
+        form = GuardianPreparationForm(data, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_preparation(
+                by=role,
+                conversation=conversation,
+                talk_about=form.cleaned_data.get("talk_about", ""),
+                hope_to_get=form.cleaned_data.get("hope_to_get", ""),
+                experience=form.cleaned_data.get("experience"),
+                voice=form.cleaned_data.get("voice"),
+                remove_voice=bool(form.cleaned_data.get("remove_voice")),
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Je voorbereiding is bewaard."))
+            return redirect("conversations:detail", pk=pk)
+    context = {
+        "conversation": conversation,
+        "form": form,
+        "is_student": is_student,
+        "preparation": existing,
+        "files_dropped": request.method == "POST" and bool(request.FILES) and not form.is_valid(),
+    }
+    return render_page(
+        request, "conversations/prepare_form.html", context, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def preparation_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
+    role = _role(request)
+    preparation = (
+        Preparation.objects.filter(pk=pk, conversation__in=visible_conversations(role))
+        .exclude(voice="")
+        .select_related("conversation__student__user", "conversation__type")
+        .first()
+    )
+    if preparation is None:
+        raise Http404
+    conversation = preparation.conversation
+    if preparation.author_id != role.user_id and not holds(role, conversation):
+        raise Http404
+    if is_first_request_for(request) and conversation.student is not None:
+        record_access(
+            role=role,
+            student=conversation.student,
+            action=AuditAction.DOWNLOAD,
+            subject=_("spraakbericht bij voorbereiding gesprek"),
+        )
+    return serve_file(
+        request,
+        preparation.voice,
+        content_type=preparation.voice_content_type or "application/octet-stream",
+        filename=f"voorbereiding-{preparation.pk}.{preparation.voice.name.rsplit('.', 1)[-1]}",
+        attachment=False,
+    )
+
+
+# --- guide mode ---
+
+
+@login_required
+@require_http_methods(["GET"])
+def guide(request: HttpRequest, pk: int) -> HttpResponse:
+    role, conversation = _held(request, pk)
+    _audit(role, conversation, _("gespreksleidraad “%(type)s”") % {"type": conversation.type.name})
+    context = {
+        "conversation": conversation,
+        "mode": guide_mode_for(role, conversation),
+        "note_form": PrivateNoteForm(),
+        "close_url": _optional_url("conversations:close", pk),
+    }
+    return render_page(request, "conversations/hold_guide.html", context)
+
+
+def _saved_at() -> str:
+    return time_format(timezone.localtime(), "H:i")
+
+
+@login_required
+@require_POST
+def autosave(request: HttpRequest, pk: int) -> HttpResponse:
+    role, conversation = _held(request, pk)
+    form = PhaseNoteForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(
+            format_html('<span class="save-status error">{}</span>', _("Niet bewaard: onbekende fase.")),
+            status=400,
+        )
+    try:
+        save_phase_note(
+            by=role,
+            conversation=conversation,
+            phase=form.cleaned_data["phase"],
+            text=form.cleaned_data["text"],
+        )
+    except ValidationError as error:
+        return HttpResponse(
+            format_html('<span class="save-status error">{}</span>', " ".join(error.messages)), status=400
+        )
+    if not getattr(request, "htmx", False):
+        return redirect(reverse("conversations:guide", args=[pk]) + f"#phase-{form.cleaned_data['phase']}")
+    return HttpResponse(
+        format_html('<span class="save-status">{}</span>', _("Bewaard om %(time)s") % {"time": _saved_at()})
+    )
+
+
+@login_required
+@require_POST
+def private_note(request: HttpRequest, pk: int) -> HttpResponse:
+    role, conversation = _held(request, pk)
+    form = PrivateNoteForm(request.POST)
+    if form.is_valid():
+        try:
+            save_private_note(by=role, conversation=conversation, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            _apply_errors(form, error)
+    if not getattr(request, "htmx", False):
+        if form.errors:
+            messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect(reverse("conversations:guide", args=[pk]) + "#private-note")
+    if form.errors:
+        return HttpResponse(
+            format_html('<span class="save-status error">{}</span>', form.errors.get("text", [""])[0]),
+            status=400,
+        )
+    return HttpResponse(
+        format_html('<span class="save-status">{}</span>', _("Bewaard om %(time)s") % {"time": _saved_at()})
+    )
+
+
+def _tags_response(request: HttpRequest, conversation: Conversation, error: str = "") -> HttpResponse:
+    if not getattr(request, "htmx", False):
+        if error:
+            messages.error(request, error)
+        return redirect(reverse("conversations:guide", args=[conversation.pk]) + "#tags")
+    context = {"conversation": conversation, "tags": tags_of(conversation), "tag_error": error}
+    return render_page(request, "conversations/_phase_tags.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_POST
+def tag(request: HttpRequest, pk: int) -> HttpResponse:
+    role, conversation = _held(request, pk)
+    form = TagForm(request.POST)
+    error = ""
+    if not form.is_valid():
+        error = _("Kies een tegel of schrijf een beroep op.")
+    else:
+        try:
+            tag_in_conversation(
+                by=role,
+                conversation=conversation,
+                kind=form.cleaned_data["kind"],
+                trait=form.cleaned_data["trait"],
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    return _tags_response(request, conversation, error)
+
+
+@login_required
+@require_POST
+def tag_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request)
+    found = (
+        ConversationTag.objects.filter(pk=pk, conversation__in=visible_conversations(role))
+        .select_related("conversation__student", "conversation__type")
+        .first()
+    )
+    if found is None or not holds(role, found.conversation):
+        raise Http404
+    conversation = found.conversation
+    try:
+        remove_tag(by=role, tag=found)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return _tags_response(request, conversation)
+
+
+# --- student-chair mode ---
+
+
+@login_required
+@require_http_methods(["GET"])
+def chair(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request)
+    conversation = get_conversation_for(role, pk)
+    if not (is_participant_student(role, conversation) or holds(role, conversation)):
+        raise Http404
+    own = Preparation.objects.filter(conversation=conversation, author_id=role.user_id).first()
+    context = {
+        "conversation": conversation,
+        "phases": chair_phases(conversation),
+        "preparation": own,
+        "reminders": reminders_of(conversation) if holds(role, conversation) else [],
+    }
+    return render_page(request, "conversations/hold_chair.html", context)

@@ -1,1 +1,179 @@
-"""Conversation views."""
+"""The conversation mirror pages, the printable conversation card and report (PDF), group conversations.
+
+PDFs are rendered from ordinary templates by WeasyPrint with the print stylesheet read from disk; WeasyPrint
+may not fetch anything else, so nothing in a report can make the server load a URL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from koers.common.audit import record_access
+from koers.common.models import AuditAction
+from koers.conversations.access import get_conversation_for, is_participant_student
+from koers.conversations.domain.group import may_record_group_conversation, record_group_conversation
+from koers.conversations.forms.group import GroupRecordForm
+from koers.conversations.mirror import MARKS
+from koers.conversations.models import ConversationType
+from koers.conversations.queries.mirror import (
+    BY_MONTH,
+    BY_ROUND,
+    card_of,
+    mentor_mirror,
+    mirror_chart,
+    report_of,
+    school_mirror,
+)
+from koers.schools.models import Guardianship, Role, RoleKind
+
+HOLDERS = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
+PRINT_STYLESHEET = "koers/print.css"
+
+
+def _role(request: HttpRequest, *kinds: str) -> Role:
+    role: Role | None = getattr(request, "role", None)
+    if role is None or role.kind not in kinds:
+        raise Http404
+    return role
+
+
+@login_required
+@require_GET
+def own_mirror(request: HttpRequest) -> HttpResponse:
+    role = _role(request, *HOLDERS)
+    by = BY_ROUND if request.GET.get("per") == BY_ROUND else BY_MONTH
+    rows = mentor_mirror(role, by=by)
+    context = {"rows": rows, "chart": mirror_chart(rows), "marks": MARKS, "by": by}
+    return render(request, "conversations/mirror_mine.html", context)
+
+
+@login_required
+@require_GET
+def school_mirror_page(request: HttpRequest) -> HttpResponse:
+    role = _role(request, RoleKind.COUNSELLOR, RoleKind.LEADER)
+    by_round, by_level, total = school_mirror(role)
+    context = {
+        "by_round": by_round,
+        "by_level": by_level,
+        "total": total,
+        "total_rows": [total],
+        "marks": MARKS,
+    }
+    return render(request, "conversations/mirror_school.html", context)
+
+
+def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    raise ValueError(f"PDFs do not load external resources: {url}")
+
+
+def _pdf(html: str, filename: str) -> HttpResponse:
+    # Imported here: WeasyPrint loads its font and layout machinery on import, which no other page needs.
+    from weasyprint import CSS, HTML
+
+    stylesheet = finders.find(PRINT_STYLESHEET)
+    stylesheets = [CSS(filename=stylesheet, url_fetcher=_no_fetching)] if isinstance(stylesheet, str) else []
+    document = HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=stylesheets)
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def render_card_html(conversation_type: ConversationType) -> str:
+    return render_to_string(
+        "conversations/pdf_card.html", {"type": conversation_type, **card_of(conversation_type)}
+    )
+
+
+@login_required
+@require_GET
+def card_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request, *HOLDERS)
+    conversation_type = ConversationType.objects.filter(school_id=role.school_id, pk=pk).first()
+    if conversation_type is None:
+        raise Http404
+    filename = f"gesprekskaart-{slugify(conversation_type.name) or conversation_type.pk}.pdf"
+    return _pdf(render_card_html(conversation_type), filename)
+
+
+def render_report_html(context: dict[str, Any]) -> str:
+    return render_to_string("conversations/pdf_report.html", context)
+
+
+def _may_print_report(role: Role, conversation: Any) -> bool:
+    if conversation.student is None:
+        return False
+    if role.kind in HOLDERS or is_participant_student(role, conversation):
+        return True
+    if role.kind == RoleKind.GUARDIAN and conversation.shared_with_guardians:
+        # Information-only guardians (without authority) see nothing of the dossier.
+        return Guardianship.objects.filter(
+            guardian_id=role.user_id, student_id=conversation.student_id, has_authority=True
+        ).exists()
+    return False
+
+
+@login_required
+@require_GET
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request, RoleKind.STUDENT, RoleKind.GUARDIAN, *HOLDERS)
+    conversation = get_conversation_for(role, pk)
+    if not _may_print_report(role, conversation):
+        raise Http404
+    assert conversation.student is not None
+    record_access(
+        role=role,
+        student=conversation.student,
+        action=AuditAction.PRINT,
+        subject=_("Gespreksverslag: %(type)s") % {"type": conversation.type.name},
+    )
+    html = render_report_html(report_of(conversation, role))
+    day = timezone.localtime(conversation.scheduled_at).date().isoformat()
+    return _pdf(html, f"gespreksverslag-{day}.pdf")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_record(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request, *HOLDERS)
+    conversation = get_conversation_for(role, pk)
+    if not may_record_group_conversation(role, conversation):
+        raise Http404
+    if request.method == "POST":
+        form = GroupRecordForm(request.POST)
+        if form.is_valid():
+            try:
+                record_group_conversation(by=role, conversation=conversation, **form.cleaned_data)
+            except PermissionDenied as error:
+                raise Http404 from error
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    for name, errors in error.error_dict.items():
+                        form.add_error(name if name in form.fields else None, errors)
+                else:
+                    form.add_error(None, error)
+            else:
+                messages.success(request, _("Het groepsgesprek is vastgelegd."))
+                return redirect("conversations:detail", pk=conversation.pk)
+    else:
+        form = GroupRecordForm(
+            initial={
+                "topic": conversation.goal,
+                "class_said": conversation.summary,
+                "follow_up": conversation.next_topics,
+            }
+        )
+    return render(request, "conversations/group_record.html", {"conversation": conversation, "form": form})

@@ -1,1 +1,369 @@
-"""Conversation views."""
+"""Planning views: the mentor's overview, "Mijn gesprekken", planning/rescheduling/cancelling a slot, the
+.ics download, and the counsellor's rounds and types. Views parse, authorise, call ``domain.planning`` and
+render; anything a role may not see is a 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from koers.common.htmx import render_page
+from koers.conversations.access import get_conversation_for
+from koers.conversations.content import ensure_conversation_types
+from koers.conversations.domain import planning as domain
+from koers.conversations.forms.planning import PlanForm, RescheduleForm, RoundForm, TypeForm
+from koers.conversations.models import ConversationRound, ConversationStatus, ConversationType
+from koers.conversations.queries import planning as queries
+from koers.schools.models import Role, RoleKind, SchoolYear, Student
+from koers.schools.queries import visible_students
+
+GET_POST = require_http_methods(["GET", "POST"])
+OVERDUE_PARTIAL = "conversations/_overdue_agreements.html"
+
+
+def _role(request: HttpRequest, *kinds: RoleKind) -> Role:
+    role: Role | None = getattr(request, "role", None)
+    if role is None or (kinds and role.kind not in kinds):
+        raise Http404
+    return role
+
+
+def _apply_errors(form: BaseForm, error: ValidationError, rename: dict[str, str] | None = None) -> None:
+    rename = rename or {}
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            name = rename.get(name, name)
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _has_template(name: str) -> bool:
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+# --- the mentor's overview and "Mijn gesprekken" ------------------------------------------------------
+
+
+@login_required
+@require_GET
+def mentor(request: HttpRequest) -> HttpResponse:
+    role = _role(request, RoleKind.MENTOR)
+    ensure_conversation_types(role.school)
+    context: dict[str, Any] = {"overviews": queries.mentor_overview(role), "show_overdue_agreements": False}
+    if _has_template(OVERDUE_PARTIAL):
+        try:
+            from koers.conversations.queries.closing import overdue_agreements_for_mentor
+        except ImportError:  # pragma: no cover - the closing part is not there yet
+            pass
+        else:
+            context["overdue_agreements"] = overdue_agreements_for_mentor(role)
+            context["show_overdue_agreements"] = True
+    return render_page(request, "conversations/planning_mentor.html", context)
+
+
+@login_required
+@require_GET
+def mine(request: HttpRequest) -> HttpResponse:
+    role = _role(request, RoleKind.STUDENT, RoleKind.GUARDIAN)
+    upcoming, earlier = queries.split_upcoming(queries.my_conversations(role))
+    return render_page(
+        request,
+        "conversations/planning_mine.html",
+        {"upcoming": upcoming, "earlier": earlier, "is_guardian": role.kind == RoleKind.GUARDIAN},
+    )
+
+
+# --- planning a slot ---------------------------------------------------------------------------------
+
+
+def _chosen_student(role: Role, raw: str | None) -> Student | None:
+    if not raw or not raw.isdigit():
+        return None
+    return visible_students(role).select_related("user").filter(pk=int(raw)).first()
+
+
+@login_required
+@GET_POST
+def plan(request: HttpRequest) -> HttpResponse:
+    role = _role(request, RoleKind.MENTOR, RoleKind.COUNSELLOR)
+    ensure_conversation_types(role.school)
+    source = request.POST if request.method == "POST" else request.GET
+    student = _chosen_student(role, source.get("student"))
+    types = ConversationType.objects.filter(school_id=role.school_id, active=True)
+    initial: dict[str, Any] = {"duration_minutes": 20}
+    if student is not None:
+        initial["student"] = student.pk
+    for name in ("group", "type"):
+        if source.get(name, "").isdigit():
+            initial[name] = int(source[name])
+    form = PlanForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        types=types,
+        students=visible_students(role)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name"),
+        groups=queries.plannable_groups(role),
+        rounds=ConversationRound.objects.filter(school_id=role.school_id, ends_on__gte=timezone.localdate()),
+        all_guardians=queries.guardian_users(role),
+        shown_guardians=list(queries.linked_guardians(student)),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            conversation = domain.plan_conversation(
+                by=role,
+                type=data["type"],
+                student=data["student"],
+                group=data["group"],
+                scheduled_at=form.scheduled_at(),
+                duration_minutes=data["duration_minutes"],
+                place=data["place"],
+                video_url=data["video_url"],
+                guardians=list(data["guardians"]),
+                round=data["round"],
+            )
+        except PermissionDenied as refused:
+            raise Http404 from refused
+        except ValidationError as error:
+            _apply_errors(form, error, {"scheduled_at": "date"})
+        else:
+            messages.success(request, _("Het gesprek is gepland en de uitnodigingen zijn verstuurd."))
+            if role.kind == RoleKind.MENTOR:
+                return redirect("conversations:mentor")
+            return redirect(_after_plan(conversation.pk))
+    return render_page(
+        request,
+        "conversations/planning_form.html",
+        {"form": form, "student": student},
+        fragment="guardians",
+    )
+
+
+def _after_plan(pk: int) -> str:
+    try:
+        return reverse("conversations:detail", kwargs={"pk": pk})
+    except Exception:
+        return reverse("conversations:plan")
+
+
+def _planned_conversation(request: HttpRequest, pk: int) -> tuple[Role, Any]:
+    role = _role(request, RoleKind.MENTOR, RoleKind.COUNSELLOR)
+    return role, get_conversation_for(role, pk)
+
+
+@login_required
+@GET_POST
+def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    role, conversation = _planned_conversation(request, pk)
+    local = timezone.localtime(conversation.scheduled_at)
+    form = RescheduleForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "date": local.date(),
+            "time": local.time().replace(second=0, microsecond=0),
+            "duration_minutes": conversation.duration_minutes,
+            "place": conversation.place,
+            "video_url": conversation.video_url,
+        },
+    )
+    if conversation.status != ConversationStatus.PLANNED:
+        form.add_error(None, _("Dit gesprek is al afgerond of geannuleerd en kan niet meer worden verzet."))
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            domain.reschedule_conversation(
+                by=role,
+                conversation=conversation,
+                scheduled_at=form.scheduled_at(),
+                duration_minutes=data["duration_minutes"],
+                place=data["place"],
+                video_url=data["video_url"],
+            )
+        except PermissionDenied as refused:
+            raise Http404 from refused
+        except ValidationError as error:
+            _apply_errors(form, error, {"scheduled_at": "date"})
+        else:
+            messages.success(
+                request, _("Het gesprek is verzet. Iedereen krijgt het nieuwe moment per e-mail.")
+            )
+            return redirect(_back(role))
+    return render_page(
+        request,
+        "conversations/planning_reschedule.html",
+        {"form": form, "conversation": conversation},
+    )
+
+
+def _back(role: Role) -> str:
+    return reverse("conversations:mentor" if role.kind == RoleKind.MENTOR else "conversations:plan")
+
+
+@login_required
+@GET_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    role, conversation = _planned_conversation(request, pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            domain.cancel_conversation(by=role, conversation=conversation)
+        except PermissionDenied as refused:
+            raise Http404 from refused
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, _("Het gesprek is geannuleerd. Iedereen krijgt bericht per e-mail."))
+            return redirect(_back(role))
+    return render_page(
+        request,
+        "conversations/planning_cancel.html",
+        {"conversation": conversation, "error": error},
+    )
+
+
+@login_required
+@require_GET
+def ics(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request)
+    conversation = get_conversation_for(role, pk)
+    kind: domain.Invitation = "cancel" if conversation.status == ConversationStatus.CANCELLED else "update"
+    response = HttpResponse(
+        domain.calendar_for(conversation, kind=kind), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="gesprek-{conversation.pk}.ics"'
+    return response
+
+
+# --- rounds and types (counsellor) -------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def rounds(request: HttpRequest) -> HttpResponse:
+    role = _role(request, RoleKind.COUNSELLOR)
+    ensure_conversation_types(role.school)
+    return render_page(
+        request, "conversations/planning_rounds.html", {"rounds": list(queries.rounds_of_school(role))}
+    )
+
+
+def _round_page(request: HttpRequest, round: ConversationRound | None) -> HttpResponse:
+    role = _role(request, RoleKind.COUNSELLOR)
+    ensure_conversation_types(role.school)
+    initial: dict[str, Any] = {}
+    if round is not None:
+        initial = {
+            "name": round.name,
+            "school_year": round.school_year_id,
+            "year_level": round.year_level,
+            "starts_on": round.starts_on,
+            "ends_on": round.ends_on,
+            "types": [t.pk for t in round.types.all()],
+        }
+    form = RoundForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        years=SchoolYear.objects.filter(school_id=role.school_id).order_by("-starts_on"),
+        types=ConversationType.objects.filter(school_id=role.school_id, active=True),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            domain.save_round(by=role, round=round, **data)
+        except PermissionDenied as refused:
+            raise Http404 from refused
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("De gespreksronde is bewaard."))
+            return redirect("conversations:rounds")
+    return render_page(request, "conversations/planning_round_form.html", {"form": form, "round": round})
+
+
+@login_required
+@GET_POST
+def round_new(request: HttpRequest) -> HttpResponse:
+    return _round_page(request, None)
+
+
+@login_required
+@GET_POST
+def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request, RoleKind.COUNSELLOR)
+    found = ConversationRound.objects.filter(school_id=role.school_id, pk=pk).first()
+    if found is None:
+        raise Http404
+    return _round_page(request, found)
+
+
+@login_required
+@require_GET
+def types(request: HttpRequest) -> HttpResponse:
+    role = _role(request, RoleKind.COUNSELLOR)
+    ensure_conversation_types(role.school)
+    return render_page(
+        request, "conversations/planning_types.html", {"types": list(queries.types_of_school(role))}
+    )
+
+
+def _type_page(request: HttpRequest, type: ConversationType | None) -> HttpResponse:
+    role = _role(request, RoleKind.COUNSELLOR)
+    form = TypeForm(
+        request.POST if request.method == "POST" else None,
+        initial=TypeForm.initial_for(type) if type is not None else {"active": True},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            domain.save_type(
+                by=role,
+                type=type,
+                name=data["name"],
+                purpose=data["purpose"],
+                with_guardians=data["with_guardians"],
+                is_group=data["is_group"],
+                active=data["active"],
+                guide=form.guide(),
+            )
+        except PermissionDenied as refused:
+            raise Http404 from refused
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Het gesprekstype is bewaard."))
+            return redirect("conversations:types")
+    return render_page(request, "conversations/planning_type_form.html", {"form": form, "type": type})
+
+
+@login_required
+@GET_POST
+def type_new(request: HttpRequest) -> HttpResponse:
+    return _type_page(request, None)
+
+
+@login_required
+@GET_POST
+def type_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _role(request, RoleKind.COUNSELLOR)
+    found = ConversationType.objects.filter(school_id=role.school_id, pk=pk).first()
+    if found is None:
+        raise Http404
+    return _type_page(request, found)

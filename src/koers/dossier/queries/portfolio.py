@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from django.db.models import Count, Prefetch, Q, QuerySet, Value
 
 from koers.common.models import AuditEntry
+from koers.conversations.models import Conversation, ConversationStatus, ConversationTag, TagKind
 from koers.dossier.models import (
     Action,
     ActionStatus,
@@ -29,6 +30,7 @@ RECENT_EXPERIENCES = 5
 RECENT_COMPLIMENTS = 12
 RECENT_CLOSED_ACTIONS = 5
 ACCESS_LOG_LIMIT = 200
+RECENT_CONVERSATIONS = 6
 
 
 class Visibility(enum.Enum):
@@ -100,6 +102,42 @@ def experience_cards(
 
 
 @dataclass
+class ConversationCard:
+    """A conversation as the dossier lists it. Everyone who sees the dossier sees that it took place (date,
+    type, status); the summary only shows to the student and staff, and to guardians when it was shared."""
+
+    conversation: Conversation
+    show_summary: bool
+
+    @property
+    def upcoming(self) -> bool:
+        return self.conversation.status == ConversationStatus.PLANNED
+
+    @property
+    def occupations(self) -> list[ConversationTag]:
+        return getattr(self.conversation, "occupation_tags", [])
+
+
+def conversation_cards(student: Student, visibility: Visibility, *, limit: int) -> list[ConversationCard]:
+    """The student's latest one-to-one conversations (not the cancelled ones), newest first: one query, plus
+    one for occupation tags when there are conversations at all."""
+    if visibility is Visibility.NONE:
+        return []
+    occupations = ConversationTag.objects.filter(kind=TagKind.OCCUPATION).order_by("created_at", "pk")
+    conversations = (
+        Conversation.objects.filter(student=student)
+        .exclude(status=ConversationStatus.CANCELLED)
+        .select_related("type", "mentor")
+        .prefetch_related(Prefetch("tags", queryset=occupations, to_attr="occupation_tags"))
+        .order_by("-scheduled_at", "-pk")[:limit]
+    )
+    return [
+        ConversationCard(c, show_summary=visibility is Visibility.FULL or c.shared_with_guardians)
+        for c in conversations
+    ]
+
+
+@dataclass
 class Overview:
     """Everything the dossier page shows, read in a fixed number of queries."""
 
@@ -115,6 +153,18 @@ class Overview:
     contacts: list[Contact] = field(default_factory=list)
     open_actions: list[Action] = field(default_factory=list)
     closed_actions: list[Action] = field(default_factory=list)
+    conversations: list[ConversationCard] = field(default_factory=list)
+
+    @property
+    def upcoming_conversations(self) -> list[ConversationCard]:
+        # Soonest first: the next one is what the student wants to see.
+        return sorted(
+            (c for c in self.conversations if c.upcoming), key=lambda c: c.conversation.scheduled_at
+        )
+
+    @property
+    def recent_conversations(self) -> list[ConversationCard]:
+        return [c for c in self.conversations if not c.upcoming]
 
     @property
     def overdue_count(self) -> int:
@@ -131,6 +181,7 @@ class Overview:
             or self.contacts
             or self.open_actions
             or self.closed_actions
+            or self.conversations
         )
 
 
@@ -182,6 +233,7 @@ def dossier_overview(*, role: Role, student: Student) -> Overview:
     overview.closed_actions = list(
         actions.exclude(status=ActionStatus.OPEN).order_by("-updated_at")[:RECENT_CLOSED_ACTIONS]
     )
+    overview.conversations = conversation_cards(student, visibility, limit=RECENT_CONVERSATIONS)
     return overview
 
 

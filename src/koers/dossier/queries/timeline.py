@@ -1,10 +1,11 @@
-"""“Mijn LOB-lijn”: experiences, reflections, actions and dated ambition steps on one line through time.
+"""“Mijn LOB-lijn”: experiences, reflections, actions, dated ambition steps and career conversations on one
+line through time.
 
-Looking back holds what happened (experiences, reflections, finished actions and steps); looking ahead holds
-what is still to do (open actions, also overdue ones, and open steps with a date). A competence filter keeps
-reflections on that competence, experiences with such a reflection and actions linked to those experiences.
-Every read is one query (plus one prefetch), whatever the size of the dossier.
-"""
+Looking back holds what happened (experiences, reflections, finished actions and steps, conversations that
+were held); looking ahead holds what is still to do (open actions, also overdue ones, open steps with a date
+and planned conversations). A competence filter keeps reflections on that competence, experiences with such a
+reflection and actions linked to those experiences. Every read is one query (plus one prefetch), whatever the
+size of the dossier."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import pgettext_lazy
 
+from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Experience, Reflection
 from koers.dossier.queries.experiences import COMPETENCE_ICONS
 from koers.dossier.queries.portfolio import Visibility, shared_only, visibility_for
@@ -34,6 +37,7 @@ class EntryKind(enum.StrEnum):
     REFLECTION = "reflection"
     ACTION = "action"
     STEP = "step"
+    CONVERSATION = "conversation"
 
 
 ENTRY_LABELS = {
@@ -41,6 +45,7 @@ ENTRY_LABELS = {
     EntryKind.REFLECTION: pgettext_lazy("timeline", "Reflectie"),
     EntryKind.ACTION: pgettext_lazy("timeline", "Actiepunt"),
     EntryKind.STEP: pgettext_lazy("timeline", "Stap naar mijn droom"),
+    EntryKind.CONVERSATION: pgettext_lazy("timeline", "Loopbaangesprek"),
 }
 
 
@@ -50,7 +55,7 @@ class TimelineEntry:
     day: dt.date
     title: str
     icon: str
-    item: Experience | Reflection | Action | AmbitionStep
+    item: Experience | Reflection | Action | AmbitionStep | Conversation
     detail: str = ""
     competences: list[str] = field(default_factory=list)
     overdue: bool = False
@@ -183,8 +188,35 @@ def build_timeline(
                 )
             )
 
+        # Conversations, like steps, carry no single competence. A guardian sees that a conversation took
+        # place; what was said only when it was shared.
+        conversations = (
+            Conversation.objects.filter(student=student)
+            .exclude(status=ConversationStatus.CANCELLED)
+            .select_related("type")
+        )
+        for c in conversations:
+            held = c.status == ConversationStatus.CLOSED
+            show_summary = visibility is Visibility.FULL or c.shared_with_guardians
+            entries.append(
+                TimelineEntry(
+                    kind=EntryKind.CONVERSATION,
+                    day=timezone.localtime(c.scheduled_at).date(),
+                    title=c.type.name,
+                    icon="💬" if held else "🗓️",
+                    item=c,
+                    detail=Truncator(c.summary).words(25)
+                    if held and show_summary and c.summary
+                    else c.get_status_display(),
+                    finished=held,
+                )
+            )
+
     for entry in entries:
-        ahead = not entry.finished if entry.kind in (EntryKind.ACTION, EntryKind.STEP) else entry.day > today
+        if entry.kind in (EntryKind.ACTION, EntryKind.STEP, EntryKind.CONVERSATION):
+            ahead = not entry.finished
+        else:
+            ahead = entry.day > today
         (line.future if ahead else line.past).append(entry)
     line.past.sort(key=lambda e: (e.day, e.kind != EntryKind.EXPERIENCE), reverse=True)
     line.future.sort(key=lambda e: (e.day, e.kind))

@@ -44,3 +44,52 @@
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:load", function (e) { init(e.target); });
 })();
+
+// === conversations: autosave of notes with a local copy (owner: preparing and holding) ===
+// A [data-autosave] textarea posts itself through htmx. Every keystroke is also kept in localStorage under
+// the element's key, so nothing typed is lost when the connection drops or the page closes: on load a copy
+// that differs from the page is put back and sent again; after a confirmed save the copy is removed.
+(function () {
+  "use strict";
+  function store() { try { return window.localStorage; } catch (e) { return null; } }
+  function statusOf(el) {
+    var id = el.getAttribute("hx-target");
+    return id ? document.querySelector(id) : null;
+  }
+  function resend(el) { if (window.htmx) { window.htmx.trigger(el, "input"); } }
+  function setUp(el) {
+    if (el.dataset.autosaveReady) { return; }
+    el.dataset.autosaveReady = "1";
+    var key = el.dataset.autosave;
+    var ls = store();
+    if (!ls) { return; }
+    var kept = ls.getItem(key);
+    if (kept !== null && kept !== el.value) {
+      el.value = kept;
+      window.setTimeout(function () { resend(el); }, 300);
+    } else if (kept !== null) {
+      ls.removeItem(key);
+    }
+    el.addEventListener("input", function () { ls.setItem(key, el.value); });
+    el.addEventListener("htmx:afterRequest", function (e) {
+      var status = statusOf(el);
+      if (e.detail.successful) {
+        if (ls.getItem(key) === el.value) { ls.removeItem(key); }
+        if (status) { status.classList.remove("offline"); }
+      } else if (status && !e.detail.xhr.status) {
+        status.textContent = status.dataset.offline || "";
+        status.classList.add("offline");
+      }
+    });
+  }
+  function init(root) { root.querySelectorAll("[data-autosave]").forEach(setUp); }
+  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  document.addEventListener("htmx:load", function (e) { init(e.target); });
+  window.addEventListener("online", function () {
+    var ls = store();
+    if (!ls) { return; }
+    document.querySelectorAll("[data-autosave]").forEach(function (el) {
+      if (ls.getItem(el.dataset.autosave) !== null) { resend(el); }
+    });
+  });
+})();

@@ -36,7 +36,8 @@ def format_summary(report: DemoReport) -> str:
         f"Demo klaar in {seconds} s (seed {report.seed}): {report.school} met {counts['students']} "
         f"leerlingen in {counts['groups']} groepen, {report.other_school} met {counts['other_students']} "
         f"leerlingen; {counts['experiences']} ervaringen, {counts['photos']} foto's, "
-        f"{counts['reflections']} reflecties, {counts['actions']} actiepunten."
+        f"{counts['reflections']} reflecties, {counts['actions']} actiepunten, "
+        f"{counts.get('conversations', 0)} loopbaangesprekken."
     )
 
 

@@ -1,0 +1,61 @@
+"""Recording a group conversation (a class dialogue): the topic, what the class said and the follow-up."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.conversations.models import Conversation, ConversationStatus
+from koers.schools.models import Mentorship, Role, RoleKind
+
+TOPIC_MAX_LENGTH = 300
+TEXT_MAX_LENGTH = 5000
+
+
+def may_record_group_conversation(role: Role, conversation: Conversation) -> bool:
+    """A counsellor, a mentor of the group, or the mentor who holds the conversation."""
+    if conversation.group_id is None or role.school_id != conversation.school_id:
+        return False
+    if role.kind == RoleKind.COUNSELLOR:
+        return True
+    if role.kind != RoleKind.MENTOR:
+        return False
+    return conversation.mentor_id == role.user_id or (
+        Mentorship.objects.filter(group_id=conversation.group_id, mentor_id=role.user_id).exists()
+    )
+
+
+def record_group_conversation(
+    *, by: Role, conversation: Conversation, topic: str, class_said: str, follow_up: str
+) -> Conversation:
+    """Store the record of a class dialogue; recording it means it took place, so it is closed as well."""
+    if not may_record_group_conversation(by, conversation):
+        raise PermissionDenied
+    topic, class_said, follow_up = topic.strip(), class_said.strip(), follow_up.strip()
+    errors: dict[str, str] = {}
+    if conversation.status == ConversationStatus.CANCELLED:
+        raise ValidationError(_("Dit groepsgesprek is geannuleerd; je kunt het niet meer vastleggen."))
+    if not topic:
+        errors["topic"] = _("Schrijf op waar het gesprek over ging.")
+    elif len(topic) > TOPIC_MAX_LENGTH:
+        errors["topic"] = _("Houd het onderwerp korter dan %(max)s tekens.") % {"max": TOPIC_MAX_LENGTH}
+    if not class_said:
+        errors["class_said"] = _("Schrijf kort op wat de klas inbracht.")
+    for name, value in (("class_said", class_said), ("follow_up", follow_up)):
+        if len(value) > TEXT_MAX_LENGTH and name not in errors:
+            errors[name] = _("Deze tekst is te lang (meer dan %(max)s tekens).") % {"max": TEXT_MAX_LENGTH}
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        conversation.goal = topic
+        conversation.summary = class_said
+        conversation.next_topics = follow_up
+        fields = ["goal", "summary", "next_topics"]
+        if conversation.status != ConversationStatus.CLOSED:
+            conversation.status = ConversationStatus.CLOSED
+            conversation.closed_at = timezone.now()
+            fields += ["status", "closed_at"]
+        conversation.save(update_fields=fields)
+    return conversation

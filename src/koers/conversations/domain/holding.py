@@ -1,0 +1,173 @@
+"""Writes while a conversation is held: notes per phase (autosaved), the mentor's private note and tags.
+
+Quality and motive tags also land in the student's dossier as a ``StudentTrait``, so what came up in the
+conversation is there to build on; occupation tags stay with the conversation.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.conversations.access import holds
+from koers.conversations.models import (
+    Conversation,
+    ConversationStatus,
+    ConversationTag,
+    PhaseNote,
+    PrivateNote,
+    TagKind,
+)
+from koers.dossier.domain.portfolio import default_sharing
+from koers.dossier.models import StudentTrait
+from koers.lob.models import Trait
+from koers.lob.vocabulary import Phase
+from koers.schools.models import Role
+
+NOTE_MAX_LENGTH: Final = 20_000
+TAG_TEXT_MAX_LENGTH: Final = 120
+
+
+def _require_holder(by: Role, conversation: Conversation) -> None:
+    if by.school_id != conversation.school_id or not holds(by, conversation):
+        raise PermissionDenied
+
+
+def _require_not_cancelled(conversation: Conversation) -> None:
+    if conversation.status == ConversationStatus.CANCELLED:
+        raise ValidationError(_("Dit gesprek is geannuleerd; er kan niets meer bij."))
+
+
+def _clean_note(text: str) -> str:
+    text = (text or "").replace("\r\n", "\n")
+    if len(text) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            {"text": _("Deze aantekening is te lang (maximaal %(max)s tekens).") % {"max": NOTE_MAX_LENGTH}}
+        )
+    return text
+
+
+@transaction.atomic
+def save_phase_note(*, by: Role, conversation: Conversation, phase: str, text: str) -> PhaseNote:
+    """Store the notes of one phase; saving the same text again changes nothing but the time."""
+    _require_holder(by, conversation)
+    _require_not_cancelled(conversation)
+    if phase not in Phase.values:
+        raise ValidationError({"phase": _("Deze fase bestaat niet. Kies een fase uit de leidraad.")})
+    text = _clean_note(text)
+    now = timezone.now()
+    # One UPDATE in the usual case (the note exists after the first keystrokes): autosave must stay quick.
+    updated = PhaseNote.objects.filter(conversation=conversation, phase=phase).update(
+        text=text, updated_at=now
+    )
+    if updated:
+        return PhaseNote(
+            school_id=conversation.school_id,
+            conversation=conversation,
+            phase=phase,
+            text=text,
+            updated_at=now,
+        )
+    try:
+        with transaction.atomic():
+            return PhaseNote.objects.create(
+                school_id=conversation.school_id, conversation=conversation, phase=phase, text=text
+            )
+    except IntegrityError:  # two saves of the first keystrokes crossed each other
+        PhaseNote.objects.filter(conversation=conversation, phase=phase).update(text=text, updated_at=now)
+        return PhaseNote.objects.get(conversation=conversation, phase=phase)
+
+
+@transaction.atomic
+def save_private_note(*, by: Role, conversation: Conversation, text: str) -> PrivateNote:
+    """The holder's own note on the conversation, seen by nobody else."""
+    _require_holder(by, conversation)
+    text = _clean_note(text)
+    note, created = PrivateNote.objects.get_or_create(
+        conversation=conversation,
+        author_id=by.user_id,
+        defaults={"school_id": conversation.school_id, "text": text},
+    )
+    if not created and note.text != text:
+        note.text = text
+        note.save(update_fields=["text", "updated_at"])
+    return note
+
+
+def _land_in_dossier(conversation: Conversation, kind: str, trait: Trait | None, text: str) -> None:
+    student = conversation.student
+    if student is None:
+        return
+    existing = StudentTrait.objects.filter(student=student)
+    if trait is not None and existing.filter(trait=trait).exists():
+        return
+    if trait is None and existing.filter(kind=kind, trait__isnull=True, own_words__iexact=text).exists():
+        return
+    try:
+        with transaction.atomic():
+            StudentTrait.objects.create(
+                school_id=student.school_id,
+                student=student,
+                kind=kind,
+                trait=trait,
+                own_words="" if trait is not None else text,
+                shared_with_guardians=default_sharing(student, "trait"),
+            )
+    except IntegrityError:  # the student claimed the same trait at the same moment
+        pass
+
+
+@transaction.atomic
+def tag_in_conversation(
+    *, by: Role, conversation: Conversation, kind: str, trait: Trait | None = None, text: str = ""
+) -> ConversationTag:
+    """Tag a quality, motive or occupation that came up; qualities and motives also go into the dossier."""
+    _require_holder(by, conversation)
+    _require_not_cancelled(conversation)
+    text = (text or "").strip()
+    if kind not in TagKind.values:
+        raise ValidationError({"kind": _("Kies een kwaliteit, een motief of een beroep.")})
+    if len(text) > TAG_TEXT_MAX_LENGTH:
+        raise ValidationError(
+            {"text": _("Houd het kort: maximaal %(max)s tekens.") % {"max": TAG_TEXT_MAX_LENGTH}}
+        )
+    if kind == TagKind.OCCUPATION:
+        if not text:
+            raise ValidationError({"text": _("Schrijf op welk beroep ter sprake kwam.")})
+        trait = None
+    else:
+        if trait is None and not text:
+            raise ValidationError({"trait": _("Kies een tegel, of schrijf het op in eigen woorden.")})
+        if trait is not None and trait.kind != kind:
+            raise ValidationError({"trait": _("Deze tegel hoort bij een andere lijst.")})
+        if trait is not None:
+            text = ""
+    duplicate = ConversationTag.objects.filter(conversation=conversation, kind=kind)
+    duplicate = duplicate.filter(trait=trait) if trait is not None else duplicate.filter(text__iexact=text)
+    tag = duplicate.first()
+    if tag is None:
+        tag = ConversationTag.objects.create(
+            school_id=conversation.school_id, conversation=conversation, kind=kind, trait=trait, text=text
+        )
+    if kind != TagKind.OCCUPATION:
+        _land_in_dossier(conversation, kind, trait, text)
+    return tag
+
+
+@transaction.atomic
+def remove_tag(*, by: Role, tag: ConversationTag) -> None:
+    """Undo a tag. A trait it put in the dossier goes too, unless the student has linked experiences to it."""
+    conversation = tag.conversation
+    _require_holder(by, conversation)
+    student = conversation.student
+    if student is not None and tag.kind != TagKind.OCCUPATION:
+        added = StudentTrait.objects.filter(
+            student=student, kind=tag.kind, created_at__gte=tag.created_at, experiences__isnull=True
+        )
+        added = added.filter(trait=tag.trait) if tag.trait_id else added.filter(own_words__iexact=tag.text)
+        added.delete()
+    tag.delete()

@@ -1,0 +1,455 @@
+"""Writes for planning: conversation rounds, conversation types, planning, rescheduling and cancelling.
+
+Every verb is keyword-only, validates its input, runs in one transaction and raises ``ValidationError``
+keyed by form field, so a view can show the message next to the field. Invitations (an e-mail with an .ics
+file, in the receiver's language) go out after the transaction commits, so a refused or rolled-back plan
+never sends mail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from koers.conversations import ics
+from koers.conversations.models import Conversation, ConversationRound, ConversationStatus, ConversationType
+from koers.lob.vocabulary import Phase
+from koers.schools.models import Group, Guardianship, Membership, Role, RoleKind, SchoolYear, Student, User
+from koers.schools.queries import current_group_of, mentored_groups, visible_students
+
+PLANNERS = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
+LANGUAGES = {"nl", "en"}
+MIN_DURATION, MAX_DURATION = 5, 240
+
+Invitation = Literal["new", "update", "cancel"]
+
+
+def _require_counsellor(by: Role) -> None:
+    if by.kind != RoleKind.COUNSELLOR:
+        raise PermissionDenied
+
+
+def _require_planner(by: Role) -> None:
+    if by.kind not in PLANNERS:
+        raise PermissionDenied
+
+
+# --- rounds ------------------------------------------------------------------------------------------
+
+
+def save_round(
+    *,
+    by: Role,
+    school_year: SchoolYear,
+    year_level: int,
+    name: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    types: Iterable[ConversationType] = (),
+    round: ConversationRound | None = None,
+) -> ConversationRound:
+    """Create a round (``round=None``) or change one. Only counsellors set rounds."""
+    _require_counsellor(by)
+    chosen_types = list(types)
+    errors: dict[str, str] = {}
+    name = (name or "").strip()
+    if not name:
+        errors["name"] = _('Geef de ronde een naam, bijvoorbeeld "Ronde 1 (najaar)".')
+    if not 1 <= year_level <= 6:
+        errors["year_level"] = _("Kies een leerjaar van 1 tot en met 6.")
+    if school_year.school_id != by.school_id or (round is not None and round.school_id != by.school_id):
+        raise PermissionDenied
+    if ends_on < starts_on:
+        errors["ends_on"] = _("De einddatum ligt voor de begindatum.")
+    elif starts_on < school_year.starts_on or ends_on > school_year.ends_on:
+        errors["starts_on"] = _(
+            "De ronde moet binnen het schooljaar %(year)s vallen (%(start)s tot en met %(end)s)."
+        ) % {
+            "year": school_year.name,
+            "start": school_year.starts_on.strftime("%d-%m-%Y"),
+            "end": school_year.ends_on.strftime("%d-%m-%Y"),
+        }
+    if any(t.school_id != by.school_id for t in chosen_types):
+        errors["types"] = _("Kies alleen gesprekstypen van je eigen school.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        if round is None:
+            round = ConversationRound.objects.create(
+                school_id=by.school_id,
+                school_year=school_year,
+                year_level=year_level,
+                name=name,
+                starts_on=starts_on,
+                ends_on=ends_on,
+            )
+        else:
+            round.school_year = school_year
+            round.year_level = year_level
+            round.name = name
+            round.starts_on = starts_on
+            round.ends_on = ends_on
+            round.save(update_fields=["school_year", "year_level", "name", "starts_on", "ends_on"])
+        round.types.set(chosen_types)
+    return round
+
+
+# --- types -------------------------------------------------------------------------------------------
+
+
+def _clean_lines(lines: Iterable[str]) -> list[str]:
+    return [line.strip() for line in lines if line and line.strip()]
+
+
+def clean_guide(guide: dict[str, Any]) -> dict[str, Any]:
+    """A guide in the stored shape: every phase (in order) with its questions and deeper questions."""
+    phases = guide.get("phases", {})
+    return {
+        "phases": {
+            phase.value: {
+                "questions": _clean_lines(phases.get(phase.value, {}).get("questions", [])),
+                "deeper": _clean_lines(phases.get(phase.value, {}).get("deeper", [])),
+            }
+            for phase in Phase
+        },
+        "reminders": _clean_lines(guide.get("reminders", [])),
+    }
+
+
+def save_type(
+    *,
+    by: Role,
+    name: str,
+    purpose: str = "",
+    with_guardians: bool = False,
+    is_group: bool = False,
+    active: bool = True,
+    guide: dict[str, Any],
+    type: ConversationType | None = None,
+) -> ConversationType:
+    """Add a school's own type (``type=None``) or adapt one, shipped or not. Only counsellors do this."""
+    _require_counsellor(by)
+    if type is not None and type.school_id != by.school_id:
+        raise PermissionDenied
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Geef het gesprekstype een naam.")})
+    if with_guardians and is_group:
+        raise ValidationError(
+            {"is_group": _("Een groepsgesprek kan geen driegesprek met ouders zijn. Kies een van de twee.")}
+        )
+    cleaned = clean_guide(guide)
+    if not any(p["questions"] for p in cleaned["phases"].values()):
+        raise ValidationError({"goal_questions": _("Zet minstens één vraag in de leidraad.")})
+    fields = {
+        "name": name,
+        "purpose": (purpose or "").strip(),
+        "with_guardians": with_guardians,
+        "is_group": is_group,
+        "active": active,
+        "guide": cleaned,
+    }
+    with transaction.atomic():
+        if type is None:
+            taken = set(ConversationType.objects.filter(school_id=by.school_id).values_list("key", flat=True))
+            base = slugify(name)[:50] or "gesprek"
+            key, n = base, 2
+            while key in taken:
+                key, n = f"{base}-{n}", n + 1
+            order = 100 + len(taken)
+            return ConversationType.objects.create(school_id=by.school_id, key=key, order=order, **fields)
+        for attribute, value in fields.items():
+            setattr(type, attribute, value)
+        type.save(update_fields=list(fields))
+        return type
+
+
+# --- planning ----------------------------------------------------------------------------------------
+
+
+def round_covering(*, day: dt.date, year_level: int, school_id: int) -> ConversationRound | None:
+    return (
+        ConversationRound.objects.filter(
+            school_id=school_id, year_level=year_level, starts_on__lte=day, ends_on__gte=day
+        )
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+def _check_slot(
+    scheduled_at: dt.datetime, duration_minutes: int, place: str, video_url: str
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if timezone.is_naive(scheduled_at):
+        raise ValueError("scheduled_at must be timezone-aware")
+    if scheduled_at <= timezone.now():
+        errors["scheduled_at"] = _(
+            "Dit moment ligt in het verleden. Kies een datum en tijd die nog moeten komen."
+        )
+    if not MIN_DURATION <= duration_minutes <= MAX_DURATION:
+        errors["duration_minutes"] = _("Kies een duur van %(min)s tot %(max)s minuten.") % {
+            "min": MIN_DURATION,
+            "max": MAX_DURATION,
+        }
+    if not place.strip() and not video_url.strip():
+        errors["place"] = _("Vul een plaats in, of een videolink als het gesprek online is.")
+    return errors
+
+
+def plan_conversation(
+    *,
+    by: Role,
+    type: ConversationType,
+    student: Student | None = None,
+    group: Group | None = None,
+    scheduled_at: dt.datetime,
+    duration_minutes: int = 20,
+    place: str = "",
+    video_url: str = "",
+    guardians: Sequence[User] = (),
+    round: ConversationRound | None = None,
+) -> Conversation:
+    """Plan a conversation with one student (and guardians for a driegesprek) or with a whole group, and
+    invite everyone in the app and by e-mail."""
+    _require_planner(by)
+    if type.school_id != by.school_id:
+        raise PermissionDenied
+    if (student is None) == (group is None):
+        raise ValidationError({"student": _("Kies een leerling, of een groep voor een groepsgesprek.")})
+    errors = _check_slot(scheduled_at, duration_minutes, place, video_url)
+    if not type.active:
+        errors["type"] = _("Dit gesprekstype is uitgezet. Kies een ander type.")
+    chosen_guardians = list(guardians)
+    year_level: int | None = None
+    if student is not None:
+        if not visible_students(by).filter(pk=student.pk).exists():
+            raise PermissionDenied
+        if type.is_group:
+            errors["type"] = _("Een groepsgesprek plan je voor een hele groep, niet voor één leerling.")
+        current = current_group_of(student, scheduled_at.date()) or current_group_of(student)
+        year_level = current.year_level if current else None
+        linked = set(
+            Guardianship.objects.filter(student=student, guardian__in=chosen_guardians).values_list(
+                "guardian_id", flat=True
+            )
+        )
+        strangers = [g for g in chosen_guardians if g.pk not in linked]
+        if strangers:
+            errors["guardians"] = _(
+                "%(names)s is niet als ouder of verzorger aan %(student)s gekoppeld "
+                "en kan niet worden uitgenodigd."
+            ) % {"names": ", ".join(str(g) for g in strangers), "student": student}
+        elif type.with_guardians and not chosen_guardians:
+            errors["guardians"] = _("Kies voor een driegesprek minstens één ouder of verzorger.")
+        elif chosen_guardians and not type.with_guardians:
+            errors["guardians"] = _("Ouders nodig bij dit gesprek? Kies dan het type driegesprek.")
+    else:
+        assert group is not None
+        allowed_groups = (
+            Group.objects.filter(school_id=by.school_id)
+            if by.kind == RoleKind.COUNSELLOR
+            else mentored_groups(by)
+        )
+        if not allowed_groups.filter(pk=group.pk).exists():
+            raise PermissionDenied
+        if not type.is_group:
+            errors["type"] = _("Voor een hele groep kies je het type groepsgesprek.")
+        if chosen_guardians:
+            errors["guardians"] = _("Bij een groepsgesprek worden geen ouders uitgenodigd.")
+        year_level = group.year_level
+    if round is not None and (
+        round.school_id != by.school_id or (year_level and round.year_level != year_level)
+    ):
+        errors["round"] = _(
+            "Deze ronde hoort bij een ander leerjaar. Kies een ronde van leerjaar %(level)s."
+        ) % {"level": year_level}
+    if errors:
+        raise ValidationError(errors)
+    if round is None and year_level is not None:
+        round = round_covering(
+            day=timezone.localtime(scheduled_at).date(), year_level=year_level, school_id=by.school_id
+        )
+    with transaction.atomic():
+        conversation = Conversation.objects.create(
+            school_id=by.school_id,
+            type=type,
+            round=round,
+            student=student,
+            group=group,
+            mentor_id=by.user_id,
+            scheduled_at=scheduled_at,
+            duration_minutes=duration_minutes,
+            place=place.strip(),
+            video_url=video_url.strip(),
+        )
+        if chosen_guardians:
+            conversation.guardians.set(chosen_guardians)
+        transaction.on_commit(lambda: send_invitations(conversation, kind="new"))
+    return conversation
+
+
+def _require_planned_by(by: Role, conversation: Conversation) -> None:
+    _require_planner(by)
+    if conversation.school_id != by.school_id:
+        raise PermissionDenied
+    if by.kind == RoleKind.MENTOR and conversation.mentor_id != by.user_id:
+        student_ok = (
+            conversation.student_id and visible_students(by).filter(pk=conversation.student_id).exists()
+        )
+        group_ok = conversation.group_id and mentored_groups(by).filter(pk=conversation.group_id).exists()
+        if not (student_ok or group_ok):
+            raise PermissionDenied
+    if conversation.status != ConversationStatus.PLANNED:
+        raise ValidationError(_("Dit gesprek is al afgerond of geannuleerd en kan niet meer worden verzet."))
+
+
+def reschedule_conversation(
+    *,
+    by: Role,
+    conversation: Conversation,
+    scheduled_at: dt.datetime,
+    duration_minutes: int,
+    place: str = "",
+    video_url: str = "",
+) -> Conversation:
+    """Move a planned conversation; everyone invited gets an updated .ics (same UID, higher SEQUENCE)."""
+    _require_planned_by(by, conversation)
+    errors = _check_slot(scheduled_at, duration_minutes, place, video_url)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        conversation.scheduled_at = scheduled_at
+        conversation.duration_minutes = duration_minutes
+        conversation.place = place.strip()
+        conversation.video_url = video_url.strip()
+        conversation.save(update_fields=["scheduled_at", "duration_minutes", "place", "video_url"])
+        transaction.on_commit(lambda: send_invitations(conversation, kind="update"))
+    return conversation
+
+
+def cancel_conversation(*, by: Role, conversation: Conversation) -> Conversation:
+    """Cancel a planned conversation; everyone invited gets a cancellation (METHOD:CANCEL)."""
+    _require_planned_by(by, conversation)
+    with transaction.atomic():
+        conversation.status = ConversationStatus.CANCELLED
+        conversation.save(update_fields=["status"])
+        transaction.on_commit(lambda: send_invitations(conversation, kind="cancel"))
+    return conversation
+
+
+# --- invitations -------------------------------------------------------------------------------------
+
+
+def calendar_uid(conversation: Conversation) -> str:
+    return f"gesprek-{conversation.pk}@{getattr(settings, 'KOERS_CALENDAR_DOMAIN', 'koers')}"
+
+
+def calendar_sequence(conversation: Conversation, kind: Invitation) -> int:
+    """SEQUENCE must rise with every change. Without a stored counter we count seconds since planning: a
+    later message always carries a higher number; the bump orders messages sent within the same second."""
+    elapsed = int((timezone.now() - conversation.created_at).total_seconds())
+    bump = {"new": 0, "update": 1, "cancel": 2}[kind]
+    return 0 if kind == "new" else max(elapsed, 0) + bump
+
+
+def conversation_url(conversation: Conversation) -> str:
+    base = getattr(settings, "KOERS_SITE_URL", "http://localhost:8000").rstrip("/")
+    try:
+        path = reverse("conversations:detail", kwargs={"pk": conversation.pk})
+    except NoReverseMatch:
+        path = reverse("conversations:mine")
+    return base + path
+
+
+def calendar_for(conversation: Conversation, *, kind: Invitation = "new") -> str:
+    """The .ics text for this conversation, in the active language."""
+    start = conversation.scheduled_at
+    with_whom = conversation.student or conversation.group
+    summary = _("Loopbaangesprek: %(type)s (%(who)s)") % {"type": conversation.type.name, "who": with_whom}
+    mentor = conversation.mentor
+    event = ics.Event(
+        uid=calendar_uid(conversation),
+        start=start,
+        end=start + dt.timedelta(minutes=conversation.duration_minutes),
+        summary=summary,
+        location=conversation.place or conversation.video_url,
+        url=conversation.video_url or conversation_url(conversation),
+        description=_("Met %(mentor)s. Bereid je voor in Koers: %(url)s")
+        % {"mentor": mentor, "url": conversation_url(conversation)},
+        sequence=calendar_sequence(conversation, kind),
+        organizer=ics.Attendee(email=settings.DEFAULT_FROM_EMAIL, name=str(mentor)),
+    )
+    return ics.build_calendar(event, method="CANCEL" if kind == "cancel" else "REQUEST")
+
+
+def invitees(conversation: Conversation) -> list[User]:
+    """The student (or the group's current students) and, for a driegesprek, the chosen guardians."""
+    people: list[User] = []
+    if conversation.student_id is not None:
+        assert conversation.student is not None
+        people.append(conversation.student.user)
+    elif conversation.group_id is not None:
+        day = timezone.localtime(conversation.scheduled_at).date()
+        people += [
+            m.student.user
+            for m in Membership.objects.current(day)
+            .filter(group_id=conversation.group_id)
+            .select_related("student__user")
+        ]
+    if conversation.type.with_guardians:
+        people += list(conversation.guardians.all())
+    return people
+
+
+def _language_of(user: User) -> str:
+    language = (user.preferred_language or "nl").split("-")[0].lower()
+    return language if language in LANGUAGES else "nl"
+
+
+def send_invitations(conversation: Conversation, *, kind: Invitation) -> int:
+    """One e-mail per invitee with an e-mail address, in their language; returns how many were sent."""
+    messages = []
+    for person in invitees(conversation):
+        if not person.email:
+            continue
+        language = _language_of(person)
+        with override(language):
+            local = timezone.localtime(conversation.scheduled_at)
+            context = {
+                "person": person,
+                "conversation": conversation,
+                "kind": kind,
+                "when": local,
+                "url": conversation_url(conversation),
+            }
+            subject = {
+                "new": _("Uitnodiging: %(type)s op %(day)s"),
+                "update": _("Gewijzigd: %(type)s, nu op %(day)s"),
+                "cancel": _("Geannuleerd: %(type)s op %(day)s"),
+            }[kind] % {"type": conversation.type.name, "day": local.strftime("%d-%m-%Y %H:%M")}
+            body = render_to_string("conversations/planning_invitation_email.txt", context)
+            message = EmailMessage(
+                subject=subject, body=body, to=[person.email], headers={"Content-Language": language}
+            )
+            message.attach(
+                "cancel.ics" if kind == "cancel" else "uitnodiging.ics",
+                calendar_for(conversation, kind=kind),
+                "text/calendar",
+            )
+            messages.append(message)
+    for message in messages:
+        message.send()
+    return len(messages)

@@ -1,0 +1,100 @@
+"""Writes before a conversation: the student's preparation, and a guardian's in a driegesprek."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
+from koers.conversations.access import is_guardian_of, is_participant_student
+from koers.conversations.models import Conversation, ConversationStatus, Preparation
+from koers.dossier.models import Experience
+from koers.schools.models import Role
+
+ANSWER_MAX_LENGTH: Final = 4000
+
+
+def may_prepare(role: Role, conversation: Conversation) -> bool:
+    """The student of the conversation, or a guardian when the type is a driegesprek."""
+    if role.school_id != conversation.school_id:
+        return False
+    if is_participant_student(role, conversation):
+        return True
+    return is_guardian_of(role, conversation) and conversation.type.with_guardians
+
+
+def _answer(value: str, field: str) -> str:
+    value = (value or "").strip()
+    if len(value) > ANSWER_MAX_LENGTH:
+        raise ValidationError(
+            {field: _("Dit is te lang (maximaal %(max)s tekens).") % {"max": ANSWER_MAX_LENGTH}}
+        )
+    return value
+
+
+def save_preparation(
+    *,
+    by: Role,
+    conversation: Conversation,
+    talk_about: str = "",
+    hope_to_get: str = "",
+    experience: Experience | None = None,
+    voice: CheckedUpload | None = None,
+    remove_voice: bool = False,
+) -> Preparation:
+    """Create or update the author's own preparation; something must be said, by text or voice."""
+    if not may_prepare(by, conversation):
+        raise PermissionDenied
+    if conversation.status != ConversationStatus.PLANNED:
+        raise ValidationError(_("Dit gesprek is al afgerond; voorbereiden kan niet meer."))
+    talk_about = _answer(talk_about, "talk_about")
+    hope_to_get = _answer(hope_to_get, "hope_to_get")
+    is_student = is_participant_student(by, conversation)
+    if experience is not None:
+        if not is_student:
+            raise ValidationError({"experience": _("Alleen de leerling kiest een ervaring.")})
+        if experience.student_id != conversation.student_id:
+            raise ValidationError({"experience": _("Kies een ervaring uit je eigen dossier.")})
+    if voice is not None and voice.kind != UploadKind.AUDIO:
+        raise ValidationError({"voice": _("Dit is geen spraakbericht.")})
+    existing = Preparation.objects.filter(conversation=conversation, author_id=by.user_id).first()
+    keeps_voice = bool(existing and existing.voice) and not remove_voice
+    if not (talk_about or hope_to_get or experience or voice or keeps_voice):
+        raise ValidationError(
+            {"talk_about": _("Schrijf iets op, kies een ervaring of neem een spraakbericht op.")}
+        )
+    with files_removed_on_error() as files, transaction.atomic():
+        preparation = existing or Preparation(
+            school_id=conversation.school_id,
+            conversation=conversation,
+            author_id=by.user_id,
+            author_role=by.kind,
+        )
+        preparation.talk_about = talk_about
+        preparation.hope_to_get = hope_to_get
+        preparation.experience = experience
+        old_voice = preparation.voice if preparation.voice and (voice or remove_voice) else None
+        if old_voice:
+            delete_files_on_commit(old_voice)
+            preparation.voice = ""
+            preparation.voice_content_type = ""
+        if voice is not None:
+            files.save(preparation.voice, voice)
+            preparation.voice_content_type = voice.content_type
+        if existing is None:
+            preparation.save()
+        else:
+            preparation.save(
+                update_fields=[
+                    "talk_about",
+                    "hope_to_get",
+                    "experience",
+                    "voice",
+                    "voice_content_type",
+                    "updated_at",
+                ]
+            )
+    return preparation

@@ -1,0 +1,90 @@
+"""Forms for preparing and holding a conversation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.common.forms import Form
+from koers.common.uploads import CheckedFileField, UploadKind
+from koers.conversations.domain.holding import NOTE_MAX_LENGTH, TAG_TEXT_MAX_LENGTH
+from koers.conversations.domain.preparation import ANSWER_MAX_LENGTH
+from koers.conversations.models import TagKind
+from koers.dossier.models import Experience
+from koers.lob.models import Trait
+from koers.lob.vocabulary import Phase
+from koers.schools.models import Student
+
+
+class ExperienceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} ({obj.happened_on:%d-%m-%Y})"
+
+
+class StudentPreparationForm(Form):
+    talk_about = forms.CharField(
+        label=_("Waar wil je het over hebben?"),
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    experience = ExperienceChoiceField(
+        label=_("Welke ervaring neem je mee?"),
+        queryset=Experience.objects.none(),
+        required=False,
+        empty_label=_("Geen ervaring gekozen"),
+    )
+    hope_to_get = forms.CharField(
+        label=_("Wat wil je dat dit gesprek je oplevert?"),
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    voice = CheckedFileField(
+        kind=UploadKind.AUDIO,
+        label=_("Liever praten dan typen? Neem een spraakbericht op"),
+    )
+    remove_voice = forms.BooleanField(label=_("Mijn spraakbericht weghalen"), required=False)
+
+    def __init__(self, *args: Any, student: Student, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["experience"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Experience.objects.filter(student=student).order_by("-happened_on", "-created_at")
+
+
+class GuardianPreparationForm(Form):
+    talk_about = forms.CharField(
+        label=_("Waar wilt u het in het gesprek over hebben?"),
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    hope_to_get = forms.CharField(
+        label=_("Wat hoopt u voor uw kind?"),
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class PhaseNoteForm(Form):
+    phase = forms.ChoiceField(choices=Phase.choices)
+    text = forms.CharField(required=False, max_length=NOTE_MAX_LENGTH, strip=False)
+
+
+class PrivateNoteForm(Form):
+    text = forms.CharField(
+        label=_("Mijn eigen notitie (alleen voor mij)"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class TagForm(Form):
+    kind = forms.ChoiceField(choices=TagKind.choices)
+    trait = forms.ModelChoiceField(queryset=Trait.objects.all(), required=False)
+    text = forms.CharField(label=_("Beroep"), required=False, max_length=TAG_TEXT_MAX_LENGTH)

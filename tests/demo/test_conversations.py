@@ -1,0 +1,91 @@
+"""Career conversations in the demo school: rounds, held and planned conversations, agreements and mirrors."""
+
+import pytest
+from django_scopes import scopes_disabled
+
+from koers.conversations.mirror import MARK_KEYS
+from koers.conversations.models import Agreement, Conversation, ConversationRound, ConversationStatus
+from koers.demo.builder import build_demo
+from koers.schools.models import Group, Membership
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return build_demo(students=30, seed=3)
+
+
+def test_demo_has_a_conversation_round_per_year_level(demo):
+    with scopes_disabled():
+        levels = set(Group.objects.filter(school=demo.school).values_list("year_level", flat=True))
+        rounds = list(
+            ConversationRound.objects.filter(school=demo.school).values_list("year_level", flat=True)
+        )
+
+    assert sorted(rounds) == sorted(levels)
+
+
+def test_demo_gives_each_student_of_the_mentors_group_a_held_and_a_planned_conversation(demo):
+    with scopes_disabled():
+        group = Group.objects.get(school=demo.school, mentorships__mentor__username="mentor")
+        students = set(Membership.objects.current().filter(group=group).values_list("student_id", flat=True))
+        held = set(
+            Conversation.objects.filter(student__in=students, status=ConversationStatus.CLOSED).values_list(
+                "student_id", flat=True
+            )
+        )
+        planned = set(
+            Conversation.objects.filter(student__in=students, status=ConversationStatus.PLANNED).values_list(
+                "student_id", flat=True
+            )
+        )
+
+    assert students and held == students and planned == students
+
+
+def test_demo_held_conversations_have_a_computed_mirror(demo):
+    with scopes_disabled():
+        mirrors = list(
+            Conversation.objects.filter(school=demo.school, status=ConversationStatus.CLOSED).values_list(
+                "mirror", flat=True
+            )
+        )
+
+    assert mirrors
+    assert all(set(mirror) == set(MARK_KEYS) for mirror in mirrors)
+    # Not every demo conversation is a model one: the mirrors must give the mentor something to look at.
+    assert len({tuple(sorted(m.items())) for m in mirrors}) > 1
+
+
+def test_demo_agreements_are_actions_in_the_students_dossier(demo):
+    with scopes_disabled():
+        agreements = list(
+            Agreement.objects.filter(school=demo.school).select_related("action", "conversation")
+        )
+
+    assert agreements
+    assert all(a.action.student_id == a.conversation.student_id for a in agreements)
+    assert {a.party for a in agreements} >= {"student", "mentor"}
+
+
+def test_demo_student_has_a_shared_model_conversation_and_a_driegesprek_ahead(demo):
+    with scopes_disabled():
+        conversations = list(
+            Conversation.objects.filter(student__user__username="leerling").select_related("type")
+        )
+        held = next(c for c in conversations if c.status == ConversationStatus.CLOSED)
+        planned = next(c for c in conversations if c.status == ConversationStatus.PLANNED)
+        invited = list(planned.guardians.values_list("username", flat=True))
+
+    assert held.shared_with_guardians and held.summary
+    assert all(held.mirror.values())
+    assert planned.type.with_guardians
+    assert invited == ["ouder"]
+
+
+def test_demo_conversations_stay_in_their_own_school(demo):
+    with scopes_disabled():
+        assert not Conversation.objects.filter(school=demo.other_school).exists()
+        assert (
+            not Conversation.objects.filter(school=demo.school).exclude(student__school=demo.school).exists()
+        )
