@@ -292,3 +292,10 @@ def test_a_switched_off_type_is_not_offered_when_planning(world, types, login):
     page = login("mentor").get(reverse("conversations:plan"))
 
     assert types["stage"].name not in page.content.decode()
+
+
+def test_planning_for_a_group_preselects_the_group_conversation_type(world, types, login):
+    page = login("mentor").get(reverse("conversations:plan") + f"?group={world.group.pk}")
+
+    html = page.content.decode()
+    assert f'<option value="{types["groepsgesprek"].pk}" selected>' in html

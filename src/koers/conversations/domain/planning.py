@@ -239,7 +239,8 @@ def plan_conversation(
             raise PermissionDenied
         if type.is_group:
             errors["type"] = _("Een groepsgesprek plan je voor een hele groep, niet voor één leerling.")
-        current = current_group_of(student, scheduled_at.date()) or current_group_of(student)
+        day = timezone.localtime(scheduled_at).date()
+        current = current_group_of(student, day) or current_group_of(student)
         year_level = current.year_level if current else None
         linked = set(
             Guardianship.objects.filter(student=student, guardian__in=chosen_guardians).values_list(

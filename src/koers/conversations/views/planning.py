@@ -113,6 +113,10 @@ def plan(request: HttpRequest) -> HttpResponse:
     for name in ("group", "type"):
         if source.get(name, "").isdigit():
             initial[name] = int(source[name])
+    if "group" in initial and "type" not in initial:
+        group_type = types.filter(is_group=True).first()
+        if group_type is not None:
+            initial["type"] = group_type.pk
     form = PlanForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
