@@ -79,6 +79,14 @@ def test_card_pdf_is_an_attachment(login, conversation_type, tmp_path):
         assert "Waar ben je trots op?" in text
 
 
+def test_printing_keeps_pillow_refusing_truncated_images(login, conversation_type):
+    from PIL import ImageFile
+
+    login("mentor").get(reverse("conversations:card_pdf", args=[conversation_type.pk]))
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+
+
 def test_card_html_holds_questions_reminders_and_note_boxes(conversation_type):
     html = render_card_html(conversation_type)
 

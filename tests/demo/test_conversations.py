@@ -1,6 +1,8 @@
 """Career conversations in the demo school: rounds, held and planned conversations, agreements and mirrors."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.conversations.mirror import MARK_KEYS
@@ -89,3 +91,31 @@ def test_demo_conversations_stay_in_their_own_school(demo):
         assert (
             not Conversation.objects.filter(school=demo.school).exclude(student__school=demo.school).exists()
         )
+
+
+@pytest.mark.parametrize(
+    ("username", "url_names"),
+    [
+        ("leerling", ["dossier:home", "dossier:timeline", "conversations:mine"]),
+        ("ouder", ["conversations:mine"]),
+        ("mentor", ["conversations:mentor", "conversations:mirror"]),
+        ("decaan", ["conversations:rounds", "conversations:mirror_school"]),
+    ],
+)
+def test_demo_conversation_pages_open_for_the_fixed_logins(demo, client, username, url_names):
+    client.force_login(get_user_model().objects.get(username=username))
+
+    for name in url_names:
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+
+
+def test_demo_held_conversation_opens_for_the_student_and_the_mentor(demo, client):
+    with scopes_disabled():
+        held = Conversation.objects.get(student__user__username="leerling", status=ConversationStatus.CLOSED)
+    users = get_user_model().objects
+
+    client.force_login(users.get(username="leerling"))
+    assert held.summary in client.get(reverse("conversations:detail", args=[held.pk])).content.decode()
+    client.force_login(users.get(username="mentor"))
+    assert client.get(reverse("conversations:detail", args=[held.pk])).status_code == 200

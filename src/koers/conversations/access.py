@@ -2,7 +2,8 @@
 
 A conversation with one student is visible to whoever may open that student's dossier (the student, their
 current mentors, counsellors, their guardians), plus the mentor who holds it. A group conversation is visible
-to the group's mentors, counsellors and the mentor who holds it. Everything else is a 404.
+to the group's mentors, counsellors, the mentor who holds it and the group's current students. Everything
+else is a 404.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from koers.conversations.models import Conversation
-from koers.schools.models import Role, RoleKind
+from koers.schools.models import Membership, Role, RoleKind
 from koers.schools.queries import mentored_groups, visible_students
 
 
@@ -28,6 +29,10 @@ def visible_conversations(role: Role | None) -> QuerySet[Conversation]:
         return conversations.filter(
             about_a_student | Q(mentor_id=role.user_id) | Q(group__in=mentored_groups(role))
         )
+    if role.kind == RoleKind.STUDENT:
+        # A student also reads the group conversations of the groups they are in now.
+        my_groups = Membership.objects.current().filter(student__user_id=role.user_id).values("group_id")
+        return conversations.filter(about_a_student | Q(group__in=my_groups))
     return conversations.filter(about_a_student)
 
 

@@ -87,7 +87,8 @@ class Conversation(models.Model):
     """One conversation: with one student (and guardians for a driegesprek), or with a whole group."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
-    type = models.ForeignKey(ConversationType, on_delete=models.PROTECT, related_name="conversations")
+    # RESTRICT: a type in use cannot be deleted on its own, but goes with its school.
+    type = models.ForeignKey(ConversationType, on_delete=models.RESTRICT, related_name="conversations")
     round = models.ForeignKey(
         ConversationRound, on_delete=models.SET_NULL, null=True, blank=True, related_name="conversations"
     )

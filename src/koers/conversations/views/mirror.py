@@ -78,10 +78,24 @@ def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     raise ValueError(f"PDFs do not load external resources: {url}")
 
 
-def _pdf(html: str, filename: str) -> HttpResponse:
-    # Imported here: WeasyPrint loads its font and layout machinery on import, which no other page needs.
-    from weasyprint import CSS, HTML
+def _weasyprint() -> Any:
+    """Import WeasyPrint on first use (its font and layout machinery is heavy) without its side effect.
 
+    On import WeasyPrint tells Pillow to accept truncated images for the whole process; upload checks rely
+    on Pillow refusing them, so the setting is put back as it was.
+    """
+    from PIL import ImageFile
+
+    accepted = ImageFile.LOAD_TRUNCATED_IMAGES
+    import weasyprint
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = accepted
+    return weasyprint
+
+
+def _pdf(html: str, filename: str) -> HttpResponse:
+    weasyprint = _weasyprint()
+    CSS, HTML = weasyprint.CSS, weasyprint.HTML
     stylesheet = finders.find(PRINT_STYLESHEET)
     stylesheets = [CSS(filename=stylesheet, url_fetcher=_no_fetching)] if isinstance(stylesheet, str) else []
     document = HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=stylesheets)
