@@ -107,6 +107,8 @@ class Conversation(models.Model):
     status = models.CharField(
         max_length=10, choices=ConversationStatus.choices, default=ConversationStatus.PLANNED
     )
+    # Raised on every reschedule or cancellation, so calendars replace the earlier invitation (.ics SEQUENCE).
+    calendar_sequence = models.PositiveIntegerField(default=0)
     student_chairs = models.BooleanField(_("de leerling leidt het gesprek"), default=False)
     # The conversation itself.
     goal = models.TextField(_("doel of onderwerp"), blank=True)

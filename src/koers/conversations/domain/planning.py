@@ -336,7 +336,10 @@ def reschedule_conversation(
         conversation.duration_minutes = duration_minutes
         conversation.place = place.strip()
         conversation.video_url = video_url.strip()
-        conversation.save(update_fields=["scheduled_at", "duration_minutes", "place", "video_url"])
+        conversation.calendar_sequence += 1
+        conversation.save(
+            update_fields=["scheduled_at", "duration_minutes", "place", "video_url", "calendar_sequence"]
+        )
         transaction.on_commit(lambda: send_invitations(conversation, kind="update"))
     return conversation
 
@@ -346,7 +349,8 @@ def cancel_conversation(*, by: Role, conversation: Conversation) -> Conversation
     _require_planned_by(by, conversation)
     with transaction.atomic():
         conversation.status = ConversationStatus.CANCELLED
-        conversation.save(update_fields=["status"])
+        conversation.calendar_sequence += 1
+        conversation.save(update_fields=["status", "calendar_sequence"])
         transaction.on_commit(lambda: send_invitations(conversation, kind="cancel"))
     return conversation
 
@@ -356,14 +360,6 @@ def cancel_conversation(*, by: Role, conversation: Conversation) -> Conversation
 
 def calendar_uid(conversation: Conversation) -> str:
     return f"gesprek-{conversation.pk}@{getattr(settings, 'KOERS_CALENDAR_DOMAIN', 'koers')}"
-
-
-def calendar_sequence(conversation: Conversation, kind: Invitation) -> int:
-    """SEQUENCE must rise with every change. Without a stored counter we count seconds since planning: a
-    later message always carries a higher number; the bump orders messages sent within the same second."""
-    elapsed = int((timezone.now() - conversation.created_at).total_seconds())
-    bump = {"new": 0, "update": 1, "cancel": 2}[kind]
-    return 0 if kind == "new" else max(elapsed, 0) + bump
 
 
 def conversation_url(conversation: Conversation) -> str:
@@ -390,7 +386,7 @@ def calendar_for(conversation: Conversation, *, kind: Invitation = "new") -> str
         url=conversation.video_url or conversation_url(conversation),
         description=_("Met %(mentor)s. Bereid je voor in Koers: %(url)s")
         % {"mentor": mentor, "url": conversation_url(conversation)},
-        sequence=calendar_sequence(conversation, kind),
+        sequence=conversation.calendar_sequence,
         organizer=ics.Attendee(email=settings.DEFAULT_FROM_EMAIL, name=str(mentor)),
     )
     return ics.build_calendar(event, method="CANCEL" if kind == "cancel" else "REQUEST")
