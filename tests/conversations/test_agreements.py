@@ -282,3 +282,16 @@ def test_agreement_rows_are_counted_per_conversation(world):
 
     with scopes_disabled():
         assert Agreement.objects.filter(conversation=conversation).count() == 1
+
+
+def test_student_sees_their_overdue_agreements_on_their_conversations_page(login, world):
+    with scopes_disabled():
+        f.AgreementFactory(
+            conversation=f.ConversationFactory(student=world.student, mentor=world.users["mentor"]),
+            action__what="Drie opleidingen opzoeken",
+            action__due_on=timezone.localdate() - dt.timedelta(days=2),
+        )
+
+    page = login("student").get(reverse("conversations:mine")).content.decode()
+
+    assert "Drie opleidingen opzoeken" in page

@@ -26,8 +26,9 @@ from koers.conversations.domain import planning as domain
 from koers.conversations.forms.planning import PlanForm, RescheduleForm, RoundForm, TypeForm
 from koers.conversations.models import ConversationRound, ConversationStatus, ConversationType
 from koers.conversations.queries import planning as queries
+from koers.conversations.queries.closing import overdue_agreements_of_student
 from koers.schools.models import Role, RoleKind, SchoolYear, Student
-from koers.schools.queries import visible_students
+from koers.schools.queries import own_student, visible_students
 
 GET_POST = require_http_methods(["GET", "POST"])
 OVERDUE_PARTIAL = "conversations/_overdue_agreements.html"
@@ -83,10 +84,16 @@ def mentor(request: HttpRequest) -> HttpResponse:
 def mine(request: HttpRequest) -> HttpResponse:
     role = _role(request, RoleKind.STUDENT, RoleKind.GUARDIAN)
     upcoming, earlier = queries.split_upcoming(queries.my_conversations(role))
+    overdue = overdue_agreements_of_student(own_student(role)) if role.kind == RoleKind.STUDENT else []
     return render_page(
         request,
         "conversations/planning_mine.html",
-        {"upcoming": upcoming, "earlier": earlier, "is_guardian": role.kind == RoleKind.GUARDIAN},
+        {
+            "upcoming": upcoming,
+            "earlier": earlier,
+            "is_guardian": role.kind == RoleKind.GUARDIAN,
+            "overdue_agreements": overdue,
+        },
     )
 
 
