@@ -8,9 +8,10 @@ from django.views.decorators.http import require_POST
 
 from koers.common.htmx import render_page
 from koers.common.tenancy import activate_role
+from koers.common.views import active_role
 from koers.home import queries
 from koers.home.forms import QuietWeeksForm, StudentSearchForm
-from koers.schools.models import Role, RoleKind
+from koers.schools.models import RoleKind
 
 LANDING = {
     RoleKind.STUDENT: "dossier:home",
@@ -42,17 +43,9 @@ def switch_role(request: HttpRequest) -> HttpResponse:
     return redirect("home")
 
 
-def _role_of_kind(request: HttpRequest, kind: RoleKind) -> Role:
-    """The active role when it is ``kind``; any other role gets a 404, like every page it may not see."""
-    role: Role | None = request.role  # type: ignore[attr-defined]
-    if role is None or role.kind != kind:
-        raise Http404
-    return role
-
-
 @login_required
 def mentor(request: HttpRequest) -> HttpResponse:
-    role = _role_of_kind(request, RoleKind.MENTOR)
+    role = active_role(request, RoleKind.MENTOR)
     sort = request.GET.get("sort", "name")
     if sort not in queries.SORTS:
         sort = "name"
@@ -62,7 +55,7 @@ def mentor(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def counsellor(request: HttpRequest) -> HttpResponse:
-    role = _role_of_kind(request, RoleKind.COUNSELLOR)
+    role = active_role(request, RoleKind.COUNSELLOR)
     form = QuietWeeksForm(request.GET or None, school_default=role.school.inactive_after_weeks)
     page = queries.counsellor_page(role, weeks=form.weeks(), page=request.GET.get("pagina", 1))
     return render_page(request, "home/counsellor.html", {"page": page, "form": form}, fragment="quiet")
@@ -70,19 +63,19 @@ def counsellor(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def leader(request: HttpRequest) -> HttpResponse:
-    role = _role_of_kind(request, RoleKind.LEADER)
+    role = active_role(request, RoleKind.LEADER)
     return render(request, "home/leader.html", {"page": queries.leader_page(role)})
 
 
 @login_required
 def guardian(request: HttpRequest) -> HttpResponse:
-    role = _role_of_kind(request, RoleKind.GUARDIAN)
+    role = active_role(request, RoleKind.GUARDIAN)
     return render(request, "home/guardian.html", {"children": queries.guardian_children(role)})
 
 
 @login_required
 def teacher(request: HttpRequest) -> HttpResponse:
-    role = _role_of_kind(request, RoleKind.TEACHER)
+    role = active_role(request, RoleKind.TEACHER)
     groups = queries.current_year_groups(timezone.localdate()).order_by("year_level", "name")
     form = StudentSearchForm(request.GET or None, groups=list(groups.values_list("pk", "name")))
     found = None
@@ -98,5 +91,5 @@ def teacher(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def admin(request: HttpRequest) -> HttpResponse:
-    role = _role_of_kind(request, RoleKind.ADMIN)
+    role = active_role(request, RoleKind.ADMIN)
     return render(request, "home/admin.html", {"page": queries.admin_page(role)})

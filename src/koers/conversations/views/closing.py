@@ -15,8 +15,8 @@ from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
+from koers.common.views import GET_POST, active_role
 from koers.conversations.access import get_conversation_for, holds, is_participant_student
 from koers.conversations.domain import closing as domain
 from koers.conversations.forms.closing import (
@@ -33,18 +33,9 @@ from koers.conversations.models import Conversation, ConversationStatus
 from koers.conversations.queries.closing import agreements_of, open_agreements_before, previous_conversation
 from koers.schools.models import Role
 
-GET_POST = require_http_methods(["GET", "POST"])
-
-
-def _role(request: HttpRequest) -> Role:
-    role = getattr(request, "role", None)
-    if role is None:
-        raise Http404
-    return role
-
 
 def _held(request: HttpRequest, pk: int) -> tuple[Role, Conversation]:
-    role = _role(request)
+    role = active_role(request)
     conversation = get_conversation_for(role, pk)
     if not holds(role, conversation):
         raise Http404
@@ -171,7 +162,7 @@ def reflect(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @GET_POST
 def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request)
+    role = active_role(request)
     conversation = get_conversation_for(role, pk)
     if not is_participant_student(role, conversation):
         raise Http404

@@ -25,6 +25,7 @@ from koers.common.audit import record_access
 from koers.common.htmx import render_page
 from koers.common.models import AuditAction
 from koers.common.uploads import is_first_request_for, serve_file
+from koers.common.views import active_role
 from koers.conversations.access import (
     get_conversation_for,
     holds,
@@ -50,16 +51,9 @@ from koers.conversations.queries.holding import chair_phases, guide_mode_for, hu
 from koers.schools.models import Role
 
 
-def _role(request: HttpRequest) -> Role:
-    role = getattr(request, "role", None)
-    if role is None:
-        raise Http404
-    return role
-
-
 def _held(request: HttpRequest, pk: int) -> tuple[Role, Conversation]:
     """A conversation the active role leads (mentor or counsellor who may see it); else 404."""
-    role = _role(request)
+    role = active_role(request)
     conversation = get_conversation_for(role, pk)
     if not holds(role, conversation):
         raise Http404
@@ -93,7 +87,7 @@ def _audit(role: Role, conversation: Conversation, subject: str) -> None:
 @login_required
 @require_http_methods(["GET"])
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request)
+    role = active_role(request)
     conversation = get_conversation_for(role, pk)
     hub = hub_for(role, conversation)
     _audit(role, conversation, _("gesprek “%(type)s”") % {"type": conversation.type.name})
@@ -115,7 +109,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def prepare(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request)
+    role = active_role(request)
     conversation = get_conversation_for(role, pk)
     if not may_prepare(role, conversation):
         raise Http404
@@ -173,7 +167,7 @@ def prepare(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def preparation_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
-    role = _role(request)
+    role = active_role(request)
     preparation = (
         Preparation.objects.filter(pk=pk, conversation__in=visible_conversations(role))
         .exclude(voice="")
@@ -308,7 +302,7 @@ def tag(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def tag_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request)
+    role = active_role(request)
     found = (
         ConversationTag.objects.filter(pk=pk, conversation__in=visible_conversations(role))
         .select_related("conversation__student", "conversation__type")
@@ -330,7 +324,7 @@ def tag_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def chair(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request)
+    role = active_role(request)
     conversation = get_conversation_for(role, pk)
     if not (is_participant_student(role, conversation) or holds(role, conversation)):
         raise Http404

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.common.audit import record_access
 from koers.common.models import AuditAction
+from koers.common.views import active_role
 from koers.conversations.access import get_conversation_for, is_participant_student
 from koers.conversations.domain.group import may_record_group_conversation, record_group_conversation
 from koers.conversations.forms.group import GroupRecordForm
@@ -42,17 +43,10 @@ HOLDERS = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
 PRINT_STYLESHEET = "koers/print.css"
 
 
-def _role(request: HttpRequest, *kinds: str) -> Role:
-    role: Role | None = getattr(request, "role", None)
-    if role is None or role.kind not in kinds:
-        raise Http404
-    return role
-
-
 @login_required
 @require_GET
 def own_mirror(request: HttpRequest) -> HttpResponse:
-    role = _role(request, *HOLDERS)
+    role = active_role(request, *HOLDERS)
     by = BY_ROUND if request.GET.get("per") == BY_ROUND else BY_MONTH
     rows = mentor_mirror(role, by=by)
     context = {"rows": rows, "chart": mirror_chart(rows), "marks": MARKS, "by": by}
@@ -62,7 +56,7 @@ def own_mirror(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def school_mirror_page(request: HttpRequest) -> HttpResponse:
-    role = _role(request, RoleKind.COUNSELLOR, RoleKind.LEADER)
+    role = active_role(request, RoleKind.COUNSELLOR, RoleKind.LEADER)
     by_round, by_level, total = school_mirror(role)
     context = {
         "by_round": by_round,
@@ -115,7 +109,7 @@ def render_card_html(conversation_type: ConversationType) -> str:
 @login_required
 @require_GET
 def card_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request, *HOLDERS)
+    role = active_role(request, *HOLDERS)
     conversation_type = ConversationType.objects.filter(school_id=role.school_id, pk=pk).first()
     if conversation_type is None:
         raise Http404
@@ -143,7 +137,7 @@ def _may_print_report(role: Role, conversation: Any) -> bool:
 @login_required
 @require_GET
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request, RoleKind.STUDENT, RoleKind.GUARDIAN, *HOLDERS)
+    role = active_role(request, RoleKind.STUDENT, RoleKind.GUARDIAN, *HOLDERS)
     conversation = get_conversation_for(role, pk)
     if not _may_print_report(role, conversation):
         raise Http404
@@ -162,7 +156,7 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_record(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request, *HOLDERS)
+    role = active_role(request, *HOLDERS)
     conversation = get_conversation_for(role, pk)
     if not may_record_group_conversation(role, conversation):
         raise Http404

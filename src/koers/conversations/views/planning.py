@@ -17,9 +17,10 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from koers.common.htmx import render_page
+from koers.common.views import GET_POST, active_role
 from koers.conversations.access import get_conversation_for
 from koers.conversations.content import ensure_conversation_types
 from koers.conversations.domain import planning as domain
@@ -30,15 +31,7 @@ from koers.conversations.queries.closing import overdue_agreements_of_student
 from koers.schools.models import Role, RoleKind, SchoolYear, Student
 from koers.schools.queries import own_student, visible_students
 
-GET_POST = require_http_methods(["GET", "POST"])
 OVERDUE_PARTIAL = "conversations/_overdue_agreements.html"
-
-
-def _role(request: HttpRequest, *kinds: RoleKind) -> Role:
-    role: Role | None = getattr(request, "role", None)
-    if role is None or (kinds and role.kind not in kinds):
-        raise Http404
-    return role
 
 
 def _apply_errors(form: BaseForm, error: ValidationError, rename: dict[str, str] | None = None) -> None:
@@ -65,7 +58,7 @@ def _has_template(name: str) -> bool:
 @login_required
 @require_GET
 def mentor(request: HttpRequest) -> HttpResponse:
-    role = _role(request, RoleKind.MENTOR)
+    role = active_role(request, RoleKind.MENTOR)
     ensure_conversation_types(role.school)
     context: dict[str, Any] = {"overviews": queries.mentor_overview(role), "show_overdue_agreements": False}
     if _has_template(OVERDUE_PARTIAL):
@@ -82,7 +75,7 @@ def mentor(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
-    role = _role(request, RoleKind.STUDENT, RoleKind.GUARDIAN)
+    role = active_role(request, RoleKind.STUDENT, RoleKind.GUARDIAN)
     upcoming, earlier = queries.split_upcoming(queries.my_conversations(role))
     overdue = overdue_agreements_of_student(own_student(role)) if role.kind == RoleKind.STUDENT else []
     return render_page(
@@ -109,7 +102,7 @@ def _chosen_student(role: Role, raw: str | None) -> Student | None:
 @login_required
 @GET_POST
 def plan(request: HttpRequest) -> HttpResponse:
-    role = _role(request, RoleKind.MENTOR, RoleKind.COUNSELLOR)
+    role = active_role(request, RoleKind.MENTOR, RoleKind.COUNSELLOR)
     ensure_conversation_types(role.school)
     source = request.POST if request.method == "POST" else request.GET
     student = _chosen_student(role, source.get("student"))
@@ -176,7 +169,7 @@ def _after_plan(pk: int) -> str:
 
 
 def _planned_conversation(request: HttpRequest, pk: int) -> tuple[Role, Any]:
-    role = _role(request, RoleKind.MENTOR, RoleKind.COUNSELLOR)
+    role = active_role(request, RoleKind.MENTOR, RoleKind.COUNSELLOR)
     return role, get_conversation_for(role, pk)
 
 
@@ -253,7 +246,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def ics(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request)
+    role = active_role(request)
     conversation = get_conversation_for(role, pk)
     kind: domain.Invitation = "cancel" if conversation.status == ConversationStatus.CANCELLED else "update"
     response = HttpResponse(
@@ -269,7 +262,7 @@ def ics(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def rounds(request: HttpRequest) -> HttpResponse:
-    role = _role(request, RoleKind.COUNSELLOR)
+    role = active_role(request, RoleKind.COUNSELLOR)
     ensure_conversation_types(role.school)
     return render_page(
         request, "conversations/planning_rounds.html", {"rounds": list(queries.rounds_of_school(role))}
@@ -277,7 +270,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
 
 
 def _round_page(request: HttpRequest, round: ConversationRound | None) -> HttpResponse:
-    role = _role(request, RoleKind.COUNSELLOR)
+    role = active_role(request, RoleKind.COUNSELLOR)
     ensure_conversation_types(role.school)
     initial: dict[str, Any] = {}
     if round is not None:
@@ -318,7 +311,7 @@ def round_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request, RoleKind.COUNSELLOR)
+    role = active_role(request, RoleKind.COUNSELLOR)
     found = ConversationRound.objects.filter(school_id=role.school_id, pk=pk).first()
     if found is None:
         raise Http404
@@ -328,7 +321,7 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def types(request: HttpRequest) -> HttpResponse:
-    role = _role(request, RoleKind.COUNSELLOR)
+    role = active_role(request, RoleKind.COUNSELLOR)
     ensure_conversation_types(role.school)
     return render_page(
         request, "conversations/planning_types.html", {"types": list(queries.types_of_school(role))}
@@ -336,7 +329,7 @@ def types(request: HttpRequest) -> HttpResponse:
 
 
 def _type_page(request: HttpRequest, type: ConversationType | None) -> HttpResponse:
-    role = _role(request, RoleKind.COUNSELLOR)
+    role = active_role(request, RoleKind.COUNSELLOR)
     form = TypeForm(
         request.POST if request.method == "POST" else None,
         initial=TypeForm.initial_for(type) if type is not None else {"active": True},
@@ -373,7 +366,7 @@ def type_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def type_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request, RoleKind.COUNSELLOR)
+    role = active_role(request, RoleKind.COUNSELLOR)
     found = ConversationType.objects.filter(school_id=role.school_id, pk=pk).first()
     if found is None:
         raise Http404

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 from koers.common.audit import record_access
 from koers.common.models import AuditAction
 from koers.common.uploads import is_first_request_for, serve_file
+from koers.common.views import active_role
 from koers.dossier.domain.experiences import (
     add_evidence,
     delete_evidence,
@@ -70,13 +71,6 @@ def _role(request: HttpRequest) -> Role | None:
     return getattr(request, "role", None)
 
 
-def _acting_role(request: HttpRequest) -> Role:
-    role = _role(request)
-    if role is None:
-        raise Http404
-    return role
-
-
 def _back_url(request: HttpRequest, fallback: str) -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
     if wanted and url_has_allowed_host_and_scheme(
@@ -104,7 +98,7 @@ def _audit_subject(experience: Experience, file_kind: str = "") -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_new(request: HttpRequest) -> HttpResponse:
-    role = _acting_role(request)
+    role = active_role(request)
     student = own_student(role)
     evidence_form = EvidenceForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -146,7 +140,7 @@ def experience_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def experience_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _acting_role(request)
+    role = active_role(request)
     detail = experience_detail(role, pk)
     experience = detail.experience
     if detail.editable:
@@ -178,7 +172,7 @@ def experience_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _acting_role(request)
+    role = active_role(request)
     experience = get_editable_experience(role, pk)
     if request.method == "POST":
         form = ExperienceForm(request.POST)
@@ -206,7 +200,7 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _acting_role(request)
+    role = active_role(request)
     experience = get_editable_experience(role, pk)
     if request.method == "POST":
         delete_experience(experience=experience, by=role)
@@ -221,7 +215,7 @@ def experience_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _acting_role(request)
+    role = active_role(request)
     experience = get_editable_experience(role, pk)
     form = EvidenceForm(request.POST or None, request.FILES or None, require_file=True)
     if request.method == "POST" and form.is_valid():
@@ -243,7 +237,7 @@ def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
-    role = _acting_role(request)
+    role = active_role(request)
     evidence = get_evidence_for(role, pk)
     experience = evidence.experience
     is_document = evidence.kind == EvidenceKind.DOCUMENT
@@ -276,7 +270,7 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
 @login_required
 @require_http_methods(["GET", "POST"])
 def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _acting_role(request)
+    role = active_role(request)
     evidence = get_evidence_for(role, pk)
     experience = evidence.experience
     if not can_edit_dossier(role, experience.student):
@@ -304,7 +298,7 @@ def simple_language(request: HttpRequest) -> bool:
 @login_required
 @require_http_methods(["GET", "POST"])
 def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
-    role = _acting_role(request)
+    role = active_role(request)
     experience = get_editable_experience(role, pk)
     if competence not in Competence.values:
         raise Http404
@@ -352,7 +346,7 @@ def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def voice_file(request: HttpRequest, pk: int) -> HttpResponseBase:
-    role = _acting_role(request)
+    role = active_role(request)
     answer = get_voice_answer_for(role, pk)
     # A voice answer plays inside the experience page, whose view is already logged once.
     extension = answer.voice.name.rsplit(".", 1)[-1] if "." in answer.voice.name else "bin"
@@ -417,7 +411,7 @@ def _remark_target_from_query(request: HttpRequest, role: Role) -> RemarkTarget:
 @require_http_methods(["GET", "POST"])
 def remark_new(request: HttpRequest) -> HttpResponse:
     """Post a remark on ``?experience=<pk>`` or ``?action=<pk>``; htmx gets the thread back."""
-    role = _acting_role(request)
+    role = active_role(request)
     target = _remark_target_from_query(request, role)
     remarks = remark_thread(experience=target.experience, action=target.action)
     context = remark_thread_context(

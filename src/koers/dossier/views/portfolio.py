@@ -19,10 +19,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from koers.common.audit import record_access
 from koers.common.htmx import render_page
+from koers.common.views import GET_POST, active_role
 from koers.dossier.domain import portfolio as domain
 from koers.dossier.domain.remarks import mark_remarks_seen
 from koers.dossier.forms.portfolio import (
@@ -51,18 +52,9 @@ from koers.lob.vocabulary import Competence, TraitKind
 from koers.schools.models import Role, RoleKind, Student
 from koers.schools.queries import complimentable_students, current_group_of, get_student_for, own_student
 
-GET_POST = require_http_methods(["GET", "POST"])
-
-
-def _role(request: HttpRequest) -> Role:
-    role = getattr(request, "role", None)
-    if role is None:
-        raise Http404
-    return role
-
 
 def _own(request: HttpRequest) -> tuple[Role, Student]:
-    role = _role(request)
+    role = active_role(request)
     return role, own_student(role)
 
 
@@ -119,7 +111,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def student_dossier(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = _role(request)
+    role = active_role(request)
     student = get_student_for(role, student_pk)
     if role.user_id == student.user_id:
         return redirect("dossier:home")
@@ -169,7 +161,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def student_timeline(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = _role(request)
+    role = active_role(request)
     student = get_student_for(role, student_pk)
     if role.user_id == student.user_id:
         return redirect("dossier:timeline")
@@ -259,7 +251,7 @@ def trait_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @GET_POST
 def compliment_new(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = _role(request)
+    role = active_role(request)
     student = complimentable_students(role).select_related("user").filter(pk=student_pk).first()
     if student is None or not can_compliment(role, student):
         raise Http404
@@ -534,7 +526,7 @@ def _remark_context(
 
 @login_required
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request)
+    role = active_role(request)
     action: Action = get_object_or_404(Action.objects.select_related("experience", "student__user"), pk=pk)
     student = get_student_for(role, action.student_id)
     action.student = student
