@@ -1,5 +1,7 @@
 """Helpers every area's views share."""
 
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest
 from django.views.decorators.http import require_http_methods
 
@@ -15,3 +17,14 @@ def active_role(request: HttpRequest, *kinds: str) -> Role:
     if role is None or (kinds and role.kind not in kinds):
         raise Http404
     return role
+
+
+def show_domain_errors(form: BaseForm, error: ValidationError, rename: dict[str, str] | None = None) -> None:
+    """Put a domain verb's refusal next to the field it is about (``rename`` maps domain names to form
+    fields), or above the form when no field matches."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        field = (rename or {}).get(name, name)
+        form.add_error(field if field in form.fields else None, errors)

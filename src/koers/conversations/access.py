@@ -8,6 +8,7 @@ else is a 404.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -63,3 +64,17 @@ def is_participant_student(role: Role, conversation: Conversation) -> bool:
 
 def is_guardian_of(role: Role, conversation: Conversation) -> bool:
     return role.kind == RoleKind.GUARDIAN and conversation.student is not None
+
+
+def get_held_conversation_for(role: Role | None, pk: int) -> Conversation:
+    """A conversation the role leads (a mentor or counsellor who may see it); anything else is a 404."""
+    conversation = get_conversation_for(role, pk)
+    if role is None or not holds(role, conversation):
+        raise Http404
+    return conversation
+
+
+def require_holder(by: Role, conversation: Conversation) -> None:
+    """For domain verbs: only someone who leads the conversation may write to it."""
+    if by.school_id != conversation.school_id or not holds(by, conversation):
+        raise PermissionDenied

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.conversations.access import holds, is_participant_student
+from koers.conversations.access import is_participant_student, require_holder
 from koers.conversations.mirror import refresh_mirror
 from koers.conversations.models import Agreement, Conversation, ConversationStatus, Party
 from koers.conversations.queries.closing import open_agreements_before
@@ -52,11 +52,6 @@ class RevisitInput:
 
 
 # --- helpers ----------------------------------------------------------------------------------------------
-
-
-def _require_holder(by: Role, conversation: Conversation) -> None:
-    if by.school_id != conversation.school_id or not holds(by, conversation):
-        raise PermissionDenied
 
 
 def _guardian_names(conversation: Conversation) -> str:
@@ -167,7 +162,7 @@ def close_conversation(
     A conversation with one student needs at least one dated agreement for the student; nothing is written
     when anything is wrong.
     """
-    _require_holder(by, conversation)
+    require_holder(by, conversation)
     if conversation.status != ConversationStatus.PLANNED:
         raise ValidationError(_("Dit gesprek is al afgerond of geannuleerd."))
     now = now or timezone.now()
@@ -217,7 +212,7 @@ def revisit_agreement(
     *, by: Role, conversation: Conversation, agreement: Agreement, status: str
 ) -> Agreement:
     """Look back at an earlier agreement in this conversation and record how far it got."""
-    _require_holder(by, conversation)
+    require_holder(by, conversation)
     _check_revisits(conversation, [RevisitInput(agreement=agreement, status=status)])
     _revisit(conversation, agreement, status)
     refresh_mirror(conversation)
@@ -260,7 +255,7 @@ def record_evaluation(
 @transaction.atomic
 def record_mentor_reflection(*, by: Role, conversation: Conversation, text: str) -> Conversation:
     """What the mentor noticed worked well in this conversation."""
-    _require_holder(by, conversation)
+    require_holder(by, conversation)
     conversation.mentor_reflection = (text or "").strip()
     conversation.save(update_fields=["mentor_reflection"])
     refresh_mirror(conversation)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.conversations.access import holds
+from koers.conversations.access import require_holder
 from koers.conversations.models import (
     Conversation,
     ConversationStatus,
@@ -30,11 +30,6 @@ from koers.schools.models import Role
 
 NOTE_MAX_LENGTH: Final = 20_000
 TAG_TEXT_MAX_LENGTH: Final = 120
-
-
-def _require_holder(by: Role, conversation: Conversation) -> None:
-    if by.school_id != conversation.school_id or not holds(by, conversation):
-        raise PermissionDenied
 
 
 def _require_not_cancelled(conversation: Conversation) -> None:
@@ -54,7 +49,7 @@ def _clean_note(text: str) -> str:
 @transaction.atomic
 def save_phase_note(*, by: Role, conversation: Conversation, phase: str, text: str) -> PhaseNote:
     """Store the notes of one phase; saving the same text again changes nothing but the time."""
-    _require_holder(by, conversation)
+    require_holder(by, conversation)
     _require_not_cancelled(conversation)
     if phase not in Phase.values:
         raise ValidationError({"phase": _("Deze fase bestaat niet. Kies een fase uit de leidraad.")})
@@ -85,7 +80,7 @@ def save_phase_note(*, by: Role, conversation: Conversation, phase: str, text: s
 @transaction.atomic
 def save_private_note(*, by: Role, conversation: Conversation, text: str) -> PrivateNote:
     """The holder's own note on the conversation, seen by nobody else."""
-    _require_holder(by, conversation)
+    require_holder(by, conversation)
     text = _clean_note(text)
     note, created = PrivateNote.objects.get_or_create(
         conversation=conversation,
@@ -126,7 +121,7 @@ def tag_in_conversation(
     *, by: Role, conversation: Conversation, kind: str, trait: Trait | None = None, text: str = ""
 ) -> ConversationTag:
     """Tag a quality, motive or occupation that came up; qualities and motives also go into the dossier."""
-    _require_holder(by, conversation)
+    require_holder(by, conversation)
     _require_not_cancelled(conversation)
     text = (text or "").strip()
     if kind not in TagKind.values:
@@ -162,7 +157,7 @@ def tag_in_conversation(
 def remove_tag(*, by: Role, tag: ConversationTag) -> None:
     """Undo a tag. A trait it put in the dossier goes too, unless the student has linked experiences to it."""
     conversation = tag.conversation
-    _require_holder(by, conversation)
+    require_holder(by, conversation)
     student = conversation.student
     if student is not None and tag.kind != TagKind.OCCUPATION:
         added = StudentTrait.objects.filter(

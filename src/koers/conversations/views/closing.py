@@ -16,8 +16,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from koers.common.views import GET_POST, active_role
-from koers.conversations.access import get_conversation_for, holds, is_participant_student
+from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.conversations.access import (
+    get_conversation_for,
+    get_held_conversation_for,
+    is_participant_student,
+)
 from koers.conversations.domain import closing as domain
 from koers.conversations.forms.closing import (
     BaseAgreementFormSet,
@@ -29,25 +33,8 @@ from koers.conversations.forms.closing import (
     agreements_with_extra_row,
     empty_agreements,
 )
-from koers.conversations.models import Conversation, ConversationStatus
+from koers.conversations.models import ConversationStatus
 from koers.conversations.queries.closing import agreements_of, open_agreements_before, previous_conversation
-from koers.schools.models import Role
-
-
-def _held(request: HttpRequest, pk: int) -> tuple[Role, Conversation]:
-    role = active_role(request)
-    conversation = get_conversation_for(role, pk)
-    if not holds(role, conversation):
-        raise Http404
-    return role, conversation
-
-
-def _apply_errors(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _split_errors(form: BaseForm, error: ValidationError) -> list[str]:
@@ -70,7 +57,8 @@ def _split_errors(form: BaseForm, error: ValidationError) -> list[str]:
 @login_required
 @GET_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    role, conversation = _held(request, pk)
+    role = active_role(request)
+    conversation = get_held_conversation_for(role, pk)
     if conversation.status == ConversationStatus.CLOSED:
         return redirect("conversations:reflect", pk=conversation.pk)
     if conversation.status == ConversationStatus.CANCELLED:
@@ -131,7 +119,8 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def reflect(request: HttpRequest, pk: int) -> HttpResponse:
     """After closing: the agreements, the student's evaluation and the mentor's "what worked" note."""
-    role, conversation = _held(request, pk)
+    role = active_role(request)
+    conversation = get_held_conversation_for(role, pk)
     if conversation.status == ConversationStatus.PLANNED:
         return redirect("conversations:close", pk=conversation.pk)
     if request.method == "POST":
@@ -180,7 +169,7 @@ def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
                     comment=form.cleaned_data["comment"],
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                show_domain_errors(form, error)
             else:
                 messages.success(request, _("Dank je wel! Je mentor ziet wat je ervan vond."))
                 return redirect("conversations:evaluate", pk=conversation.pk)

@@ -6,8 +6,6 @@ authorise, call a domain verb and render.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,9 +23,10 @@ from koers.common.audit import record_access
 from koers.common.htmx import render_page
 from koers.common.models import AuditAction
 from koers.common.uploads import is_first_request_for, serve_file
-from koers.common.views import active_role
+from koers.common.views import active_role, show_domain_errors
 from koers.conversations.access import (
     get_conversation_for,
+    get_held_conversation_for,
     holds,
     is_participant_student,
     visible_conversations,
@@ -51,29 +50,12 @@ from koers.conversations.queries.holding import chair_phases, guide_mode_for, hu
 from koers.schools.models import Role
 
 
-def _held(request: HttpRequest, pk: int) -> tuple[Role, Conversation]:
-    """A conversation the active role leads (mentor or counsellor who may see it); else 404."""
-    role = active_role(request)
-    conversation = get_conversation_for(role, pk)
-    if not holds(role, conversation):
-        raise Http404
-    return role, conversation
-
-
 def _optional_url(name: str, pk: int) -> str:
     """URLs of other parts of the feature; a missing one just hides its button."""
     try:
         return reverse(name, args=[pk])
     except NoReverseMatch:
         return ""
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _audit(role: Role, conversation: Conversation, subject: str) -> None:
@@ -148,7 +130,7 @@ def prepare(request: HttpRequest, pk: int) -> HttpResponse:
                 remove_voice=bool(form.cleaned_data.get("remove_voice")),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("Je voorbereiding is bewaard."))
             return redirect("conversations:detail", pk=pk)
@@ -201,7 +183,8 @@ def preparation_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
 @login_required
 @require_http_methods(["GET"])
 def guide(request: HttpRequest, pk: int) -> HttpResponse:
-    role, conversation = _held(request, pk)
+    role = active_role(request)
+    conversation = get_held_conversation_for(role, pk)
     _audit(role, conversation, _("gespreksleidraad “%(type)s”") % {"type": conversation.type.name})
     context = {
         "conversation": conversation,
@@ -219,7 +202,8 @@ def _saved_at() -> str:
 @login_required
 @require_POST
 def autosave(request: HttpRequest, pk: int) -> HttpResponse:
-    role, conversation = _held(request, pk)
+    role = active_role(request)
+    conversation = get_held_conversation_for(role, pk)
     form = PhaseNoteForm(request.POST)
     if not form.is_valid():
         return HttpResponse(
@@ -247,13 +231,14 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def private_note(request: HttpRequest, pk: int) -> HttpResponse:
-    role, conversation = _held(request, pk)
+    role = active_role(request)
+    conversation = get_held_conversation_for(role, pk)
     form = PrivateNoteForm(request.POST)
     if form.is_valid():
         try:
             save_private_note(by=role, conversation=conversation, text=form.cleaned_data["text"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
     if not getattr(request, "htmx", False):
         if form.errors:
             messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
@@ -280,7 +265,8 @@ def _tags_response(request: HttpRequest, conversation: Conversation, error: str 
 @login_required
 @require_POST
 def tag(request: HttpRequest, pk: int) -> HttpResponse:
-    role, conversation = _held(request, pk)
+    role = active_role(request)
+    conversation = get_held_conversation_for(role, pk)
     form = TagForm(request.POST)
     error = ""
     if not form.is_valid():

@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template import TemplateDoesNotExist
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role
+from koers.common.views import GET_POST, active_role, show_domain_errors
 from koers.conversations.access import get_conversation_for
 from koers.conversations.content import ensure_conversation_types
 from koers.conversations.domain import planning as domain
@@ -32,16 +31,6 @@ from koers.schools.models import Role, RoleKind, SchoolYear, Student
 from koers.schools.queries import own_student, visible_students
 
 OVERDUE_PARTIAL = "conversations/_overdue_agreements.html"
-
-
-def _apply_errors(form: BaseForm, error: ValidationError, rename: dict[str, str] | None = None) -> None:
-    rename = rename or {}
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            name = rename.get(name, name)
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _has_template(name: str) -> bool:
@@ -147,7 +136,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         except PermissionDenied as refused:
             raise Http404 from refused
         except ValidationError as error:
-            _apply_errors(form, error, {"scheduled_at": "date"})
+            show_domain_errors(form, error, {"scheduled_at": "date"})
         else:
             messages.success(request, _("Het gesprek is gepland en de uitnodigingen zijn verstuurd."))
             if role.kind == RoleKind.MENTOR:
@@ -204,7 +193,7 @@ def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionDenied as refused:
             raise Http404 from refused
         except ValidationError as error:
-            _apply_errors(form, error, {"scheduled_at": "date"})
+            show_domain_errors(form, error, {"scheduled_at": "date"})
         else:
             messages.success(
                 request, _("Het gesprek is verzet. Iedereen krijgt het nieuwe moment per e-mail.")
@@ -295,7 +284,7 @@ def _round_page(request: HttpRequest, round: ConversationRound | None) -> HttpRe
         except PermissionDenied as refused:
             raise Http404 from refused
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("De gespreksronde is bewaard."))
             return redirect("conversations:rounds")
@@ -350,7 +339,7 @@ def _type_page(request: HttpRequest, type: ConversationType | None) -> HttpRespo
         except PermissionDenied as refused:
             raise Http404 from refused
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("Het gesprekstype is bewaard."))
             return redirect("conversations:types")

@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm, model_to_dict
+from django.forms import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from koers.common.audit import record_access
 from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role
+from koers.common.views import GET_POST, active_role, show_domain_errors
 from koers.dossier.domain import portfolio as domain
 from koers.dossier.domain.remarks import mark_remarks_seen
 from koers.dossier.forms.portfolio import (
@@ -56,15 +56,6 @@ from koers.schools.queries import complimentable_students, current_group_of, get
 def _own(request: HttpRequest) -> tuple[Role, Student]:
     role = active_role(request)
     return role, own_student(role)
-
-
-def _apply_errors(form: BaseForm, error: ValidationError) -> None:
-    """Put a domain error next to the field it is about, or above the form when there is no such field."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -194,7 +185,7 @@ def trait_new(request: HttpRequest) -> HttpResponse:
                 shared=form.cleaned_data["shared"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("“%(label)s” staat nu in je dossier.") % {"label": claimed.label})
             return redirect(reverse("dossier:home") + "#kwaliteiten")
@@ -228,7 +219,7 @@ def trait_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 experiences=form.cleaned_data["experiences"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("Opgeslagen."))
             return redirect(reverse("dossier:home") + "#kwaliteiten")
@@ -265,7 +256,7 @@ def compliment_new(request: HttpRequest, student_pk: int) -> HttpResponse:
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("Je compliment is gegeven aan %(name)s.") % {"name": student.name})
             if role.kind in (RoleKind.MENTOR, RoleKind.COUNSELLOR, RoleKind.GUARDIAN):
@@ -296,7 +287,7 @@ def ambition_new(request: HttpRequest) -> HttpResponse:
                 shared=form.cleaned_data["shared"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("Je droom staat erin. Bedenk nu een eerste kleine stap."))
             return redirect("dossier:ambition", pk=ambition.pk)
@@ -341,7 +332,7 @@ def ambition(request: HttpRequest, pk: int) -> HttpResponse:
                 ambition=item, by=role, dream=form.cleaned_data["dream"], why=form.cleaned_data["why"]
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("Je droom is bijgewerkt."))
             return redirect("dossier:ambition", pk=item.pk)
@@ -371,7 +362,7 @@ def ambition_step_new(request: HttpRequest, pk: int) -> HttpResponse:
                 due_on=step_form.cleaned_data["due_on"],
             )
         except ValidationError as error:
-            _apply_errors(step_form, error)
+            show_domain_errors(step_form, error)
         else:
             messages.success(request, _("Stap toegevoegd."))
             return redirect(reverse("dossier:ambition", args=[item.pk]) + "#stappen")
@@ -413,7 +404,7 @@ def contact_new(request: HttpRequest) -> HttpResponse:
                 shared=data["shared"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("%(name)s staat in je netwerk.") % {"name": contact.name})
             return redirect(reverse("dossier:home") + "#netwerk")
@@ -446,7 +437,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 contacted=data["contacted"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("Opgeslagen."))
             return redirect(reverse("dossier:home") + "#netwerk")
@@ -506,7 +497,7 @@ def action_new(request: HttpRequest) -> HttpResponse:
                 shared=data["shared"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("Je actiepunt staat erin."))
             return redirect("dossier:action", pk=action.pk)
@@ -580,7 +571,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 experience=data["experience"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("Je actiepunt is bijgewerkt."))
             return redirect("dossier:action", pk=action.pk)
