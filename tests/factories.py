@@ -456,3 +456,121 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     school = factory.SelfAttribute("conversation.school")
     action = factory.SubFactory(ActionFactory, student=factory.SelfAttribute("..conversation.student"))
     party = "student"
+
+
+# --- programme ---
+
+
+class ActivityTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.ActivityType"
+        django_get_or_create = ("school", "key")
+
+    school = factory.SubFactory(SchoolFactory)
+    key = "company_visit"
+    name = "Bedrijfsbezoek"
+    icon = "🏭"
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Activity"
+
+    school_year = factory.SubFactory(SchoolYearFactory)
+    school = factory.SelfAttribute("school_year.school")
+    type = factory.SubFactory(ActivityTypeFactory, school=factory.SelfAttribute("..school"))
+    title = factory.Sequence(lambda n: f"Bedrijfsbezoek {n}")
+    track = schools.Track.VMBO_KADER
+    year_level = 3
+    starts_on = factory.LazyAttribute(lambda a: a.school_year.starts_on + dt.timedelta(days=60))
+    competences = factory.LazyFunction(lambda: ["work_exploration"])
+    elements = factory.LazyFunction(lambda: ["practice"])
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Assignment"
+
+    school = factory.SubFactory(SchoolFactory)
+    key = factory.Sequence(lambda n: f"opdracht-{n}")
+    title = factory.Sequence(lambda n: f"Beroepen in je straat {n}")
+    goal = "Ontdekken welk werk mensen om je heen doen."
+    steps = factory.LazyFunction(lambda: ["Vraag drie buren naar hun werk.", "Schrijf op wat je hoorde."])
+    audience = "student"
+    format = "questions"
+    competences = factory.LazyFunction(lambda: ["work_exploration"])
+    elements = factory.LazyFunction(lambda: ["practice"])
+
+
+class GivenAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.GivenAssignment"
+
+    assignment = factory.SubFactory(AssignmentFactory)
+    school = factory.SelfAttribute("assignment.school")
+    given_on = factory.LazyFunction(timezone.localdate)
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=14))
+    given_by = factory.SubFactory(UserFactory)
+
+
+class AssignmentWorkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.AssignmentWork"
+
+    given = factory.SubFactory(GivenAssignmentFactory)
+    school = factory.SelfAttribute("given.school")
+    student = factory.SubFactory(StudentFactory, school=factory.SelfAttribute("..school"))
+    answers = factory.LazyFunction(lambda: {"text": "Mijn buurvrouw is verpleegkundige."})
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Participation"
+
+    activity = factory.SubFactory(ActivityFactory)
+    school = factory.SelfAttribute("activity.school")
+    student = factory.SubFactory(StudentFactory, school=factory.SelfAttribute("..school"))
+    noted_by = factory.SubFactory(UserFactory)
+
+
+# --- transfer ---
+
+
+class TransferExportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "transfer.TransferExport"
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.SelfAttribute("student.school")
+    receiving_school = "Zadkine"
+
+
+class TransferImportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "transfer.TransferImport"
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.SelfAttribute("student.school")
+    imported_by = factory.SubFactory(UserFactory)
+    source_school = "Het Baken"
+    enrolment_confirmed = True
+
+
+class AccessRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "transfer.AccessRequest"
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.SelfAttribute("student.school")
+    requested_by = factory.SelfAttribute("student.user")
+    requested_as = schools.RoleKind.STUDENT
+    kind = "copy"
+    requested_on = factory.LazyFunction(timezone.localdate)
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
+
+
+class RemovalReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "transfer.RemovalReport"
+
+    school = factory.SubFactory(SchoolFactory)

@@ -69,6 +69,20 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         f.ConversationTagFactory(conversation=conversation),
         f.AgreementFactory(conversation=conversation),
     ]
+    activity = f.ActivityFactory(school_year=group.school_year)
+    given = f.GivenAssignmentFactory(assignment=f.AssignmentFactory(school=school), given_by=mentor)
+    rows += [
+        activity,
+        activity.type,
+        given,
+        given.assignment,
+        f.AssignmentWorkFactory(given=given, student=student),
+        f.ParticipationFactory(activity=activity, student=student, noted_by=mentor),
+        f.TransferExportFactory(student=student),
+        f.TransferImportFactory(student=student, imported_by=mentor),
+        f.AccessRequestFactory(student=student),
+        f.RemovalReportFactory(school=school),
+    ]
     with scopes_disabled():
         rows.append(student.user.roles.get(school=school))
     return {row._meta.label: row for row in rows}

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "koers.schools",
     "koers.dossier",
     "koers.conversations",
+    "koers.programme",
+    "koers.transfer",
     "koers.home",
     "koers.demo",
 ]

@@ -43,6 +43,10 @@ class Experience(SharedItem):
     feeling = models.CharField(_("hoe voelde het"), max_length=12, choices=Feeling.choices, blank=True)
     went_well = models.TextField(_("wat ging goed"), blank=True)
     learned_about_me = models.TextField(_("wat ontdekte ik over mezelf"), blank=True)
+    # Set when the experience came from a planned activity of the school's programme.
+    activity = models.ForeignKey(
+        "programme.Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="experiences"
+    )
 
     class Meta:
         verbose_name = _("ervaring")

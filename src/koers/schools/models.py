@@ -32,6 +32,14 @@ class School(models.Model):
         ),
     )
 
+    retention_months = models.PositiveSmallIntegerField(
+        _("bewaartermijn na uitschrijving (maanden)"),
+        default=24,
+        help_text=_(
+            "Zo lang na het vertrek van een leerling blijft het dossier bewaard; daarna wordt het verwijderd."
+        ),
+    )
+
     class Meta:
         verbose_name = _("school")
         verbose_name_plural = _("scholen")
@@ -156,6 +164,8 @@ class Student(models.Model):
     date_of_birth = models.DateField(_("geboortedatum"), null=True, blank=True)
     joined_on = models.DateField(_("ingeschreven op"), default=dt.date.today)
     left_on = models.DateField(_("uitgeschreven op"), null=True, blank=True)
+    # The school may keep a dossier longer than its retention period, up to this date.
+    keep_until = models.DateField(_("bewaren tot"), null=True, blank=True)
 
     objects = ScopedManager(school="school")
 
