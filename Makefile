@@ -25,6 +25,7 @@ demo: $(STAMP)
 	$(BIN)/koers demo $(if $(STUDENTS),--students $(STUDENTS),--small) $(if $(SEED),--seed $(SEED))
 
 test: $(STAMP)
+	scripts/os-packages.sh
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy

@@ -12,4 +12,6 @@ urlpatterns = [
     path("dossier/", include("koers.dossier.urls")),
     path("beheer/", include("koers.schools.urls")),
     path("gesprekken/", include("koers.conversations.urls")),
+    path("programma/", include("koers.programme.urls")),
+    path("privacy/", include("koers.transfer.urls")),
 ]

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The operating-system packages the tests need, from Debian: Chromium for the browser journeys, Pango for
+# WeasyPrint's PDFs, xmlsec1 for SAML signatures. Installs what is missing when run as root; otherwise says
+# what to install (the tests that need a missing one are skipped with that message).
+set -euo pipefail
+needed="chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 xmlsec1"
+missing=""
+for package in $needed; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+else
+  echo "note: install these Debian packages for the full test suite:$missing" >&2
+fi
