@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The operating-system packages the tests need, from Debian: Chromium for the browser journeys, Pango for
-# WeasyPrint's PDFs, xmlsec1 for SAML signatures. Installs what is missing when run as root; otherwise says
-# what to install (the tests that need a missing one are skipped with that message).
+# WeasyPrint's PDFs, poppler-utils to read PDFs back in tests, xmlsec1 for SAML signatures. Installs what
+# is missing when run as root; otherwise says what to install (tests needing it are skipped, saying why).
 set -euo pipefail
-needed="chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 xmlsec1"
+needed="chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 xmlsec1 poppler-utils"
 missing=""
 for package in $needed; do
   dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
