@@ -78,3 +78,28 @@ def test_guide_mode_keeps_offline_notes_after_page_closes(world, pages, finish):
     assert server_note(conversation, "motives") == OFFLINE_NOTE
     expect(again.locator("#status-motives")).to_contain_text("Bewaard")
     finish(again, "autosave-offline-restored")
+
+
+def test_guide_mode_sends_offline_notes_when_the_connection_returns(world, pages, finish):
+    with scopes_disabled():
+        conversation = f.ConversationFactory(
+            student=world.student,
+            mentor=world.users["mentor"],
+            type=f.ConversationTypeFactory(school=world.school, guide=GUIDE),
+        )
+    mentor = pages.open(viewport=DESKTOP)
+    log_in(mentor, "mentor")
+    mentor.goto(reverse("conversations:guide", args=[conversation.pk]))
+
+    # The connection drops while the mentor types; the page stays open.
+    mentor.context.set_offline(True)
+    mentor.locator("#phase-motives > summary").click()
+    mentor.get_by_label("Aantekeningen bij Motieven").press_sequentially(OFFLINE_NOTE)
+    expect(mentor.locator("#status-motives")).to_contain_text("geen verbinding")
+    assert server_note(conversation, "motives") in (None, "")
+
+    # The connection comes back: the note is sent without the mentor doing anything.
+    mentor.context.set_offline(False)
+    expect(mentor.locator("#status-motives")).to_contain_text("Bewaard")
+    assert server_note(conversation, "motives") == OFFLINE_NOTE
+    finish(mentor, "autosave-connection-returns")

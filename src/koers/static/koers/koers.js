@@ -56,7 +56,17 @@
     var id = el.getAttribute("hx-target");
     return id ? document.querySelector(id) : null;
   }
-  function resend(el) { if (window.htmx) { window.htmx.trigger(el, "input"); } }
+  // A custom event: "input changed" would ignore a value that did not change since the failed attempt.
+  function resend(el) { if (window.htmx) { window.htmx.trigger(el, "koers:resend"); } }
+  // The "online" event is not reliable everywhere, so a failed save is also tried again every few seconds
+  // for as long as a local copy is waiting.
+  function retryLater(el) {
+    window.clearTimeout(Number(el.dataset.autosaveTimer || 0));
+    el.dataset.autosaveTimer = String(window.setTimeout(function () {
+      var ls = store();
+      if (ls && ls.getItem(el.dataset.autosave) !== null) { resend(el); }
+    }, 3000));
+  }
   function setUp(el) {
     if (el.dataset.autosaveReady) { return; }
     el.dataset.autosaveReady = "1";
@@ -76,9 +86,12 @@
       if (e.detail.successful) {
         if (ls.getItem(key) === el.value) { ls.removeItem(key); }
         if (status) { status.classList.remove("offline"); }
-      } else if (status && !e.detail.xhr.status) {
-        status.textContent = status.dataset.offline || "";
-        status.classList.add("offline");
+      } else if (!e.detail.xhr.status) {
+        if (status) {
+          status.textContent = status.dataset.offline || "";
+          status.classList.add("offline");
+        }
+        retryLater(el);
       }
     });
   }
