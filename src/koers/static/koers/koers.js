@@ -106,3 +106,16 @@
     });
   });
 })();
+
+// === conversations: guide mode, jumping to a phase opens it ===
+// The phase list links to closed <details>; following a link (or arriving with #phase-x) opens that phase.
+(function () {
+  "use strict";
+  function openTarget() {
+    var id = window.location.hash.slice(1);
+    var target = id ? document.getElementById(id) : null;
+    if (target && target.tagName === "DETAILS") { target.open = true; }
+  }
+  window.addEventListener("hashchange", openTarget);
+  document.addEventListener("DOMContentLoaded", openTarget);
+})();
