@@ -79,7 +79,7 @@ def test_guide_shows_the_questions_of_the_type_and_the_saved_note(login, convers
 
     assert "Waar wil je het over hebben?" in page
     assert "Twijfelt tussen zorg en techniek." in page
-    assert 'hx-trigger="input changed delay:800ms, blur"' in page
+    assert 'hx-trigger="input changed delay:800ms, blur, koers:resend"' in page
 
 
 def test_guide_for_the_student_is_not_found(login, conversation):

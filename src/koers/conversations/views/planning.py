@@ -11,8 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,20 +24,9 @@ from koers.conversations.domain import planning as domain
 from koers.conversations.forms.planning import PlanForm, RescheduleForm, RoundForm, TypeForm
 from koers.conversations.models import ConversationRound, ConversationStatus, ConversationType
 from koers.conversations.queries import planning as queries
-from koers.conversations.queries.closing import overdue_agreements_of_student
+from koers.conversations.queries.closing import overdue_agreements_for_mentor, overdue_agreements_of_student
 from koers.schools.models import Role, RoleKind, SchoolYear, Student
 from koers.schools.queries import own_student, visible_students
-
-OVERDUE_PARTIAL = "conversations/_overdue_agreements.html"
-
-
-def _has_template(name: str) -> bool:
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return False
-    return True
-
 
 # --- the mentor's overview and "Mijn gesprekken" ------------------------------------------------------
 
@@ -49,15 +36,10 @@ def _has_template(name: str) -> bool:
 def mentor(request: HttpRequest) -> HttpResponse:
     role = active_role(request, RoleKind.MENTOR)
     ensure_conversation_types(role.school)
-    context: dict[str, Any] = {"overviews": queries.mentor_overview(role), "show_overdue_agreements": False}
-    if _has_template(OVERDUE_PARTIAL):
-        try:
-            from koers.conversations.queries.closing import overdue_agreements_for_mentor
-        except ImportError:  # pragma: no cover - the closing part is not there yet
-            pass
-        else:
-            context["overdue_agreements"] = overdue_agreements_for_mentor(role)
-            context["show_overdue_agreements"] = True
+    context = {
+        "overviews": queries.mentor_overview(role),
+        "overdue_agreements": overdue_agreements_for_mentor(role),
+    }
     return render_page(request, "conversations/planning_mentor.html", context)
 
 
@@ -141,20 +123,13 @@ def plan(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Het gesprek is gepland en de uitnodigingen zijn verstuurd."))
             if role.kind == RoleKind.MENTOR:
                 return redirect("conversations:mentor")
-            return redirect(_after_plan(conversation.pk))
+            return redirect("conversations:detail", pk=conversation.pk)
     return render_page(
         request,
         "conversations/planning_form.html",
         {"form": form, "student": student},
         fragment="guardians",
     )
-
-
-def _after_plan(pk: int) -> str:
-    try:
-        return reverse("conversations:detail", kwargs={"pk": pk})
-    except Exception:
-        return reverse("conversations:plan")
 
 
 def _planned_conversation(request: HttpRequest, pk: int) -> tuple[Role, Any]:
