@@ -574,3 +574,49 @@ class RemovalReportFactory(factory.django.DjangoModelFactory):
         model = "transfer.RemovalReport"
 
     school = factory.SubFactory(SchoolFactory)
+
+
+# --- accounts ---
+
+
+class LoginCardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accounts.LoginCard"
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.SelfAttribute("student.school")
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+
+
+class SchoolLoginPolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accounts.SchoolLoginPolicy"
+
+    school = factory.SubFactory(SchoolFactory)
+    staff_second_factor = True
+
+
+class ImportRunFactory(factory.django.DjangoModelFactory):
+    """An import of one new student (3K1) that was read but not applied; not a full export."""
+
+    class Meta:
+        model = schools.ImportRun
+
+    school = factory.SubFactory(SchoolFactory)
+    by = factory.SubFactory(UserFactory)
+    filename = "leerlingen.csv"
+    content = (
+        '{"columns": ["Stamnr", "Roepnaam", "Achternaam", "Klas"], '
+        '"rows": [[2, ["900001", "Ilse", "Vos", "3K1"]]]}'
+    )
+    mapping = factory.LazyFunction(
+        lambda: {
+            "columns": {
+                "number": "Stamnr",
+                "first_name": "Roepnaam",
+                "last_name": "Achternaam",
+                "group": "Klas",
+            },
+            "full_export": False,
+        }
+    )

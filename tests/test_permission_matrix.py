@@ -77,6 +77,10 @@ TABLE: dict[str, Row | list[Row]] = {
         post=only(student=Redirect("home")),
         post_data=lambda o: {"role": o.student_role.pk},
     ),
+    # Read-aloud audio: only for logged-in people, and only for a text a page signed; without one a 404.
+    "read_aloud": Row(get=answers(404)),
+    # The accessibility statement is public.
+    "accessibility": Row(get=answers(200, anonymous=200)),
     # --- landing pages of the roles: another role's page is a 404 ---
     "home:mentor": Row(get=only(mentor=200)),
     "home:counsellor": Row(get=only(counsellor=200, outsider=200)),

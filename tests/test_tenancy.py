@@ -82,6 +82,9 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         f.TransferImportFactory(student=student, imported_by=mentor),
         f.AccessRequestFactory(student=student),
         f.RemovalReportFactory(school=school),
+        f.ImportRunFactory(school=school),
+        f.LoginCardFactory(student=student),
+        f.SchoolLoginPolicyFactory(school=school),
     ]
     with scopes_disabled():
         rows.append(student.user.roles.get(school=school))

@@ -4,6 +4,7 @@ koers demo [--students N | --small] [--seed S] [--logins] [--force]
 koers serve [--host 127.0.0.1] [--port 8000]
 koers load-content
 koers migrate
+koers retention [--dry-run] [--school SLUG]
 koers manage <any Django management command and its options>
 """
 
@@ -40,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
     commands.add_parser("load-content", help="de LOB-inhoud (kwaliteiten, motieven, reflectievragen) laden")
     commands.add_parser("migrate", help="de database bijwerken")
+    retention = commands.add_parser(
+        "retention", help="dossiers verwijderen van leerlingen van wie de bewaartermijn voorbij is"
+    )
+    retention.add_argument("--dry-run", action="store_true", help="alleen tonen wat verwijderd zou worden")
+    retention.add_argument("--school", help="alleen deze school (korte naam)")
     manage = commands.add_parser(
         "manage", help="een Django-beheeropdracht uitvoeren, bijvoorbeeld: koers manage check"
     )
@@ -96,6 +102,13 @@ def run_migrate(args: argparse.Namespace) -> None:
     call_command("migrate", interactive=False)
 
 
+def run_retention(args: argparse.Namespace) -> None:
+    options: dict[str, object] = {"dry_run": args.dry_run}
+    if args.school:
+        options["school"] = args.school
+    call_command("retention", **options)
+
+
 def run_manage(args: argparse.Namespace) -> None:
     execute_from_command_line(["koers manage", *args.arguments])
 
@@ -105,6 +118,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "serve": run_serve,
     "load-content": run_load_content,
     "migrate": run_migrate,
+    "retention": run_retention,
     "manage": run_manage,
 }
 

@@ -8,8 +8,10 @@ Environment variables (all optional):
   KOERS_DATA_DIR        where the SQLite database and uploads live (default ./var)
   KOERS_EMAIL_BACKEND   Django e-mail backend path (default: console in debug)
   KOERS_UPLOAD_MAX_MB   largest accepted upload in megabytes (default 20)
+  KOERS_ACCESSIBILITY_CONTACT  e-mail address for accessibility problems, shown in the statement
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -56,6 +58,10 @@ INSTALLED_APPS = [
     "koers.transfer",
     "koers.home",
     "koers.demo",
+    "koers.accounts",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +74,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "koers.accounts.middleware.SessionTimeoutMiddleware",
+    "koers.accounts.middleware.SecondFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
     "koers.common.tenancy.ActiveRoleMiddleware",
     "koers.common.security.SecurityHeadersMiddleware",
 ]
@@ -101,8 +110,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "schools.User"
 AUTHENTICATION_BACKENDS = [
+    "koers.accounts.backends.LockoutBackend",  # first: refuses locked-out username+IP pairs
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "koers.accounts.backends.SchoolOIDCBackend",  # does nothing unless KOERS_OIDC_* is configured
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -150,6 +161,47 @@ SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Logging in (koers.accounts; see README "Logging in") ---
+# Lockout: 5 failed passwords for one username from one address locks that pair for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("KOERS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("KOERS_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no log of every successful login with its address
+AXES_LOCKOUT_CALLABLE = "koers.accounts.views.login.locked_out"
+AXES_VERBOSE = False
+# Sessions: an idle and an absolute time-out (koers.accounts.middleware.SessionTimeoutMiddleware).
+KOERS_SESSION_IDLE_MINUTES = int(os.environ.get("KOERS_SESSION_IDLE_MINUTES", "60"))
+KOERS_SESSION_MAX_HOURS = int(os.environ.get("KOERS_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = KOERS_SESSION_MAX_HOURS * 3600
+PASSWORD_RESET_TIMEOUT = 2 * 3600
+# OpenID Connect (a school's Microsoft or Google accounts): off unless the client id is set.
+KOERS_OIDC_NAME = os.environ.get("KOERS_OIDC_NAME", "Microsoft of Google")
+OIDC_RP_CLIENT_ID = os.environ.get("KOERS_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("KOERS_OIDC_CLIENT_SECRET", "")
+KOERS_OIDC_ISSUER = os.environ.get("KOERS_OIDC_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("KOERS_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("KOERS_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("KOERS_OIDC_JWKS_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("KOERS_OIDC_USERINFO_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_CREATE_USER = False  # people come from the student administration, never from a login
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
+# SAML (federations such as Entree): off unless the IdP metadata file is set.
+KOERS_SAML_NAME = os.environ.get("KOERS_SAML_NAME", "Entree")
+KOERS_SAML_IDP_METADATA = os.environ.get("KOERS_SAML_IDP_METADATA", "")
+KOERS_SAML_SP_ENTITY_ID = os.environ.get("KOERS_SAML_SP_ENTITY_ID", "")
+KOERS_SAML_BASE_URL = os.environ.get("KOERS_SAML_BASE_URL", "")
+KOERS_SAML_KEY_FILE = os.environ.get("KOERS_SAML_KEY_FILE", "")
+KOERS_SAML_CERT_FILE = os.environ.get("KOERS_SAML_CERT_FILE", "")
+KOERS_SAML_XMLSEC = os.environ.get("KOERS_SAML_XMLSEC", "/usr/bin/xmlsec1")
+
+# --- accessibility: where people report an accessibility problem (shown on /toegankelijkheid/) ---
+KOERS_ACCESSIBILITY_CONTACT = os.environ.get("KOERS_ACCESSIBILITY_CONTACT", "")
 
 # A school's counsellor sees students without new entries for this many weeks unless the school sets its own.
 KOERS_DEFAULT_INACTIVE_WEEKS = 6

@@ -1,7 +1,62 @@
-"""Rows of the permission matrix for this part of the area (see tests/matrix.py for the vocabulary)."""
+"""Rows of the permission matrix for logging in (see tests/matrix.py for the vocabulary)."""
 
 from __future__ import annotations
 
-from tests.matrix import Row
+from typing import Any
 
-ROWS: dict[str, Row | list[Row]] = {}
+from django_scopes import scopes_disabled
+
+from tests import factories as f
+from tests.matrix import LOGIN, POST_ONLY, Objects, Redirect, Row, answers, only
+
+EVERYONE_404 = answers(404, anonymous=404)
+CARD_MANAGERS_ONLY = only(mentor=200, admin=200)
+
+
+def student_card(o: Objects) -> dict[str, Any]:
+    cached = o.__dict__.get("_login_card")
+    if cached is None:
+        with scopes_disabled():
+            cached = f.LoginCardFactory(student=o.world.student)
+        o.__dict__["_login_card"] = cached
+    return {"pk": cached.pk}
+
+
+ROWS: dict[str, Row | list[Row]] = {
+    # Password reset is open to everyone; a link that does not work is a 404 page saying so.
+    "accounts:password_reset": Row(get=answers(200, anonymous=200)),
+    "accounts:password_reset_done": Row(get=answers(200, anonymous=200)),
+    "accounts:password_reset_confirm": Row(
+        get=EVERYONE_404, kwargs=lambda o: {"uidb64": "MQ", "token": "niet-geldig"}
+    ),
+    "accounts:password_reset_complete": Row(get=answers(200, anonymous=200)),
+    # Everyone's own security page; "log out everywhere" ends the sessions and goes to the login page.
+    "accounts:security": Row(get=answers(200)),
+    "accounts:logout_everywhere": Row(get=POST_ONLY, post=answers(LOGIN)),
+    # The second factor: without a device the code page sends you to setting one up.
+    "accounts:otp_setup": Row(get=answers(200)),
+    "accounts:otp_verify": Row(get=answers(Redirect("accounts:otp_setup"))),
+    "accounts:policy": Row(get=only(admin=200)),
+    # Login cards: an unknown card is a 404 for everyone; only mentors (own groups) and admins manage cards.
+    "accounts:card_login": Row(get=EVERYONE_404, kwargs=lambda o: {"token": "geen-echte-kaart"}),
+    "accounts:cards": Row(get=CARD_MANAGERS_ONLY),
+    "accounts:cards_group": Row(get=CARD_MANAGERS_ONLY, kwargs=lambda o: {"pk": o.world.group.pk}),
+    # An empty form is refused next to the field (400); the PDF itself is tested in tests/accounts.
+    "accounts:cards_group_pdf": Row(
+        get=POST_ONLY, post=only(mentor=400, admin=400), kwargs=lambda o: {"pk": o.world.group.pk}
+    ),
+    "accounts:cards_student_pdf": Row(
+        get=POST_ONLY, post=only(mentor=200, admin=200), kwargs=lambda o: {"pk": o.world.student.pk}
+    ),
+    "accounts:cards_revoke": Row(
+        get=POST_ONLY,
+        post=only(mentor=Redirect("accounts:cards_group"), admin=Redirect("accounts:cards_group")),
+        kwargs=student_card,
+    ),
+    # Single sign-on is a 404 until it is configured (tests/accounts configure it).
+    "accounts:oidc_start": Row(get=EVERYONE_404),
+    "accounts:oidc_callback": Row(get=EVERYONE_404),
+    "accounts:saml_start": Row(get=EVERYONE_404),
+    "accounts:saml_acs": Row(get=answers(405, anonymous=405), post=EVERYONE_404),
+    "accounts:saml_metadata": Row(get=EVERYONE_404),
+}

@@ -68,3 +68,53 @@ def test_student_page_is_in_dutch_by_default(student_page):
 
     assert '<html lang="nl"' in html
     assert "Mijn dossier" in html
+
+
+# --- more pages, downloads and the development defaults (privacy by the rules) ---
+
+
+@pytest.fixture
+def admin_privacy_page(login):
+    response = login("admin").get("/privacy/")
+    assert response.status_code == 200
+    return response
+
+
+@pytest.fixture
+def csv_download(login):
+    response = login("counsellor").get("/privacy/export/leerlingen.csv")
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.parametrize("page", ["login_page", "student_page", "admin_privacy_page", "csv_download"])
+def test_every_kind_of_answer_forbids_inline_code_and_framing(page, request):
+    response = request.getfixturevalue(page)
+
+    directives = csp_directives(response)
+    assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_csv_download_is_an_attachment_that_is_not_cached(csv_download):
+    assert csv_download.headers["Content-Disposition"].startswith("attachment;")
+    assert "no-store" in csv_download.headers["Cache-Control"]
+
+
+def test_page_keeps_camera_and_microphone_to_own_origin_and_geolocation_off(student_page):
+    policy = student_page.headers["Permissions-Policy"]
+
+    assert "geolocation=()" in policy
+    assert "camera=(self)" in policy
+
+
+def test_page_isolates_its_browsing_context(student_page):
+    assert student_page.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_plain_http_development_sends_no_hsts(login_page):
+    # HSTS on a development server would lock the browser out of http://localhost; production sends it
+    # (tests/common/test_deploy_check.py).
+    assert "Strict-Transport-Security" not in login_page.headers

@@ -30,9 +30,11 @@ from django_scopes import scopes_disabled
 from koers.common.models import AuditAction, AuditEntry
 from koers.conversations.models import Agreement, Conversation
 from koers.demo import names, texts
+from koers.demo.assignments import plan_assignments
 from koers.demo.conversations import plan_conversations
 from koers.demo.options import DEMO_PASSWORD, MIN_STUDENTS
 from koers.demo.photos import draw_photo
+from koers.demo.programme import plan_programme
 from koers.dossier.models import (
     Action,
     ActionStatus,
@@ -317,6 +319,7 @@ class _Builder:
         self.rows: dict[type[models.Model], list[Any]] = {}
         self.trait_links: list[tuple[StudentTrait, Experience]] = []
         self.photos = 0
+        self.numbers_given: set[int] = set()
         self.photo_chance = min(0.5, MAX_PHOTOS / students)
         self.mentors_of: dict[int, list[User]] = {}  # by group pk
         self.teachers_of: dict[int, list[User]] = {}  # by school pk
@@ -425,6 +428,8 @@ class _Builder:
         )
         self.save_all(Compliment, Ambition, AmbitionStep, Contact, Action, Remark, AuditEntry)
         plan_conversations(self, school, [p for p in plans if p.student.school_id == school.pk])
+        plan_programme(self, school)
+        plan_assignments(self, school)
 
         counts = {
             "students": sum(1 for p in plans if p.student.school_id == school.pk),
@@ -560,7 +565,7 @@ class _Builder:
             Student(
                 school=school,
                 user=user,
-                number=str(self.rng.randint(100000, 999999)),
+                number=self.student_number(self.rng.randint(100000, 999999)),
                 date_of_birth=born,
                 joined_on=joined_on,
             )
@@ -568,6 +573,13 @@ class _Builder:
         self.add(Membership(school=school, student=student, group=group, starts_on=starts_on))
         simple = isk and (username == "nieuwkomer" or self.chance(0.7))
         return _StudentPlan(student=student, group=group, international=international, simple=simple)
+
+    def student_number(self, drawn: int) -> str:
+        """The drawn leerlingnummer, moved up past numbers already given (they are unique per school)."""
+        while drawn in self.numbers_given:
+            drawn += 1
+        self.numbers_given.add(drawn)
+        return str(drawn)
 
     def mid_year_day(self) -> dt.date:
         """A day since the start of the school year, not today: an ISK student who came in between."""

@@ -51,8 +51,9 @@ class Activity(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     school_year = models.ForeignKey(SchoolYear, on_delete=models.CASCADE, related_name="activities")
+    # RESTRICT, not PROTECT: a type in use cannot be deleted on its own, but goes with its school.
     type = models.ForeignKey(
-        ActivityType, on_delete=models.PROTECT, related_name="activities", verbose_name=_("soort")
+        ActivityType, on_delete=models.RESTRICT, related_name="activities", verbose_name=_("soort")
     )
     title = models.CharField(_("titel"), max_length=160)
     description = models.TextField(_("omschrijving"), blank=True)
@@ -159,7 +160,7 @@ class GivenAssignment(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     assignment = models.ForeignKey(
-        Assignment, on_delete=models.PROTECT, related_name="given", verbose_name=_("opdracht")
+        Assignment, on_delete=models.RESTRICT, related_name="given", verbose_name=_("opdracht")
     )
     activity = models.ForeignKey(
         Activity,

@@ -81,6 +81,8 @@ class Role(models.Model):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="roles")
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
     kind = models.CharField(_("rol"), max_length=16, choices=RoleKind.choices)
+    # The staff member's code (afkorting) in the school's administration; the import finds mentors by it.
+    staff_code = models.CharField(_("afkorting"), max_length=16, blank=True)
 
     objects = ScopedManager(school="school")
 
@@ -172,7 +174,13 @@ class Student(models.Model):
     class Meta:
         verbose_name = _("leerling")
         verbose_name_plural = _("leerlingen")
-        constraints = [models.UniqueConstraint(fields=["school", "user"], name="student_unique_per_school")]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "user"], name="student_unique_per_school"),
+            # The import matches students by leerlingnummer, so a number means one student per school.
+            models.UniqueConstraint(
+                fields=["school", "number"], condition=~Q(number=""), name="student_number_unique_per_school"
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(self.user)
@@ -268,3 +276,28 @@ class Guardianship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.guardian} → {self.student}"
+
+
+class ImportRun(models.Model):
+    """One upload of an export from the student administration: the decoded file and its column mapping are
+    kept, so applying does exactly what the preview showed. The content is cleared once applied."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    filename = models.CharField(_("bestandsnaam"), max_length=200)
+    created_at = models.DateTimeField(_("ingelezen op"), default=timezone.now)
+    applied_at = models.DateTimeField(_("toegepast op"), null=True, blank=True)
+    mapping = models.JSONField(_("koppeling van kolommen"), default=dict, blank=True)
+    summary = models.JSONField(_("samenvatting"), default=dict, blank=True)
+    # The decoded table as JSON ({"columns": [...], "rows": [[line, [cells]], ...]}); personal data.
+    content = models.TextField(_("inhoud"), blank=True)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename

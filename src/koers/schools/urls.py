@@ -1,9 +1,14 @@
 from django.urls import path
 
-from koers.schools import views
+from koers.schools.views import importing, settings
 
 app_name = "schools"
 
 urlpatterns = [
-    path("instellingen/", views.school_settings, name="settings"),
+    path("instellingen/", settings.school_settings, name="settings"),
+    # --- import from the student administration (views/importing.py) ---
+    path("import/", importing.start, name="import_start"),
+    path("import/<int:pk>/koppelen/", importing.mapping, name="import_mapping"),
+    path("import/<int:pk>/", importing.preview, name="import_preview"),
+    path("import/<int:pk>/toepassen/", importing.apply, name="import_apply"),
 ]

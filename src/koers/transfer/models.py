@@ -53,6 +53,8 @@ class TransferImport(models.Model):
     enrolment_confirmed = models.BooleanField(_("ingeschreven bevestigd"), default=False)
     # How many items of each kind were read in: {"experiences": 4, ...}.
     counts = models.JSONField(default=dict, blank=True)
+    # The rows it created, so they stay marked as coming from the other school: {"experiences": [pk, ...]}.
+    items = models.JSONField(default=dict, blank=True)
     imported_at = models.DateTimeField(default=timezone.now)
 
     objects = ScopedManager(school="school")

@@ -72,7 +72,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     role = active_role(request)
     conversation = get_conversation_for(role, pk)
     hub = hub_for(role, conversation)
-    _audit(role, conversation, _("gesprek “%(type)s”") % {"type": conversation.type.name})
+    # A guardian who sees the shared summary and agreements reads the dossier too.
+    if conversation.student is not None and (hub.is_holder or (hub.is_guardian and hub.show_summary)):
+        record_access(
+            role=role,
+            student=conversation.student,
+            subject=_("gesprek “%(type)s”") % {"type": conversation.type.name},
+        )
     context = {
         "hub": hub,
         "conversation": conversation,
@@ -314,6 +320,7 @@ def chair(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = get_conversation_for(role, pk)
     if not (is_participant_student(role, conversation) or holds(role, conversation)):
         raise Http404
+    _audit(role, conversation, _("gesprek “%(type)s” (leerling leidt)") % {"type": conversation.type.name})
     own = Preparation.objects.filter(conversation=conversation, author_id=role.user_id).first()
     context = {
         "conversation": conversation,

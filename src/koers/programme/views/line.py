@@ -1,1 +1,339 @@
+"""The LOB-lijn pages: the school's line per track and year level (with its A3 poster), a student's own line,
+registering participation, and the counsellor's list of students with gaps.
 
+Who sees what:
+- counsellor and mentor: the school's whole line of any track and year level (a mentor starts at the line of
+  their own group); teachers have no link to groups in Koers, so a teacher sees the school's line of any
+  track and year level, limited to what is still to come.
+- a student: their own line with a status per activity; a mentor, counsellor or guardian the line of a
+  student they may see (guardians without parental authority see the programme, not the statuses).
+- registering participation: a counsellor or teacher for every group of the activity, a mentor for their
+  groups only; anything else is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from koers.common.audit import record_access
+from koers.common.htmx import render_page
+from koers.common.models import AuditAction
+from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.lob.vocabulary import Competence
+from koers.programme.domain.participation import (
+    REGISTRARS,
+    members_of,
+    register_participation,
+    registrable_groups,
+)
+from koers.programme.forms.line import GapsFilterForm, LineChoiceForm, ParticipationForm, line_key, line_label
+from koers.programme.models import Activity, Participation
+from koers.programme.queries.line import (
+    YearLine,
+    current_year_of,
+    line_choices,
+    school_line,
+    school_years,
+    student_line,
+    when_label,
+)
+from koers.programme.queries.student_coverage import coverage_of_student, groups_of_year, students_with_gaps
+from koers.programme.svg import line_svg
+from koers.schools.models import Guardianship, Role, RoleKind, Student
+from koers.schools.queries import get_student_for, mentored_groups, own_student
+
+LINE_VIEWERS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.TEACHER)
+STUDENT_LINE_VIEWERS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.GUARDIAN)
+POSTER_STYLESHEET = "programme/poster.css"
+
+
+# --- the school's line -----------------------------------------------------------------------------------
+
+
+def _chosen_line(
+    request: HttpRequest, role: Role, *, whole_year: bool = False
+) -> tuple[LineChoiceForm, YearLine | None]:
+    """Read the school year and line from the query string; unknown values fall back to sensible ones: the
+    current school year, the mentor's own group's line, or the first line of the school."""
+    years = school_years(role.school_id)
+    wanted_year = request.GET.get("jaar", "")
+    school_year = next((y for y in years if str(y.pk) == wanted_year), None) or current_year_of(years)
+    if school_year is None:
+        return LineChoiceForm(years=years, pairs=[]), None
+    pairs = line_choices(school_year)
+    keys = {line_key(track, level): (track, level) for track, level in pairs}
+    wanted = request.GET.get("lijn", "")
+    if wanted not in keys and role.kind == RoleKind.MENTOR:
+        mine = mentored_groups(role).filter(school_year=school_year).order_by("year_level", "name").first()
+        wanted = line_key(mine.track, mine.year_level) if mine else ""
+    if wanted not in keys:
+        wanted = line_key(*pairs[0]) if pairs else ""
+    form = LineChoiceForm(initial={"jaar": school_year.pk, "lijn": wanted}, years=years, pairs=pairs)
+    if wanted not in keys:
+        return form, None
+    track, level = keys[wanted]
+    upcoming = role.kind == RoleKind.TEACHER and not whole_year
+    upcoming_from = timezone.localdate() if upcoming else None
+    return form, school_line(
+        school_year=school_year, track=track, year_level=level, upcoming_from=upcoming_from
+    )
+
+
+def _registrable_activity_ids(role: Role, line: YearLine) -> set[int]:
+    """The activities of the line this role may register participation for (one query for a mentor)."""
+    if role.kind not in REGISTRARS:
+        return set()
+    activities = [item.activity for item in line.activities if item.activity is not None]
+    if role.kind != RoleKind.MENTOR:
+        return {activity.pk for activity in activities}
+    mine = set(mentored_groups(role).values_list("pk", flat=True))
+    return {
+        item.activity.pk
+        for item in line.activities
+        if item.activity is not None and any(group.pk in mine for group in item.groups)
+    }
+
+
+@login_required
+@require_GET
+def line(request: HttpRequest) -> HttpResponse:
+    role = active_role(request, *LINE_VIEWERS)
+    form, year_line = _chosen_line(request, role)
+    context: dict[str, Any] = {"form": form, "line": year_line, "role_kind": role.kind}
+    if year_line is not None:
+        title = line_label(year_line.track, year_line.year_level)
+        context.update(
+            title=title,
+            svg=line_svg(year_line, ident="school-line", title=_("LOB-lijn %(line)s") % {"line": title}),
+            registrable=_registrable_activity_ids(role, year_line),
+            poster_query=request.GET.urlencode()
+            or f"jaar={year_line.school_year.pk}&lijn={line_key(year_line.track, year_line.year_level)}",
+        )
+    return render_page(request, "programme/line/school.html", context, fragment="line")
+
+
+# --- the A3 poster ---------------------------------------------------------------------------------------
+
+
+def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    raise ValueError(f"PDFs do not load external resources: {url}")
+
+
+def _weasyprint() -> Any:
+    """Import WeasyPrint on first use, putting back Pillow's LOAD_TRUNCATED_IMAGES (see conversations.views.
+    mirror): upload checks rely on Pillow refusing truncated images."""
+    from PIL import ImageFile
+
+    accepted = ImageFile.LOAD_TRUNCATED_IMAGES
+    import weasyprint
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = accepted
+    return weasyprint
+
+
+def render_poster_pdf(html: str) -> bytes:
+    weasyprint = _weasyprint()
+    stylesheet = finders.find(POSTER_STYLESHEET)
+    stylesheets = (
+        [weasyprint.CSS(filename=stylesheet, url_fetcher=_no_fetching)] if isinstance(stylesheet, str) else []
+    )
+    pdf: bytes = weasyprint.HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=stylesheets)
+    return pdf
+
+
+@login_required
+@require_GET
+def poster(request: HttpRequest) -> HttpResponse:
+    role = active_role(request, *LINE_VIEWERS)
+    # The poster is for the classroom wall: the whole year, also for teachers.
+    _form, year_line = _chosen_line(request, role, whole_year=True)
+    if year_line is None:
+        raise Http404
+    title = line_label(year_line.track, year_line.year_level)
+    html = render_to_string(
+        "programme/line/poster.html",
+        {
+            "line": year_line,
+            "title": title,
+            "svg": line_svg(
+                year_line, ident="poster-line", title=_("LOB-lijn %(line)s") % {"line": title}, for_print=True
+            ),
+        },
+    )
+    response = HttpResponse(render_poster_pdf(html), content_type="application/pdf")
+    name = slugify(f"lob-lijn-{title}-{year_line.school_year.name}")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- a student's own line --------------------------------------------------------------------------------
+
+
+def _student_page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> HttpResponse:
+    with_status = True
+    if role.kind == RoleKind.GUARDIAN:
+        # Information-only guardians see the school's plan for their child, not what the child did.
+        with_status = Guardianship.objects.filter(
+            guardian_id=role.user_id, student_id=student.pk, has_authority=True
+        ).exists()
+    year_line = student_line(student=student, with_status=with_status)
+    coverage = coverage_of_student(student, year_line.school_year) if year_line and with_status else None
+    if not own:
+        record_access(role=role, student=student, action=AuditAction.VIEW, subject=_("LOB-programma"))
+    context: dict[str, Any] = {
+        "line": year_line,
+        "student": student,
+        "own": own,
+        "with_status": with_status,
+        "coverage": coverage,
+    }
+    if year_line is not None:
+        title = (
+            _("Mijn LOB-lijn")
+            if own
+            else _("LOB-lijn van %(name)s") % {"name": student.user.first_name or student.name}
+        )
+        context["svg"] = line_svg(year_line, ident="student-line", title=title)
+        context["title"] = line_label(year_line.track, year_line.year_level)
+    short = bool(getattr(request, "htmx", False)) and request.GET.get("deel") == "kort"
+    return render_page(request, "programme/line/student.html", context, fragment="summary" if short else None)
+
+
+@login_required
+@require_GET
+def mine(request: HttpRequest) -> HttpResponse:
+    role = active_role(request, RoleKind.STUDENT)
+    return _student_page(request, role, own_student(role), own=True)
+
+
+@login_required
+@require_GET
+def student(request: HttpRequest, student_pk: int) -> HttpResponse:
+    role = active_role(request, RoleKind.STUDENT, *STUDENT_LINE_VIEWERS)
+    found = get_student_for(role, student_pk)
+    if role.kind == RoleKind.STUDENT:
+        return redirect("programme:mine")
+    return _student_page(request, role, found, own=False)
+
+
+# --- participation ---------------------------------------------------------------------------------------
+
+
+def _chosen_group_pk(request: HttpRequest) -> int | None:
+    value = request.POST.get("groep") if request.method == "POST" else request.GET.get("groep")
+    try:
+        return int(value) if value else None
+    except ValueError as error:
+        raise Http404 from error
+
+
+@login_required
+@GET_POST
+def participation(request: HttpRequest, pk: int) -> HttpResponse:
+    role = active_role(request, *REGISTRARS)
+    activity = Activity.objects.filter(school_id=role.school_id, pk=pk).select_related("type").first()
+    if activity is None:
+        raise Http404
+    groups = registrable_groups(role, activity)
+    if not groups:
+        raise Http404
+    group_pk = _chosen_group_pk(request)
+    if group_pk is None and len(groups) == 1:
+        group_pk = groups[0].pk
+    context: dict[str, Any] = {
+        "activity": activity,
+        "groups": groups,
+        "when": when_label(activity.starts_on, activity.precision),
+    }
+    if group_pk is None:
+        if request.method == "POST":
+            raise Http404
+        return render_page(request, "programme/line/participation.html", context)
+    group = next((g for g in groups if g.pk == group_pk), None)
+    if group is None:
+        raise Http404
+    students = members_of(group)
+    noted = dict(
+        Participation.objects.filter(activity=activity, student_id__in=[s.pk for s in students]).values_list(
+            "student_id", "present"
+        )
+    )
+    if request.method == "POST":
+        form = ParticipationForm(request.POST, students=students)
+        if form.is_valid():
+            present = set(form.cleaned_data["present"])
+            absent = {s.pk for s in students} - present
+            try:
+                result = register_participation(by=role, activity=activity, group=group, absent=absent)
+            except PermissionDenied as error:
+                raise Http404 from error
+            except ValidationError as error:
+                show_domain_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Deelname opgeslagen voor %(group)s: %(present)s aanwezig, %(absent)s afwezig.")
+                    % {"group": group.name, "present": result.present, "absent": result.absent},
+                )
+                return redirect(f"{reverse('programme:participation', args=[activity.pk])}?groep={group.pk}")
+    else:
+        # Everyone ticked at first; an earlier registration is shown as it was saved.
+        form = ParticipationForm(
+            initial={"present": [s.pk for s in students if noted.get(s.pk, True)]}, students=students
+        )
+    context.update(
+        group=group,
+        form=form,
+        students=students,
+        registered=bool(noted),
+        future=activity.starts_on > timezone.localdate(),
+    )
+    return render_page(request, "programme/line/participation.html", context)
+
+
+# --- students with gaps ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def gaps(request: HttpRequest) -> HttpResponse:
+    role = active_role(request, RoleKind.COUNSELLOR)
+    school_year = current_year_of(school_years(role.school_id))
+    context: dict[str, Any] = {"school_year": school_year, "competences": Competence}
+    if school_year is not None:
+        groups = groups_of_year(school_year)
+        form = GapsFilterForm(request.GET or None, groups=groups)
+        filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        try:
+            page = int(request.GET.get("pagina", "1"))
+        except ValueError:
+            page = 1
+        context.update(
+            form=form,
+            result=students_with_gaps(
+                school_year=school_year,
+                groups=groups,
+                group_id=filters.get("groep"),
+                competence=filters.get("competentie") or None,
+                page=page,
+            ),
+            filter_query=request.GET.copy(),
+        )
+        context["filter_query"].pop("pagina", None)
+        context["filter_query"] = context["filter_query"].urlencode()
+    return render_page(request, "programme/line/gaps.html", context, fragment="results")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from koers.schools.domain import update_school_settings
-from koers.schools.forms import SchoolSettingsForm
+from koers.schools.forms.settings import SchoolSettingsForm
 from koers.schools.models import RoleKind
 
 

@@ -1,0 +1,1 @@
+"""Logging in: passwords with lockout, single sign-on (OIDC, SAML), login cards, a second factor, sessions."""

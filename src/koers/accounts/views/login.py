@@ -1,0 +1,111 @@
+"""The login page (password, single sign-on buttons, lockout), password reset, and the person's own security
+page with "log out everywhere"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from koers.accounts import domain
+from koers.accounts.backends import oidc_configured
+from koers.accounts.saml import saml_configured
+from koers.schools.models import RoleKind
+
+
+def sign_on_options() -> dict[str, Any]:
+    return {
+        "oidc_name": settings.KOERS_OIDC_NAME if oidc_configured() else "",
+        "saml_name": settings.KOERS_SAML_NAME if saml_configured() else "",
+    }
+
+
+class LoginPage(auth_views.LoginView):
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **sign_on_options()}
+
+
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
+) -> HttpResponse:
+    """Axes' answer to a locked-out username and address: the login page with a clear message (429)."""
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {
+        "form": AuthenticationForm(request, initial={"username": username}),
+        "locked_out": _(
+            "Je hebt te vaak een verkeerd wachtwoord ingevuld. Om je account te beschermen kun je het over "
+            "%(minutes)s minuten opnieuw proberen. Wachtwoord vergeten? Vraag hieronder een nieuw aan."
+        )
+        % {"minutes": minutes},
+        "next": request.POST.get("next", ""),
+        **sign_on_options(),
+    }
+    return render(request, "registration/login.html", context, status=429)
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDone(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+
+
+class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        # A used, old or made-up link: the page says so, as a 404 (nothing here to see).
+        if not context.get("validlink"):
+            kwargs["status"] = 404
+        return super().render_to_response(context, **kwargs)
+
+
+class PasswordResetComplete(auth_views.PasswordResetCompleteView):
+    template_name = "registration/password_reset_complete.html"
+
+
+STAFF = {k.value for k in domain.STAFF_KINDS}
+
+
+@login_required
+@require_GET
+def security(request: HttpRequest) -> HttpResponse:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    roles = getattr(request, "roles", [])
+    return render(
+        request,
+        "accounts/security.html",
+        {
+            "is_staff_member": any(r.kind in STAFF for r in roles),
+            "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+            "is_admin": any(r.kind == RoleKind.ADMIN for r in roles),
+        },
+    )
+
+
+@login_required
+@require_POST
+def logout_everywhere(request: HttpRequest) -> HttpResponse:
+    domain.end_all_sessions(user=request.user)  # type: ignore[arg-type]
+    logout(request)
+    messages.success(request, _("Je bent nu op al je apparaten uitgelogd."))
+    return redirect("login")

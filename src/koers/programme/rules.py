@@ -1,0 +1,43 @@
+"""Who may do what with the school's programme. Predicates take the active Role (and optionally an object of
+the programme, which must belong to the role's school).
+
+The counsellor plans: activities, the school's activity types, copying a year forward. Mentors, teachers and
+leaders may read the year planner (it holds no student data: it helps them prepare their lessons and see what
+is coming for their groups). The coverage check is for counsellors and leaders, who steer the programme.
+Students, guardians and admins get a 404 for every planning page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from koers.schools.models import Role, RoleKind
+
+
+def _same_school(role: Role, thing: Any) -> bool:
+    return thing is None or getattr(thing, "school_id", role.school_id) == role.school_id
+
+
+@rules.predicate
+def is_counsellor(role: Role, thing: Any = None) -> bool:
+    return role.kind == RoleKind.COUNSELLOR and _same_school(role, thing)
+
+
+@rules.predicate
+def is_staff_reader(role: Role, thing: Any = None) -> bool:
+    return role.kind in (RoleKind.MENTOR, RoleKind.TEACHER, RoleKind.LEADER) and _same_school(role, thing)
+
+
+@rules.predicate
+def is_leader(role: Role, thing: Any = None) -> bool:
+    return role.kind == RoleKind.LEADER and _same_school(role, thing)
+
+
+can_plan = is_counsellor
+can_view_planner = is_counsellor | is_staff_reader
+can_view_coverage = is_counsellor | is_leader
+
+PLANNER_READERS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.TEACHER, RoleKind.LEADER)
+COVERAGE_READERS = (RoleKind.COUNSELLOR, RoleKind.LEADER)

@@ -1,0 +1,311 @@
+"""The LOB-lijn drawn as SVG on the server, for the page and the A3 poster.
+
+The drawing is one accessible image: ``role="img"`` with a <title> and a <desc> that sums it up in words; the
+list version next to it on the page carries every detail as text. Inside, everything is labelled with text:
+months, icons with titles, a mark for the status (✓ done, ○ coming, ✗ missed) and a dashed border plus 👪
+for moments with guardians, so nothing depends on colour alone. The drawing uses presentation attributes
+only (no style attributes, which the content security policy forbids) and a viewBox, so it scales to any
+width; the page wraps it in a scrollable figure for small screens.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import textwrap
+from collections import defaultdict
+
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from koers.programme.models import DatePrecision
+from koers.programme.queries.line import (
+    GUARDIAN_ICON,
+    ROUND_ICON,
+    STATUS_LABELS,
+    STATUS_MARKS,
+    LineItem,
+    Status,
+    YearLine,
+)
+
+WIDTH = 1200
+MARGIN = 12
+HEADER = 40
+ROUND_HEIGHT = 26
+ROUND_GAP = 6
+LINE_HEIGHT = 15
+CARD_PADDING = 6
+CARD_GAP = 8
+LEGEND_HEIGHT = 44
+# Rough width of one character at the card's font size, to wrap and cut titles to the column.
+CHAR_WIDTH = 6.0
+
+INK = "#1b1f24"
+INK_SOFT = "#4a5360"
+BRAND = "#0b5c7a"
+GRID = "#c9d1da"
+FILLS = {
+    Status.DONE: ("#e6f4ea", "#1d6b36"),
+    Status.MISSED: ("#fdecea", "#a8201a"),
+    Status.COMING: ("#ffffff", INK_SOFT),
+    None: ("#ffffff", BRAND),
+}
+
+
+class Scale:
+    """Maps dates of the school year to x positions: one column per month."""
+
+    def __init__(self, months: list[dt.date]):
+        self.months = months
+        self.column = (WIDTH - 2 * MARGIN) / max(1, len(months))
+
+    def index(self, day: dt.date) -> int:
+        first = self.months[0]
+        index = (day.year - first.year) * 12 + day.month - first.month
+        return min(max(index, 0), len(self.months) - 1)
+
+    def x(self, day: dt.date) -> float:
+        first, last = self.months[0], self.months[-1]
+        if day < first:
+            return MARGIN
+        if day > last.replace(day=calendar.monthrange(last.year, last.month)[1]):
+            return WIDTH - MARGIN
+        fraction = (day.day - 1) / calendar.monthrange(day.year, day.month)[1]
+        return MARGIN + (self.index(day) + fraction) * self.column
+
+    def column_x(self, index: int) -> float:
+        return MARGIN + index * self.column
+
+
+def _cut(text: str, characters: int) -> str:
+    characters = max(characters, 3)
+    return text if len(text) <= characters else text[: characters - 1].rstrip() + "…"
+
+
+def _round_lanes(rounds: list[LineItem]) -> list[tuple[LineItem, int]]:
+    """Overlapping rounds go in separate lanes, so their labels never cover each other."""
+    lane_ends: list[dt.date] = []
+    placed = []
+    for item in rounds:
+        end = item.ends_on or item.starts_on
+        for lane, lane_end in enumerate(lane_ends):
+            if lane_end < item.starts_on:
+                lane_ends[lane] = end
+                placed.append((item, lane))
+                break
+        else:
+            lane_ends.append(end)
+            placed.append((item, len(lane_ends) - 1))
+    return placed
+
+
+def _card_lines(item: LineItem, characters: int, *, icons: bool) -> list[str]:
+    day = item.starts_on
+    day_format = "j M" if item.precision == DatePrecision.DAY else "M"
+    when = formats.date_format(day, day_format)
+    head = f"{item.icon} {when}" if icons else when
+    if item.status:
+        head = f"{head} {STATUS_MARKS[item.status]}"
+    words = textwrap.wrap(item.title, width=max(characters, 6), break_long_words=False) or [""]
+    title = [_cut(text, characters) for text in words[:3]]
+    if len(words) > 3:
+        title[-1] = _cut(title[-1] + " …", characters)
+    lines = [_cut(head, characters), *title]
+    if item.guardians:
+        mark = f"{GUARDIAN_ICON} " if icons else "+ "
+        lines.append(_cut(f"{mark}{pgettext('lob-lijn', 'met ouders')}", characters))
+    if item.status:
+        lines.append(_cut(str(STATUS_LABELS[item.status]), characters))
+    return lines
+
+
+def _summary(line: YearLine) -> str:
+    parts = [
+        _("%(activities)s activiteiten, %(rounds)s gespreksrondes en %(guardians)s momenten met ouders.")
+        % {
+            "activities": len(line.activities),
+            "rounds": len(line.rounds),
+            "guardians": len(line.guardian_moments),
+        }
+    ]
+    if any(item.status for item in line.activities):
+        parts.append(
+            _("Gedaan: %(done)s, komt nog: %(coming)s, gemist: %(missed)s.")
+            % {"done": line.done, "coming": line.coming, "missed": line.missed}
+        )
+    parts.append(_("De lijst bij de tijdlijn geeft dezelfde informatie als tekst."))
+    return " ".join(parts)
+
+
+def line_svg(
+    line: YearLine, *, ident: str, title: str, today: dt.date | None = None, for_print: bool = False
+) -> SafeString:
+    """The whole line as one <svg> element; ``ident`` makes its element ids unique on the page.
+
+    ``for_print`` leaves out the pictograms (a PDF renderer may lack a font for them) and the marker of
+    today (a poster hangs all year)."""
+    today = today or timezone.localdate()
+    icons = not for_print
+    scale = Scale(line.months)
+    parts: list[str] = []
+
+    # Month columns with their names; the first month and January also carry the year.
+    for index, month in enumerate(scale.months):
+        x = scale.column_x(index)
+        label = formats.date_format(month, "M")
+        if index == 0 or month.month == 1:
+            label = f"{label} {month.year}"
+        parts.append(
+            format_html(
+                '<rect x="{}" y="0" width="{}" height="{}" fill="{}" stroke="{}"/>'
+                '<text x="{}" y="26" font-size="14" font-weight="bold" text-anchor="middle" '
+                'fill="{}">{}</text>',
+                f"{x:.1f}",
+                f"{scale.column:.1f}",
+                HEADER,
+                "#f4f6f8" if index % 2 else "#ffffff",
+                GRID,
+                f"{x + scale.column / 2:.1f}",
+                INK,
+                label,
+            )
+        )
+
+    # Conversation rounds as bars across the days they last.
+    y = HEADER + ROUND_GAP
+    placed = _round_lanes(line.rounds)
+    lanes = max((lane for _item, lane in placed), default=-1) + 1
+    for item, lane in placed:
+        x1 = scale.x(item.starts_on)
+        x2 = max(scale.x((item.ends_on or item.starts_on) + dt.timedelta(days=1)), x1 + 40)
+        top = y + lane * (ROUND_HEIGHT + ROUND_GAP)
+        if icons:
+            text = f"{ROUND_ICON} {item.title}" + (f" {GUARDIAN_ICON}" if item.guardians else "")
+        else:
+            text = item.title + (f" + {pgettext('lob-lijn', 'ouders')}" if item.guardians else "")
+        parts.append(
+            format_html(
+                '<g><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="5" fill="#e8eef5" '
+                'stroke="{}" stroke-width="2"{}/>'
+                '<text x="{}" y="{}" font-size="12" fill="{}">{}</text></g>',
+                f"{item.type_label}: {item.title} ({item.when})",
+                f"{x1:.1f}",
+                top,
+                f"{x2 - x1:.1f}",
+                ROUND_HEIGHT,
+                BRAND,
+                mark_safe(' stroke-dasharray="6 3"') if item.guardians else "",
+                f"{x1 + 5:.1f}",
+                top + 17,
+                INK,
+                _cut(text, int((x2 - x1 - 10) / CHAR_WIDTH)),
+            )
+        )
+    y += lanes * (ROUND_HEIGHT + ROUND_GAP) + CARD_GAP
+
+    # Activities as cards stacked in the column of their month.
+    columns: dict[int, list[LineItem]] = defaultdict(list)
+    for item in line.activities:
+        columns[scale.index(item.starts_on)].append(item)
+    width = scale.column - 6
+    characters = int((width - 2 * CARD_PADDING) / CHAR_WIDTH)
+    bottom = y
+    for index, items in columns.items():
+        top = y
+        for item in items:
+            lines = _card_lines(item, characters, icons=icons)
+            height = CARD_PADDING * 2 + LINE_HEIGHT * len(lines) - 3
+            fill, stroke = FILLS[item.status]
+            description = f"{item.title} · {item.type_label} · {item.when}"
+            if item.status:
+                description += f" · {STATUS_LABELS[item.status]}"
+            texts = mark_safe(
+                "".join(
+                    format_html(
+                        '<text x="{}" y="{}" font-size="10"{} fill="{}">{}</text>',
+                        f"{scale.column_x(index) + 3 + CARD_PADDING:.1f}",
+                        top + CARD_PADDING + 11 + LINE_HEIGHT * number,
+                        mark_safe(' font-weight="bold"') if number == 0 else "",
+                        INK,
+                        text,
+                    )
+                    for number, text in enumerate(lines)
+                )
+            )
+            parts.append(
+                format_html(
+                    '<g><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{}" '
+                    'stroke="{}" stroke-width="2"{}/>{}</g>',
+                    description,
+                    f"{scale.column_x(index) + 3:.1f}",
+                    top,
+                    f"{width:.1f}",
+                    height,
+                    fill,
+                    stroke,
+                    mark_safe(' stroke-dasharray="6 3"') if item.guardians else "",
+                    texts,
+                )
+            )
+            top += height + CARD_GAP
+        bottom = max(bottom, top)
+    bottom = max(bottom, y + 40)
+
+    # Today, when it falls in this school year.
+    if not for_print and line.months and line.months[0] <= today <= line.school_year.ends_on:
+        x = scale.x(today)
+        parts.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2" stroke-dasharray="2 4"/>'
+                '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
+                f"{x:.1f}",
+                HEADER,
+                f"{x:.1f}",
+                bottom,
+                INK,
+                f"{x + 3:.1f}",
+                bottom + 12,
+                INK,
+                pgettext("lob-lijn", "▲ vandaag"),
+            )
+        )
+
+    # The legend says in words what the marks and borders mean.
+    if icons:
+        legend = [f"{ROUND_ICON} {pgettext('lob-lijn', 'gespreksronde')}"]
+        legend.append(f"{GUARDIAN_ICON} {pgettext('lob-lijn', 'met ouders (gestippelde rand)')}")
+    else:
+        legend = [
+            pgettext("lob-lijn", "Balk bovenaan: gespreksronde"),
+            pgettext("lob-lijn", "+ met ouders (gestippelde rand)"),
+        ]
+    if any(item.status for item in line.activities):
+        legend += [f"{STATUS_MARKS[status]} {STATUS_LABELS[status]}" for status in Status]
+    legend_y = bottom + 32
+    parts.append(
+        format_html(
+            '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
+            MARGIN,
+            legend_y,
+            INK,
+            "   ·   ".join(legend),
+        )
+    )
+    height = legend_y + LEGEND_HEIGHT - 24
+
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" '
+        'preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby="{i}-title {i}-desc" '
+        'font-family="DejaVu Sans, Noto Sans, sans-serif" class="lob-line-svg">'
+        '<title id="{i}-title">{title}</title><desc id="{i}-desc">{desc}</desc>{body}</svg>',
+        w=WIDTH,
+        h=height,
+        i=ident,
+        title=title,
+        desc=_summary(line),
+        body=mark_safe("".join(parts)),
+    )

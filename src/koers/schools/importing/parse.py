@@ -1,0 +1,108 @@
+"""Reading single cells: dates, year levels and tracks, yes/no, e-mail addresses and names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from koers.schools.models import Track
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%y", "%Y-%m-%d %H:%M:%S")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+# Whole words first (an export's "opleiding" column or a group name such as "ISK-A"), then the letter in a
+# group code such as 3K1 or H4A.
+_TRACK_WORDS = {
+    "isk": Track.ISK,
+    "schakelklas": Track.ISK,
+    "pro": Track.PRAKTIJK,
+    "praktijkonderwijs": Track.PRAKTIJK,
+    "vwo": Track.VWO,
+    "atheneum": Track.VWO,
+    "gymnasium": Track.VWO,
+    "havo": Track.HAVO,
+    "mavo": Track.VMBO_THEORETISCH,
+    "tl": Track.VMBO_THEORETISCH,
+    "theoretisch": Track.VMBO_THEORETISCH,
+    "gl": Track.VMBO_GEMENGD,
+    "gemengd": Track.VMBO_GEMENGD,
+    "kb": Track.VMBO_KADER,
+    "kbl": Track.VMBO_KADER,
+    "kader": Track.VMBO_KADER,
+    "bb": Track.VMBO_BASIS,
+    "bbl": Track.VMBO_BASIS,
+    "basis": Track.VMBO_BASIS,
+}
+_TRACK_LETTERS = {
+    "b": Track.VMBO_BASIS,
+    "k": Track.VMBO_KADER,
+    "g": Track.VMBO_GEMENGD,
+    "t": Track.VMBO_THEORETISCH,
+    "m": Track.VMBO_THEORETISCH,
+    "h": Track.HAVO,
+    "v": Track.VWO,
+    "a": Track.VWO,
+}
+_YES = {"ja", "j", "yes", "y", "1", "true", "waar", "x", "gezag", "met gezag"}
+_NO = {"nee", "n", "no", "0", "false", "onwaar", "geen", "geen gezag", "zonder gezag"}
+
+
+def parse_date(text: str, *, today: dt.date) -> dt.date | None:
+    """A date of birth as exports write it; None when it is not one (or not plausible)."""
+    for fmt in _DATE_FORMATS:
+        try:
+            day = dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+        if dt.date(1900, 1, 1) <= day <= today:
+            return day
+        return None
+    return None
+
+
+def parse_track(*texts: str) -> str | None:
+    for text in texts:
+        words = [w for w in re.findall(r"[a-z]+", text.lower()) if w != "vmbo"]
+        for word in words:
+            if word in _TRACK_WORDS:
+                return _TRACK_WORDS[word]
+    for text in texts:
+        for word in re.findall(r"[a-z]+", text.lower()):
+            if word != "vmbo" and word[0] in _TRACK_LETTERS:
+                return _TRACK_LETTERS[word[0]]
+    return None
+
+
+def parse_year_level(*texts: str) -> int | None:
+    for text in texts:
+        found = re.search(r"(?<!\d)([1-6])(?!\d)", text)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def parse_yes_no(text: str) -> bool | None:
+    """True/False for the usual ways of writing yes and no; None when it is neither."""
+    value = text.strip().lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    return None
+
+
+def is_email(text: str) -> bool:
+    return bool(_EMAIL.match(text)) and len(text) <= 254
+
+
+def split_name(text: str) -> tuple[str, str]:
+    """(first name, last name) of "Jan van Dijk" or "Dijk, Jan van"."""
+    text = " ".join(text.split())
+    if "," in text:
+        last, _, first = text.partition(",")
+        first_words = first.split()
+        prefix = [w for w in first_words if w.islower()]
+        given = [w for w in first_words if not w.islower()]
+        return " ".join(given)[:150], " ".join([*prefix, last.strip()])[:150]
+    first, _, last = text.partition(" ")
+    return first[:150], last[:150]

@@ -1,0 +1,1 @@
+"""Views of the schools area: settings (settings.py) and the import (importing.py)."""

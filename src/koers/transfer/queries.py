@@ -1,0 +1,185 @@
+"""Reads for taking the dossier along and for requests for access; each in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from koers.dossier.models import (
+    Action,
+    Ambition,
+    AmbitionStep,
+    Evidence,
+    Experience,
+    Reflection,
+    StudentTrait,
+)
+from koers.dossier.models import ReflectionAnswer as Answer
+from koers.schools.models import Guardianship, Role, RoleKind, Student
+from koers.transfer.models import AccessRequest, TransferExport, TransferImport
+
+# The kinds of item a student can take along, in the order they are shown and written.
+KINDS = ("experiences", "evidence", "reflections", "traits", "ambitions", "actions")
+
+
+@dataclass
+class Items:
+    """A student's items by kind; evidence and reflections also hang under their experience."""
+
+    experiences: list[Experience] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    reflections: list[Reflection] = field(default_factory=list)
+    traits: list[StudentTrait] = field(default_factory=list)
+    ambitions: list[Ambition] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+
+    def pks(self) -> dict[str, set[int]]:
+        return {kind: {item.pk for item in getattr(self, kind)} for kind in KINDS}
+
+    def count(self) -> int:
+        return sum(len(getattr(self, kind)) for kind in KINDS)
+
+
+def items_of(student: Student, selection: dict[str, Any] | None = None) -> Items:
+    """The student's own items (all of them, or only the pks in ``selection``): six queries plus prefetches.
+
+    Filtering on ``student`` first means a pk of someone else's item can never come back.
+    """
+
+    def only_chosen(queryset: QuerySet, kind: str) -> QuerySet:
+        if selection is None:
+            return queryset
+        wanted = [pk for pk in selection.get(kind, []) if isinstance(pk, int)]
+        return queryset.filter(pk__in=wanted)
+
+    evidence = only_chosen(Evidence.objects.filter(student=student).order_by("created_at", "pk"), "evidence")
+    experiences = only_chosen(Experience.objects.filter(student=student), "experiences")
+    reflections = only_chosen(
+        Reflection.objects.filter(student=student)
+        .select_related("experience")
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("prompt"))),
+        "reflections",
+    )
+    traits = only_chosen(StudentTrait.objects.filter(student=student).select_related("trait"), "traits")
+    ambitions = only_chosen(
+        Ambition.objects.filter(student=student).prefetch_related(
+            Prefetch("steps", queryset=AmbitionStep.objects.order_by("order", "pk"))
+        ),
+        "ambitions",
+    )
+    actions = only_chosen(Action.objects.filter(student=student), "actions")
+    return Items(
+        experiences=list(experiences),
+        evidence=list(evidence),
+        reflections=list(reflections),
+        traits=list(traits),
+        ambitions=list(ambitions),
+        actions=list(actions),
+    )
+
+
+def exports_of(student: Student) -> list[TransferExport]:
+    return list(TransferExport.objects.filter(student=student).order_by("-created_at"))
+
+
+def get_export_for(student: Student, pk: int) -> TransferExport | None:
+    return TransferExport.objects.filter(student=student, pk=pk).first()
+
+
+def enrolled_students(day: dt.date | None = None) -> QuerySet[Student]:
+    """Students enrolled at the active school on ``day``: joined, and not (yet) left."""
+    day = day or timezone.localdate()
+    return (
+        Student.objects.filter(joined_on__lte=day)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+
+
+def imports_of_school(limit: int = 50) -> list[TransferImport]:
+    return list(
+        TransferImport.objects.select_related("student__user", "imported_by").order_by("-imported_at")[:limit]
+    )
+
+
+# --- requests for access ---
+
+ADULT_AGE = 16
+
+
+def _age_allows(kind: str, age: int | None) -> bool:
+    if kind == RoleKind.STUDENT:
+        return age is None or age >= ADULT_AGE
+    if kind == RoleKind.GUARDIAN:
+        return age is not None and age < ADULT_AGE
+    return False
+
+
+def may_request_for(role: Role, student: Student, day: dt.date | None = None) -> bool:
+    """The student decides from 16; for a younger child a guardian with parental authority does.
+
+    A student whose date of birth is unknown may ask for their own data (it is theirs in any case); a
+    guardian may not, since Koers cannot tell whether the child is under 16.
+    """
+    if student.school_id != role.school_id:
+        return False
+    if not _age_allows(role.kind, student.age_on(day or timezone.localdate())):
+        return False
+    if role.kind == RoleKind.STUDENT:
+        return student.user_id == role.user_id
+    if role.kind == RoleKind.GUARDIAN:
+        return Guardianship.objects.filter(
+            guardian_id=role.user_id, student_id=student.pk, has_authority=True
+        ).exists()
+    return False
+
+
+def requestable_students(role: Role, day: dt.date | None = None) -> list[Student]:
+    """The students this role may ask Koers's data of (two queries at most)."""
+    day = day or timezone.localdate()
+    if role.kind == RoleKind.STUDENT:
+        candidates = Student.objects.filter(user_id=role.user_id)
+    elif role.kind == RoleKind.GUARDIAN:
+        candidates = Student.objects.filter(
+            guardianships__guardian_id=role.user_id, guardianships__has_authority=True
+        )
+    else:
+        return []
+    students = list(candidates.select_related("user").order_by("user__first_name", "pk"))
+    allowed = []
+    for student in students:
+        if _age_allows(role.kind, student.age_on(day)):
+            allowed.append(student)
+    return allowed
+
+
+def requests_by(role: Role) -> list[AccessRequest]:
+    return list(
+        AccessRequest.objects.filter(requested_by_id=role.user_id)
+        .select_related("student__user")
+        .order_by("-requested_on", "-pk")
+    )
+
+
+def get_request_for(role: Role, pk: int) -> AccessRequest | None:
+    """A request its requester may still download: only while the requester may still ask for that student."""
+    request = (
+        AccessRequest.objects.filter(pk=pk, requested_by_id=role.user_id).select_related("student").first()
+    )
+    if request is None or not may_request_for(role, request.student):
+        return None
+    return request
+
+
+def school_requests() -> list[AccessRequest]:
+    """Every request of the active school, open ones first by deadline (one query)."""
+    return list(
+        AccessRequest.objects.select_related("student__user", "requested_by").order_by(
+            F("fulfilled_at").asc(nulls_first=True), "due_on", "pk"
+        )
+    )

@@ -1,0 +1,459 @@
+"""The register of personal data: every model that holds data about a person, why, who sees it, how long.
+
+Export (requests for access), removal (retention) and docs/privacy.md all read this one list, so a model
+that stores something about a person is found by all three or by none. ``tests/transfer/test_register.py``
+fails when a model is in neither this register nor ``NOT_PERSONAL``.
+
+``student_path`` is the ORM lookup from the model to the ``Student`` a row is about. Models whose rows are
+about a user who is not (necessarily) a student (a mentor's account, a retention report) have ``None``: they
+are personal data of staff or guardians and are not part of a student's export.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.sessions.models import Session
+from django.db import models
+from django.db.models.fields.files import FieldFile
+
+from koers.common.models import AuditEntry
+from koers.conversations.models import (
+    Agreement,
+    Conversation,
+    ConversationTag,
+    PhaseNote,
+    Preparation,
+    PrivateNote,
+)
+from koers.dossier.models import (
+    Action,
+    Ambition,
+    AmbitionStep,
+    Compliment,
+    Contact,
+    Evidence,
+    Experience,
+    Reflection,
+    ReflectionAnswer,
+    Remark,
+    StudentTrait,
+)
+from koers.programme.models import Activity, AssignmentWork, GivenAssignment, Participation
+from koers.schools.models import Guardianship, Membership, Mentorship, Role, Student, User
+from koers.transfer.models import AccessRequest, RemovalReport, TransferExport, TransferImport
+
+
+@dataclass(frozen=True)
+class Entry:
+    model: type[models.Model]
+    # ORM lookup from the model to the Student a row is about; None: rows about a user who is not a student.
+    student_path: str | None
+    # Names of FileFields on the model.
+    files: tuple[str, ...]
+    purpose: str
+    who_sees: str
+    kept: str
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.label
+
+
+DOSSIER_KEPT = "Until the retention period after the student leaves (default two years), unless transferred."
+STUDENT_AND_GUIDES = (
+    "The student; their mentors and the counsellor; guardians with authority when the student shares it."
+)
+
+_ENTRIES: list[Entry] = [
+    # --- people and their place at the school ---
+    Entry(
+        User,
+        "student_records",
+        (),
+        "The account of a person: name, user name, email, password hash, preferred language.",
+        "The person; the school's administrator.",
+        "While the person has a role at a school; a student's account goes with the dossier.",
+    ),
+    Entry(
+        Role,
+        "user__student_records",
+        (),
+        "What a person is at a school (student, mentor, guardian, ...), which decides what they may see.",
+        "The person; the school's administrator.",
+        "While the person is at the school.",
+    ),
+    Entry(
+        Student,
+        "pk",
+        (),
+        "The student's place at the school: student number, date of birth, when they joined and left.",
+        "The student; staff of the school who guide them; guardians.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Membership,
+        "student",
+        (),
+        "Which group (class) the student was in, from when until when.",
+        "The student; staff of the school.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Mentorship,
+        "student",
+        (),
+        "Who mentors a group or one student, so the mentor can open those dossiers.",
+        "The mentor; the counsellor; the administrator.",
+        "While the mentorship lasts; individual mentorships go with the student's dossier.",
+    ),
+    Entry(
+        Guardianship,
+        "student",
+        (),
+        "Who the student's guardians are and whether they have parental authority.",
+        "The guardian; the student; the counsellor; the administrator.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Session,
+        None,
+        (),
+        "Keeps a person logged in (the session holds their user id and active role).",
+        "Nobody; only the server reads it.",
+        "Until logout or until the session times out.",
+    ),
+    # --- the dossier ---
+    Entry(
+        Experience,
+        "student",
+        (),
+        "What the student did and went through, in their own words.",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Evidence,
+        "student",
+        ("file",),
+        "Photos, videos, voice notes and documents that show an experience.",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Reflection,
+        "student",
+        (),
+        "The student's reflection on an experience, per career competence.",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        ReflectionAnswer,
+        "reflection__student",
+        ("voice",),
+        "The student's typed or spoken answers to reflection prompts.",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        StudentTrait,
+        "student",
+        (),
+        "Qualities and motives the student recognises in themself.",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Compliment,
+        "student",
+        (),
+        "Praise for a quality, given by staff or a guardian (the giver's name is kept with it).",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Ambition,
+        "student",
+        (),
+        "The student's dreams and why they matter to them.",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        AmbitionStep,
+        "ambition__student",
+        (),
+        "Small next steps towards an ambition.",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Contact,
+        "student",
+        (),
+        "People in the student's network who could help (names of third parties, entered by the student).",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Action,
+        "student",
+        (),
+        "Action points and agreements: what, who, when, how we know it is done.",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Remark,
+        "student",
+        (),
+        "Questions and remarks of mentors on dossier entries, and the student's answers.",
+        "The student; their mentors and the counsellor.",
+        DOSSIER_KEPT,
+    ),
+    # --- career conversations ---
+    Entry(
+        Conversation,
+        "student",
+        (),
+        "A career conversation with the student: when, goal, summary, the student's evaluation.",
+        "The student; the mentor and counsellor; guardians when the summary is shared.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Preparation,
+        "conversation__student",
+        ("voice",),
+        "How the student (or a guardian) prepared a conversation, typed or spoken.",
+        "The author; the mentor and counsellor.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        PhaseNote,
+        "conversation__student",
+        (),
+        "Notes made during the phases of a conversation.",
+        "The student; the mentor and counsellor.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        PrivateNote,
+        "conversation__student",
+        (),
+        "The mentor's own working notes on a conversation.",
+        "The mentor who wrote them (and the student on a request for access).",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        ConversationTag,
+        "conversation__student",
+        (),
+        "Qualities, motives and occupations noted during a conversation.",
+        "The student; the mentor and counsellor.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Agreement,
+        "conversation__student",
+        (),
+        "Links an action point to the conversation where it was agreed.",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    # --- the programme ---
+    Entry(
+        Activity,
+        None,
+        (),
+        "Planned programme activities; names the staff member responsible.",
+        "Staff of the school; students of the groups involved.",
+        "As long as the school keeps its programme.",
+    ),
+    Entry(
+        GivenAssignment,
+        None,
+        (),
+        "An assignment given to groups; names the staff member who gave it.",
+        "Staff of the school; students of the groups involved.",
+        "As long as the school keeps its programme.",
+    ),
+    Entry(
+        AssignmentWork,
+        "student",
+        ("voice",),
+        "The student's work on an assignment, typed or spoken.",
+        "The student; the teacher who gave it, their mentors and the counsellor.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Participation,
+        "student",
+        (),
+        "Whether the student took part in a programme activity.",
+        "The student; their mentors, teachers and the counsellor.",
+        DOSSIER_KEPT,
+    ),
+    # --- privacy and transfer ---
+    Entry(
+        AuditEntry,
+        "student",
+        (),
+        "Who looked at, printed or exported the student's dossier, and when (append-only).",
+        "The student and guardians with authority; the counsellor and administrator.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        TransferExport,
+        "student",
+        (),
+        "What the student chose to take to their next school, and when they approved it.",
+        "The student.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        TransferImport,
+        "student",
+        (),
+        "That a transfer dossier from the previous school was read in, by whom, with how many items.",
+        "The counsellor and administrator; the student.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        AccessRequest,
+        "student",
+        (),
+        "Requests for access (inzage) or a copy, with the legal deadline and when they were handled.",
+        "The requester; the counsellor and administrator.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        RemovalReport,
+        None,
+        (),
+        "What a retention run removed: counts and student numbers, never the removed data; names who ran it.",
+        "The school's administrator and counsellor.",
+        "As long as the school needs to show what it removed.",
+    ),
+]
+
+
+# Models other parts of Koers add; entered here by label so the register loads before they exist.
+# (label, student_path, files, purpose, who_sees, kept)
+_LATER: list[tuple[str, str | None, tuple[str, ...], str, str, str]] = [
+    (
+        "schools.ImportRun",
+        None,
+        (),
+        "A file imported from the student administration (names, numbers, groups, guardians), kept to show "
+        "the preview and apply it.",
+        "The school's administrator.",
+        "Until the administrator removes the import run.",
+    ),
+    (
+        "accounts.ExternalIdentity",
+        "user__student_records",
+        (),
+        "Links a person to their school account at Microsoft, Google or a federation (single sign-on).",
+        "Nobody; only used to log in.",
+        "While the person has an account.",
+    ),
+    (
+        "accounts.LoginCard",
+        "student",
+        (),
+        "A printed QR login card of a student (only a hash of the code is kept), who issued and revoked it.",
+        "The student's mentors, the counsellor and the administrator.",
+        DOSSIER_KEPT,
+    ),
+    (
+        "accounts.OpenSession",
+        "user__student_records",
+        (),
+        "Sessions a person opened, so 'log out everywhere' can end them.",
+        "Nobody; only the server reads it.",
+        "Until the session ends.",
+    ),
+    (
+        "otp_totp.TOTPDevice",
+        "user__student_records",
+        (),
+        "A staff member's authenticator app for the second login step (a secret key).",
+        "Nobody; only used to log in.",
+        "While the person uses a second factor.",
+    ),
+    (
+        "axes.AccessAttempt",
+        None,
+        (),
+        "Failed logins (user name, IP address, browser) to lock out password guessing.",
+        "The administrator of the installation.",
+        "Until the lockout period ends or the attempts are reset.",
+    ),
+    (
+        "axes.AccessAttemptExpiration",
+        None,
+        (),
+        "When a recorded failed login stops counting.",
+        "The administrator of the installation.",
+        "With the failed login it belongs to.",
+    ),
+    (
+        "axes.AccessFailureLog",
+        None,
+        (),
+        "A log of failed logins (user name, IP address, browser).",
+        "The administrator of the installation.",
+        "As configured for the login lockout.",
+    ),
+    (
+        "axes.AccessLog",
+        None,
+        (),
+        "A log of logins and logouts (user name, IP address, browser).",
+        "The administrator of the installation.",
+        "As configured for the login lockout.",
+    ),
+]
+
+for _label, _path, _files, _purpose, _who, _kept in _LATER:
+    with contextlib.suppress(LookupError):
+        _ENTRIES.append(Entry(apps.get_model(_label), _path, _files, _purpose, _who, _kept))
+
+REGISTER: tuple[Entry, ...] = tuple(_ENTRIES)
+_BY_MODEL = {entry.model: entry for entry in REGISTER}
+
+
+def entry_for(model: type[models.Model] | models.Model) -> Entry | None:
+    if isinstance(model, models.Model):
+        model = type(model)
+    return _BY_MODEL.get(model._meta.concrete_model or model)
+
+
+def rows_of(student: Student) -> Iterator[tuple[Entry, models.QuerySet]]:
+    """Every row about ``student``, per register entry (one query each when evaluated).
+
+    Call inside ``school_scope(student.school)``: the scoped managers keep the answer to that school.
+    """
+    for entry in REGISTER:
+        if entry.student_path is None:
+            continue
+        manager = entry.model._default_manager
+        yield entry, manager.filter(**{entry.student_path: student.pk}).distinct().order_by("pk")
+
+
+def files_of(student: Student) -> list[FieldFile]:
+    """Every stored file about ``student`` (call inside ``school_scope``)."""
+    found: list[FieldFile] = []
+    for entry, rows in rows_of(student):
+        if not entry.files:
+            continue
+        for row in rows.only("pk", *entry.files):
+            for name in entry.files:
+                stored = getattr(row, name)
+                if stored:
+                    found.append(stored)
+    return found

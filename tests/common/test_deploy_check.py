@@ -1,0 +1,130 @@
+"""Production settings: ``manage.py check --deploy`` is clean, and the production headers are sent.
+
+Settings are read once per process, so production is started in a subprocess with the environment a
+server would have (debug off, a long random secret key, a real host name).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+HOST = "koers.example.org"
+
+
+@pytest.fixture
+def production_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KOERS_", "DATABASE_URL"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="koers.settings",
+        KOERS_SECRET_KEY=secrets.token_urlsafe(64),
+        KOERS_DEBUG="0",
+        KOERS_ALLOWED_HOSTS=HOST,
+        KOERS_DATA_DIR=str(tmp_path),
+    )
+    return env
+
+
+def run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_deploy_passes_with_production_settings(production_env):
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=production_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key(production_env):
+    del production_env["KOERS_SECRET_KEY"]
+
+    result = run_python("import django; django.setup()", production_env)
+
+    assert result.returncode != 0
+    assert "KOERS_SECRET_KEY" in result.stderr
+
+
+@pytest.fixture
+def production_headers(production_env) -> dict[str, str]:
+    result = run_python(
+        f"""
+        import json, django
+        django.setup()
+        from django.test import Client
+        response = Client().get("/inloggen/", secure=True, HTTP_HOST="{HOST}")
+        print(json.dumps({{"status": response.status_code, **dict(response.headers.items())}}))
+        """,
+        production_env,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_sends_hsts_for_a_year_with_subdomains(production_headers):
+    assert production_headers["status"] == 200
+    hsts = production_headers["Strict-Transport-Security"]
+    assert "max-age=31536000" in hsts
+    assert "includeSubDomains" in hsts
+
+
+def test_production_sends_csp_without_unsafe_inline(production_headers):
+    csp = production_headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+
+
+def test_production_sends_nosniff_frame_and_referrer_headers(production_headers):
+    assert production_headers["X-Content-Type-Options"] == "nosniff"
+    assert production_headers["X-Frame-Options"] == "DENY"
+    assert production_headers["Referrer-Policy"] == "same-origin"
+
+
+def test_production_redirects_plain_http_to_https(production_env):
+    result = run_python(
+        f"""
+        import django
+        django.setup()
+        from django.test import Client
+        response = Client().get("/inloggen/", HTTP_HOST="{HOST}")
+        print(response.status_code, response.headers.get("Location"))
+        """,
+        production_env,
+    )
+
+    assert result.stdout.split() == ["301", f"https://{HOST}/inloggen/"]
+
+
+def test_production_marks_cookies_secure(production_env):
+    result = run_python(
+        """
+        import django
+        django.setup()
+        from django.conf import settings
+        print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.DEBUG)
+        """,
+        production_env,
+    )
+
+    assert result.stdout.split() == ["True", "True", "False"]

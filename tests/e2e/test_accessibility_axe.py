@@ -1,0 +1,148 @@
+"""axe-core in the browser: no serious or critical WCAG violation on the main page of every role.
+
+Each row of PAGES is one page as one persona; LANGUAGES lists the interface languages every page is checked
+in (add "ar" once the Arabic translation exists, and every page is checked right-to-left as well).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from playwright.sync_api import Page
+
+from koers.lob.models import ReflectionPrompt
+from tests import factories as f
+from tests.e2e.conftest import PHONE, log_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+BLOCKING = {"serious", "critical"}
+LANGUAGES = ["nl"]
+
+
+@dataclass
+class Full:
+    """The objects the pages point at, built once per test so no page is empty."""
+
+    experience: Any
+    conversation: Any
+
+
+@dataclass(frozen=True)
+class Screen:
+    persona: str | None  # None: not logged in
+    url: str
+    args: Callable[[Full], list[Any]] = lambda o: []
+
+    @property
+    def id(self) -> str:
+        return f"{self.persona or 'anonymous'}-{self.url}"
+
+
+PAGES = [
+    Screen("student", "dossier:home"),
+    Screen("student", "dossier:experience_new"),
+    Screen("student", "dossier:experience", lambda o: [o.experience.pk]),
+    Screen("student", "dossier:reflection", lambda o: [o.experience.pk, "qualities"]),
+    Screen("student", "dossier:timeline"),
+    Screen("student", "conversations:mine"),
+    Screen("student", "conversations:prepare", lambda o: [o.conversation.pk]),
+    Screen("mentor", "home:mentor"),
+    Screen("mentor", "conversations:mentor"),
+    Screen("mentor", "conversations:guide", lambda o: [o.conversation.pk]),
+    Screen("counsellor", "home:counsellor"),
+    Screen("counsellor", "conversations:rounds"),
+    Screen("guardian", "home:guardian"),
+    Screen("teacher", "home:teacher"),
+    Screen("leader", "home:leader"),
+    Screen("admin", "home:admin"),
+    Screen(None, "login"),
+    Screen(None, "accessibility"),
+]
+
+
+def fill(world) -> Full:
+    """A student with experiences, a reflection, a compliment, an agreement and a planned conversation."""
+    with scopes_disabled():
+        student = world.student
+        experiences = [
+            f.ExperienceFactory(
+                student=student, title="Snuffelstage bij de garage", shared_with_guardians=True
+            ),
+            f.ExperienceFactory(student=student, title="Bijbaan in de bakkerij"),
+        ]
+        prompt = ReflectionPrompt.objects.filter(competence="qualities").order_by("order", "pk").first()
+        reflection = f.ReflectionFactory(experience=experiences[0], competence="qualities")
+        f.ReflectionAnswerFactory(reflection=reflection, prompt=prompt, text="Ik kan goed uitleggen.")
+        f.ComplimentFactory(student=student, given_by=world.users["mentor"])
+        f.ActionFactory(student=student, shared_with_guardians=True)
+        f.AmbitionFactory(student=student)
+        f.ContactFactory(student=student)
+        conversation_type = f.ConversationTypeFactory(
+            school=world.school,
+            guide={
+                "phases": {"goal": {"questions": ["Wat wil je uit dit gesprek halen?"]}},
+                "reminders": ["Vat samen voordat je doorvraagt."],
+            },
+        )
+        conversation = f.ConversationFactory(
+            student=student, type=conversation_type, mentor=world.users["mentor"]
+        )
+        f.PreparationFactory(conversation=conversation)
+        f.ConversationFactory(
+            student=world.classmate,
+            type=conversation_type,
+            mentor=world.users["mentor"],
+            scheduled_at=timezone.now() - dt.timedelta(days=3),
+        )
+        f.ConversationRoundFactory(school_year=world.group.school_year, year_level=world.group.year_level)
+    return Full(experience=experiences[0], conversation=conversation)
+
+
+def readable(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {' '.join(node['target'])}: {node['html'][:160]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"      {summary[:300]}")
+    return "\n".join(lines)
+
+
+def blocking_violations(page: Page) -> list[dict[str, Any]]:
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    return [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("screen", PAGES, ids=lambda s: s.id)
+def test_main_page_has_no_serious_axe_violation(world, pages, screen: Screen, language: str):
+    objects = fill(world)
+    page = pages.open(viewport=PHONE)
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": pages.base_url}]
+    )
+    if screen.persona:
+        log_in(page, screen.persona)
+    response = page.goto(reverse(screen.url, args=screen.args(objects)))
+    assert response is not None and response.status == 200, (
+        f"{screen.id} answered {response and response.status}"
+    )
+
+    violations = blocking_violations(page)
+
+    assert not violations, f"{screen.id} ({language}):\n{readable(violations)}"

@@ -1,0 +1,55 @@
+"""Shared set-up for the LOB-lijn, participation, poster and student-coverage tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from koers.schools.models import Group
+from tests import factories as f
+from tests.conftest import World
+
+
+def days_from_today(days: int) -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=days)
+
+
+def activity_for(group: Group, **kwargs: Any) -> Any:
+    """An activity for the track, year level and school year of ``group`` (all its groups by default)."""
+    kwargs.setdefault("precision", "day")
+    with scopes_disabled():
+        return f.ActivityFactory(
+            school_year=group.school_year,
+            track=group.track,
+            year_level=group.year_level,
+            **kwargs,
+        )
+
+
+def fill_line(world: World, size: int) -> list[Any]:
+    """``size`` past and ``size`` coming activities for world.group, a round per size, participation rows."""
+    made = []
+    with scopes_disabled():
+        for number in range(size):
+            past = activity_for(
+                world.group,
+                title=f"Open dag {number}",
+                starts_on=days_from_today(-30 - number),
+                involves_guardians=True,
+            )
+            coming = activity_for(
+                world.group, title=f"Beroepenmarkt {number}", starts_on=days_from_today(20 + number)
+            )
+            coming.groups.add(world.group)
+            f.ParticipationFactory(activity=past, student=world.student, noted_by=world.users["mentor"])
+            f.ParticipationFactory(
+                activity=past, student=world.classmate, present=False, noted_by=world.users["mentor"]
+            )
+            f.ConversationRoundFactory(
+                school_year=world.group.school_year, year_level=world.group.year_level, name=f"Ronde {number}"
+            )
+            made += [past, coming]
+    return made

@@ -1,0 +1,162 @@
+"""The school's LOB-lijn per track and year level: who sees it, what it holds, its drawing and its cost."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django_scopes import scopes_disabled
+
+from koers.programme.queries.line import type_name
+from tests import factories as f
+from tests.programme.lobline_helpers import activity_for, days_from_today, fill_line
+
+URL = reverse("programme:line")
+
+
+def test_line_shows_activities_rounds_and_guardian_moments(login, world):
+    activity_for(world.group, title="Bezoek aan de garage", starts_on=days_from_today(10))
+    activity_for(
+        world.group, title="Ouderavond beroepen", starts_on=days_from_today(30), involves_guardians=True
+    )
+    with scopes_disabled():
+        driegesprek = f.ConversationTypeFactory(school=world.school, with_guardians=True, key="driegesprek")
+        round_ = f.ConversationRoundFactory(school_year=world.group.school_year, name="Driegesprekken najaar")
+        round_.types.add(driegesprek)
+
+    page = login("counsellor").get(URL).content.decode()
+
+    assert "Bezoek aan de garage" in page
+    assert "Ouderavond beroepen" in page
+    assert "Driegesprekken najaar" in page
+    assert "driegesprek met ouders" in page
+
+
+def test_line_is_drawn_as_an_accessible_svg(login, world):
+    activity_for(world.group, title="Bezoek aan de garage", starts_on=days_from_today(10))
+
+    page = login("counsellor").get(URL).content.decode()
+
+    assert 'role="img"' in page
+    assert '<title id="school-line-title">' in page
+    assert '<desc id="school-line-desc">1 activiteiten' in page
+    assert 'aria-labelledby="school-line-title school-line-desc"' in page
+    assert "style=" not in page.split("<svg", 1)[1].split("</svg>", 1)[0]
+
+
+def test_type_name_follows_the_active_language(world, in_school):
+    kind = f.ActivityTypeFactory(
+        school=world.school, key="open_day", name="Open dag", translations={"en": "Open day"}
+    )
+
+    with translation.override("en"):
+        english = type_name(kind)
+    with translation.override("nl"):
+        dutch = type_name(kind)
+
+    assert (english, dutch) == ("Open day", "Open dag")
+
+
+def test_type_name_without_translation_keeps_the_schools_name(world, in_school):
+    kind = f.ActivityTypeFactory(school=world.school, key="own", name="Eigen soort", translations={})
+
+    with translation.override("en"):
+        assert type_name(kind) == "Eigen soort"
+
+
+def test_line_for_a_teacher_shows_only_what_is_still_coming(login, world):
+    activity_for(world.group, title="Voorbij bezoek", starts_on=days_from_today(-40))
+    activity_for(world.group, title="Komend bezoek", starts_on=days_from_today(40))
+
+    page = login("teacher").get(URL).content.decode()
+
+    assert "Komend bezoek" in page
+    assert "Voorbij bezoek" not in page
+
+
+def test_line_for_a_counsellor_shows_the_whole_year(login, world):
+    activity_for(world.group, title="Voorbij bezoek", starts_on=days_from_today(-40))
+
+    page = login("counsellor").get(URL).content.decode()
+
+    assert "Voorbij bezoek" in page
+
+
+def test_line_for_a_mentor_starts_at_their_own_groups_line(login, world):
+    with scopes_disabled():
+        other = f.GroupFactory(
+            school=world.school, school_year=world.group.school_year, name="1H1", track="havo", year_level=1
+        )
+    activity_for(other, title="Havo-activiteit", starts_on=days_from_today(10))
+    activity_for(world.group, title="Kader-activiteit", starts_on=days_from_today(10))
+
+    page = login("mentor").get(URL).content.decode()
+
+    assert "Kader-activiteit" in page
+    assert "Havo-activiteit" not in page
+
+
+def test_line_shows_another_track_when_chosen(login, world):
+    with scopes_disabled():
+        other = f.GroupFactory(
+            school=world.school, school_year=world.group.school_year, name="1H1", track="havo", year_level=1
+        )
+    activity_for(other, title="Havo-activiteit", starts_on=days_from_today(10))
+
+    page = login("mentor").get(URL, {"lijn": "havo-1"}).content.decode()
+
+    assert "Havo-activiteit" in page
+
+
+def test_line_with_an_unknown_choice_falls_back_to_a_line(login, world):
+    activity_for(world.group, title="Kader-activiteit", starts_on=days_from_today(10))
+
+    response = login("counsellor").get(URL, {"lijn": "nonsense", "jaar": "abc"})
+
+    assert response.status_code == 200
+    assert "Kader-activiteit" in response.content.decode()
+
+
+def test_line_does_not_show_another_schools_activities(login, world):
+    with scopes_disabled():
+        other_group = world.other_student.memberships.get().group
+    activity_for(other_group, title="Bezoek elders", starts_on=days_from_today(10))
+
+    page = login("counsellor").get(URL, {"lijn": "havo-2"}).content.decode()
+
+    assert "Bezoek elders" not in page
+
+
+def test_line_offers_participation_only_for_a_mentors_own_groups(login, world):
+    with scopes_disabled():
+        other = f.GroupFactory(school=world.school, school_year=world.group.school_year, name="3K9")
+    mine = activity_for(world.group, title="Voor mijn groep", starts_on=days_from_today(-5))
+    mine.groups.add(world.group)
+    theirs = activity_for(world.group, title="Voor de andere groep", starts_on=days_from_today(-5))
+    theirs.groups.add(other)
+
+    page = login("mentor").get(URL).content.decode()
+
+    assert reverse("programme:participation", args=[mine.pk]) in page
+    assert reverse("programme:participation", args=[theirs.pk]) not in page
+
+
+@pytest.mark.parametrize("persona", ["student", "guardian", "leader", "admin"])
+def test_line_is_a_404_for_others(login, world, persona):
+    assert login(persona).get(URL).status_code == 404
+
+
+# session, user, roles; school years; groups and activities for the choices; the line's groups, activities,
+# their groups, rounds; the mentor's own groups (default line and participation links).
+LINE_QUERIES = 12
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_line_costs_a_fixed_number_of_queries(login, world, django_assert_num_queries, size):
+    fill_line(world, size)
+    client = login("mentor")
+
+    with django_assert_num_queries(LINE_QUERIES):
+        response = client.get(URL)
+
+    assert len(response.context["line"].activities) == 2 * size
