@@ -68,6 +68,22 @@ PAGES = [
     Screen("admin", "home:admin"),
     Screen(None, "login"),
     Screen(None, "accessibility"),
+    # programme, import, transfer and login pages
+    Screen("counsellor", "programme:planner"),
+    Screen("counsellor", "programme:coverage"),
+    Screen("counsellor", "programme:line"),
+    Screen("counsellor", "programme:gaps"),
+    Screen("counsellor", "programme:bank"),
+    Screen("counsellor", "transfer:access_requests"),
+    Screen("mentor", "programme:given_list"),
+    Screen("mentor", "accounts:cards"),
+    Screen("student", "programme:mine"),
+    Screen("student", "programme:my_assignments"),
+    Screen("student", "transfer:choose"),
+    Screen("student", "accounts:security"),
+    Screen("admin", "schools:import_start"),
+    Screen("admin", "transfer:privacy"),
+    Screen("admin", "accounts:policy"),
 ]
 
 
