@@ -39,6 +39,7 @@ def test_transfer_student_takes_chosen_items_along_and_guardian_downloads_all(
     expect(phone).to_have_url(reverse("dossier:home"))
 
     # They choose one experience and the ambition, name the new school and approve.
+    phone.locator("details.account > summary").click()  # the account menu holds the privacy links
     phone.get_by_role("link", name="Dossier meenemen").click()
     phone.get_by_label("Naar welke school ga je?").fill("Het Nieuwe College")
     phone.get_by_label("Snuffelstage bij de dierenarts", exact=False).check()
@@ -62,7 +63,8 @@ def test_transfer_student_takes_chosen_items_along_and_guardian_downloads_all(
 
     # The guardian (with authority) of the 14-year-old asks for a copy and downloads the ZIP.
     log_in(desktop, "guardian")
-    desktop.get_by_role("link", name="Inzage").click()
+    desktop.locator("details.account > summary").click()
+    desktop.get_by_role("link", name="Inzage in je gegevens").click()
     desktop.get_by_label("Kopie", exact=False).check()
     desktop.get_by_role("button", name="Verzoek indienen").click()
     with desktop.expect_download() as download:
