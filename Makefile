@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export KOERS_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test lint typecheck pytest install demo migrations clean
+.PHONY: run test lint typecheck pytest install demo migrations messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ test: $(STAMP)
 
 migrations: $(STAMP)
 	$(BIN)/python -m django makemigrations --settings=koers.settings
+
+# Refresh the translation catalogues from the code and compile them (needs GNU gettext: apt-get install gettext).
+messages: $(STAMP)
+	cd src/koers && ../../$(BIN)/python -m django makemessages --settings=koers.settings --all --no-obsolete --add-location=file
+	cd src/koers && ../../$(BIN)/python -m django compilemessages --settings=koers.settings
 
 clean:
 	rm -rf $(VENV) var

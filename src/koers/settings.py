@@ -16,7 +16,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 
 def env_flag(name: str, default: bool) -> bool:
@@ -125,7 +124,18 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# Each language is named in itself, so a person who reads no Dutch still finds their own. Staff screens are
+# Dutch and English; everything students and guardians see is also in the FAMILY_LANGUAGES.
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("tr", "Türkçe"),
+    ("pl", "Polski"),
+    ("fa", "فارسی"),
+]
+KOERS_FAMILY_LANGUAGES = ["ar", "uk", "tr", "pl", "fa"]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
