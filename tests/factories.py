@@ -620,3 +620,39 @@ class ImportRunFactory(factory.django.DjangoModelFactory):
             "full_export": False,
         }
     )
+
+
+class GuardianInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accounts.GuardianInvitation"
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.SelfAttribute("student.school")
+    guardian = factory.SubFactory(UserFactory)
+    kind = "letter"
+    code_hash = factory.Sequence(lambda n: f"c{n:063x}")
+    token_hash = factory.Sequence(lambda n: f"t{n:063x}")
+    expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
+
+
+class GuardianAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.GuardianAnswer"
+
+    given = factory.SubFactory(GivenAssignmentFactory, assignment__audience="home")
+    school = factory.SelfAttribute("given.school")
+    student = factory.SubFactory(StudentFactory, school=factory.SelfAttribute("..school"))
+    guardian = factory.SubFactory(UserFactory)
+    text = "We hebben samen gepraat over werk."
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "schools.Consent"
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.SelfAttribute("student.school")
+    purpose = "photos"
+    granted = True
+    decided_by = factory.SelfAttribute("student.user")
+    decided_as = schools.RoleKind.STUDENT

@@ -82,8 +82,11 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         f.TransferImportFactory(student=student, imported_by=mentor),
         f.AccessRequestFactory(student=student),
         f.RemovalReportFactory(school=school),
+        f.ConsentFactory(student=student),
         f.ImportRunFactory(school=school),
         f.LoginCardFactory(student=student),
+        f.GuardianInvitationFactory(student=student),
+        f.GuardianAnswerFactory(school=school, student=student, given__assignment__school=school),
         f.SchoolLoginPolicyFactory(school=school),
     ]
     with scopes_disabled():

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from koers.accounts.views import login as login_views
-from koers.common import views_speech
+from koers.common import views_language, views_speech
 from koers.home import views as home_views
 
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("inloggen/", include("koers.accounts.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("rol/", home_views.switch_role, name="switch_role"),
+    path("taal/", views_language.choose, name="language"),
     path("voorlezen/", views_speech.read_aloud, name="read_aloud"),
     path("toegankelijkheid/", views_speech.accessibility, name="accessibility"),
     path("", include("koers.home.urls")),

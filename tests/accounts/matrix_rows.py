@@ -11,6 +11,8 @@ from tests.matrix import LOGIN, POST_ONLY, Objects, Redirect, Row, answers, only
 
 EVERYONE_404 = answers(404, anonymous=404)
 CARD_MANAGERS_ONLY = only(mentor=200, admin=200)
+INVITERS_ONLY = only(mentor=200, counsellor=200, admin=200, outsider=200)
+BACK_TO_INVITATIONS = Redirect("accounts:invitations")
 
 
 def student_card(o: Objects) -> dict[str, Any]:
@@ -22,7 +24,39 @@ def student_card(o: Objects) -> dict[str, Any]:
     return {"pk": cached.pk}
 
 
+def guardian_invitation(o: Objects) -> dict[str, Any]:
+    cached = o.__dict__.get("_guardian_invitation")
+    if cached is None:
+        with scopes_disabled():
+            cached = f.GuardianInvitationFactory(student=o.world.student, guardian=o.world.users["guardian"])
+        o.__dict__["_guardian_invitation"] = cached
+    return {"pk": cached.pk}
+
+
 ROWS: dict[str, Row | list[Row]] = {
+    # Inviting guardians: admins and counsellors (every student), mentors (their own students). The
+    # outsider's own school has its own page; another school's invitation is a 404.
+    "accounts:invitations": Row(get=INVITERS_ONLY),
+    "accounts:invitations_add": Row(get=INVITERS_ONLY),
+    "accounts:invitations_send": Row(
+        get=POST_ONLY,
+        post=only(
+            mentor=BACK_TO_INVITATIONS,
+            counsellor=BACK_TO_INVITATIONS,
+            admin=BACK_TO_INVITATIONS,
+            outsider=BACK_TO_INVITATIONS,
+        ),
+    ),
+    "accounts:invitations_revoke": Row(
+        get=POST_ONLY,
+        post=only(mentor=BACK_TO_INVITATIONS, counsellor=BACK_TO_INVITATIONS, admin=BACK_TO_INVITATIONS),
+        kwargs=guardian_invitation,
+    ),
+    # Activating access is public: the empty form for everyone; an unknown link says it does not work.
+    "accounts:activate": Row(get=answers(200, anonymous=200)),
+    "accounts:activate_link": Row(
+        get=answers(400, anonymous=400), kwargs=lambda o: {"token": "geen-echte-uitnodiging"}
+    ),
     # Password reset is open to everyone; a link that does not work is a 404 page saying so.
     "accounts:password_reset": Row(get=answers(200, anonymous=200)),
     "accounts:password_reset_done": Row(get=answers(200, anonymous=200)),

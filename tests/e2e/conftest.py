@@ -13,7 +13,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Locator,
+    Page,
+    expect,
+    sync_playwright,
+)
 
 from tests.factories import PASSWORD
 
@@ -117,3 +125,15 @@ def assert_fits_the_screen(page: Page) -> None:
     """Phone-first: the page must not scroll sideways."""
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"
+
+
+def image_loaded(image: Locator) -> bool:
+    """Whether the image was served and decoded; waits for it to finish loading (or failing) first."""
+    return bool(
+        image.evaluate(
+            """img => img.complete ? img.naturalWidth > 0 : new Promise(done => {
+                img.addEventListener("load", () => done(img.naturalWidth > 0));
+                img.addEventListener("error", () => done(false));
+            })"""
+        )
+    )

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from koers.dossier.models import Evidence, Experience
 from koers.programme.models import Activity, AssignmentWork, WorkStatus
-from tests.e2e.conftest import DESKTOP, RESULTS, Pages, assert_fits_the_screen, log_in
+from tests.e2e.conftest import DESKTOP, RESULTS, Pages, assert_fits_the_screen, image_loaded, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -95,7 +95,7 @@ def test_counsellor_plans_student_prepares_teacher_registers_line_and_poster_sho
     expect(phone.get_by_text("Bewaard. Je kunt later verder.")).to_be_visible()
     photo = phone.get_by_role("img", name="Jouw foto 1")
     expect(photo).to_be_visible()
-    assert photo.evaluate("img => img.complete && img.naturalWidth > 0"), "the draft photo is not served"
+    assert image_loaded(photo), "the draft photo is not served"
     RESULTS.mkdir(exist_ok=True)
     phone.screenshot(path=str(RESULTS / "programme-journey-work.png"), full_page=True)
     phone.get_by_role("button", name="Klaar, zet het in mijn dossier").click()

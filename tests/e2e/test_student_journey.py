@@ -8,7 +8,7 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import assert_fits_the_screen, log_in
+from tests.e2e.conftest import assert_fits_the_screen, image_loaded, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -40,7 +40,7 @@ def test_student_records_experience_with_photo_reflection_quality_and_action(
     expect(phone.get_by_role("heading", level=1)).to_have_text("Meelopen in de werkplaats")
     picture = phone.get_by_role("img", name="Ik bij de bandenwissel")
     expect(picture).to_be_visible()
-    assert picture.evaluate("img => img.complete && img.naturalWidth > 0"), "the photo is not served"
+    assert image_loaded(picture), "the photo is not served"
     assert_fits_the_screen(phone)
 
     # A reflection on one competence.

@@ -57,6 +57,38 @@ def of_given(o: Objects) -> dict[str, Any]:
     return {"pk": given_to_group(o).pk}
 
 
+def home_given(o: Objects) -> Any:
+    """A home assignment given to world.group, with the world guardian's answer holding a voice note."""
+    cached = o.__dict__.get("_home_given")
+    if cached is None:
+        with scopes_disabled():
+            cached = f.GivenAssignmentFactory(
+                assignment__school=o.world.school,
+                assignment__audience="home",
+                given_by=o.world.users["mentor"],
+            )
+            cached.groups.add(o.world.group)
+            voice = default_storage.save(
+                f"guardian-answers/{o.world.school.pk}/{o.world.student.pk}/thuis.ogg",
+                ContentFile(b"OggS" + bytes(60)),
+            )
+            o.__dict__["_guardian_answer"] = f.GuardianAnswerFactory(
+                given=cached,
+                school=o.world.school,
+                student=o.world.student,
+                guardian=o.world.users["guardian"],
+                voice=voice,
+                voice_content_type="audio/ogg",
+            )
+        o.__dict__["_home_given"] = cached
+    return cached
+
+
+def guardian_answer(o: Objects) -> dict[str, Any]:
+    home_given(o)
+    return {"pk": o.__dict__["_guardian_answer"].pk}
+
+
 ROWS: dict[str, Row | list[Row]] = {
     "programme:bank": Row(get=STAFF_PAGE),
     "programme:assignment_new": Row(get=only(counsellor=200, outsider=200)),
@@ -73,4 +105,10 @@ ROWS: dict[str, Row | list[Row]] = {
     "programme:work": Row(kwargs=of_given, get=only(student=200, classmate=200)),
     "programme:work_photo": Row(kwargs=lambda o: {**of_given(o), "index": 0}, get=only(student=200)),
     "programme:work_voice": Row(kwargs=of_given, get=only(student=200)),
+    # A guardian's own answer to a home assignment: only the guardian of the child.
+    "programme:guardian_answer": Row(
+        get=only(guardian=200),
+        kwargs=lambda o: {"student_pk": o.world.student.pk, "pk": home_given(o).pk},
+    ),
+    "programme:guardian_answer_voice": Row(get=only(guardian=200), kwargs=guardian_answer),
 }

@@ -102,3 +102,46 @@ class OpenSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} · {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class InvitationKind(models.TextChoices):
+    EMAIL = "email", _("e-mail")
+    LETTER = "letter", _("brief")
+
+
+class GuardianInvitation(models.Model):
+    """An invitation for a guardian to start using Koers: an e-mail link or a printed letter with a code.
+
+    Only hashes of the link's token and the letter's code are stored; each works once, until it expires."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    guardian = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guardian_invitations"
+    )
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(_("soort"), max_length=8, choices=InvitationKind.choices)
+    code_hash = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("geldig tot"))
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("uitnodiging voor ouder/verzorger")
+        verbose_name_plural = _("uitnodigingen voor ouders/verzorgers")
+        indexes = [models.Index(fields=["guardian", "used_at", "revoked_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.guardian_id} · {self.kind} · {self.created_at:%Y-%m-%d}"
+
+    def is_open(self, now: object = None) -> bool:
+        from django.utils import timezone
+
+        moment = now or timezone.now()
+        return self.used_at is None and self.revoked_at is None and self.expires_at > moment  # type: ignore[operator]

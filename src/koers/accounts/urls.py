@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.accounts.views import cards, login, second_factor, sso
+from koers.accounts.views import cards, invitations, login, second_factor, sso
 
 app_name = "accounts"
 
@@ -24,6 +24,13 @@ urlpatterns: list = [
     path("kaarten/groep/<int:pk>/afdrukken/", cards.group_pdf, name="cards_group_pdf"),
     path("kaarten/leerling/<int:pk>/nieuwe-kaart/", cards.student_pdf, name="cards_student_pdf"),
     path("kaarten/<int:pk>/intrekken/", cards.revoke, name="cards_revoke"),
+    # --- inviting guardians and activating access (views/invitations.py) ---
+    path("ouders-uitnodigen/", invitations.overview, name="invitations"),
+    path("ouders-uitnodigen/versturen/", invitations.send, name="invitations_send"),
+    path("ouders-uitnodigen/toevoegen/", invitations.add, name="invitations_add"),
+    path("ouders-uitnodigen/<int:pk>/intrekken/", invitations.revoke, name="invitations_revoke"),
+    path("toegang/", invitations.activate, name="activate"),
+    path("toegang/<str:token>/", invitations.activate_link, name="activate_link"),
     # --- single sign-on (views/sso.py) ---
     path("oidc/", sso.oidc_start, name="oidc_start"),
     path("oidc/terug/", sso.oidc_callback, name="oidc_callback"),

@@ -1,8 +1,10 @@
 """Conversation types shipped as content (``content/types.yaml``) and their copy into a school.
 
-The shipped file is read once per process. ``ensure_conversation_types`` copies every shipped type a school
-does not have yet (matched by key); a type the school already has is left alone, so a guide the school
-adapted, renamed or switched off stays as the school left it.
+The shipped file and its translation overlays (``content/i18n/<lang>.yaml``: ``types: {key: {name,
+purpose}}``) are read once per process. ``ensure_conversation_types`` copies every shipped type a school does
+not have yet (matched by key); a type the school already has keeps its guide, name and switch, so a guide the
+school adapted, renamed or switched off stays as the school left it. Only the translations of its shipped
+copies follow new releases; a name the school changed is shown in Dutch.
 """
 
 from __future__ import annotations
@@ -13,20 +15,26 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db import transaction
 
+from koers.common.content_i18n import build_translations, copy_shipped, read_overlays
 from koers.common.tenancy import school_scope
 from koers.conversations.models import ConversationType
 from koers.lob.vocabulary import Phase
 from koers.schools.models import School
 
-TYPES_FILE = Path(__file__).with_name("content") / "types.yaml"
+CONTENT_DIR = Path(__file__).with_name("content")
+TYPES_FILE = CONTENT_DIR / "types.yaml"
 
 
 @lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
     with TYPES_FILE.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=1)
+def _overlays() -> dict[str, dict[str, Any]]:
+    return read_overlays(CONTENT_DIR)
 
 
 def shipped_types() -> list[dict[str, Any]]:
@@ -49,6 +57,13 @@ def shipped_types() -> list[dict[str, Any]]:
                 "with_guardians": bool(entry.get("with_guardians", False)),
                 "is_group": bool(entry.get("is_group", False)),
                 "order": int(entry.get("order", 0)),
+                "translations": build_translations(
+                    dutch={"name": entry["name"], "purpose": entry.get("purpose", "")},
+                    inline=dict(entry.get("translations") or {}),
+                    overlays=_overlays(),
+                    section="types",
+                    key=entry["key"],
+                ),
                 "guide": {
                     "phases": phases,
                     "reminders": [*common_reminders, *entry.get("reminders", [])],
@@ -59,15 +74,7 @@ def shipped_types() -> list[dict[str, Any]]:
 
 
 def ensure_conversation_types(school: School) -> int:
-    """Copy the shipped types the school lacks; returns how many were added. Safe to call on every page."""
+    """Copy the shipped types the school lacks and refresh the translations of its shipped copies; returns
+    how many were added. Safe to call on every page (one query when nothing is missing or behind)."""
     with school_scope(school):
-        present = set(ConversationType.objects.filter(school=school).values_list("key", flat=True))
-        missing = [t for t in shipped_types() if t["key"] not in present]
-        if not missing:
-            return 0
-        with transaction.atomic():
-            ConversationType.objects.bulk_create(
-                [ConversationType(school=school, shipped=True, **fields) for fields in missing],
-                ignore_conflicts=True,
-            )
-        return len(missing)
+        return copy_shipped(ConversationType, school, shipped_types())

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from koers.common.content_i18n import localised
 from koers.dossier.models import Action, Experience
 from koers.lob.models import Trait
 from koers.lob.vocabulary import Phase, TraitKind
@@ -32,6 +33,9 @@ class ConversationType(models.Model):
     is_group = models.BooleanField(_("groepsgesprek in de klas"), default=False)
     # {"phases": {"goal": {"questions": [...], "deeper": [...]}, ...}, "reminders": [...]}
     guide = models.JSONField(_("gespreksleidraad"), default=dict, blank=True)
+    # Name and purpose in other languages from the shipped content, with the Dutch they were made from:
+    # {"nl": {"name": ...}, "ar": {"name": ..., "purpose": ...}, "digest": ...} (common/content_i18n.py).
+    translations = models.JSONField(default=dict, blank=True)
     shipped = models.BooleanField(default=False)
     active = models.BooleanField(_("in gebruik"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
@@ -46,6 +50,15 @@ class ConversationType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language, or the Dutch name marked ``only_dutch``."""
+        return localised(self.name, self.translations, "name")
+
+    @property
+    def local_purpose(self) -> str:
+        return localised(self.purpose, self.translations, "purpose")
 
 
 class ConversationRound(models.Model):

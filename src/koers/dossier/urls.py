@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.dossier.views import experiences, portfolio
+from koers.dossier.views import experiences, family, portfolio
 
 app_name = "dossier"
 
@@ -9,6 +9,9 @@ urlpatterns = [
     path("", portfolio.home, name="home"),
     path("lijn/", portfolio.timeline, name="timeline"),
     path("inzage/", portfolio.access_log, name="access_log"),
+    # --- who decides: hiding the dossier from 16, consent for photos and voice notes (views/family.py) ---
+    path("meekijken/", family.family, name="family"),
+    path("leerling/<int:student_pk>/toestemming/", family.guardian_family, name="guardian_family"),
     path("leerling/<int:student_pk>/", portfolio.student_dossier, name="student"),
     path("leerling/<int:student_pk>/lijn/", portfolio.student_timeline, name="student_timeline"),
     path("leerling/<int:student_pk>/compliment/", portfolio.compliment_new, name="compliment_new"),

@@ -13,6 +13,8 @@ from koers.home import queries
 from koers.home.forms import QuietWeeksForm, StudentSearchForm
 from koers.schools.models import RoleKind
 
+GUARDIAN_CHILD_KEY = "koers_guardian_child"
+
 LANDING = {
     RoleKind.STUDENT: "dossier:home",
     RoleKind.MENTOR: "home:mentor",
@@ -69,8 +71,19 @@ def leader(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def guardian(request: HttpRequest) -> HttpResponse:
+    """One child at a time: ``?child=<pk>`` switches (remembered in the session); another's child is a 404."""
     role = active_role(request, RoleKind.GUARDIAN)
-    return render(request, "home/guardian.html", {"children": queries.guardian_children(role)})
+    wanted = request.GET.get("child", "")
+    child_pk = int(wanted) if wanted.isdigit() else request.session.get(GUARDIAN_CHILD_KEY)
+    try:
+        page = queries.guardian_home(role, child_pk=child_pk)
+    except Http404:
+        if wanted:
+            raise
+        page = queries.guardian_home(role)  # the remembered child is no longer linked
+    if page.child is not None and wanted:
+        request.session[GUARDIAN_CHILD_KEY] = page.child.student_id
+    return render(request, "home/guardian.html", {"page": page, "children": page.children})
 
 
 @login_required

@@ -3,6 +3,11 @@
 Each YAML entry has a stable ``key``; texts are given per language (``nl``, ``en``, ``nl_simple`` ...).
 Running the loader again updates texts and adds new entries; it never removes what students refer to.
 Every file is checked before anything is written, so a mistake in one entry leaves the database as it was.
+
+Translations may also come from overlays, ``content/i18n/<lang>.yaml`` (``qualities`` and ``motives``: ``{key:
+{name, simple}}``; ``reflection_prompts``: ``{competence: {key: {text, simple}}}``); they fill in the
+languages the main file does not give, as ``<lang>`` and ``<lang>_simple``. An overlay entry for an unknown
+key is ignored here and reported by ``overlay_problems`` (a test runs it over the shipped files).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from koers.common.content_i18n import OverlayError, clean, read_overlays
 from koers.lob.models import ReflectionPrompt, Trait
 from koers.lob.vocabulary import Competence, TraitKind
 
@@ -21,6 +27,7 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 TEXT_KEYS = ("nl", "en", "nl_simple", "en_simple", "ar", "uk", "tr", "pl", "fa")
 TRAIT_FILES = ((TraitKind.QUALITY, "qualities.yaml"), (TraitKind.MOTIVE, "motives.yaml"))
+TRAIT_SECTIONS: dict[str, str] = {TraitKind.QUALITY: "qualities", TraitKind.MOTIVE: "motives"}
 PROMPTS_FILE = "reflection_prompts.yaml"
 ICON_MAX_LENGTH = 8  # Trait.icon max_length: an emoji with modifiers, never a word
 
@@ -103,7 +110,69 @@ def _read_all(content_dir: Path | None) -> tuple[dict[str, list[Entry]], dict[st
         prompts[competence] = _checked_entries(
             prompts_by_competence[competence], f"{PROMPTS_FILE}, {competence}", needs_icon=False
         )
+    _merge_overlays(traits, prompts, _overlays(content_dir))
     return traits, prompts
+
+
+def _overlays(content_dir: Path | None) -> dict[str, dict[str, Any]]:
+    try:
+        return read_overlays(content_dir or CONTENT_DIR)
+    except OverlayError as error:
+        raise ContentError(str(error)) from error
+
+
+def _fill(texts: dict[str, str], language: str, text: Any, simple: Any) -> None:
+    """Add an overlay's text and simple variant where the main file gives none for that language."""
+    for key, value in ((language, text), (f"{language}_simple", simple)):
+        value = clean(value)
+        if isinstance(value, str) and not texts.get(key):
+            texts[key] = value
+
+
+def _section(overlay: dict[str, Any], name: str) -> dict[str, Any]:
+    found = overlay.get(name)
+    return found if isinstance(found, dict) else {}
+
+
+def _merge_overlays(
+    traits: dict[str, list[Entry]], prompts: dict[str, list[Entry]], overlays: dict[str, dict[str, Any]]
+) -> None:
+    for language, overlay in overlays.items():
+        for kind, entries in traits.items():
+            section = _section(overlay, TRAIT_SECTIONS[kind])
+            for key, texts, _icon in entries:
+                entry = section.get(key)
+                if isinstance(entry, dict):
+                    _fill(texts, language, entry.get("name"), entry.get("simple"))
+        by_competence = _section(overlay, PROMPTS_FILE.removesuffix(".yaml"))
+        for competence, entries in prompts.items():
+            found = by_competence.get(competence)
+            section = found if isinstance(found, dict) else {}
+            for key, texts, _icon in entries:
+                entry = section.get(key)
+                if isinstance(entry, dict):
+                    _fill(texts, language, entry.get("text"), entry.get("simple"))
+
+
+def overlay_problems(content_dir: Path | None = None) -> list[str]:
+    """Keys in the overlays that the main files do not have (a typo would otherwise go unnoticed)."""
+    traits, prompts = _read_all(content_dir)
+    problems = []
+    for language, overlay in _overlays(content_dir).items():
+        for kind, entries in traits.items():
+            known = {key for key, _texts, _icon in entries}
+            for key in sorted(set(_section(overlay, TRAIT_SECTIONS[kind])) - known):
+                problems.append(f"{language}.yaml, {TRAIT_SECTIONS[kind]}: onbekende sleutel {key!r}")
+        by_competence = _section(overlay, "reflection_prompts")
+        for competence in sorted(set(by_competence) - set(prompts)):
+            problems.append(f"{language}.yaml, reflection_prompts: onbekende competentie {competence!r}")
+        for competence, entries in prompts.items():
+            known = {key for key, _texts, _icon in entries}
+            section = by_competence.get(competence)
+            for key in sorted(set(section if isinstance(section, dict) else {}) - known):
+                where = f"{language}.yaml, reflection_prompts, {competence}"
+                problems.append(f"{where}: onbekende sleutel {key!r}")
+    return problems
 
 
 def load_content(content_dir: Path | None = None) -> LoadReport:

@@ -10,15 +10,18 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from koers.common.content_i18n import LocalText
 from koers.lob.vocabulary import Competence, TraitKind
 
 
 def pick_text(texts: dict[str, str], language: str | None = None, *, simple: bool = False) -> str:
+    """The text in ``language`` (the active one), else Dutch; a Dutch fallback for a reader of another
+    language is a ``LocalText`` marked ``only_dutch``, so a page can say why."""
     language = (language or get_language() or "nl").split("-")[0]
     candidates = ([f"{language}_simple"] if simple else []) + [language, "nl"]
     for key in candidates:
         if texts.get(key):
-            return texts[key]
+            return LocalText(texts[key], only_dutch=key == "nl" and language != "nl")
     return next(iter(texts.values()), "")
 
 

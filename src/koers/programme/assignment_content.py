@@ -1,8 +1,10 @@
 """Assignments shipped as content (``content/assignments.yaml``) and their copy into a school's bank.
 
-The shipped file is read once per process. ``ensure_assignments`` copies each shipped assignment a school does
-not have yet (matched by key); an assignment the school already has is left alone, so one the school changed
-or archived stays as the school left it.
+The shipped file and its translation overlays (``content/i18n/<lang>.yaml``: ``assignments: {key: {title,
+goal, steps, questions}}``) are read once per process. ``ensure_assignments`` copies each shipped assignment a
+school does not have yet (matched by key); an assignment the school already has keeps its texts, so one the
+school changed or archived stays as the school left it. Only the translations of its shipped copies follow new
+releases; a field whose Dutch text the school changed is shown in Dutch.
 """
 
 from __future__ import annotations
@@ -12,20 +14,26 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db import transaction
 
+from koers.common.content_i18n import build_translations, copy_shipped, read_overlays
 from koers.common.tenancy import school_scope
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.models import Assignment, AssignmentFormat, Audience
 from koers.schools.models import School
 
-ASSIGNMENTS_FILE = Path(__file__).with_name("content") / "assignments.yaml"
+CONTENT_DIR = Path(__file__).with_name("content")
+ASSIGNMENTS_FILE = CONTENT_DIR / "assignments.yaml"
 
 
 @lru_cache(maxsize=1)
 def _raw() -> list[dict[str, Any]]:
     with ASSIGNMENTS_FILE.open(encoding="utf-8") as handle:
         return list(yaml.safe_load(handle)["assignments"])
+
+
+@lru_cache(maxsize=1)
+def _overlays() -> dict[str, dict[str, Any]]:
+    return read_overlays(CONTENT_DIR)
 
 
 def shipped_assignments() -> list[dict[str, Any]]:
@@ -36,34 +44,34 @@ def shipped_assignments() -> list[dict[str, Any]]:
         elements = [e for e in entry.get("elements", []) if e in Element.values]
         if entry["audience"] not in Audience.values or entry["format"] not in AssignmentFormat.values:
             raise ValueError(f"assignment {entry['key']!r}: unknown audience or format")
-        english = entry.get("en") or {}
+        dutch = {
+            "title": entry["title"],
+            "goal": entry["goal"].strip(),
+            "steps": list(entry.get("steps", [])),
+            "questions": list(entry.get("questions") or []),
+        }
         found.append(
             {
                 "key": entry["key"],
-                "title": entry["title"],
-                "goal": entry["goal"].strip(),
-                "steps": list(entry.get("steps", [])),
-                "questions": list(entry.get("questions") or []),
+                **dutch,
                 "audience": entry["audience"],
                 "format": entry["format"],
                 "competences": competences,
                 "elements": elements,
-                "translations": {"en": english} if english else {},
+                "translations": build_translations(
+                    dutch=dutch,
+                    inline={"en": entry["en"]} if entry.get("en") else {},
+                    overlays=_overlays(),
+                    section="assignments",
+                    key=entry["key"],
+                ),
             }
         )
     return found
 
 
 def ensure_assignments(school: School) -> int:
-    """Copy the shipped assignments the school lacks; returns how many were added. Safe on every page."""
+    """Copy the shipped assignments the school lacks and refresh the translations of its shipped copies;
+    returns how many were added. Safe on every page (one query when nothing is missing or behind)."""
     with school_scope(school):
-        present = set(Assignment.objects.filter(school=school).values_list("key", flat=True))
-        missing = [a for a in shipped_assignments() if a["key"] not in present]
-        if not missing:
-            return 0
-        with transaction.atomic():
-            Assignment.objects.bulk_create(
-                [Assignment(school=school, shipped=True, **fields) for fields in missing],
-                ignore_conflicts=True,
-            )
-        return len(missing)
+        return copy_shipped(Assignment, school, shipped_assignments())

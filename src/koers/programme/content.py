@@ -1,8 +1,10 @@
 """Activity types shipped as content (``content/activity_types.yaml``) and their copy into a school.
 
-The shipped file is read once per process. ``ensure_activity_types`` copies every shipped type a school does
-not have yet (matched by key); a type the school already has is left alone, so a name the school changed or a
-type it switched off stays as the school left it.
+The shipped file and its translation overlays (``content/i18n/<lang>.yaml``: ``activity_types: {key: {name,
+description}}``) are read once per process. ``ensure_activity_types`` copies every shipped type a school does
+not have yet (matched by key); a type the school already has keeps its name, description and switch, so a
+name the school changed or a type it switched off stays as the school left it. Only the translations of its
+shipped copies follow new releases; a field whose Dutch text the school changed is shown in Dutch.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db import transaction
 
+from koers.common.content_i18n import build_translations, copy_shipped, read_overlays
 from koers.common.tenancy import school_scope
 from koers.programme.models import ActivityType
 from koers.schools.models import School
 
-TYPES_FILE = Path(__file__).with_name("content") / "activity_types.yaml"
+CONTENT_DIR = Path(__file__).with_name("content")
+TYPES_FILE = CONTENT_DIR / "activity_types.yaml"
 ICON_MAX_LENGTH = 8
 
 
@@ -26,6 +29,11 @@ ICON_MAX_LENGTH = 8
 def _raw() -> dict[str, Any]:
     with TYPES_FILE.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=1)
+def _overlays() -> dict[str, dict[str, Any]]:
+    return read_overlays(CONTENT_DIR)
 
 
 def shipped_activity_types() -> list[dict[str, Any]]:
@@ -41,7 +49,13 @@ def shipped_activity_types() -> list[dict[str, Any]]:
                 "name": entry["name"],
                 "description": entry.get("description", ""),
                 "icon": icon,
-                "translations": dict(entry.get("translations", {})),
+                "translations": build_translations(
+                    dutch={"name": entry["name"], "description": entry.get("description", "")},
+                    inline=dict(entry.get("translations") or {}),
+                    overlays=_overlays(),
+                    section="activity_types",
+                    key=entry["key"],
+                ),
                 "order": order * 10,
             }
         )
@@ -49,16 +63,7 @@ def shipped_activity_types() -> list[dict[str, Any]]:
 
 
 def ensure_activity_types(school: School) -> int:
-    """Copy the shipped types the school lacks; returns how many were added. Safe to call on every page
-    (one query when nothing is missing)."""
+    """Copy the shipped types the school lacks and refresh the translations of its shipped copies; returns
+    how many were added. Safe to call on every page (one query when nothing is missing or behind)."""
     with school_scope(school):
-        present = set(ActivityType.objects.filter(school=school).values_list("key", flat=True))
-        missing = [t for t in shipped_activity_types() if t["key"] not in present]
-        if not missing:
-            return 0
-        with transaction.atomic():
-            ActivityType.objects.bulk_create(
-                [ActivityType(school=school, shipped=True, **fields) for fields in missing],
-                ignore_conflicts=True,
-            )
-        return len(missing)
+        return copy_shipped(ActivityType, school, shipped_activity_types())

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
+from koers.common.content_i18n import localised
 from koers.schools.models import Group, School, SchoolYear, Student, Track
 
 
@@ -23,7 +24,8 @@ class ActivityType(models.Model):
     name = models.CharField(_("naam"), max_length=120)
     description = models.TextField(_("omschrijving"), blank=True)
     icon = models.CharField(_("pictogram"), max_length=8, blank=True)
-    # Names in other languages from the shipped content: {"en": "Company visit", ...}.
+    # Name and description in other languages from the shipped content, with the Dutch they were made from:
+    # {"nl": {"name": ...}, "en": {"name": ..., "description": ...}, "digest": ...} (common/content_i18n.py).
     translations = models.JSONField(default=dict, blank=True)
     shipped = models.BooleanField(default=False)
     active = models.BooleanField(_("in gebruik"), default=True)
@@ -39,6 +41,15 @@ class ActivityType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language, or the Dutch name marked ``only_dutch``."""
+        return localised(self.name, self.translations, "name")
+
+    @property
+    def local_description(self) -> str:
+        return localised(self.description, self.translations, "description")
 
 
 class DatePrecision(models.TextChoices):
@@ -147,6 +158,23 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    # The texts in the reader's language; a field the school changed stays Dutch, marked ``only_dutch``.
+    @property
+    def local_title(self) -> str:
+        return localised(self.title, self.translations, "title")
+
+    @property
+    def local_goal(self) -> str:
+        return localised(self.goal, self.translations, "goal")
+
+    @property
+    def local_steps(self) -> list[str]:
+        return localised(list(self.steps or []), self.translations, "steps")
+
+    @property
+    def local_questions(self) -> list[str]:
+        return localised(list(self.questions or []), self.translations, "questions")
 
 
 class Purpose(models.TextChoices):
@@ -257,3 +285,37 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} · {self.activity}"
+
+
+def guardian_voice_path(instance: GuardianAnswer, filename: str) -> str:
+    return f"guardian-answers/{instance.school_id}/{instance.student_id}/{filename}"
+
+
+class GuardianAnswer(models.Model):
+    """A guardian's own answer to a home assignment given to their child: text, a voice note or both, in the
+    language the guardian chose. One per guardian, child and given assignment; it can be changed."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    given = models.ForeignKey(GivenAssignment, on_delete=models.CASCADE, related_name="guardian_answers")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="+")
+    guardian = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("antwoord"), blank=True)
+    voice = models.FileField(_("spraakbericht"), upload_to=guardian_voice_path, blank=True, max_length=300)
+    voice_content_type = models.CharField(max_length=100, blank=True)
+    language = models.CharField(_("taal"), max_length=8, default="nl")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("antwoord van ouder/verzorger")
+        verbose_name_plural = _("antwoorden van ouders/verzorgers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["given", "student", "guardian"], name="guardian_answer_once_per_child"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guardian_id} · {self.student_id} · {self.given_id}"

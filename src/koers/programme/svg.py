@@ -18,8 +18,8 @@ from collections import defaultdict
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_bidi, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from koers.programme.models import DatePrecision
 from koers.programme.queries.line import (
@@ -142,15 +142,33 @@ def _summary(line: YearLine) -> str:
 
 
 def line_svg(
-    line: YearLine, *, ident: str, title: str, today: dt.date | None = None, for_print: bool = False
+    line: YearLine,
+    *,
+    ident: str,
+    title: str,
+    today: dt.date | None = None,
+    for_print: bool = False,
+    rtl: bool | None = None,
 ) -> SafeString:
     """The whole line as one <svg> element; ``ident`` makes its element ids unique on the page.
 
     ``for_print`` leaves out the pictograms (a PDF renderer may lack a font for them) and the marker of
-    today (a poster hangs all year)."""
+    today (a poster hangs all year). ``rtl`` (by default: the active language is written right to left, as
+    Arabic and Farsi) mirrors the drawing, so time runs from right to left as the reader reads, and sets
+    ``direction="rtl"`` so every text starts at its right edge and stays readable."""
     today = today or timezone.localdate()
     icons = not for_print
     scale = Scale(line.months)
+    mirror = get_language_bidi() if rtl is None else rtl
+
+    def fx(x: float) -> float:
+        """A point's x: mirrored in a right-to-left drawing (text anchored at its start stays inside)."""
+        return WIDTH - x if mirror else x
+
+    def fr(x: float, width: float) -> float:
+        """A box's left edge: mirrored in a right-to-left drawing."""
+        return WIDTH - x - width if mirror else x
+
     parts: list[str] = []
 
     # Month columns with their names; the first month and January also carry the year.
@@ -164,12 +182,12 @@ def line_svg(
                 '<rect x="{}" y="0" width="{}" height="{}" fill="{}" stroke="{}"/>'
                 '<text x="{}" y="26" font-size="14" font-weight="bold" text-anchor="middle" '
                 'fill="{}">{}</text>',
-                f"{x:.1f}",
+                f"{fr(x, scale.column):.1f}",
                 f"{scale.column:.1f}",
                 HEADER,
                 "#f4f6f8" if index % 2 else "#ffffff",
                 GRID,
-                f"{x + scale.column / 2:.1f}",
+                f"{fx(x + scale.column / 2):.1f}",
                 INK,
                 label,
             )
@@ -193,13 +211,13 @@ def line_svg(
                 'stroke="{}" stroke-width="2"{}/>'
                 '<text x="{}" y="{}" font-size="12" fill="{}">{}</text></g>',
                 f"{item.type_label}: {item.title} ({item.when})",
-                f"{x1:.1f}",
+                f"{fr(x1, x2 - x1):.1f}",
                 top,
                 f"{x2 - x1:.1f}",
                 ROUND_HEIGHT,
                 BRAND,
                 mark_safe(' stroke-dasharray="6 3"') if item.guardians else "",
-                f"{x1 + 5:.1f}",
+                f"{fx(x1 + 5):.1f}",
                 top + 17,
                 INK,
                 _cut(text, int((x2 - x1 - 10) / CHAR_WIDTH)),
@@ -227,7 +245,7 @@ def line_svg(
                 "".join(
                     format_html(
                         '<text x="{}" y="{}" font-size="10"{} fill="{}">{}</text>',
-                        f"{scale.column_x(index) + 3 + CARD_PADDING:.1f}",
+                        f"{fx(scale.column_x(index) + 3 + CARD_PADDING):.1f}",
                         top + CARD_PADDING + 11 + LINE_HEIGHT * number,
                         mark_safe(' font-weight="bold"') if number == 0 else "",
                         INK,
@@ -241,7 +259,7 @@ def line_svg(
                     '<g><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{}" '
                     'stroke="{}" stroke-width="2"{}/>{}</g>',
                     description,
-                    f"{scale.column_x(index) + 3:.1f}",
+                    f"{fr(scale.column_x(index) + 3, width):.1f}",
                     top,
                     f"{width:.1f}",
                     height,
@@ -262,12 +280,12 @@ def line_svg(
             format_html(
                 '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2" stroke-dasharray="2 4"/>'
                 '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
-                f"{x:.1f}",
+                f"{fx(x):.1f}",
                 HEADER,
-                f"{x:.1f}",
+                f"{fx(x):.1f}",
                 bottom,
                 INK,
-                f"{x + 3:.1f}",
+                f"{fx(x + 3):.1f}",
                 bottom + 12,
                 INK,
                 pgettext("lob-lijn", "▲ vandaag"),
@@ -289,7 +307,7 @@ def line_svg(
     parts.append(
         format_html(
             '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
-            MARGIN,
+            fx(MARGIN),
             legend_y,
             INK,
             "   ·   ".join(legend),
@@ -300,10 +318,11 @@ def line_svg(
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" '
         'preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby="{i}-title {i}-desc" '
-        'font-family="DejaVu Sans, Noto Sans, sans-serif" class="lob-line-svg">'
+        'font-family="DejaVu Sans, Noto Sans, sans-serif" class="lob-line-svg" direction="{d}">'
         '<title id="{i}-title">{title}</title><desc id="{i}-desc">{desc}</desc>{body}</svg>',
         w=WIDTH,
         h=height,
+        d="rtl" if mirror else "ltr",
         i=ident,
         title=title,
         desc=_summary(line),

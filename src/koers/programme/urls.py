@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.programme.views import assignments, line, planning
+from koers.programme.views import assignments, guardian, line, planning
 
 app_name = "programme"
 
@@ -35,4 +35,7 @@ urlpatterns: list = [
     path("opdrachten/<int:pk>/", assignments.work, name="work"),
     path("opdrachten/<int:pk>/foto/<int:index>/", assignments.work_photo, name="work_photo"),
     path("opdrachten/<int:pk>/spraakbericht/", assignments.work_voice, name="work_voice"),
+    # --- guardians' own answers to home assignments (views/guardian.py) ---
+    path("ouder/<int:student_pk>/opdracht/<int:pk>/", guardian.answer, name="guardian_answer"),
+    path("ouder/antwoord/<int:pk>/spraakbericht/", guardian.answer_voice, name="guardian_answer_voice"),
 ]

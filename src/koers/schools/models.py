@@ -168,6 +168,9 @@ class Student(models.Model):
     left_on = models.DateField(_("uitgeschreven op"), null=True, blank=True)
     # The school may keep a dossier longer than its retention period, up to this date.
     keep_until = models.DateField(_("bewaren tot"), null=True, blank=True)
+    # From 16 a student decides whether guardians see the dossier (schools/family_rules.py); the programme
+    # and planned conversations stay visible to guardians either way.
+    dossier_hidden_from_guardians = models.BooleanField(_("dossier verborgen voor ouders"), default=False)
 
     objects = ScopedManager(school="school")
 
@@ -301,3 +304,34 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a consent is for. Each purpose is decided on its own and can be withdrawn at any time."""
+
+    PHOTOS = "photos", _("foto's en video's in het dossier")
+    VOICE = "voice", _("spraakberichten in het dossier")
+
+
+class Consent(models.Model):
+    """One decision about one purpose: given or refused/withdrawn. Rows are only added, so the history
+    stays; the rules in schools/family_rules.py say which decision counts."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("waarvoor"), max_length=10, choices=ConsentPurpose.choices)
+    granted = models.BooleanField(_("toestemming"))
+    decided_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    decided_as = models.CharField(max_length=16, choices=RoleKind.choices)
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("toestemming")
+        verbose_name_plural = _("toestemmingen")
+        ordering = ["-decided_at", "-pk"]
+        indexes = [models.Index(fields=["student", "purpose", "-decided_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.student} · {self.purpose} · {self.granted}"

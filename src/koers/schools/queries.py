@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from koers.schools.family_rules import guardian_sees_dossier
 from koers.schools.models import Group, Guardianship, Membership, Mentorship, Role, RoleKind, Student
 
 
@@ -83,3 +84,9 @@ def guardianship_of(role: Role, student: Student) -> Guardianship | None:
     if role.kind != RoleKind.GUARDIAN:
         return None
     return Guardianship.objects.filter(guardian_id=role.user_id, student=student).first()
+
+
+def guardian_sees_dossier_of(role: Role, student: Student) -> bool:
+    """Whether this guardian sees the student's shared dossier items (schools/family_rules.py): parental
+    authority, and no hidden dossier of a student of 16 or older."""
+    return guardian_sees_dossier(guardianship_of(role, student), student)

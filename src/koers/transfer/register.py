@@ -370,6 +370,31 @@ _LATER: list[tuple[str, str | None, tuple[str, ...], str, str, str]] = [
         DOSSIER_KEPT,
     ),
     (
+        "accounts.GuardianInvitation",
+        "student",
+        (),
+        "An invitation for a guardian (by e-mail link or printed letter; only hashes of code and link are "
+        "kept), who sent it, when it expires, was used or revoked.",
+        "The school's administrator, the counsellor and the student's mentors.",
+        "Until the invitation is used or expires; then as long as the guardianship.",
+    ),
+    (
+        "schools.Consent",
+        "student",
+        (),
+        "Each consent decision for photos or voice notes: what for, given or withdrawn, by whom and when.",
+        "The student and guardians with parental authority; the school's staff who guide the student.",
+        DOSSIER_KEPT,
+    ),
+    (
+        "programme.GuardianAnswer",
+        "student",
+        ("voice",),
+        "A guardian's own answer (text or voice note, in their language) to a home assignment of the child.",
+        "The guardian who gave it.",
+        DOSSIER_KEPT,
+    ),
+    (
         "accounts.OpenSession",
         "user__student_records",
         (),

@@ -436,7 +436,7 @@ def send_invitations(conversation: Conversation, *, kind: Invitation) -> int:
                 "new": _("Uitnodiging: %(type)s op %(day)s"),
                 "update": _("Gewijzigd: %(type)s, nu op %(day)s"),
                 "cancel": _("Geannuleerd: %(type)s op %(day)s"),
-            }[kind] % {"type": conversation.type.name, "day": local.strftime("%d-%m-%Y %H:%M")}
+            }[kind] % {"type": conversation.type.local_name, "day": local.strftime("%d-%m-%Y %H:%M")}
             body = render_to_string("conversations/planning_invitation_email.txt", context)
             message = EmailMessage(
                 subject=subject, body=body, to=[person.email], headers={"Content-Language": language}

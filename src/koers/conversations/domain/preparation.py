@@ -12,6 +12,7 @@ from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_comm
 from koers.conversations.access import is_guardian_of, is_participant_student
 from koers.conversations.models import Conversation, ConversationStatus, Preparation
 from koers.dossier.models import Experience
+from koers.schools.family_rules import refuse_without_consent
 from koers.schools.models import Role
 
 ANSWER_MAX_LENGTH: Final = 4000
@@ -60,6 +61,8 @@ def save_preparation(
             raise ValidationError({"experience": _("Kies een ervaring uit je eigen dossier.")})
     if voice is not None and voice.kind != UploadKind.AUDIO:
         raise ValidationError({"voice": _("Dit is geen spraakbericht.")})
+    if voice is not None and conversation.student is not None:
+        refuse_without_consent(conversation.student, [voice.kind], "voice")
     existing = Preparation.objects.filter(conversation=conversation, author_id=by.user_id).first()
     keeps_voice = bool(existing and existing.voice) and not remove_voice
     if not (talk_about or hope_to_get or experience or voice or keeps_voice):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.conversations.models import Conversation, ConversationRound, ConversationStatus, ConversationType
+from koers.schools.family_rules import hidden_dossier_q
 from koers.schools.models import Group, Guardianship, Membership, Role, RoleKind, Student, User
 from koers.schools.queries import mentored_groups
 
@@ -156,7 +157,10 @@ def my_conversations(role: Role) -> QuerySet[Conversation]:
         linked = Guardianship.objects.filter(guardian_id=role.user_id, student_id=OuterRef("student_id"))
         return (
             base.filter(Exists(linked))
-            .filter(Q(guardians__id=role.user_id) | (Q(shared_with_guardians=True) & Q(Exists(authorised))))
+            .filter(
+                Q(guardians__id=role.user_id)
+                | (Q(shared_with_guardians=True) & Q(Exists(authorised)) & ~hidden_dossier_q())
+            )
             .distinct()
         )
     return base.none()

@@ -37,7 +37,8 @@ from koers.conversations.queries.mirror import (
     report_of,
     school_mirror,
 )
-from koers.schools.models import Guardianship, Role, RoleKind
+from koers.schools.models import Role, RoleKind
+from koers.schools.queries import guardian_sees_dossier_of
 
 HOLDERS = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
 PRINT_STYLESHEET = "koers/print.css"
@@ -127,10 +128,8 @@ def _may_print_report(role: Role, conversation: Any) -> bool:
     if role.kind in HOLDERS or is_participant_student(role, conversation):
         return True
     if role.kind == RoleKind.GUARDIAN and conversation.shared_with_guardians:
-        # Information-only guardians (without authority) see nothing of the dossier.
-        return Guardianship.objects.filter(
-            guardian_id=role.user_id, student_id=conversation.student_id, has_authority=True
-        ).exists()
+        # Information-only guardians, and those of a 16+ student who hid the dossier, see nothing of it.
+        return guardian_sees_dossier_of(role, conversation.student)
     return False
 
 

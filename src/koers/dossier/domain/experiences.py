@@ -27,6 +27,7 @@ from koers.dossier.models import Evidence, EvidenceKind, Experience, Reflection,
 from koers.dossier.rules import can_edit_dossier
 from koers.lob.models import ReflectionPrompt
 from koers.lob.vocabulary import Competence, ExperienceKind, Feeling
+from koers.schools.family_rules import refuse_without_consent
 from koers.schools.models import Role, Student
 
 EVIDENCE_KIND_FOR_UPLOAD = {
@@ -73,6 +74,7 @@ def _validate_experience(*, kind: str, title: str, happened_on: dt.date, feeling
 def _store_evidence(
     files: SavedFiles, *, experience: Experience, uploads: Sequence[CheckedUpload], caption: str
 ) -> list[Evidence]:
+    refuse_without_consent(experience.student, [upload.kind for upload in uploads], "evidence")
     stored = []
     for upload in uploads:
         evidence = Evidence(
@@ -228,6 +230,7 @@ def reflect_on_experience(
         if answer.voice is not None and answer.voice.kind != UploadKind.AUDIO:
             raise ValidationError(_("Een gesproken antwoord moet een geluidsopname zijn."), code="not_audio")
 
+    refuse_without_consent(student, [a.voice.kind for a in answers if a.voice is not None])
     reflection = Reflection.objects.filter(experience=experience, competence=competence).first()
     existing = (
         {a.prompt_id: a for a in ReflectionAnswer.objects.filter(reflection=reflection)} if reflection else {}

@@ -24,6 +24,7 @@ from koers.dossier.models import (
 from koers.dossier.rules import can_answer_remark, can_edit_dossier, can_remark, can_see_everything
 from koers.lob.models import ReflectionPrompt
 from koers.lob.vocabulary import Competence
+from koers.schools.family_rules import hidden_dossier_q
 from koers.schools.models import Guardianship, Role, RoleKind, Student
 from koers.schools.queries import visible_students
 
@@ -52,7 +53,9 @@ def visible_experiences(role: Role | None) -> QuerySet[Experience]:
         return Experience.objects.none()
     experiences = Experience.objects.filter(student__in=visible_students(role))
     if role.kind == RoleKind.GUARDIAN:
-        return experiences.filter(_guardian_with_authority(role), shared_with_guardians=True)
+        return experiences.filter(_guardian_with_authority(role), shared_with_guardians=True).exclude(
+            hidden_dossier_q()
+        )
     if role.kind not in (RoleKind.STUDENT, RoleKind.MENTOR, RoleKind.COUNSELLOR):
         return experiences.none()
     return experiences

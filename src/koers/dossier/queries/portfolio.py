@@ -24,7 +24,7 @@ from koers.dossier.models import (
 from koers.dossier.rules import can_see_everything
 from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, TraitKind
 from koers.schools.models import Group, Role, RoleKind, Student
-from koers.schools.queries import current_group_of, guardianship_of
+from koers.schools.queries import current_group_of, guardian_sees_dossier_of
 
 RECENT_EXPERIENCES = 5
 RECENT_COMPLIMENTS = 12
@@ -38,16 +38,14 @@ class Visibility(enum.Enum):
 
     FULL = "full"  # the student, and mentors and counsellors who follow them
     SHARED = "shared"  # a guardian with parental authority: only what the student shares
-    NONE = "none"  # a guardian without authority (information-only): nothing of the dossier
+    NONE = "none"  # a guardian without authority, or of a 16+ student who hid the dossier: nothing
 
 
 def visibility_for(role: Role, student: Student) -> Visibility:
     if can_see_everything(role, student):
         return Visibility.FULL
-    if role.kind == RoleKind.GUARDIAN:
-        guardianship = guardianship_of(role, student)
-        if guardianship is not None and guardianship.has_authority:
-            return Visibility.SHARED
+    if role.kind == RoleKind.GUARDIAN and guardian_sees_dossier_of(role, student):
+        return Visibility.SHARED
     return Visibility.NONE
 
 

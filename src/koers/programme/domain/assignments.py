@@ -58,6 +58,7 @@ from koers.programme.models import (
     WorkStatus,
 )
 from koers.programme.queries.assignments import givable_groups
+from koers.schools.family_rules import refuse_without_consent
 from koers.schools.models import Group, Membership, Role, RoleKind, Student
 
 MAX_STEPS = 12
@@ -314,6 +315,8 @@ def save_work(
         raise ValidationError({"photos": _("Kies foto's (JPG, PNG of WebP).")})
     if voice is not None and voice.kind != UploadKind.AUDIO:
         raise ValidationError({"voice": _("Een spraakbericht moet een geluidsopname zijn.")})
+    refuse_without_consent(student, [p.kind for p in photos], "photos")
+    refuse_without_consent(student, [voice.kind] if voice is not None else [], "voice")
     work = AssignmentWork.objects.filter(given=given, student=student).first()
     if work is not None and work.status == WorkStatus.FINISHED:
         raise ValidationError(_("Deze opdracht is al klaar en staat in je dossier."), code="finished")

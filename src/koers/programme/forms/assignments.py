@@ -211,7 +211,7 @@ class WorkForm(Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.question_names = []
-        for index, question in enumerate(assignment.questions):
+        for index, question in enumerate(assignment.local_questions):
             name = f"q{index}"
             self.fields[name] = forms.CharField(
                 label=question,

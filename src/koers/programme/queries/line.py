@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import formats, timezone
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
+from koers.common.content_i18n import localised
 from koers.conversations.models import ConversationRound
 from koers.programme.models import (
     Activity,
@@ -55,13 +56,9 @@ DEFAULT_ACTIVITY_ICON = "📌"
 
 
 def type_name(activity_type: ActivityType, language: str | None = None) -> str:
-    """The type's name in the active language: the school's own (Dutch) name unless a translation exists."""
-    language = (language or get_language() or "nl").split("-")[0]
-    if language != "nl":
-        translated = (activity_type.translations or {}).get(language)
-        if isinstance(translated, str) and translated:
-            return translated
-    return activity_type.name
+    """The type's name in the active language; the school's own (Dutch) name, marked ``only_dutch``, when
+    there is no translation of that name."""
+    return localised(activity_type.name, activity_type.translations, "name", language)
 
 
 def last_day_of_month(day: dt.date) -> dt.date:

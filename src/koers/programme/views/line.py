@@ -52,8 +52,8 @@ from koers.programme.queries.line import (
 )
 from koers.programme.queries.student_coverage import coverage_of_student, groups_of_year, students_with_gaps
 from koers.programme.svg import line_svg
-from koers.schools.models import Guardianship, Role, RoleKind, Student
-from koers.schools.queries import get_student_for, mentored_groups, own_student
+from koers.schools.models import Role, RoleKind, Student
+from koers.schools.queries import get_student_for, guardian_sees_dossier_of, mentored_groups, own_student
 
 LINE_VIEWERS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.TEACHER)
 STUDENT_LINE_VIEWERS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.GUARDIAN)
@@ -187,10 +187,9 @@ def poster(request: HttpRequest) -> HttpResponse:
 def _student_page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> HttpResponse:
     with_status = True
     if role.kind == RoleKind.GUARDIAN:
-        # Information-only guardians see the school's plan for their child, not what the child did.
-        with_status = Guardianship.objects.filter(
-            guardian_id=role.user_id, student_id=student.pk, has_authority=True
-        ).exists()
+        # Information-only guardians (and those of a 16+ student who hid the dossier) see the school's plan
+        # for the child, not what the child did.
+        with_status = guardian_sees_dossier_of(role, student)
     year_line = student_line(student=student, with_status=with_status)
     coverage = coverage_of_student(student, year_line.school_year) if year_line and with_status else None
     if not own:

@@ -1,0 +1,268 @@
+"""Inviting guardians (admins, counsellors, mentors for their own students) and the public activation page
+where a guardian uses the code from a letter or the link from an e-mail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from koers.accounts import invitations as domain
+from koers.accounts.invitation_forms import ActivateForm, AddGuardianForm
+from koers.accounts.invitation_queries import invitation_overview
+from koers.accounts.models import InvitationKind
+from koers.common.htmx import render_page
+from koers.common.tenancy import activate_role
+from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.schools.models import Guardianship, Role, User
+
+LETTER_STYLESHEET = "accounts/invitations-print.css"
+ACTIVATE_FIELDS = {"username": "username", "password": "password1", "language": "language", "code": "code"}
+
+
+# --- staff: the overview, sending, adding by hand, revoking -------------------------------------------
+
+
+@login_required
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    role = active_role(request, *domain.INVITERS)
+    return render_page(request, "accounts/invitations/overview.html", {"rows": invitation_overview(role)})
+
+
+def _chosen(request: HttpRequest, role: Role) -> list[Guardianship]:
+    wanted = [int(v) for v in request.POST.getlist("guardianship") if v.isdigit()]
+    return list(
+        domain.invitable_guardianships(role)
+        .filter(pk__in=wanted)
+        .select_related("guardian", "student__user", "school")
+        .order_by("student__user__last_name", "guardian__last_name", "pk")
+    )
+
+
+@login_required
+@require_POST
+def send(request: HttpRequest) -> HttpResponse:
+    role = active_role(request, *domain.INVITERS)
+    kind = request.POST.get("kind", "")
+    try:
+        issued = domain.invite(guardianships=_chosen(request, role), kind=kind, by=role)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("accounts:invitations")
+    return _deliver(request, issued)
+
+
+def _deliver(request: HttpRequest, issued: list[domain.IssuedInvitation]) -> HttpResponse:
+    if issued and issued[0].invitation.kind == InvitationKind.LETTER:
+        return letters_pdf(request, issued)
+    for one in issued:
+        send_invitation_email(request, one)
+    messages.success(
+        request,
+        ngettext("De uitnodiging is verstuurd.", "%(count)d uitnodigingen zijn verstuurd.", len(issued))
+        % {"count": len(issued)},
+    )
+    return redirect("accounts:invitations")
+
+
+@login_required
+@GET_POST
+def add(request: HttpRequest) -> HttpResponse:
+    role = active_role(request, *domain.INVITERS)
+    students = (
+        domain.invitable_students(role).select_related("user").order_by("user__last_name", "user__first_name")
+    )
+    form = AddGuardianForm(request.POST if request.method == "POST" else None, students=students)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            guardianship = domain.add_guardian(
+                by=role,
+                student=data["student"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"] or "",
+                language=data["language"],
+                has_authority=data["has_authority"],
+            )
+            issued = domain.invite(guardianships=[guardianship], kind=data["kind"], by=role)
+        except ValidationError as error:
+            show_domain_errors(form, error)
+        else:
+            return _deliver(request, issued)
+    return render(
+        request, "accounts/invitations/add.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    role = active_role(request, *domain.INVITERS)
+    invitation = domain.get_invitation_for(role, pk)
+    try:
+        domain.revoke_invitation(invitation=invitation, by=role)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De uitnodiging werkt niet meer."))
+    return redirect("accounts:invitations")
+
+
+# --- the e-mail and the letter -------------------------------------------------------------------------
+
+
+def link_url(request: HttpRequest, issued: domain.IssuedInvitation) -> str:
+    return request.build_absolute_uri(reverse("accounts:activate_link", kwargs={"token": issued.token}))
+
+
+def code_url(request: HttpRequest, issued: domain.IssuedInvitation) -> str:
+    return request.build_absolute_uri(reverse("accounts:activate") + f"?code={issued.code}")
+
+
+def send_invitation_email(request: HttpRequest, issued: domain.IssuedInvitation) -> None:
+    """The e-mail in the guardian's own language."""
+    guardian = issued.guardian
+    context = {
+        "name": guardian.get_full_name() or guardian.username,
+        "child": issued.invitation.student.name,
+        "school": issued.invitation.school.name,
+        "url": link_url(request, issued),
+        "expires": issued.invitation.expires_at,
+    }
+    with translation.override(guardian.preferred_language or settings.LANGUAGE_CODE):
+        subject = _("Uitnodiging voor Koers van %(school)s") % {"school": context["school"]}
+        body = render_to_string("accounts/invitations/email.txt", context)
+    send_mail(subject, body, None, [guardian.email])
+
+
+def letter_entry(request: HttpRequest, issued: domain.IssuedInvitation) -> dict[str, Any]:
+    guardian = issued.guardian
+    url = code_url(request, issued)
+    language = guardian.preferred_language or "nl"
+    return {
+        "name": guardian.get_full_name() or guardian.username,
+        "child": issued.invitation.student.name,
+        "school": issued.invitation.school.name,
+        "code": issued.code,
+        "url": request.build_absolute_uri(reverse("accounts:activate")),
+        "qr": segno.make(url, error="m").svg_inline(scale=3, omitsize=True),
+        "language": language if language != "nl" and language in dict(settings.LANGUAGES) else "",
+        "expires": issued.invitation.expires_at,
+    }
+
+
+def letters_pdf(request: HttpRequest, issued: list[domain.IssuedInvitation]) -> HttpResponse:
+    from koers.accounts.views.cards import _no_fetching, _weasyprint
+
+    weasyprint = _weasyprint()
+    html = render_to_string(
+        "accounts/invitations/letters_pdf.html",
+        {"letters": [letter_entry(request, one) for one in issued], "today": timezone.localdate()},
+        request=request,
+    )
+    stylesheet = finders.find(LETTER_STYLESHEET)
+    stylesheets = (
+        [weasyprint.CSS(filename=stylesheet, url_fetcher=_no_fetching)] if isinstance(stylesheet, str) else []
+    )
+    document = weasyprint.HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=stylesheets)
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="uitnodigingen-ouders.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- public: activating --------------------------------------------------------------------------------
+
+
+def _address(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _use_posted_language(request: HttpRequest) -> None:
+    """Answer in the language the visitor picked on the form (or in the link), so a refusal is readable."""
+    chosen = request.POST.get("language") or request.GET.get("taal") or ""
+    if chosen in dict(settings.LANGUAGES):
+        translation.activate(chosen)
+        request.LANGUAGE_CODE = chosen
+
+
+def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
+    _use_posted_language(request)
+    with_code = not token
+    initial = {"code": request.GET.get("code", ""), "language": translation.get_language() or "nl"}
+    form = ActivateForm(
+        request.POST if request.method == "POST" else None, initial=initial, with_code=with_code
+    )
+    refused = ""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            invitation = domain.find_invitation(
+                code=data.get("code", ""), token=token, address=_address(request)
+            )
+            user, role = domain.activate(
+                invitation=invitation,
+                username=data["username"],
+                password=data["password1"],
+                language=data["language"],
+            )
+        except domain.InvitationRefused as refusal:
+            if with_code:
+                form.add_error("code", refusal.message)
+            else:
+                refused = refusal.message
+        except ValidationError as error:
+            show_domain_errors(form, error, rename={"password": "password1"})
+        else:
+            return _logged_in(request, user, role)
+    elif request.method == "GET" and token:
+        try:
+            domain.find_invitation(token=token, address=_address(request))
+        except domain.InvitationRefused as refusal:
+            refused = refusal.message
+    status = 400 if form.errors or refused else 200
+    response = render(
+        request,
+        "accounts/invitations/activate.html",
+        {"form": form, "refused": refused, "with_code": with_code, "languages": settings.LANGUAGES},
+        status=status,
+    )
+    return response
+
+
+def _logged_in(request: HttpRequest, user: User, role: Role) -> HttpResponse:
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    activate_role(request, role)
+    translation.activate(user.preferred_language)
+    messages.success(request, _("Welkom bij Koers. Je account is klaar."))
+    response = redirect("home:guardian")
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.preferred_language, samesite="Lax")
+    return response
+
+
+@GET_POST
+def activate(request: HttpRequest) -> HttpResponse:
+    return _activate_page(request)
+
+
+@GET_POST
+def activate_link(request: HttpRequest, token: str) -> HttpResponse:
+    return _activate_page(request, token=token)

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from koers.common.forms import Form
+from koers.common.uploads import CheckedFileField, UploadKind
+
+
+class GuardianAnswerForm(Form):
+    text = forms.CharField(
+        label=_("Jouw antwoord"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Schrijf in je eigen taal, of neem hieronder een spraakbericht op."),
+    )
+    voice = CheckedFileField(kind=UploadKind.AUDIO, label=_("Spraakbericht"))
+    remove_voice = forms.BooleanField(label=_("Mijn spraakbericht weghalen"), required=False)
+    language = forms.ChoiceField(label=_("In welke taal antwoord je?"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args: Any, has_voice: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not has_voice:
+            del self.fields["remove_voice"]
