@@ -1,17 +1,20 @@
 """A guardian without e-mail gets a letter, activates access with its code, sees the child's LOB-lijn link,
-answers a home assignment with a voice note and gives the child a compliment.
-
-Built from small steps so that later steps (switching to Arabic, checking right-to-left) slot in."""
+answers a home assignment with a voice note and gives the child a compliment; and the same in Arabic, with
+the LOB-lijn laid out right to left. The Arabic steps find buttons and links by their translated names."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
 from koers.accounts import invitations
+from koers.dossier.models import Compliment
+from koers.programme.models import GuardianAnswer
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
 
@@ -94,3 +97,45 @@ def test_guardian_reused_letter_code_is_refused(world, phone: Page):
     phone.get_by_role("button", name="Account maken").click()
     expect(phone.get_by_text("Deze code is al gebruikt")).to_be_visible()
     expect(phone.get_by_label("Gebruikersnaam")).to_have_value("nog.een.keer")
+
+
+def in_arabic(text: str) -> str:
+    with translation.override("ar"):
+        return gettext(text)
+
+
+def test_guardian_in_arabic_sees_the_line_right_to_left_answers_by_voice_and_compliments(
+    world, phone: Page, finish, tmp_path
+):
+    code = letter_code(world)
+    give_home_assignment(world, "Vraag naar mijn eerste baan")
+    voice = tmp_path / "spraakbericht.ogg"
+    voice.write_bytes(f.sample_ogg().read())
+    activate_with_code(phone, code)
+
+    # Switch to Arabic from the account menu: the whole page turns right-to-left.
+    phone.locator("details.account > summary").click()
+    phone.get_by_role("button", name="العربية").click()
+    expect(phone.locator("html")).to_have_attribute("dir", "rtl")
+    expect(phone.locator("html")).to_have_attribute("lang", "ar")
+
+    # The child's LOB-lijn, drawn right to left.
+    phone.locator(f"a[href='/programma/leerling/{world.student.pk}/lijn/']").first.click()
+    expect(phone.locator("html")).to_have_attribute("dir", "rtl")
+    expect(phone.locator("svg[direction='rtl']").first).to_be_attached()
+    phone.go_back()
+
+    # A home assignment answered with a voice note, and a compliment, all in Arabic.
+    phone.get_by_role("link", name="Vraag naar mijn eerste baan").click()
+    phone.locator("input[type=file][name=voice]").set_input_files(str(voice))
+    phone.get_by_role("button", name=in_arabic("Antwoord bewaren")).click()
+    expect(phone.locator("html")).to_have_attribute("dir", "rtl")
+    phone.locator(f"a[href='/dossier/leerling/{world.student.pk}/compliment/']").first.click()
+    phone.locator("input[type=radio][name=trait]").first.check()
+    phone.get_by_role("button", name=in_arabic("Compliment geven")).click()
+    expect(phone.locator("html")).to_have_attribute("dir", "rtl")
+
+    with scopes_disabled():
+        assert GuardianAnswer.objects.filter(student=world.student, guardian__username="amal.haddad").exists()
+        assert Compliment.objects.filter(student=world.student, given_by__username="amal.haddad").exists()
+    finish(phone, "guardian-letter-journey-arabic")
