@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django_scopes import scopes_disabled
@@ -108,6 +109,14 @@ def in_school(world: World) -> Iterator[School]:
     """Activate the first school's scope for code that runs outside a request."""
     with school_scope(world.school):
         yield world.school
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Counters kept in the cache (wrong letter codes per address, say) must not carry over between tests."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
