@@ -20,7 +20,8 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
+
+from koers.common.downloads import attachment
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 CONTROL_STARTS = ("\t", "\r", "\n")
@@ -66,8 +67,6 @@ def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> str:
 
 def csv_response(filename: str, header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> HttpResponse:
     """A download of the CSV: never cached, never sniffed, never shown inline."""
-    response = HttpResponse(csv_text(header, rows).encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response.headers["Content-Disposition"] = content_disposition_header(True, filename) or "attachment"
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment(
+        csv_text(header, rows).encode("utf-8"), content_type="text/csv; charset=utf-8", filename=filename
+    )

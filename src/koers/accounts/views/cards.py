@@ -9,7 +9,6 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,7 +24,9 @@ from koers.accounts.domain import IssuedCard
 from koers.accounts.forms import GroupCardsForm
 from koers.accounts.models import LoginCard
 from koers.accounts.rules import CARD_MANAGERS, card_students, get_card_group_for, get_card_student_for
+from koers.common.downloads import attachment
 from koers.common.htmx import render_page
+from koers.common.pdf import render_pdf
 from koers.common.tenancy import activate_role
 from koers.common.views import active_role
 from koers.schools.models import Student
@@ -53,17 +54,6 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _weasyprint() -> Any:
-    # Reuse the conversations area's import, which puts Pillow's truncated-image setting back.
-    from koers.conversations.views.mirror import _weasyprint as load
-
-    return load()
-
-
-def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    raise ValueError(f"PDFs do not load external resources: {url}")
-
-
 def render_cards_html(request: HttpRequest, cards: list[dict[str, Any]]) -> str:
     return render_to_string("accounts/cards_pdf.html", {"cards": cards}, request=request)
 
@@ -80,19 +70,8 @@ def card_entry(request: HttpRequest, issued: IssuedCard, student: Student, group
 
 
 def cards_pdf(request: HttpRequest, cards: list[dict[str, Any]], filename: str) -> HttpResponse:
-    weasyprint = _weasyprint()
-    stylesheet = finders.find(PRINT_STYLESHEET)
-    stylesheets = (
-        [weasyprint.CSS(filename=stylesheet, url_fetcher=_no_fetching)] if isinstance(stylesheet, str) else []
-    )
-    document = weasyprint.HTML(string=render_cards_html(request, cards), url_fetcher=_no_fetching).write_pdf(
-        stylesheets=stylesheets
-    )
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    document = render_pdf(render_cards_html(request, cards), stylesheet=PRINT_STYLESHEET)
+    return attachment(document, content_type="application/pdf", filename=filename)
 
 
 @login_required

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
@@ -26,7 +25,9 @@ from koers.accounts import invitations as domain
 from koers.accounts.invitation_forms import ActivateForm, AddGuardianForm
 from koers.accounts.invitation_queries import invitation_overview
 from koers.accounts.models import InvitationKind
+from koers.common.downloads import attachment
 from koers.common.htmx import render_page
+from koers.common.pdf import render_pdf
 from koers.common.tenancy import activate_role
 from koers.common.views import GET_POST, active_role, show_domain_errors
 from koers.schools.models import Guardianship, Role, User
@@ -169,24 +170,13 @@ def letter_entry(request: HttpRequest, issued: domain.IssuedInvitation) -> dict[
 
 
 def letters_pdf(request: HttpRequest, issued: list[domain.IssuedInvitation]) -> HttpResponse:
-    from koers.accounts.views.cards import _no_fetching, _weasyprint
-
-    weasyprint = _weasyprint()
     html = render_to_string(
         "accounts/invitations/letters_pdf.html",
         {"letters": [letter_entry(request, one) for one in issued], "today": timezone.localdate()},
         request=request,
     )
-    stylesheet = finders.find(LETTER_STYLESHEET)
-    stylesheets = (
-        [weasyprint.CSS(filename=stylesheet, url_fetcher=_no_fetching)] if isinstance(stylesheet, str) else []
-    )
-    document = weasyprint.HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=stylesheets)
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="uitnodigingen-ouders.pdf"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    document = render_pdf(html, stylesheet=LETTER_STYLESHEET)
+    return attachment(document, content_type="application/pdf", filename="uitnodigingen-ouders.pdf")
 
 
 # --- public: activating --------------------------------------------------------------------------------

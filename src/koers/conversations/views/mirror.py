@@ -10,7 +10,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,7 +20,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.common.audit import record_access
+from koers.common.downloads import attachment
 from koers.common.models import AuditAction
+from koers.common.pdf import render_pdf
 from koers.common.views import active_role
 from koers.conversations.access import get_conversation_for, is_participant_student
 from koers.conversations.domain.group import may_record_group_conversation, record_group_conversation
@@ -41,7 +42,6 @@ from koers.schools.models import Role, RoleKind
 from koers.schools.queries import guardian_sees_dossier_of
 
 HOLDERS = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
-PRINT_STYLESHEET = "koers/print.css"
 
 
 @login_required
@@ -69,36 +69,8 @@ def school_mirror_page(request: HttpRequest) -> HttpResponse:
     return render(request, "conversations/mirror_school.html", context)
 
 
-def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    raise ValueError(f"PDFs do not load external resources: {url}")
-
-
-def _weasyprint() -> Any:
-    """Import WeasyPrint on first use (its font and layout machinery is heavy) without its side effect.
-
-    On import WeasyPrint tells Pillow to accept truncated images for the whole process; upload checks rely
-    on Pillow refusing them, so the setting is put back as it was.
-    """
-    from PIL import ImageFile
-
-    accepted = ImageFile.LOAD_TRUNCATED_IMAGES
-    import weasyprint
-
-    ImageFile.LOAD_TRUNCATED_IMAGES = accepted
-    return weasyprint
-
-
 def _pdf(html: str, filename: str) -> HttpResponse:
-    weasyprint = _weasyprint()
-    CSS, HTML = weasyprint.CSS, weasyprint.HTML
-    stylesheet = finders.find(PRINT_STYLESHEET)
-    stylesheets = [CSS(filename=stylesheet, url_fetcher=_no_fetching)] if isinstance(stylesheet, str) else []
-    document = HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=stylesheets)
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment(render_pdf(html), content_type="application/pdf", filename=filename)
 
 
 def render_card_html(conversation_type: ConversationType) -> str:

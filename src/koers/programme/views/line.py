@@ -17,7 +17,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -29,8 +28,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from koers.common.audit import record_access
+from koers.common.downloads import attachment
 from koers.common.htmx import render_page
 from koers.common.models import AuditAction
+from koers.common.pdf import render_pdf
 from koers.common.views import GET_POST, active_role, show_domain_errors
 from koers.lob.vocabulary import Competence
 from koers.programme.domain.participation import (
@@ -128,32 +129,6 @@ def line(request: HttpRequest) -> HttpResponse:
 # --- the A3 poster ---------------------------------------------------------------------------------------
 
 
-def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    raise ValueError(f"PDFs do not load external resources: {url}")
-
-
-def _weasyprint() -> Any:
-    """Import WeasyPrint on first use, putting back Pillow's LOAD_TRUNCATED_IMAGES (see conversations.views.
-    mirror): upload checks rely on Pillow refusing truncated images."""
-    from PIL import ImageFile
-
-    accepted = ImageFile.LOAD_TRUNCATED_IMAGES
-    import weasyprint
-
-    ImageFile.LOAD_TRUNCATED_IMAGES = accepted
-    return weasyprint
-
-
-def render_poster_pdf(html: str) -> bytes:
-    weasyprint = _weasyprint()
-    stylesheet = finders.find(POSTER_STYLESHEET)
-    stylesheets = (
-        [weasyprint.CSS(filename=stylesheet, url_fetcher=_no_fetching)] if isinstance(stylesheet, str) else []
-    )
-    pdf: bytes = weasyprint.HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=stylesheets)
-    return pdf
-
-
 @login_required
 @require_GET
 def poster(request: HttpRequest) -> HttpResponse:
@@ -173,12 +148,10 @@ def poster(request: HttpRequest) -> HttpResponse:
             ),
         },
     )
-    response = HttpResponse(render_poster_pdf(html), content_type="application/pdf")
     name = slugify(f"lob-lijn-{title}-{year_line.school_year.name}")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment(
+        render_pdf(html, stylesheet=POSTER_STYLESHEET), content_type="application/pdf", filename=f"{name}.pdf"
+    )
 
 
 # --- a student's own line --------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from koers.common.downloads import attachment
 from koers.common.htmx import render_page
+from koers.common.pdf import render_pdf
 from koers.common.views import GET_POST, active_role, show_domain_errors
 from koers.schools.models import Role, RoleKind, Student
 from koers.schools.queries import own_student
@@ -25,7 +27,7 @@ from koers.transfer.domain.moving import (
 )
 from koers.transfer.forms import LABELS, ApproveForm, ImportForm, SelectionForm
 from koers.transfer.models import TransferExport, TransferStatus
-from koers.transfer.pdf import data_url, render_pdf
+from koers.transfer.pdf import data_url
 from koers.transfer.queries import enrolled_students, exports_of, get_export_for, imports_of_school, items_of
 from koers.transfer.serialize import transfer_document, transfer_json
 
@@ -114,14 +116,6 @@ def _download(request: HttpRequest, pk: int, what: str) -> tuple[TransferExport,
     return export, f"overdrachtsdossier-{day}"
 
 
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @login_required
 @require_GET
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -129,7 +123,7 @@ def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     html = render_to_string(
         "transfer/pdf_cv.html", {**_sheet_context(export, embed=True), "school": export.school}
     )
-    return _attachment(render_pdf(html), "application/pdf", f"{name}.pdf")
+    return attachment(render_pdf(html), content_type="application/pdf", filename=f"{name}.pdf")
 
 
 @login_required
@@ -138,7 +132,7 @@ def export_json(request: HttpRequest, pk: int) -> HttpResponse:
     export, name = _download(request, pk, "JSON")
     items = items_of(export.student, export.selection)
     document = transfer_document(export, items, source_school=export.school.name)
-    return _attachment(transfer_json(document), "application/json", f"{name}.json")
+    return attachment(transfer_json(document), content_type="application/json", filename=f"{name}.json")
 
 
 @login_required
