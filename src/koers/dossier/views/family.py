@@ -14,8 +14,8 @@ from koers.common.htmx import render_page
 from koers.common.views import GET_POST, active_role
 from koers.schools.domain import decide_consent, hide_dossier_from_guardians
 from koers.schools.family_rules import consent_states_for, decides_for_self, decides_from, dossier_hidden
-from koers.schools.models import ConsentPurpose, Guardianship, Role, RoleKind, Student
-from koers.schools.queries import get_student_for, own_student
+from koers.schools.models import ConsentPurpose, Role, RoleKind, Student
+from koers.schools.queries import get_student_for, guardianship_of, own_student
 
 
 def _decide(request: HttpRequest, role: Role, student: Student) -> str | None:
@@ -47,12 +47,8 @@ def _page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> H
             messages.success(request, done)
         return redirect(request.path)
     self_deciding = decides_for_self(student)
-    is_authorised_guardian = (
-        role.kind == RoleKind.GUARDIAN
-        and Guardianship.objects.filter(
-            guardian_id=role.user_id, student=student, has_authority=True
-        ).exists()
-    )
+    guardianship = guardianship_of(role, student)
+    is_authorised_guardian = guardianship is not None and guardianship.has_authority
     states = consent_states_for(student)
     return render_page(
         request,
