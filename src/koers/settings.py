@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "koers.common.context_processors.active_role",
+                "koers.common.context_processors.simple_language",
             ],
         },
     }

@@ -12,6 +12,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("rol/", home_views.switch_role, name="switch_role"),
     path("taal/", views_language.choose, name="language"),
+    path("eenvoudige-taal/", views_language.choose_simple, name="simple_language"),
     path("voorlezen/", views_speech.read_aloud, name="read_aloud"),
     path("toegankelijkheid/", views_speech.accessibility, name="accessibility"),
     path("", include("koers.home.urls")),

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from koers.common import simple_language
 from koers.lob.content_loader import CONTENT_DIR, ContentError, load_content, read_yaml
 from koers.lob.models import ReflectionPrompt, Trait
 from koers.lob.vocabulary import Competence, TraitKind
@@ -74,9 +75,14 @@ def test_load_content_twice_keeps_counts_and_restores_texts(db):
     assert Trait.objects.get(kind=TraitKind.QUALITY, key="helpful").texts["nl"] == "behulpzaam"
 
 
-def test_load_content_shows_simple_dutch_when_asked(content):
+def test_load_content_shows_simple_dutch_while_simple_language_is_on(content):
     prompt = ReflectionPrompt.objects.get(competence=Competence.QUALITIES, key="good-at")
-    assert prompt.question_for(simple=True) == "Wat kon jij goed?"
+    motive = Trait.objects.get(kind=TraitKind.MOTIVE, key="helping-people")
+    usual = (prompt.question, motive.name)
+    with simple_language.override(True):
+        assert prompt.question == "Wat kon jij goed?"
+        assert motive.name == motive.texts["nl_simple"] != usual[1]
+    assert (prompt.question, motive.name) == usual
 
 
 def copy_content(tmp_path: Path) -> Path:

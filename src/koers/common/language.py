@@ -1,7 +1,8 @@
 """Language: Dutch unless the person chose another language; the browser's preference is not guessed from.
 
 Schools are Dutch first, and many families' browsers are set to a language the school has no texts in yet,
-so Koers starts in Dutch and lets each person choose.
+so Koers starts in Dutch and lets each person choose. The same middleware turns on simple language for a
+person who chose it (``common/simple_language.py``).
 """
 
 from collections.abc import Callable
@@ -9,6 +10,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+
+from koers.common import simple_language
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
@@ -28,7 +31,9 @@ class UserLanguageMiddleware:
         language = language_for(request)
         request.LANGUAGE_CODE = language
         # Restored afterwards, so one person's language never carries over to whatever this thread does next.
-        with translation.override(language):
+        user = getattr(request, "user", None)
+        simple = bool(user is not None and user.is_authenticated and getattr(user, "simple_language", False))
+        with translation.override(language), simple_language.override(simple):
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -12,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.schools.domain import choose_language
+from koers.schools.domain import choose_language, choose_simple_language
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
@@ -50,3 +51,12 @@ def choose(request: HttpRequest) -> HttpResponse:
         httponly=True,
     )
     return response
+
+
+@login_required
+@require_POST
+def choose_simple(request: HttpRequest) -> HttpResponse:
+    """Simple language on (``on=1``) or off (``on=0``), then back to the page the switch was on."""
+    if request.user.is_authenticated:  # always, after login_required; says so to the type checker
+        choose_simple_language(user=request.user, on=request.POST.get("on") == "1")
+    return redirect(safe_next(request))

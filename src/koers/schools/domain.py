@@ -61,6 +61,14 @@ def choose_language(*, user: User, language: str) -> User:
     return user
 
 
+def choose_simple_language(*, user: User, on: bool) -> User:
+    """Switch simple language on or off for ``user``: it follows them to every device they log in on."""
+    if user.simple_language != on:
+        user.simple_language = on
+        user.save(update_fields=["simple_language"])
+    return user
+
+
 def hide_dossier_from_guardians(*, by: Role, student: Student, hidden: bool) -> Student:
     """A student of 16 or older decides whether guardians see their dossier (schools/family_rules.py)."""
     if by.kind != RoleKind.STUDENT or student.user_id != by.user_id or student.school_id != by.school_id:

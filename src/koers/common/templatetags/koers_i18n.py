@@ -1,4 +1,5 @@
-"""Language in templates: ``{% language_chooser %}`` and ``{% local_text value %}``.
+"""Language in templates: ``{% language_chooser %}``, ``{% simple_language_switch %}`` and
+``{% local_text value %}``.
 
 ``local_text`` shows a content text (a catalogue name, an assignment step ...) and, when the text is Dutch
 while the page is in another language, marks it ``lang="nl"`` and adds a short note in the reader's language,
@@ -15,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString
 
+from koers.common import simple_language
 from koers.common.content_i18n import is_only_dutch
 from koers.schools.domain import languages_for
 
@@ -42,6 +44,17 @@ def language_chooser(context: template.Context, idref: str = "language") -> dict
         "next": request.get_full_path() if request is not None else "",
         "csrf_token": context.get("csrf_token"),
         "idref": idref,
+    }
+
+
+@register.inclusion_tag("simple_language_switch.html", takes_context=True)
+def simple_language_switch(context: template.Context) -> dict[str, Any]:
+    """The switch for simple language; on every page that asks a student or guardian something."""
+    request = context.get("request")
+    return {
+        "on": simple_language.active(),
+        "next": request.get_full_path() if request is not None else "",
+        "csrf_token": context.get("csrf_token"),
     }
 
 

@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form
+from koers.common.simple_language import simpler
 from koers.conversations.domain.closing import (
     DONE_WHEN_MAX,
     WHAT_MAX,
@@ -248,7 +249,7 @@ def _tile(icon: str, label: object) -> str:
 
 class EvaluationForm(Form):
     useful = forms.TypedChoiceField(
-        label=_("Had je iets aan dit gesprek?"),
+        label=simpler(_("Had je iets aan dit gesprek?"), _("Was het gesprek goed voor jou?")),
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={
@@ -257,7 +258,9 @@ class EvaluationForm(Form):
         },
     )
     room = forms.TypedChoiceField(
-        label=_("Kreeg je genoeg ruimte om je eigen verhaal te vertellen?"),
+        label=simpler(
+            _("Kreeg je genoeg ruimte om je eigen verhaal te vertellen?"), _("Kon jij genoeg vertellen?")
+        ),
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={
@@ -266,7 +269,9 @@ class EvaluationForm(Form):
         },
     )
     comment = forms.CharField(
-        label=_("Wil je nog iets zeggen? (mag je overslaan)"),
+        label=simpler(
+            _("Wil je nog iets zeggen? (mag je overslaan)"), _("Wil je nog iets zeggen? Dat hoeft niet.")
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=1000,

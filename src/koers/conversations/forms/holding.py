@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import Form
+from koers.common.simple_language import simpler
 from koers.common.uploads import CheckedFileField, UploadKind
 from koers.conversations.domain.holding import NOTE_MAX_LENGTH, TAG_TEXT_MAX_LENGTH
 from koers.conversations.domain.preparation import ANSWER_MAX_LENGTH
@@ -25,26 +26,28 @@ class ExperienceChoiceField(forms.ModelChoiceField):
 
 class StudentPreparationForm(Form):
     talk_about = forms.CharField(
-        label=_("Waar wil je het over hebben?"),
+        label=simpler(_("Waar wil je het over hebben?"), _("Waar wil je over praten?")),
         required=False,
         max_length=ANSWER_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     experience = ExperienceChoiceField(
-        label=_("Welke ervaring neem je mee?"),
+        label=simpler(_("Welke ervaring neem je mee?"), _("Wat heb je gedaan? Kies een ervaring.")),
         queryset=Experience.objects.none(),
         required=False,
         empty_label=_("Geen ervaring gekozen"),
     )
     hope_to_get = forms.CharField(
-        label=_("Wat wil je dat dit gesprek je oplevert?"),
+        label=simpler(_("Wat wil je dat dit gesprek je oplevert?"), _("Wat wil je na het gesprek weten?")),
         required=False,
         max_length=ANSWER_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     voice = CheckedFileField(
         kind=UploadKind.AUDIO,
-        label=_("Liever praten dan typen? Neem een spraakbericht op"),
+        label=simpler(
+            _("Liever praten dan typen? Neem een spraakbericht op"), _("Liever praten? Neem je stem op.")
+        ),
     )
     remove_voice = forms.BooleanField(label=_("Mijn spraakbericht weghalen"), required=False)
 
@@ -57,13 +60,13 @@ class StudentPreparationForm(Form):
 
 class GuardianPreparationForm(Form):
     talk_about = forms.CharField(
-        label=_("Waar wilt u het in het gesprek over hebben?"),
+        label=simpler(_("Waar wilt u het in het gesprek over hebben?"), _("Waar wilt u over praten?")),
         required=False,
         max_length=ANSWER_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     hope_to_get = forms.CharField(
-        label=_("Wat hoopt u voor uw kind?"),
+        label=simpler(_("Wat hoopt u voor uw kind?"), _("Wat wilt u voor uw kind?")),
         required=False,
         max_length=ANSWER_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),

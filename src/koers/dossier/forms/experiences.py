@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form
+from koers.common.simple_language import simpler
 from koers.common.uploads import (
     CheckedFileField,
     CheckedFilesField,
@@ -36,7 +37,7 @@ def picto_label(icon: str, label: object) -> str:
 
 class ExperienceForm(Form):
     kind = forms.ChoiceField(
-        label=_("Wat voor ervaring was het?"),
+        label=simpler(_("Wat voor ervaring was het?"), _("Wat was het?")),
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Kies wat voor ervaring het was."),
@@ -46,7 +47,10 @@ class ExperienceForm(Form):
     title = forms.CharField(
         label=_("Titel"),
         max_length=120,
-        help_text=_("Kort, bijvoorbeeld: Meelopen bij de bakker"),
+        help_text=simpler(
+            _("Kort, bijvoorbeeld: Meelopen bij de bakker"),
+            _("Een paar woorden. Bijvoorbeeld: Bij de bakker"),
+        ),
         error_messages={
             "required": _("Geef je ervaring een korte titel."),
             "max_length": _("Maak de titel korter: maximaal %(limit_value)d tekens (nu %(show_value)d)."),
@@ -67,7 +71,9 @@ class ExperienceForm(Form):
         error_messages={"max_length": _("Maak dit korter: maximaal %(limit_value)d tekens.")},
     )
     what_i_did = forms.CharField(
-        label=_("Wat deed je, en wat was jouw rol?"), widget=forms.Textarea, required=False
+        label=simpler(_("Wat deed je, en wat was jouw rol?"), _("Wat deed jij daar?")),
+        widget=forms.Textarea,
+        required=False,
     )
     feeling = forms.ChoiceField(
         label=_("Hoe voelde het?"),
@@ -77,12 +83,19 @@ class ExperienceForm(Form):
     )
     went_well = forms.CharField(label=_("Wat ging goed?"), widget=forms.Textarea, required=False)
     learned_about_me = forms.CharField(
-        label=_("Wat ontdekte je over jezelf?"), widget=forms.Textarea, required=False
+        label=simpler(_("Wat ontdekte je over jezelf?"), _("Wat weet je nu over jezelf?")),
+        widget=forms.Textarea,
+        required=False,
     )
     shared_with_guardians = forms.BooleanField(
-        label=_("Mijn ouders of verzorgers mogen deze ervaring zien"),
+        label=simpler(
+            _("Mijn ouders of verzorgers mogen deze ervaring zien"), _("Mijn ouders mogen dit zien")
+        ),
         required=False,
-        help_text=_("Je mentor en je decaan zien je dossier altijd. Dit kun je later nog veranderen."),
+        help_text=simpler(
+            _("Je mentor en je decaan zien je dossier altijd. Dit kun je later nog veranderen."),
+            _("Je mentor en je decaan zien het altijd. Je kunt dit later veranderen."),
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -116,7 +129,10 @@ class EvidenceForm(Form):
         label=_("Wat is er te zien of te horen?"),
         max_length=200,
         required=False,
-        help_text=_("Een korte beschrijving. Die helpt ook iemand die de foto niet kan zien."),
+        help_text=simpler(
+            _("Een korte beschrijving. Die helpt ook iemand die de foto niet kan zien."),
+            _("Zeg in een paar woorden wat erop staat."),
+        ),
         error_messages={"max_length": _("Maak dit korter: maximaal %(limit_value)d tekens.")},
     )
 
@@ -166,7 +182,10 @@ class ReflectionForm(Form):
     """The prompts of one competence, each answered by text or a voice note (or both)."""
 
     shared_with_guardians = forms.BooleanField(
-        label=_("Mijn ouders of verzorgers mogen deze reflectie zien"), required=False
+        label=simpler(
+            _("Mijn ouders of verzorgers mogen deze reflectie zien"), _("Mijn ouders mogen dit zien")
+        ),
+        required=False,
     )
 
     def __init__(
@@ -174,13 +193,11 @@ class ReflectionForm(Form):
         *args: Any,
         prompts: list[ReflectionPrompt],
         reflection: Reflection | None,
-        simple: bool,
         shared_default: bool,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.prompts = prompts
-        self.simple = simple
         self.existing = {a.prompt_id: a for a in reflection.answers.all()} if reflection else {}
         self.fields["shared_with_guardians"].initial = (
             reflection.shared_with_guardians if reflection else shared_default
@@ -207,7 +224,7 @@ class ReflectionForm(Form):
         return [
             PromptRow(
                 prompt=prompt,
-                question=prompt.question_for(simple=self.simple),
+                question=prompt.question,
                 text=self[f"text_{prompt.pk}"],
                 voice=self[f"voice_{prompt.pk}"],
                 remove_voice=self[f"remove_voice_{prompt.pk}"]

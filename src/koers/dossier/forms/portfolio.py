@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form, ModelForm
+from koers.common.simple_language import simpler
 from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Contact, Experience
 from koers.lob.models import Trait
 from koers.lob.vocabulary import TraitKind
@@ -42,10 +43,10 @@ class OptionalExperienceField(forms.ModelChoiceField):
 
 def share_field(initial: bool) -> forms.BooleanField:
     return forms.BooleanField(
-        label=_("Mijn ouders of verzorgers mogen dit zien"),
+        label=simpler(_("Mijn ouders of verzorgers mogen dit zien"), _("Mijn ouders mogen dit zien")),
         required=False,
         initial=initial,
-        help_text=_("Je kunt dit later altijd nog veranderen."),
+        help_text=simpler(_("Je kunt dit later altijd nog veranderen."), _("Je kunt dit later veranderen.")),
     )
 
 
@@ -98,7 +99,7 @@ class TraitClaimForm(Form):
 class TraitEditForm(Form):
     own_words = forms.CharField(label=_("In mijn eigen woorden"), max_length=200, required=False)
     experiences = ExperienceChoiceField(
-        label=_("Bij welke ervaringen liet je dit zien?"),
+        label=simpler(_("Bij welke ervaringen liet je dit zien?"), _("Wanneer deed je dit?")),
         queryset=Experience.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -53,7 +53,6 @@ from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, Competenc
 from koers.schools.models import Role, Student
 from koers.schools.queries import own_student
 
-SIMPLE_LANGUAGE_SESSION_KEY = "koers_simple_language"
 EXPERIENCE_FORM_FIELDS = (
     "kind",
     "title",
@@ -287,14 +286,6 @@ def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
 # --- reflections ---
 
 
-def simple_language(request: HttpRequest) -> bool:
-    """``?eenvoudig=1`` switches to simple language for the session, ``?eenvoudig=0`` back."""
-    wanted = request.GET.get("eenvoudig")
-    if wanted in ("0", "1"):
-        request.session[SIMPLE_LANGUAGE_SESSION_KEY] = wanted == "1"
-    return bool(request.session.get(SIMPLE_LANGUAGE_SESSION_KEY, False))
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
@@ -302,7 +293,6 @@ def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
     experience = get_editable_experience(role, pk)
     if competence not in Competence.values:
         raise Http404
-    simple = simple_language(request)
     prompts = prompts_for(competence)
     existing = reflection_with_answers(experience, competence)
     form = ReflectionForm(
@@ -310,7 +300,6 @@ def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
         request.FILES or None,
         prompts=prompts,
         reflection=existing,
-        simple=simple,
         shared_default=role.school.shares_by_default("reflection"),
     )
     if request.method == "POST" and form.is_valid():
@@ -337,7 +326,6 @@ def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
             "competence": Competence(competence),
             "competence_icon": COMPETENCE_ICONS[Competence(competence)],
             "existing": existing,
-            "simple": simple,
             "files_dropped": request.method == "POST" and bool(request.FILES),
         },
     )

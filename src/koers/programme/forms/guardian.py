@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import Form
+from koers.common.simple_language import simpler
 from koers.common.uploads import CheckedFileField, UploadKind
 
 
@@ -15,7 +16,10 @@ class GuardianAnswerForm(Form):
         label=_("Jouw antwoord"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Schrijf in je eigen taal, of neem hieronder een spraakbericht op."),
+        help_text=simpler(
+            _("Schrijf in je eigen taal, of neem hieronder een spraakbericht op."),
+            _("Schrijf in je eigen taal. Of neem je stem op."),
+        ),
     )
     voice = CheckedFileField(kind=UploadKind.AUDIO, label=_("Spraakbericht"))
     remove_voice = forms.BooleanField(label=_("Mijn spraakbericht weghalen"), required=False)
