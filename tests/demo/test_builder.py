@@ -248,3 +248,12 @@ def test_demo_texts_refer_to_existing_catalogue_keys():
     assert set(texts.COMPLIMENTS) <= qualities
     assert {idea.title for idea in texts.EXPERIENCES} >= RICH_EXPERIENCES
     assert prompts <= set(texts.ANSWERS)
+
+
+def test_demo_newcomer_reads_koers_in_simple_language(db):
+    report = build_demo(students=20, seed=1)
+
+    users = get_user_model().objects.filter(simple_language=True)
+    assert list(users.values_list("username", flat=True)) == ["nieuwkomer"]
+    newcomer = next(line for line in report.logins if line.username == "nieuwkomer")
+    assert "makkelijke taal" in newcomer.description

@@ -31,8 +31,8 @@ def test_student_uses_simple_language_read_aloud_and_a_voice_answer(world, phone
     log_in(phone, "student")
     phone.goto(reverse("dossier:reflection", args=[experience.pk, "qualities"]))
 
-    # Simple language: the easier version of the first question replaces the usual one.
-    phone.get_by_role("link", name="Makkelijkere vragen").click()
+    # Simple language: the easier version of the first question replaces the usual one, and stays on.
+    phone.get_by_role("main").get_by_role("button", name="Zet makkelijke taal aan").click()
     expect(phone.get_by_text(first.texts["nl_simple"]).first).to_be_visible()
     expect(phone.get_by_text(first.texts["nl"])).to_have_count(0)
 

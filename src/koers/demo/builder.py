@@ -266,7 +266,8 @@ def current_logins() -> list[DemoLogin]:
             "leerling": (RoleKind.STUDENT, f"{leerling}: een goed gevuld dossier"),
             "nieuwkomer": (
                 RoleKind.STUDENT,
-                f"{student_line('nieuwkomer')}: sinds {nieuwkomer.joined_on:%d-%m-%Y} nieuw in de ISK",
+                f"{student_line('nieuwkomer')}: sinds {nieuwkomer.joined_on:%d-%m-%Y} nieuw in de ISK, "
+                "leest Koers in makkelijke taal",
             ),
             "mentor": (RoleKind.MENTOR, f"mentor van {mentor_groups} en van één leerling apart"),
             "decaan": (RoleKind.COUNSELLOR, f"decaan van {school}: ziet alle leerlingen"),
@@ -572,6 +573,8 @@ class _Builder:
         )
         self.add(Membership(school=school, student=student, group=group, starts_on=starts_on))
         simple = isk and (username == "nieuwkomer" or self.chance(0.7))
+        # The newcomer reads Koers in simple language, so the demo shows the simpler prompts.
+        user.simple_language = username == "nieuwkomer"
         return _StudentPlan(student=student, group=group, international=international, simple=simple)
 
     def student_number(self, drawn: int) -> str:
