@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,6 +23,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+import koers
+from koers.common.i18n import is_family_source
 from koers.schools.models import Role
 from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
@@ -616,3 +619,34 @@ def planning_round(o: Objects) -> Any:
             cached = f.ConversationRoundFactory(school_year=o.world.group.school_year, year_level=3)
         o.__dict__["_planning_round"] = cached
     return cached
+
+
+# --- every page a student or guardian opens is in the family translation set ---
+
+FAMILY_PERSONAS = [ANONYMOUS, "student", "guardian"]
+
+
+def test_every_template_a_family_page_renders_is_translated_into_the_family_languages(objects: Objects):
+    """A page that a student, a guardian or a visitor opens may only use templates named in
+    ``common/i18n.py:FAMILY_SOURCES``, so the translation test demands every text on it in the family
+    languages. Found by opening every URL of the matrix that answers them with a page."""
+    root = Path(koers.__file__).resolve().parent
+    missing: dict[str, set[str]] = {}
+    for name in TABLE:
+        for row in rows_of(name):
+            for persona in FAMILY_PERSONAS:
+                if row.get[persona] != 200:
+                    continue
+                url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
+                response = client_for(persona, objects.world).get(url)
+                for template in response.templates:
+                    origin = Path(template.origin.name).resolve()
+                    if not origin.is_relative_to(root):
+                        continue  # Django's own widgets, translated by Django
+                    source = str(origin.relative_to(root))
+                    if not is_family_source(source):
+                        missing.setdefault(source, set()).add(f"{name} ({persona})")
+
+    assert not missing, "add to FAMILY_SOURCES (and translate): " + "; ".join(
+        f"{source} <- {', '.join(sorted(pages))}" for source, pages in sorted(missing.items())
+    )

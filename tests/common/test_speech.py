@@ -9,11 +9,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import signing
+from django.template import Context, Template
 from django.urls import reverse
+from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from koers.common import speech
+from koers.common.content_i18n import LocalList, LocalText
+from koers.common.templatetags.read_aloud import read_aloud
 from tests import factories as f
+from tests.conversations.closing_helpers import closed_conversation_of
 from tests.conversations.holding_setup import a_conversation
 
 needs_espeak = pytest.mark.skipif(
@@ -45,6 +50,18 @@ def fake_espeak(monkeypatch):
 def experience(world):
     with scopes_disabled():
         return f.ExperienceFactory(student=world.student, title="Meeloopdag ziekenhuis")
+
+
+def given_assignment(world, **assignment):
+    """An assignment of the school given to world.group; its texts are the factory's Dutch ones."""
+    with scopes_disabled():
+        given = f.GivenAssignmentFactory(
+            assignment=f.AssignmentFactory(school=world.school, **assignment),
+            given_by=world.users["mentor"],
+            due_on=timezone.localdate(),
+        )
+        given.groups.add(world.group)
+    return given
 
 
 def read_url(text: str, language: str = "nl") -> str:
@@ -211,3 +228,139 @@ def test_read_aloud_button_is_a_labelled_toggle_without_inline_script(login, wor
     button = button[: button.index("</button>")]
     assert 'aria-pressed="false"' in button and "Lees voor" in button
     assert "onclick" not in button and "style=" not in button
+
+
+# --- the voice of a text that is not in the page's language -----------------------------------------------
+
+
+def token_voice(html: str) -> str:
+    (url,) = BUTTON.findall(html)
+    return spoken(unescape(url))[1]
+
+
+def test_dutch_fallback_text_on_an_arabic_page_is_read_with_the_dutch_voice(fake_espeak):
+    with translation.override("ar"):
+        fallback = read_aloud(LocalText("Vraag drie buren naar hun werk.", only_dutch=True))
+        translated = read_aloud(LocalText("اسأل ثلاثة جيران عن عملهم."))
+
+    assert (token_voice(fallback), token_voice(translated)) == ("nl", "ar")
+
+
+def test_dutch_fallback_list_marks_each_of_its_texts(fake_espeak):
+    steps = LocalList(["Vraag drie buren naar hun werk.", "Schrijf op wat je hoorde."], only_dutch=True)
+
+    with translation.override("fa"):
+        voices = [token_voice(read_aloud(step)) for step in steps]
+
+    assert voices == ["nl", "nl"]
+
+
+def test_read_aloud_tag_reads_in_the_language_it_is_given(fake_espeak):
+    page = Template('{% load read_aloud %}{% read_aloud text lang="nl" %}|{% read_aloud text %}')
+
+    with translation.override("ar"):
+        dutch, arabic = page.render(Context({"text": "Wat ging goed?"})).split("|")
+
+    assert (token_voice(dutch), token_voice(arabic)) == ("nl", "ar")
+
+
+def test_work_page_reads_a_dutch_only_assignment_in_dutch_to_an_arabic_student(login, world, fake_espeak):
+    given = given_assignment(world, questions=["Wat doet je buurvrouw?"])
+    world.student.user.preferred_language = "ar"
+    world.student.user.save()
+
+    response = login("student").get(reverse("programme:work", args=[given.pk]))
+
+    voices = dict(spoken(url) for url in buttons(response))
+    assert voices["Ontdekken welk werk mensen om je heen doen."] == "nl"
+    assert voices["Vraag drie buren naar hun werk."] == "nl"
+    assert voices["Wat doet je buurvrouw?"] == "nl"
+    assert "ar" in voices.values()  # the page's own questions keep the page's voice
+
+
+def test_work_page_reads_a_translated_assignment_in_the_readers_language(login, world, fake_espeak):
+    given = given_assignment(
+        world, translations={"ar": {"goal": "AR-doel", "steps": ["AR-stap 1", "AR-stap 2"]}}
+    )
+    world.student.user.preferred_language = "ar"
+    world.student.user.save()
+
+    response = login("student").get(reverse("programme:work", args=[given.pk]))
+
+    voices = dict(spoken(url) for url in buttons(response))
+    assert voices["AR-doel"] == voices["AR-stap 1"] == "ar"
+
+
+def test_guardian_answer_page_reads_the_schools_dutch_text_in_dutch(login, world, fake_espeak):
+    given = given_assignment(world, audience="home", questions=["Welk werk deed jij vroeger?"])
+    world.users["guardian"].preferred_language = "ar"
+    world.users["guardian"].save()
+
+    response = login("guardian").get(reverse("programme:guardian_answer", args=[world.student.pk, given.pk]))
+
+    voices = dict(spoken(url) for url in buttons(response))
+    assert voices["Ontdekken welk werk mensen om je heen doen."] == "nl"
+    assert voices["Schrijf op wat je hoorde."] == "nl"
+    assert voices["Welk werk deed jij vroeger?"] == "nl"
+    assert "ar" in voices.values()  # "In which language do you answer?" is asked in the guardian's language
+
+
+# --- a button at the questions and instructions students and guardians see ---------------------------------
+
+
+def spoken_texts(response) -> list[str]:
+    assert response.status_code == 200
+    return [spoken(url)[0] for url in buttons(response)]
+
+
+def test_conversation_evaluation_reads_its_questions_aloud(login, world, fake_espeak):
+    conversation = closed_conversation_of(world)
+
+    texts = spoken_texts(login("student").get(reverse("conversations:evaluate", args=[conversation.pk])))
+
+    assert "Had je iets aan dit gesprek?" in texts
+    assert "Kreeg je genoeg ruimte om je eigen verhaal te vertellen?" in texts
+
+
+def test_guardian_preparation_of_a_driegesprek_reads_its_questions_aloud(login, world, fake_espeak):
+    conversation = a_conversation(world)
+
+    texts = spoken_texts(login("guardian").get(reverse("conversations:prepare", args=[conversation.pk])))
+
+    assert "Waar wilt u het in het gesprek over hebben?" in texts
+    assert "Wat hoopt u voor uw kind?" in texts
+    assert any(text.startswith("In dit driegesprek praat u mee") for text in texts)
+
+
+def test_choosing_a_quality_reads_the_question_aloud(login, world, fake_espeak):
+    texts = spoken_texts(login("student").get(reverse("dossier:trait_new")))
+
+    assert "Kies een kwaliteit" in texts
+    assert any(text.startswith("Een kwaliteit is iets waar je goed in bent.") for text in texts)
+
+
+def test_guardian_compliment_form_reads_its_questions_aloud(login, world, fake_espeak):
+    texts = spoken_texts(login("guardian").get(reverse("dossier:compliment_new", args=[world.student.pk])))
+
+    assert "Waar is deze leerling goed in?" in texts
+
+
+def test_guardian_consent_page_reads_each_consent_aloud(login, world, fake_espeak):
+    texts = spoken_texts(login("guardian").get(reverse("dossier:guardian_family", args=[world.student.pk])))
+
+    assert any(text.startswith("Foto's en video's in het dossier") for text in texts)
+    assert any(text.startswith("Spraakberichten in het dossier") for text in texts)
+
+
+def test_my_lob_line_reads_its_intro_aloud(login, world, fake_espeak):
+    texts = spoken_texts(login("student").get(reverse("dossier:timeline")))
+
+    assert "Wat je hebt meegemaakt en wat je nog gaat doen, op volgorde van datum." in texts
+
+
+def test_read_aloud_is_not_added_to_buttons_or_navigation(login, world, fake_espeak):
+    page = login("student").get(reverse("dossier:trait_new")).content.decode()
+
+    texts = [spoken(unescape(url))[0] for url in BUTTON.findall(page)]
+    assert "Toevoegen" not in texts and "Annuleren" not in texts
+    assert "data-read-aloud" not in page.split("<main", 1)[0]

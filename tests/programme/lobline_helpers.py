@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from html import unescape
 from typing import Any
 
 from django.utils import timezone
@@ -53,3 +55,26 @@ def fill_line(world: World, size: int) -> list[Any]:
             )
             made += [past, coming]
     return made
+
+
+def legend_of(svg: str) -> list[tuple[float, float, str]]:
+    """The rows of the drawing's legend: (x, y, text) of each."""
+    found = re.findall(r'<text x="([\d.]+)" y="([\d.]+)"[^>]*class="lob-line-legend">([^<]*)</text>', svg)
+    return [(float(x), float(y), unescape(text)) for x, y, text in found]
+
+
+def svg_height(svg: str) -> float:
+    found = re.search(r'viewBox="0 0 [\d.]+ ([\d.]+)"', svg)
+    assert found is not None
+    return float(found.group(1))
+
+
+def a_line_with_every_mark(world: World) -> None:
+    """A done activity with guardians, a coming one and a round: the legend has every mark to explain."""
+    past = activity_for(
+        world.group, title="Ouderavond", starts_on=days_from_today(-20), involves_guardians=True
+    )
+    activity_for(world.group, title="Beroepenmarkt", starts_on=days_from_today(30))
+    with scopes_disabled():
+        f.ParticipationFactory(activity=past, student=world.student, noted_by=world.users["mentor"])
+        f.ConversationRoundFactory(school_year=world.group.school_year, year_level=world.group.year_level)

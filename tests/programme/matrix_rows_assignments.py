@@ -110,5 +110,8 @@ ROWS: dict[str, Row | list[Row]] = {
         get=only(guardian=200),
         kwargs=lambda o: {"student_pk": o.world.student.pk, "pk": home_given(o).pk},
     ),
-    "programme:guardian_answer_voice": Row(get=only(guardian=200), kwargs=guardian_answer),
+    # Its voice note: that guardian, the child, and the staff following the assignment; not the classmate.
+    "programme:guardian_answer_voice": Row(
+        get=only(guardian=200, student=200, mentor=200, counsellor=200), kwargs=guardian_answer
+    ),
 }

@@ -7,11 +7,29 @@ from django.urls import reverse
 from django.utils import translation
 from django_scopes import scopes_disabled
 
-from koers.programme.queries.line import type_name
+from koers.programme.queries.line import student_line, type_name
+from koers.programme.svg import (
+    LEGEND_FONT_SIZE,
+    LEGEND_SEPARATOR,
+    LEGEND_WIDTH_ON_PHONE,
+    MARGIN,
+    WIDTH,
+    legend_rows,
+    line_svg,
+    text_width,
+)
 from tests import factories as f
-from tests.programme.lobline_helpers import activity_for, days_from_today, fill_line
+from tests.programme.lobline_helpers import (
+    a_line_with_every_mark,
+    activity_for,
+    days_from_today,
+    fill_line,
+    legend_of,
+    svg_height,
+)
 
 URL = reverse("programme:line")
+MINE = reverse("programme:mine")
 
 
 def test_line_shows_activities_rounds_and_guardian_moments(login, world):
@@ -160,3 +178,60 @@ def test_line_costs_a_fixed_number_of_queries(login, world, django_assert_num_qu
         response = client.get(URL)
 
     assert len(response.context["line"].activities) == 2 * size
+
+
+# --- the legend --------------------------------------------------------------------------------------------
+
+
+def legend_items(rows) -> list[str]:
+    return [item for _x, _y, text in rows for item in text.split(LEGEND_SEPARATOR)]
+
+
+def test_legend_fits_on_a_phone_screen_and_explains_every_mark(login, world):
+    a_line_with_every_mark(world)
+
+    page = login("student").get(MINE).content.decode()
+    svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
+
+    rows = legend_of(svg)
+    assert legend_items(rows) == [
+        "💬 gespreksronde",
+        "👪 met ouders (gestippelde rand)",
+        "✓ gedaan",
+        "○ komt nog",
+        "✗ gemist",
+    ]
+    assert len(rows) > 1
+    assert all(text_width(text, LEGEND_FONT_SIZE) <= LEGEND_WIDTH_ON_PHONE for _x, _y, text in rows)
+    assert all(x == MARGIN for x, _y, _text in rows)
+    assert svg_height(svg) > max(y for _x, y, _text in rows)
+
+
+def test_poster_legend_stays_inside_the_drawing_and_explains_every_mark(world, in_school):
+    a_line_with_every_mark(world)
+    line = student_line(student=world.student)
+    assert line is not None
+
+    svg = line_svg(line, ident="poster", title="LOB-lijn", for_print=True)
+
+    rows = legend_of(svg)
+    assert legend_items(rows) == [
+        "Balk bovenaan: gespreksronde",
+        "+ met ouders (gestippelde rand)",
+        "✓ gedaan",
+        "○ komt nog",
+        "✗ gemist",
+    ]
+    assert all(text_width(text, LEGEND_FONT_SIZE) <= WIDTH - 2 * MARGIN for _x, _y, text in rows)
+    assert svg_height(svg) > max(y for _x, y, _text in rows)
+
+
+def test_legend_item_too_long_for_a_row_wraps_over_several():
+    long_item = "👪 " + "een heel lange uitleg in een andere taal " * 6
+
+    rows = legend_rows([long_item, "✓ gedaan"], LEGEND_WIDTH_ON_PHONE)
+
+    assert len(rows) > 2
+    assert all(text_width(row, LEGEND_FONT_SIZE) <= LEGEND_WIDTH_ON_PHONE for row in rows)
+    words = [word for word in " ".join(rows).split() if word != "·"]
+    assert words == [*long_item.split(), "✓", "gedaan"]

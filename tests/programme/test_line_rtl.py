@@ -5,11 +5,28 @@ from __future__ import annotations
 import re
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import pgettext
 from django_scopes import scopes_disabled
 
-from koers.programme.svg import MARGIN, WIDTH
+from koers.programme.queries.line import STATUS_LABELS, STATUS_MARKS, Status, student_line
+from koers.programme.svg import (
+    LEGEND_FONT_SIZE,
+    LEGEND_SEPARATOR,
+    LEGEND_WIDTH_ON_PHONE,
+    MARGIN,
+    WIDTH,
+    line_svg,
+    text_width,
+)
 from tests import factories as f
-from tests.programme.lobline_helpers import activity_for, days_from_today
+from tests.programme.lobline_helpers import (
+    a_line_with_every_mark,
+    activity_for,
+    days_from_today,
+    legend_of,
+    svg_height,
+)
 
 MINE = reverse("programme:mine")
 
@@ -53,3 +70,39 @@ def test_line_rtl_type_written_by_school_shows_dutch_note(login, world):
 
     assert '<span lang="nl">Onze snuffeldag</span>' in page
     assert 'class="only-dutch"' in page
+
+
+def test_line_rtl_legend_starts_at_the_right_and_fits_on_a_phone_screen(login, world):
+    a_line_with_every_mark(world)
+    world.student.user.preferred_language = "ar"
+    world.student.user.save()
+
+    svg = svg_of(login("student").get(MINE).content.decode())
+
+    rows = legend_of(svg)
+    with translation.override("ar"):
+        expected = [
+            f"💬 {pgettext('lob-lijn', 'gespreksronde')}",
+            f"👪 {pgettext('lob-lijn', 'met ouders (gestippelde rand)')}",
+            *(f"{STATUS_MARKS[status]} {STATUS_LABELS[status]}" for status in Status),
+        ]
+    assert [item for _x, _y, text in rows for item in text.split(LEGEND_SEPARATOR)] == expected
+    assert all(x == WIDTH - MARGIN for x, _y, _text in rows)
+    assert all(text_width(text, LEGEND_FONT_SIZE) <= LEGEND_WIDTH_ON_PHONE for _x, _y, text in rows)
+    assert svg_height(svg) > max(y for _x, y, _text in rows)
+
+
+def test_line_rtl_poster_legend_stays_inside_the_drawing(world, in_school):
+    a_line_with_every_mark(world)
+    line = student_line(student=world.student)
+    assert line is not None
+
+    with translation.override("fa"):
+        svg = line_svg(line, ident="poster", title="LOB", for_print=True)
+        expected = pgettext("lob-lijn", "+ met ouders (gestippelde rand)")
+
+    rows = legend_of(svg)
+    assert 'direction="rtl"' in svg
+    assert any(expected in text for _x, _y, text in rows)
+    assert all(x == WIDTH - MARGIN for x, _y, _text in rows)
+    assert all(text_width(text, LEGEND_FONT_SIZE) <= WIDTH - 2 * MARGIN for _x, _y, text in rows)

@@ -42,19 +42,36 @@ class LocalText(str):
         made.only_dutch = only_dutch
         return made
 
+    @property
+    def language(self) -> str | None:
+        """The language the text is in where that is not the page's ("nl" for a Dutch fallback), so it is
+        read aloud with the right voice; None for a text in the reader's language."""
+        return "nl" if self.only_dutch else None
+
 
 class LocalList(list[str]):
-    """A list of texts (steps, questions) for the reader, with the same ``only_dutch`` mark."""
+    """A list of texts (steps, questions) for the reader, with the same ``only_dutch`` mark on the list and
+    on each of its texts."""
 
     only_dutch: bool
 
     def __init__(self, items: list[str], *, only_dutch: bool = False) -> None:
-        super().__init__(items)
+        super().__init__(LocalText(item, only_dutch=only_dutch) for item in items)
         self.only_dutch = only_dutch
+
+    @property
+    def language(self) -> str | None:
+        return "nl" if self.only_dutch else None
 
 
 def is_only_dutch(value: Any) -> bool:
     return bool(getattr(value, "only_dutch", False))
+
+
+def language_of(value: Any) -> str | None:
+    """The language a content text says it is in (a Dutch fallback: "nl"); None: the page's language."""
+    language = getattr(value, "language", None)
+    return language if isinstance(language, str) and language else None
 
 
 class OverlayError(ValueError):

@@ -5,7 +5,8 @@ list version next to it on the page carries every detail as text. Inside, everyt
 months, icons with titles, a mark for the status (✓ done, ○ coming, ✗ missed) and a dashed border plus 👪
 for moments with guardians, so nothing depends on colour alone. The drawing uses presentation attributes
 only (no style attributes, which the content security policy forbids) and a viewBox, so it scales to any
-width; the page wraps it in a scrollable figure for small screens.
+width; the page wraps it in a scrollable figure for small screens, and the legend goes over as many rows as
+it needs to be read on a phone without scrolling.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import textwrap
+import unicodedata
 from collections import defaultdict
 
 from django.utils import formats, timezone
@@ -40,9 +42,16 @@ ROUND_GAP = 6
 LINE_HEIGHT = 15
 CARD_PADDING = 6
 CARD_GAP = 8
-LEGEND_HEIGHT = 44
 # Rough width of one character at the card's font size, to wrap and cut titles to the column.
 CHAR_WIDTH = 6.0
+LEGEND_FONT_SIZE = 12
+LEGEND_ROW_HEIGHT = 18
+LEGEND_SEPARATOR = "   ·   "
+# How wide a row of the legend may be on the page: the part of the drawing a phone 360 px wide shows before
+# scrolling sideways (the figure keeps the drawing at least 48rem wide; see .lob-line-figure in koers.css),
+# so the whole legend is readable at once, from the left or, right to left, from the right. The poster
+# uses the whole width.
+LEGEND_WIDTH_ON_PHONE = 420
 
 INK = "#1b1f24"
 INK_SOFT = "#4a5360"
@@ -79,6 +88,35 @@ class Scale:
 
     def column_x(self, index: int) -> float:
         return MARGIN + index * self.column
+
+
+def text_width(text: str, font_size: float) -> float:
+    """An estimate of how wide ``text`` is drawn: wide characters (pictograms) count double."""
+    characters = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return characters * CHAR_WIDTH * font_size / 10
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", LEGEND_FONT_SIZE) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def legend_rows(items: list[str], width: float) -> list[str]:
+    """The legend's items over as many rows as it takes for none to be wider than ``width``: side by side
+    where they fit, and an item too long for one row wrapped over several."""
+    rows: list[str] = []
+    for item in items:
+        joined = f"{rows[-1]}{LEGEND_SEPARATOR}{item}" if rows else item
+        if rows and text_width(joined, LEGEND_FONT_SIZE) <= width:
+            rows[-1] = joined
+        else:
+            rows += _wrap(item, width)
+    return rows
 
 
 def _cut(text: str, characters: int) -> str:
@@ -304,16 +342,19 @@ def line_svg(
     if any(item.status for item in line.activities):
         legend += [f"{STATUS_MARKS[status]} {STATUS_LABELS[status]}" for status in Status]
     legend_y = bottom + 32
-    parts.append(
-        format_html(
-            '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
-            fx(MARGIN),
-            legend_y,
-            INK,
-            "   ·   ".join(legend),
+    rows = legend_rows(legend, WIDTH - 2 * MARGIN if for_print else LEGEND_WIDTH_ON_PHONE)
+    for number, row in enumerate(rows):
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="{}" fill="{}" class="lob-line-legend">{}</text>',
+                fx(MARGIN),
+                legend_y + number * LEGEND_ROW_HEIGHT,
+                LEGEND_FONT_SIZE,
+                INK,
+                row,
+            )
         )
-    )
-    height = legend_y + LEGEND_HEIGHT - 24
+    height = legend_y + (len(rows) - 1) * LEGEND_ROW_HEIGHT + 20
 
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" '

@@ -2,6 +2,11 @@
 
 Renders nothing where espeak-ng is not installed or the text cannot be spoken, so there is never a broken
 button. Several arguments are read one after the other (a heading and its question, say).
+
+A text shown in another language than the page's is read with that language's voice: ``lang="nl"`` says so
+outright, and a school's own text that has no translation (a ``LocalText`` marked ``only_dutch``, see
+common/content_i18n.py) says so itself, so ``{% read_aloud assignment.local_goal %}`` reads a Dutch goal on an
+Arabic page in Dutch rather than Dutch words with an Arabic voice.
 """
 
 from __future__ import annotations
@@ -14,16 +19,23 @@ from django.utils.html import strip_tags
 from django.utils.http import urlencode
 
 from koers.common import speech
+from koers.common.content_i18n import language_of
 
 register = template.Library()
 
 
+def spoken_language(texts: tuple[object, ...], lang: str | None = None) -> str:
+    """The language to read ``texts`` in: ``lang``, else the first text's own, else the page's."""
+    own = next((language for text in texts if (language := language_of(text))), None)
+    return lang or own or translation.get_language() or "nl"
+
+
 @register.simple_tag
-def read_aloud(*texts: object) -> str:
+def read_aloud(*texts: object, lang: str | None = None) -> str:
     if not speech.available():
         return ""
     text = " ".join(strip_tags(str(t)) for t in texts if t)
-    token = speech.sign(text, translation.get_language() or "nl")
+    token = speech.sign(text, spoken_language(texts, lang))
     if token is None:
         return ""
     url = f"{reverse('read_aloud')}?{urlencode({'t': token})}"

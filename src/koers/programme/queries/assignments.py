@@ -7,7 +7,9 @@ Who sees what:
   now, or given by themself;
 - a student sees the assignments given to the groups they are in now. What was given before they joined
   that group is split: what still matters to them (``catch_up``) and what the group simply did before them
-  (``group_did``, for an activity held before they came).
+  (``group_did``, for an activity held before they came);
+- a guardian's answer to a home assignment: the guardian who gave it, the student it is about, and the staff
+  who may follow the given assignment.
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from koers.programme.models import Activity, Assignment, AssignmentWork, GivenAssignment, WorkStatus
+from koers.programme.models import (
+    Activity,
+    Assignment,
+    AssignmentWork,
+    GivenAssignment,
+    GuardianAnswer,
+    WorkStatus,
+)
 from koers.schools.models import Group, Membership, Role, RoleKind, Student
 from koers.schools.queries import mentored_groups
 
@@ -184,6 +193,7 @@ class ProgressLine:
     student: Student
     group: Group
     work: AssignmentWork | None
+    guardian_answers: list[GuardianAnswer] = field(default_factory=list)
 
     @property
     def state(self) -> str:
@@ -199,14 +209,18 @@ class Progress:
     finished: list[ProgressLine] = field(default_factory=list)
     busy: list[ProgressLine] = field(default_factory=list)
     not_started: list[ProgressLine] = field(default_factory=list)
+    # Students of whom at least one guardian answered (home assignments).
+    with_guardian_answer: int = 0
 
 
 def given_progress(given: GivenAssignment, day: dt.date | None = None) -> Progress:
-    """Who of the given assignment's groups finished, is busy, or has not started; three queries."""
+    """Who of the given assignment's groups finished, is busy, or has not started, with their guardians'
+    answers; four queries."""
     day = day or timezone.localdate()
     groups = sorted(given.groups.all(), key=lambda g: g.name)
     members = _students_by_group({g.pk for g in groups}, day)
     work = {w.student_id: w for w in AssignmentWork.objects.filter(given=given)}
+    answers = guardian_answers_by_student(given)
     progress = Progress(given=given, groups=groups)
     seen: set[int] = set()
     for group in groups:
@@ -214,11 +228,47 @@ def given_progress(given: GivenAssignment, day: dt.date | None = None) -> Progre
             if membership.student_id in seen:
                 continue
             seen.add(membership.student_id)
-            line = ProgressLine(membership.student, group, work.get(membership.student_id))
+            line = ProgressLine(
+                membership.student,
+                group,
+                work.get(membership.student_id),
+                answers.get(membership.student_id, []),
+            )
+            progress.with_guardian_answer += bool(line.guardian_answers)
             {"finished": progress.finished, "busy": progress.busy, "not_started": progress.not_started}[
                 line.state
             ].append(line)
     return progress
+
+
+def guardian_answers_of(given: GivenAssignment) -> QuerySet[GuardianAnswer]:
+    """Guardians' answers to the given assignment, each with its guardian; one query."""
+    return GuardianAnswer.objects.filter(given=given).select_related("guardian").order_by("created_at", "pk")
+
+
+def guardian_answers_by_student(given: GivenAssignment) -> dict[int, list[GuardianAnswer]]:
+    found: dict[int, list[GuardianAnswer]] = defaultdict(list)
+    for answer in guardian_answers_of(given):
+        found[answer.student_id].append(answer)
+    return found
+
+
+def get_guardian_answer_for(role: Role, pk: int) -> GuardianAnswer:
+    """A guardian's answer for the guardian who gave it, the student it is about, or the staff who may follow
+    the given assignment; anyone else a 404."""
+    answers = GuardianAnswer.objects.filter(school_id=role.school_id)
+    if role.kind == RoleKind.GUARDIAN:
+        answers = answers.filter(guardian_id=role.user_id)
+    elif role.kind == RoleKind.STUDENT:
+        answers = answers.filter(student__user_id=role.user_id)
+    elif role.kind in STAFF:
+        answers = answers.filter(given__in=visible_given(role).values("pk"))
+    else:
+        raise Http404
+    found = answers.select_related("student__user", "given__assignment").filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
 
 
 # --- the student's side ---------------------------------------------------------------------------

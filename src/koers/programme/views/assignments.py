@@ -265,6 +265,7 @@ def work(request: HttpRequest, pk: int) -> HttpResponse:
         "programme/assignments/work.html",
         {
             "item": item,
+            "guardian_answers": list(queries.guardian_answers_of(item.given).filter(student=student)),
             "assignment": assignment,
             "form": form,
             "photos": list(enumerate(photos)),

@@ -1,4 +1,5 @@
-"""A guardian's own answer to a home assignment given to their child."""
+"""A guardian's own answer to a home assignment given to their child, and its voice note, which the child and
+the staff following the assignment play too."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from koers.common.uploads import serve_file
+from koers.common.audit import record_access
+from koers.common.models import AuditAction
+from koers.common.uploads import is_first_request_for, serve_file
 from koers.common.views import GET_POST, active_role, show_domain_errors
 from koers.programme.domain.guardian_answers import save_guardian_answer
 from koers.programme.forms.guardian import GuardianAnswerForm
-from koers.programme.models import GuardianAnswer
+from koers.programme.queries.assignments import STAFF, get_guardian_answer_for
 from koers.programme.queries.guardian import get_home_assignment_for, own_child
 from koers.schools.models import RoleKind
 
@@ -79,11 +82,20 @@ def answer(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def answer_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """The guardian's own voice note; nobody else's."""
-    role = active_role(request, RoleKind.GUARDIAN)
-    found = GuardianAnswer.objects.filter(pk=pk, guardian_id=role.user_id, school_id=role.school_id).first()
-    if found is None or not found.voice:
+    """The voice note of a guardian's answer: for that guardian, the child, and the child's mentor or
+    counsellor following the assignment (``get_guardian_answer_for``); staff playing it is logged."""
+    role = active_role(request)
+    found = get_guardian_answer_for(role, pk)
+    if not found.voice:
         raise Http404
+    if role.kind in STAFF and is_first_request_for(request):
+        record_access(
+            role=role,
+            student=found.student,
+            action=AuditAction.DOWNLOAD,
+            subject=_("spraakbericht van ouder/verzorger bij opdracht “%(title)s”")
+            % {"title": found.given.assignment.title},
+        )
     return serve_file(
         request,
         found.voice,
