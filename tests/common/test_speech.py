@@ -305,6 +305,24 @@ def test_guardian_answer_page_reads_the_schools_dutch_text_in_dutch(login, world
     assert "ar" in voices.values()  # "In which language do you answer?" is asked in the guardian's language
 
 
+def test_guardian_answer_page_shows_and_reads_a_translated_assignment_in_the_guardians_language(
+    login, world, fake_espeak
+):
+    given = given_assignment(
+        world, audience="home", translations={"ar": {"goal": "AR-doel", "steps": ["AR-stap 1", "AR-stap 2"]}}
+    )
+    world.users["guardian"].preferred_language = "ar"
+    world.users["guardian"].save()
+
+    response = login("guardian").get(reverse("programme:guardian_answer", args=[world.student.pk, given.pk]))
+
+    page = response.content.decode()
+    assert "AR-doel" in page and "AR-stap 2" in page
+    assert "Ontdekken welk werk mensen om je heen doen." not in page
+    voices = dict(spoken(url) for url in buttons(response))
+    assert voices["AR-doel"] == voices["AR-stap 1"] == "ar"
+
+
 # --- a button at the questions and instructions students and guardians see ---------------------------------
 
 
