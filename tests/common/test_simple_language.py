@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -12,6 +15,13 @@ from koers.conversations.forms.closing import EvaluationForm
 from koers.conversations.forms.holding import GuardianPreparationForm
 from koers.schools.models import User
 
+FORM_MODULES = [
+    "koers.dossier.forms.experiences",
+    "koers.dossier.forms.portfolio",
+    "koers.conversations.forms.holding",
+    "koers.conversations.forms.closing",
+    "koers.programme.forms.guardian",
+]
 USUAL = "Wat deed je, en wat was jouw rol?"
 SIMPLE = "Wat deed jij daar?"
 
@@ -111,3 +121,39 @@ def test_simple_language_prompts_have_their_own_simple_version_in_each_language(
 
     assert simple != usual
     assert simple != "Waar wilt u over praten?"  # translated, not the Dutch simple text
+
+
+def longest_sentence(text: str) -> int:
+    return max(len(part.split()) for part in re.split(r"[.?!:]", text) if part.strip())
+
+
+def longest_word(text: str) -> int:
+    return max(len(word) for word in re.findall(r"\w+", text))
+
+
+def every_pair() -> list[tuple[str, str]]:
+    for module in FORM_MODULES:
+        importlib.import_module(module)
+    with translation.override("nl"):
+        return [(str(usual), str(simple)) for usual, simple in simple_language.PAIRS]
+
+
+def test_every_simple_prompt_reads_no_harder_than_the_usual_one():
+    pairs = every_pair()
+
+    assert len(pairs) >= 25
+    for usual, simple in pairs:
+        assert simple != usual
+        # Shorter sentences, or shorter (more common) words: "Wat weet je nu over jezelf?" for
+        # "Wat ontdekte je over jezelf?" has one word more, but no long one.
+        shorter_sentences = longest_sentence(simple) <= longest_sentence(usual)
+        shorter_words = longest_word(simple) < longest_word(usual)
+        assert shorter_sentences or shorter_words, (usual, simple)
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "uk", "tr", "pl", "fa"])
+def test_every_simple_prompt_has_its_own_translation(language):
+    for usual, simple in every_pair():
+        with translation.override(language):
+            assert translation.gettext(simple) != simple, f"{simple!r} has no {language} translation"
+            assert translation.gettext(simple) != translation.gettext(usual), (language, usual, simple)

@@ -41,7 +41,13 @@ def _pick(usual: object, simple: object) -> str:
     return str(simple if active() else usual)
 
 
-simpler = lazy(_pick, str)
-simpler.__doc__ = (
-    "A prompt and its simple-language version; shows the simple one while simple language is on."
-)
+_lazy_pick = lazy(_pick, str)
+
+# Every pair made, so a test can check that each simple version is simpler and translated.
+PAIRS: list[tuple[object, object]] = []
+
+
+def simpler(usual: object, simple: object) -> str:
+    """A prompt and its simple-language version, chosen each time it is shown."""
+    PAIRS.append((usual, simple))
+    return _lazy_pick(usual, simple)

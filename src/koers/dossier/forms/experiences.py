@@ -131,7 +131,7 @@ class EvidenceForm(Form):
         required=False,
         help_text=simpler(
             _("Een korte beschrijving. Die helpt ook iemand die de foto niet kan zien."),
-            _("Zeg in een paar woorden wat erop staat."),
+            _("Wat staat erop? Zeg het kort."),
         ),
         error_messages={"max_length": _("Maak dit korter: maximaal %(limit_value)d tekens.")},
     )

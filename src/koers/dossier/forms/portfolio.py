@@ -137,8 +137,11 @@ class AmbitionForm(ModelForm):
         fields = ["dream", "why"]
         widgets = {"why": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "dream": _("Groot of klein: een beroep, een opleiding, iets wat je ooit wilt kunnen."),
-            "why": _("Wat trekt je erin? Waar komt deze droom vandaan?"),
+            "dream": simpler(
+                _("Groot of klein: een beroep, een opleiding, iets wat je ooit wilt kunnen."),
+                _("Wat wil je later worden of doen?"),
+            ),
+            "why": simpler(_("Wat trekt je erin? Waar komt deze droom vandaan?"), _("Waarom wil je dit?")),
         }
         error_messages = {
             "dream": {"required": _("Schrijf op waar je van droomt, al is het maar een paar woorden.")}
@@ -156,11 +159,14 @@ class StepForm(ModelForm):
         fields = ["text", "due_on"]
         widgets = {"due_on": DateInput()}
         labels = {
-            "text": _("Wat is een kleine volgende stap?"),
-            "due_on": _("Wanneer wil je dit doen? (mag leeg)"),
+            "text": simpler(_("Wat is een kleine volgende stap?"), _("Wat ga je nu doen?")),
+            "due_on": simpler(_("Wanneer wil je dit doen? (mag leeg)"), _("Wanneer? Dat hoeft niet.")),
         }
         help_texts = {
-            "text": _("Iets wat je echt kunt doen, bijvoorbeeld “een filmpje over het beroep kijken”.")
+            "text": simpler(
+                _("Iets wat je echt kunt doen, bijvoorbeeld “een filmpje over het beroep kijken”."),
+                _("Iets kleins. Bijvoorbeeld: een filmpje kijken."),
+            )
         }
         error_messages = {
             "text": {"required": _("Schrijf op wat de volgende kleine stap is.")},
@@ -175,7 +181,10 @@ class ContactForm(ModelForm):
         widgets = {"could_help_with": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "relation": _("Bijvoorbeeld: buurvrouw, oom, trainer, oud-leerling."),
-            "could_help_with": _("Een vraag beantwoorden, je laten meelopen, iemand voorstellen ..."),
+            "could_help_with": simpler(
+                _("Een vraag beantwoorden, je laten meelopen, iemand voorstellen ..."),
+                _("Wat kan deze persoon voor je doen?"),
+            ),
         }
         error_messages = {"name": {"required": _("Vul een naam in, bijvoorbeeld “tante Fatima”.")}}
 
@@ -198,9 +207,14 @@ class ActionForm(ModelForm):
         fields = ["what", "who", "due_on", "where_with_whom", "done_when", "experience"]
         widgets = {"due_on": DateInput()}
         help_texts = {
-            "what": _("Klein en concreet, bijvoorbeeld “drie vragen opschrijven voor de open dag”."),
+            "what": simpler(
+                _("Klein en concreet, bijvoorbeeld “drie vragen opschrijven voor de open dag”."),
+                _("Iets kleins. Bijvoorbeeld: drie vragen opschrijven."),
+            ),
             "who": _("Bijvoorbeeld “ik”, of “ik en mijn mentor”."),
-            "done_when": _("Wat kun je laten zien als het gelukt is?"),
+            "done_when": simpler(
+                _("Wat kun je laten zien als het gelukt is?"), _("Hoe weet je dat het klaar is?")
+            ),
         }
         error_messages = {
             "what": {"required": _("Schrijf op wat je gaat doen.")},
