@@ -84,10 +84,11 @@ TABLE: dict[str, Row | list[Row]] = {
     "language": Row(
         get=answers(405, anonymous=405), post=answers(Redirect("home"), anonymous=Redirect("home"))
     ),
-    # Simple language is a choice of a logged-in person, saved on them: POST only, then back (home by default).
+    # Simple language is a logged-in person's choice, saved on them: POST only, then back (home by default).
     "simple_language": Row(get=POST_ONLY, post=answers(Redirect("home"))),
-    # Read-aloud audio: only for logged-in people, and only for a text a page signed; without one a 404.
-    "read_aloud": Row(get=answers(404)),
+    # Read-aloud audio: only for a text a page signed, for anyone (the login page reads aloud too); without
+    # a token a 404.
+    "read_aloud": Row(get=answers(404, anonymous=404)),
     # The accessibility statement is public.
     "accessibility": Row(get=answers(200, anonymous=200)),
     # --- landing pages of the roles: another role's page is a 404 ---

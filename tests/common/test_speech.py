@@ -8,6 +8,7 @@ from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.conf import settings
 from django.core import signing
 from django.template import Context, Template
 from django.urls import reverse
@@ -121,6 +122,27 @@ def test_read_aloud_answers_a_signed_text_with_wav_audio(login):
 
 
 @needs_espeak
+def test_read_aloud_speaks_a_signed_text_to_a_visitor_who_is_not_logged_in(db, client):
+    response = client.get(read_url("Vul de code uit de brief in."))
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:4] == b"RIFF"
+
+
+def test_login_and_activation_pages_read_their_instructions_aloud_in_the_chosen_language(
+    db, client, fake_espeak
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+
+    login_page = [spoken(url) for url in buttons(client.get(reverse("login")))]
+    activation = [spoken(url) for url in buttons(client.get(reverse("accounts:activate")))]
+
+    assert len(login_page) >= 3  # user name, password, the login card
+    assert len(activation) >= 5  # the welcome, the code, the language, the user name, the passwords
+    assert {voice for _text, voice in login_page + activation} == {"ar"}
+
+
+@needs_espeak
 def test_read_aloud_makes_the_file_once_and_then_serves_the_cache(login, monkeypatch):
     client = login("student")
     client.get(read_url("Wat ontdekte je over jezelf?"))
@@ -151,10 +173,8 @@ def test_read_aloud_refuses_a_request_without_token_with_404(login):
     assert login("student").get(reverse("read_aloud")).status_code == 404
 
 
-def test_read_aloud_sends_anonymous_visitors_to_the_login_page(client, world):
-    response = client.get(read_url("Wat ging goed?"))
-
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+def test_read_aloud_refuses_a_visitor_an_unsigned_text_with_404(client, world):
+    assert client.get(reverse("read_aloud") + "?t=Lees%20dit%20voor").status_code == 404
 
 
 def test_read_aloud_without_espeak_is_404_not_an_error(login, no_espeak):
