@@ -48,6 +48,7 @@ PAIRS: list[tuple[object, object]] = []
 
 
 def simpler(usual: object, simple: object) -> str:
-    """A prompt and its simple-language version, chosen each time it is shown."""
+    """A prompt and its simple-language version, chosen each time it is shown. Like ``gettext_lazy``, it
+    belongs where a form is defined (module level), not in code that runs per request."""
     PAIRS.append((usual, simple))
     return _lazy_pick(usual, simple)
