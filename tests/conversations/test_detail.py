@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.conversations.models import ConversationStatus
+from koers.schools.models import Guardianship
 from tests import factories as f
 from tests.conversations.holding_setup import a_conversation
 
@@ -143,3 +144,17 @@ def _history_more(world) -> None:
             f.ExperienceFactory(student=world.student)
             f.StudentTraitFactory(student=world.student, trait=f.TraitFactory(key=f"more{n}"), kind="motive")
         f.PreparationFactory(conversation=earlier)
+
+
+def test_information_only_guardian_does_not_see_a_shared_summary(login, world):
+    conversation = a_conversation(
+        world, status=ConversationStatus.CLOSED, shared_with_guardians=True, summary="Goed gesprek gehad."
+    )
+    with scopes_disabled():
+        Guardianship.objects.filter(guardian=world.users["guardian"]).update(has_authority=False)
+
+    client = login("guardian")
+    page = client.get(reverse("conversations:detail", args=[conversation.pk])).content.decode()
+
+    assert "Goed gesprek gehad." not in page
+    assert client.get(reverse("conversations:report_pdf", args=[conversation.pk])).status_code == 404

@@ -14,7 +14,7 @@ from django.http import Http404
 
 from koers.conversations.models import Conversation
 from koers.schools.models import Membership, Role, RoleKind
-from koers.schools.queries import mentored_groups, visible_students
+from koers.schools.queries import guardian_sees_dossier_of, mentored_groups, visible_students
 
 
 def visible_conversations(role: Role | None) -> QuerySet[Conversation]:
@@ -64,6 +64,17 @@ def is_participant_student(role: Role, conversation: Conversation) -> bool:
 
 def is_guardian_of(role: Role, conversation: Conversation) -> bool:
     return role.kind == RoleKind.GUARDIAN and conversation.student is not None
+
+
+def guardian_reads_summary(role: Role, conversation: Conversation) -> bool:
+    """A guardian reads the summary and agreements when the mentor shared them and the guardian sees the
+    dossier: parental authority, and no hidden dossier of a 16+ student (schools/family_rules.py)."""
+    return (
+        is_guardian_of(role, conversation)
+        and conversation.shared_with_guardians
+        and conversation.student is not None
+        and guardian_sees_dossier_of(role, conversation.student)
+    )
 
 
 def get_held_conversation_for(role: Role | None, pk: int) -> Conversation:

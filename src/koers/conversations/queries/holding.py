@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from koers.conversations.access import holds, is_guardian_of, is_participant_student
+from koers.conversations.access import guardian_reads_summary, holds, is_guardian_of, is_participant_student
 from koers.conversations.models import (
     Agreement,
     Conversation,
@@ -204,7 +204,7 @@ def hub_for(role: Role, conversation: Conversation) -> Hub:
         hub.agreements = _agreements(conversation)
         hub.tags = _tags(conversation)
         hub.show_summary = True
-    elif hub.is_guardian and conversation.shared_with_guardians:
+    elif hub.is_guardian and guardian_reads_summary(role, conversation):
         hub.agreements = _agreements(conversation)
         hub.show_summary = True
     if hub.is_holder:

@@ -24,7 +24,12 @@ from koers.common.downloads import attachment
 from koers.common.models import AuditAction
 from koers.common.pdf import render_pdf
 from koers.common.views import active_role
-from koers.conversations.access import get_conversation_for, is_participant_student
+from koers.conversations.access import (
+    get_conversation_for,
+    guardian_reads_summary,
+    holds,
+    is_participant_student,
+)
 from koers.conversations.domain.group import may_record_group_conversation, record_group_conversation
 from koers.conversations.forms.group import GroupRecordForm
 from koers.conversations.mirror import MARKS
@@ -39,7 +44,6 @@ from koers.conversations.queries.mirror import (
     school_mirror,
 )
 from koers.schools.models import Role, RoleKind
-from koers.schools.queries import guardian_sees_dossier_of
 
 HOLDERS = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
 
@@ -97,12 +101,11 @@ def render_report_html(context: dict[str, Any]) -> str:
 def _may_print_report(role: Role, conversation: Any) -> bool:
     if conversation.student is None:
         return False
-    if role.kind in HOLDERS or is_participant_student(role, conversation):
-        return True
-    if role.kind == RoleKind.GUARDIAN and conversation.shared_with_guardians:
-        # Information-only guardians, and those of a 16+ student who hid the dossier, see nothing of it.
-        return guardian_sees_dossier_of(role, conversation.student)
-    return False
+    return (
+        holds(role, conversation)
+        or is_participant_student(role, conversation)
+        or guardian_reads_summary(role, conversation)
+    )
 
 
 @login_required
