@@ -101,7 +101,17 @@ def shipped_overlays(monkeypatch):
     }
     for module in (programme_content, assignment_content, conversation_content):
         monkeypatch.setattr(module, "_overlays", lambda: overlays)
-    return first_type, first_assignment, first_conversation
+    clear_shipped()
+    yield first_type, first_assignment, first_conversation
+    monkeypatch.undo()
+    clear_shipped()
+
+
+def clear_shipped():
+    """The shipped entries are built once per process; after changing the overlays, build them again."""
+    programme_content.shipped_activity_types.cache_clear()
+    assignment_content.shipped_assignments.cache_clear()
+    conversation_content.shipped_types.cache_clear()
 
 
 def test_ensure_copies_translations_from_overlays(db, shipped_overlays):
@@ -127,6 +137,7 @@ def test_ensure_refreshes_translations_of_copied_items(db, monkeypatch, shipped_
     monkeypatch.setattr(
         programme_content, "_overlays", lambda: {"ar": {"activity_types": {type_key: {"name": "AR-new"}}}}
     )
+    clear_shipped()
 
     programme_content.ensure_activity_types(school)
 

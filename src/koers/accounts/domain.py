@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from koers.accounts.models import ExternalIdentity, LoginCard, OpenSession, SchoolLoginPolicy
-from koers.schools.models import Group, Membership, Role, RoleKind, School, Student, User
+from koers.schools.models import Group, Role, RoleKind, School, Student, User
 
 STAFF_KINDS = (RoleKind.MENTOR, RoleKind.COUNSELLOR, RoleKind.TEACHER, RoleKind.LEADER, RoleKind.ADMIN)
 
@@ -159,14 +159,6 @@ def use_card(*, token: str) -> tuple[Student, Role]:
             raise CardRefused(_("Met deze inlogkaart kun je niet meer inloggen. Vraag je mentor om hulp."))
         LoginCard.objects.filter(pk=card.pk).update(last_used_at=timezone.now())
     return student, role
-
-
-def current_students_of(group: Group) -> list[Student]:
-    return list(
-        Student.objects.filter(pk__in=Membership.objects.current().filter(group=group).values("student_id"))
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name")
-    )
 
 
 # --- the school's login policy -----------------------------------------------------------------------

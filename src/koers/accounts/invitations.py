@@ -58,13 +58,6 @@ def invitable_guardianships(role: Role) -> QuerySet[Guardianship]:
     return Guardianship.objects.filter(student__in=invitable_students(role))
 
 
-def get_guardianship_for(role: Role, pk: int) -> Guardianship:
-    found = invitable_guardianships(role).select_related("guardian", "student__user").filter(pk=pk).first()
-    if found is None:
-        raise Http404
-    return found
-
-
 def get_invitation_for(role: Role, pk: int) -> GuardianInvitation:
     found = (
         GuardianInvitation.objects.filter(pk=pk, school_id=role.school_id)
@@ -119,8 +112,10 @@ class IssuedInvitation:
 # --- writes ----------------------------------------------------------------------------------------------
 
 
-def _require_inviter(by: Role, guardianship: Guardianship) -> None:
-    if not invitable_guardianships(by).filter(pk=guardianship.pk).exists():
+def _require_inviter(by: Role, guardianships: list[Guardianship]) -> None:
+    """Every one of them must be the role's to invite (one query); anything else is a 404."""
+    wanted = {g.pk for g in guardianships}
+    if invitable_guardianships(by).filter(pk__in=wanted).count() != len(wanted):
         raise Http404
 
 
@@ -149,8 +144,7 @@ def invite(*, guardianships: list[Guardianship], kind: str, by: Role) -> list[Is
         raise ValidationError(_("Kies hoe je de uitnodiging wilt versturen."))
     if not guardianships:
         raise ValidationError(_("Kies eerst een of meer ouders/verzorgers."))
-    for guardianship in guardianships:
-        _require_inviter(by, guardianship)
+    _require_inviter(by, guardianships)
     if kind == InvitationKind.EMAIL:
         missing = [g.guardian for g in guardianships if not g.guardian.email]
         if missing:

@@ -61,10 +61,6 @@ class LoginCard(models.Model):
     def __str__(self) -> str:
         return f"{self.student} · {self.issued_at:%Y-%m-%d}"
 
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None
-
 
 class SchoolLoginPolicy(models.Model):
     """How a school wants its people to log in."""
@@ -139,9 +135,3 @@ class GuardianInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.guardian_id} · {self.kind} · {self.created_at:%Y-%m-%d}"
-
-    def is_open(self, now: object = None) -> bool:
-        from django.utils import timezone
-
-        moment = now or timezone.now()
-        return self.used_at is None and self.revoked_at is None and self.expires_at > moment  # type: ignore[operator]

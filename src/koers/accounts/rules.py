@@ -3,7 +3,6 @@ they mentor now; admins for every student of their school. Only admins set the s
 
 from __future__ import annotations
 
-import rules
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -12,20 +11,6 @@ from koers.schools.models import Group, Role, RoleKind, Student
 from koers.schools.queries import mentored_groups, visible_students
 
 CARD_MANAGERS = (RoleKind.MENTOR, RoleKind.ADMIN)
-
-
-@rules.predicate
-def is_admin(role: Role | None) -> bool:
-    return role is not None and role.kind == RoleKind.ADMIN
-
-
-@rules.predicate
-def manages_cards(role: Role | None) -> bool:
-    return role is not None and role.kind in CARD_MANAGERS
-
-
-rules.add_rule("accounts.manage_cards", manages_cards)
-rules.add_rule("accounts.set_policy", is_admin)
 
 
 def card_groups(role: Role) -> QuerySet[Group]:

@@ -11,6 +11,7 @@ translations, so a page can tell with the query it already makes whether a schoo
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from pathlib import Path
@@ -202,12 +203,14 @@ def copy_shipped(model: Any, school: Any, shipped: list[dict[str, Any]]) -> int:
         return 0
     with transaction.atomic():
         if missing:
+            # Copies: ``shipped`` is built once per process and must not share its dicts with rows.
             model.objects.bulk_create(
-                [model(school=school, shipped=True, **fields) for fields in missing], ignore_conflicts=True
+                [model(school=school, shipped=True, **copy.deepcopy(fields)) for fields in missing],
+                ignore_conflicts=True,
             )
         if behind:
             rows = list(model.objects.filter(school=school, shipped=True, key__in=list(behind)))
             for row in rows:
-                row.translations = behind[row.key]
+                row.translations = copy.deepcopy(behind[row.key])
             model.objects.bulk_update(rows, ["translations"])
     return len(missing)

@@ -37,6 +37,7 @@ def _overlays() -> dict[str, dict[str, Any]]:
     return read_overlays(CONTENT_DIR)
 
 
+@lru_cache(maxsize=1)
 def shipped_types() -> list[dict[str, Any]]:
     """Every shipped type as the fields of a ConversationType, with its full guide (all phases, in order)."""
     raw = _raw()

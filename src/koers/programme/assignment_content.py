@@ -36,6 +36,7 @@ def _overlays() -> dict[str, dict[str, Any]]:
     return read_overlays(CONTENT_DIR)
 
 
+@lru_cache(maxsize=1)
 def shipped_assignments() -> list[dict[str, Any]]:
     """Every shipped assignment as the fields of an Assignment (checked against the vocabulary)."""
     found = []

@@ -36,6 +36,7 @@ def _overlays() -> dict[str, dict[str, Any]]:
     return read_overlays(CONTENT_DIR)
 
 
+@lru_cache(maxsize=1)
 def shipped_activity_types() -> list[dict[str, Any]]:
     """Every shipped type as the fields of an ActivityType, in catalogue order."""
     found = []

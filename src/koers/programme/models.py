@@ -47,10 +47,6 @@ class ActivityType(models.Model):
         """The name in the reader's language, or the Dutch name marked ``only_dutch``."""
         return localised(self.name, self.translations, "name")
 
-    @property
-    def local_description(self) -> str:
-        return localised(self.description, self.translations, "description")
-
 
 class DatePrecision(models.TextChoices):
     MONTH = "month", _("in de maand")

@@ -25,19 +25,7 @@ def is_counsellor(role: Role, thing: Any = None) -> bool:
     return role.kind == RoleKind.COUNSELLOR and _same_school(role, thing)
 
 
-@rules.predicate
-def is_staff_reader(role: Role, thing: Any = None) -> bool:
-    return role.kind in (RoleKind.MENTOR, RoleKind.TEACHER, RoleKind.LEADER) and _same_school(role, thing)
-
-
-@rules.predicate
-def is_leader(role: Role, thing: Any = None) -> bool:
-    return role.kind == RoleKind.LEADER and _same_school(role, thing)
-
-
 can_plan = is_counsellor
-can_view_planner = is_counsellor | is_staff_reader
-can_view_coverage = is_counsellor | is_leader
 
 PLANNER_READERS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.TEACHER, RoleKind.LEADER)
 COVERAGE_READERS = (RoleKind.COUNSELLOR, RoleKind.LEADER)

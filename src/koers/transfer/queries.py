@@ -19,7 +19,9 @@ from koers.dossier.models import (
     StudentTrait,
 )
 from koers.dossier.models import ReflectionAnswer as Answer
-from koers.schools.models import Guardianship, Role, RoleKind, Student
+from koers.schools.family_rules import decides_for_self
+from koers.schools.models import Role, RoleKind, Student
+from koers.schools.queries import guardianship_of
 from koers.transfer.models import AccessRequest, TransferExport, TransferImport
 
 # The kinds of item a student can take along, in the order they are shown and written.
@@ -109,14 +111,13 @@ def imports_of_school(limit: int = 50) -> list[TransferImport]:
 
 # --- requests for access ---
 
-ADULT_AGE = 16
 
-
-def _age_allows(kind: str, age: int | None) -> bool:
+def _age_allows(kind: str, student: Student, day: dt.date) -> bool:
+    """From the 16th birthday the student asks (schools/family_rules.py); before it a guardian."""
     if kind == RoleKind.STUDENT:
-        return age is None or age >= ADULT_AGE
+        return student.date_of_birth is None or decides_for_self(student, day)
     if kind == RoleKind.GUARDIAN:
-        return age is not None and age < ADULT_AGE
+        return student.date_of_birth is not None and not decides_for_self(student, day)
     return False
 
 
@@ -128,14 +129,13 @@ def may_request_for(role: Role, student: Student, day: dt.date | None = None) ->
     """
     if student.school_id != role.school_id:
         return False
-    if not _age_allows(role.kind, student.age_on(day or timezone.localdate())):
+    if not _age_allows(role.kind, student, day or timezone.localdate()):
         return False
     if role.kind == RoleKind.STUDENT:
         return student.user_id == role.user_id
     if role.kind == RoleKind.GUARDIAN:
-        return Guardianship.objects.filter(
-            guardian_id=role.user_id, student_id=student.pk, has_authority=True
-        ).exists()
+        guardianship = guardianship_of(role, student)
+        return guardianship is not None and guardianship.has_authority
     return False
 
 
@@ -153,7 +153,7 @@ def requestable_students(role: Role, day: dt.date | None = None) -> list[Student
     students = list(candidates.select_related("user").order_by("user__first_name", "pk"))
     allowed = []
     for student in students:
-        if _age_allows(role.kind, student.age_on(day)):
+        if _age_allows(role.kind, student, day):
             allowed.append(student)
     return allowed
 

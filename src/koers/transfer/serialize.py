@@ -166,16 +166,6 @@ class Incoming:
     ambitions: list[dict[str, Any]]
     actions: list[dict[str, Any]]
 
-    def counts(self) -> dict[str, int]:
-        return {
-            "experiences": len(self.experiences),
-            "evidence": sum(len(e.evidence) for e in self.experiences),
-            "reflections": len(self.reflections),
-            "traits": len(self.traits),
-            "ambitions": len(self.ambitions),
-            "actions": len(self.actions),
-        }
-
 
 class _Reader:
     """Checks values at a place in the document; the first fault raises with where it was found."""

@@ -33,9 +33,6 @@ from koers.common.views import GET_POST, active_role, show_domain_errors
 from koers.schools.models import Guardianship, Role, User
 
 LETTER_STYLESHEET = "accounts/invitations-print.css"
-ACTIVATE_FIELDS = {"username": "username", "password": "password1", "language": "language", "code": "code"}
-
-
 # --- staff: the overview, sending, adding by hand, revoking -------------------------------------------
 
 

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.html import format_html
@@ -50,14 +50,6 @@ from koers.conversations.queries.holding import chair_phases, guide_mode_for, hu
 from koers.schools.models import Role
 
 
-def _optional_url(name: str, pk: int) -> str:
-    """URLs of other parts of the feature; a missing one just hides its button."""
-    try:
-        return reverse(name, args=[pk])
-    except NoReverseMatch:
-        return ""
-
-
 def _audit(role: Role, conversation: Conversation, subject: str) -> None:
     if conversation.student is not None and holds(role, conversation):
         record_access(role=role, student=conversation.student, subject=subject)
@@ -82,11 +74,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "hub": hub,
         "conversation": conversation,
-        "close_url": _optional_url("conversations:close", pk) if hub.is_holder else "",
-        "report_url": _optional_url("conversations:report_pdf", pk)
+        "close_url": reverse("conversations:close", args=[pk]) if hub.is_holder else "",
+        "report_url": reverse("conversations:report_pdf", args=[pk])
         if hub.is_holder or hub.is_student
         else "",
-        "evaluate_url": _optional_url("conversations:evaluate", pk) if hub.is_student else "",
+        "evaluate_url": reverse("conversations:evaluate", args=[pk]) if hub.is_student else "",
     }
     return render_page(request, "conversations/detail.html", context)
 
@@ -196,7 +188,7 @@ def guide(request: HttpRequest, pk: int) -> HttpResponse:
         "conversation": conversation,
         "mode": guide_mode_for(role, conversation),
         "note_form": PrivateNoteForm(),
-        "close_url": _optional_url("conversations:close", pk),
+        "close_url": reverse("conversations:close", args=[pk]),
     }
     return render_page(request, "conversations/hold_guide.html", context)
 

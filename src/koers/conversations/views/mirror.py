@@ -23,7 +23,7 @@ from koers.common.audit import record_access
 from koers.common.downloads import attachment
 from koers.common.models import AuditAction
 from koers.common.pdf import render_pdf
-from koers.common.views import active_role
+from koers.common.views import active_role, show_domain_errors
 from koers.conversations.access import (
     get_conversation_for,
     guardian_reads_summary,
@@ -142,11 +142,7 @@ def group_record(request: HttpRequest, pk: int) -> HttpResponse:
             except PermissionDenied as error:
                 raise Http404 from error
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for name, errors in error.error_dict.items():
-                        form.add_error(name if name in form.fields else None, errors)
-                else:
-                    form.add_error(None, error)
+                show_domain_errors(form, error)
             else:
                 messages.success(request, _("Het groepsgesprek is vastgelegd."))
                 return redirect("conversations:detail", pk=conversation.pk)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from koers.common.downloads import attachment
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, active_role, show_domain_errors
 from koers.conversations.access import get_conversation_for
@@ -213,11 +214,11 @@ def ics(request: HttpRequest, pk: int) -> HttpResponse:
     role = active_role(request)
     conversation = get_conversation_for(role, pk)
     kind: domain.Invitation = "cancel" if conversation.status == ConversationStatus.CANCELLED else "update"
-    response = HttpResponse(
-        domain.calendar_for(conversation, kind=kind), content_type="text/calendar; charset=utf-8"
+    return attachment(
+        domain.calendar_for(conversation, kind=kind),
+        content_type="text/calendar; charset=utf-8",
+        filename=f"gesprek-{conversation.pk}.ics",
     )
-    response["Content-Disposition"] = f'attachment; filename="gesprek-{conversation.pk}.ics"'
-    return response
 
 
 # --- rounds and types (counsellor) -------------------------------------------------------------------

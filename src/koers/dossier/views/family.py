@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, active_role
 from koers.schools.domain import decide_consent, hide_dossier_from_guardians
-from koers.schools.family_rules import consent_states_for, decides_for_self, decides_from, dossier_hidden
+from koers.schools.family_rules import (
+    consent_states_for,
+    decides_for_self,
+    decides_from,
+    dossier_hidden,
+    may_decide_consent,
+)
 from koers.schools.models import ConsentPurpose, Role, RoleKind, Student
 from koers.schools.queries import get_student_for, guardianship_of, own_student
 
@@ -48,7 +54,12 @@ def _page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> H
         return redirect(request.path)
     self_deciding = decides_for_self(student)
     guardianship = guardianship_of(role, student)
-    is_authorised_guardian = guardianship is not None and guardianship.has_authority
+    may_decide = may_decide_consent(
+        role.kind,
+        is_the_student=own,
+        has_authority=guardianship is not None and guardianship.has_authority,
+        student=student,
+    )
     states = consent_states_for(student)
     return render_page(
         request,
@@ -59,7 +70,7 @@ def _page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> H
             "self_deciding": self_deciding,
             "decides_from": decides_from(student),
             "dossier_hidden": dossier_hidden(student),
-            "may_decide": (own and self_deciding) or (is_authorised_guardian and not self_deciding),
+            "may_decide": may_decide,
             "consents": [(ConsentPurpose(p).label, states[p]) for p in ConsentPurpose.values],
         },
     )

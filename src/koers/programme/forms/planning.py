@@ -19,19 +19,9 @@ from koers.schools.models import Group, SchoolYear, Track, User
 LEVELS = [(level, str(level)) for level in range(1, 7)]
 
 
-class StaffChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj)
-
-
 class TypeChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.icon} {obj.name}".strip()
-
-
-class GroupChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.name
 
 
 def month_label(month: dt.date) -> str:
@@ -67,7 +57,7 @@ class ActivityForm(Form):
         widget=DateInput(),
         help_text=_("Als de dag al vastligt."),
     )
-    groups = GroupChoices(
+    groups: forms.ModelMultipleChoiceField[Group] = forms.ModelMultipleChoiceField(
         label=_("Groepen"),
         queryset=Group.objects.none(),
         required=False,
@@ -78,7 +68,7 @@ class ActivityForm(Form):
             "invalid_pk_value": _("Kies alleen groepen van je eigen school in dit schooljaar."),
         },
     )
-    responsible = StaffChoice(
+    responsible = forms.ModelChoiceField(
         label=_("Verantwoordelijk"),
         queryset=User.objects.none(),
         required=False,

@@ -111,10 +111,6 @@ class Coverage:
     total: int
     last_year_total: int | None
 
-    @property
-    def has_activities(self) -> bool:
-        return self.total > 0
-
 
 def _rows(
     choices: list[tuple[str, Any]],

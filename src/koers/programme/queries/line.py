@@ -110,10 +110,6 @@ class LineItem:
     def status_mark(self) -> str:
         return STATUS_MARKS[self.status] if self.status else ""
 
-    @property
-    def month(self) -> dt.date:
-        return self.starts_on.replace(day=1)
-
 
 @dataclass
 class YearLine:
@@ -124,10 +120,6 @@ class YearLine:
     upcoming_only: bool = False
     # Set on a student's own line: the groups the student is in.
     groups: list[Group] = field(default_factory=list)
-
-    @property
-    def track_label(self) -> str:
-        return str(Track(self.track).label) if self.track in Track.values else self.track
 
     @property
     def months(self) -> list[dt.date]:

@@ -80,9 +80,8 @@ def groups_of_year(year: SchoolYear) -> QuerySet[Group]:
     )
 
 
-def types_of_school(school_id: int, *, active_only: bool = False) -> QuerySet[ActivityType]:
-    types = ActivityType.objects.filter(school_id=school_id)
-    return types.filter(active=True) if active_only else types
+def types_of_school(school_id: int) -> QuerySet[ActivityType]:
+    return ActivityType.objects.filter(school_id=school_id)
 
 
 # --- the year planner ---------------------------------------------------------------------------------

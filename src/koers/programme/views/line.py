@@ -164,16 +164,15 @@ def _student_page(request: HttpRequest, role: Role, student: Student, *, own: bo
         # for the child, not what the child did.
         with_status = guardian_sees_dossier_of(role, student)
     year_line = student_line(student=student, with_status=with_status)
-    coverage = coverage_of_student(student, year_line.school_year) if year_line and with_status else None
     if not own:
         record_access(role=role, student=student, action=AuditAction.VIEW, subject=_("LOB-programma"))
-    context: dict[str, Any] = {
-        "line": year_line,
-        "student": student,
-        "own": own,
-        "with_status": with_status,
-        "coverage": coverage,
-    }
+    context: dict[str, Any] = {"line": year_line, "student": student, "own": own, "with_status": with_status}
+    # The short version (on the dossier timeline) is only the counts and the coming items.
+    short = bool(getattr(request, "htmx", False)) and request.GET.get("deel") == "kort"
+    if short:
+        return render_page(request, "programme/line/student.html", context, fragment="summary")
+    if year_line is not None and with_status:
+        context["coverage"] = coverage_of_student(student, year_line.school_year)
     if year_line is not None:
         title = (
             _("Mijn LOB-lijn")
@@ -182,8 +181,7 @@ def _student_page(request: HttpRequest, role: Role, student: Student, *, own: bo
         )
         context["svg"] = line_svg(year_line, ident="student-line", title=title)
         context["title"] = line_label(year_line.track, year_line.year_level)
-    short = bool(getattr(request, "htmx", False)) and request.GET.get("deel") == "kort"
-    return render_page(request, "programme/line/student.html", context, fragment="summary" if short else None)
+    return render_page(request, "programme/line/student.html", context)
 
 
 @login_required

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.schools.family_rules import AGE_OF_DECISION
 from koers.schools.models import RoleKind
 from koers.transfer.domain.access import HANDLERS, access_zip_for, mark_handled, request_access
 from koers.transfer.forms import AccessRequestForm
 from koers.transfer.models import AccessRequest
 from koers.transfer.queries import (
-    ADULT_AGE,
     get_request_for,
     requestable_students,
     requests_by,
@@ -46,7 +46,12 @@ def mine(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Je verzoek staat klaar. Je kunt het bestand hieronder downloaden."))
             return redirect("transfer:access")
-    context = {"form": form, "students": students, "requests": requests_by(role), "adult_age": ADULT_AGE}
+    context = {
+        "form": form,
+        "students": students,
+        "requests": requests_by(role),
+        "adult_age": AGE_OF_DECISION,
+    }
     return render_page(request, "transfer/access_mine.html", context)
 
 
