@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from django_scopes import scopes_disabled
 
-from koers.common.tenancy import school_scope
+from koers.access.tenancy import school_scope
 from koers.schools.models import Group, RoleKind, School, Student, User
 from tests import factories as f
 

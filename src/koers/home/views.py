@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from koers.access.gate import active_role
+from koers.access.tenancy import activate_role
 from koers.common.htmx import render_page
-from koers.common.tenancy import activate_role
-from koers.common.views import active_role
 from koers.home import queries
 from koers.home.forms import QuietWeeksForm, StudentSearchForm
 from koers.schools.models import RoleKind

@@ -56,7 +56,7 @@ class User(AbstractUser):
     """A person. Their roles at one or more schools live in Role."""
 
     preferred_language = models.CharField(_("taal"), max_length=8, default="nl")
-    # Prompts in short sentences and common words, where a simpler version exists (common/simple_language.py).
+    # Prompts in short sentences and common words, where a simpler version exists (language/simple.py).
     simple_language = models.BooleanField(_("eenvoudige taal"), default=False)
 
     class Meta:

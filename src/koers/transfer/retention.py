@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from koers.common.tenancy import school_scope
+from koers.access.tenancy import school_scope
 from koers.common.uploads import delete_files_on_commit
 from koers.schools.models import Guardianship, Role, RoleKind, School, Student, User
 from koers.transfer.models import RemovalReport

@@ -19,6 +19,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.gate import active_role
+from koers.access.tenancy import activate_role
 from koers.accounts import domain, queries
 from koers.accounts.domain import IssuedCard
 from koers.accounts.forms import GroupCardsForm
@@ -27,8 +29,6 @@ from koers.accounts.rules import CARD_MANAGERS, card_students, get_card_group_fo
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
 from koers.common.pdf import render_pdf
-from koers.common.tenancy import activate_role
-from koers.common.views import active_role
 from koers.schools.models import Student
 from koers.schools.queries import current_group_of
 

@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.gate import active_role
+from koers.access.tenancy import activate_role
 from koers.accounts import invitations as domain
 from koers.accounts.invitation_forms import ActivateForm, AddGuardianForm
 from koers.accounts.invitation_queries import invitation_overview
@@ -28,8 +30,7 @@ from koers.accounts.models import InvitationKind
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
 from koers.common.pdf import render_pdf
-from koers.common.tenancy import activate_role
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.models import Guardianship, Role, User
 
 LETTER_STYLESHEET = "accounts/invitations-print.css"

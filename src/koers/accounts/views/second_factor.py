@@ -14,9 +14,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from koers.access.gate import active_role
 from koers.accounts import domain
 from koers.accounts.forms import CodeForm, PolicyForm
-from koers.common.views import GET_POST, active_role
+from koers.common.views import GET_POST
 from koers.schools.models import RoleKind
 
 WRONG_CODE = "Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en vul de nieuwste code in."

@@ -26,7 +26,8 @@ from koers.conversations.models import (
     TagKind,
 )
 from koers.dossier.models import Experience, Reflection, StudentTrait
-from koers.lob.models import Trait, pick_text
+from koers.language.content import pick_text
+from koers.lob.models import Trait
 from koers.lob.vocabulary import Phase, TraitKind
 from koers.schools.models import Role
 

@@ -16,7 +16,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.access.gate import active_role
+from koers.common.views import GET_POST, show_domain_errors
 from koers.conversations.access import (
     get_conversation_for,
     get_held_conversation_for,

@@ -19,11 +19,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from koers.common.audit import record_access
+from koers.access.audit import record_access
+from koers.access.gate import active_role
+from koers.access.models import AuditAction
 from koers.common.htmx import render_page
-from koers.common.models import AuditAction
 from koers.common.uploads import is_first_request_for, serve_file
-from koers.common.views import active_role, show_domain_errors
+from koers.common.views import show_domain_errors
 from koers.conversations.access import (
     get_conversation_for,
     get_held_conversation_for,

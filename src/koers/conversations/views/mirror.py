@@ -19,11 +19,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from koers.common.audit import record_access
+from koers.access.audit import record_access
+from koers.access.gate import active_role
+from koers.access.models import AuditAction
 from koers.common.downloads import attachment
-from koers.common.models import AuditAction
 from koers.common.pdf import render_pdf
-from koers.common.views import active_role, show_domain_errors
+from koers.common.views import show_domain_errors
 from koers.conversations.access import (
     get_conversation_for,
     guardian_reads_summary,

@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from koers.access.gate import active_role
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.conversations.access import get_conversation_for
 from koers.conversations.content import ensure_conversation_types
 from koers.conversations.domain import planning as domain

@@ -20,10 +20,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from koers.common.audit import record_access
-from koers.common.models import AuditAction
+from koers.access.audit import record_access
+from koers.access.gate import active_role
+from koers.access.models import AuditAction
 from koers.common.uploads import is_first_request_for, serve_file
-from koers.common.views import active_role
 from koers.dossier.domain.experiences import (
     add_evidence,
     delete_evidence,

@@ -10,9 +10,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from koers.access.gate import active_role
 from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role
-from koers.schools.domain import decide_consent, hide_dossier_from_guardians
+from koers.common.views import GET_POST
+from koers.dossier.domain.family import decide_consent, hide_dossier_from_guardians
 from koers.schools.family_rules import (
     consent_states_for,
     decides_for_self,

@@ -21,9 +21,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.common.audit import record_access
-from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.access.audit import record_access
+from koers.access.gate import active_role
+from koers.common.views import GET_POST, show_domain_errors
 from koers.dossier.domain import portfolio as domain
 from koers.dossier.domain.remarks import mark_remarks_seen
 from koers.dossier.forms.portfolio import (
@@ -41,14 +41,12 @@ from koers.dossier.queries.experiences import remark_thread
 from koers.dossier.queries.portfolio import (
     Visibility,
     access_log_of,
-    dossier_overview,
     own_experiences,
     visibility_for,
 )
-from koers.dossier.queries.timeline import COMPETENCE_ICONS, build_timeline, parse_competence, parse_direction
 from koers.dossier.rules import can_compliment
 from koers.dossier.views.experiences import remark_thread_context
-from koers.lob.vocabulary import Competence, TraitKind
+from koers.lob.vocabulary import TraitKind
 from koers.schools.models import Role, RoleKind, Student
 from koers.schools.queries import complimentable_students, current_group_of, get_student_for, own_student
 
@@ -74,89 +72,13 @@ def _share_default(request: HttpRequest, kind: str) -> bool:
     return request.school.shares_by_default(kind)  # type: ignore[attr-defined]
 
 
-# --- overview ----------------------------------------------------------------------------------------
-
-
-def _overview_page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> HttpResponse:
-    overview = dossier_overview(role=role, student=student)
-    if not own and overview.visibility is not Visibility.NONE:
-        record_access(role=role, student=student, subject=_("dossier-overzicht"))
-    return render(
-        request,
-        "dossier/overview.html",
-        {
-            "overview": overview,
-            "student": student,
-            "own": own,
-            "can_compliment": not own and can_compliment(role, student),
-            "is_guardian": role.kind == RoleKind.GUARDIAN,
-        },
-    )
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    role, student = _own(request)
-    return _overview_page(request, role, student, own=True)
-
-
-@login_required
-def student_dossier(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = active_role(request)
-    student = get_student_for(role, student_pk)
-    if role.user_id == student.user_id:
-        return redirect("dossier:home")
-    return _overview_page(request, role, student, own=False)
+# --- who looked ----------------------------------------------------------------------------------
 
 
 @login_required
 def access_log(request: HttpRequest) -> HttpResponse:
     _, student = _own(request)
     return render(request, "dossier/access_log.html", {"entries": access_log_of(student), "student": student})
-
-
-# --- LOB-lijn ----------------------------------------------------------------------------------------
-
-
-def _timeline_page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> HttpResponse:
-    competence = parse_competence(request.GET.get("competentie"))
-    direction = parse_direction(request.GET.get("kijk"))
-    line = build_timeline(role=role, student=student, competence=competence, direction=direction)
-    if not own and line.visibility is not Visibility.NONE:
-        record_access(role=role, student=student, subject=_("LOB-lijn"))
-    base = reverse("dossier:timeline") if own else reverse("dossier:student_timeline", args=[student.pk])
-    return render_page(
-        request,
-        "dossier/timeline.html",
-        {
-            "line": line,
-            "student": student,
-            "own": own,
-            "base_url": base,
-            "competences": [(c.value, c.label, COMPETENCE_ICONS[c.value]) for c in Competence],
-            "directions": [
-                ("alles", _("Alles")),
-                ("terug", _("Terugkijken")),
-                ("vooruit", _("Vooruitkijken")),
-            ],
-        },
-        fragment="line",
-    )
-
-
-@login_required
-def timeline(request: HttpRequest) -> HttpResponse:
-    role, student = _own(request)
-    return _timeline_page(request, role, student, own=True)
-
-
-@login_required
-def student_timeline(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = active_role(request)
-    student = get_student_for(role, student_pk)
-    if role.user_id == student.user_id:
-        return redirect("dossier:timeline")
-    return _timeline_page(request, role, student, own=False)
 
 
 # --- qualities and motives ---------------------------------------------------------------------------

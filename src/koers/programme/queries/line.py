@@ -19,8 +19,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import pgettext_lazy
 
-from koers.common.content_i18n import localised
 from koers.conversations.models import ConversationRound
+from koers.language.content import localised
 from koers.programme.models import (
     Activity,
     ActivityType,

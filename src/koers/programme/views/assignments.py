@@ -14,9 +14,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.gate import active_role
 from koers.common.htmx import render_page
 from koers.common.uploads import serve_file
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.assignment_content import ensure_assignments
 from koers.programme.domain import assignments as domain

@@ -14,10 +14,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from koers.common.audit import record_access
-from koers.common.models import AuditAction
+from koers.access.audit import record_access
+from koers.access.gate import active_role
+from koers.access.models import AuditAction
 from koers.common.uploads import is_first_request_for, serve_file
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.programme.domain.guardian_answers import save_guardian_answer
 from koers.programme.forms.guardian import GuardianAnswerForm
 from koers.programme.queries.assignments import STAFF, get_guardian_answer_for

@@ -27,12 +27,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from koers.common.audit import record_access
+from koers.access.audit import record_access
+from koers.access.gate import active_role
+from koers.access.models import AuditAction
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
-from koers.common.models import AuditAction
 from koers.common.pdf import render_pdf
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.lob.vocabulary import Competence
 from koers.programme.domain.participation import (
     REGISTRARS,

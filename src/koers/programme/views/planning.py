@@ -18,8 +18,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from koers.access.gate import active_role
 from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.programme.content import ensure_activity_types
 from koers.programme.domain import activities as domain
 from koers.programme.forms.planning import ActivityForm, ActivityTypeForm, CopyForwardForm

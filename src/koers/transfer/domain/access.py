@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from koers.common.audit import record_access
-from koers.common.models import AuditAction
+from koers.access.audit import record_access
+from koers.access.models import AuditAction
 from koers.schools.models import Role, RoleKind, Student
 from koers.transfer.models import AccessRequest, AccessRequestKind, access_request_due
 from koers.transfer.queries import may_request_for

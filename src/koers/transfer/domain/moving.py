@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.common.audit import record_access
-from koers.common.models import AuditAction
+from koers.access.audit import record_access
+from koers.access.models import AuditAction
 from koers.common.uploads import files_removed_on_error
 from koers.dossier.models import (
     Action,

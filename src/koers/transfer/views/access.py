@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.gate import active_role
 from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.family_rules import AGE_OF_DECISION
 from koers.schools.models import RoleKind
 from koers.transfer.domain.access import HANDLERS, access_zip_for, mark_handled, request_access

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from koers.access.gate import active_role
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
 from koers.common.pdf import render_pdf
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.models import Role, RoleKind, Student
 from koers.schools.queries import own_student
 from koers.transfer.domain.moving import (

@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from koers.common.audit import record_access
+from koers.access.audit import record_access
+from koers.access.gate import active_role
+from koers.access.models import AuditAction
 from koers.common.csv_export import csv_response
-from koers.common.models import AuditAction
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.dossier.queries.portfolio import access_log_of
 from koers.schools.models import Guardianship, RoleKind, Student
 from koers.schools.queries import get_student_for
