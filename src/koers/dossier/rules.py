@@ -20,7 +20,7 @@ from koers.access.rules import (
 )
 from koers.schools.family_rules import may_decide_consent
 from koers.schools.models import Role, RoleKind, Student
-from koers.schools.queries import guardianship_of
+from koers.schools.queries import complimentable_students, guardianship_of, visible_students
 
 
 @rules.predicate
@@ -38,6 +38,18 @@ def decides_consent_for(role: Role, student: Student) -> bool:
     )
 
 
+@rules.predicate
+def follows_student(role: Role, student: Student) -> bool:
+    """A mentor or counsellor who may open this student's dossier now (one query)."""
+    return is_follower(role, student) and visible_students(role).filter(pk=student.pk).exists()
+
+
+@rules.predicate
+def may_be_complimented_by(role: Role, student: Student) -> bool:
+    """The student is one this role may compliment (``complimentable_students``; one query)."""
+    return complimentable_students(role).filter(pk=student.pk).exists()
+
+
 # Who may open students' dossiers at all; which ones is ``schools.queries.visible_students`` (404 for others).
 can_open_dossiers = is_student | is_follower | is_guardian
 # The student keeps their own dossier: only they write in it.
@@ -48,6 +60,10 @@ can_see_everything = is_the_student | is_follower
 can_remark = is_follower
 can_answer_remark = is_the_student
 can_compliment = is_follower | is_guardian | is_teacher
+can_give_compliment = can_compliment & may_be_complimented_by
+# Remarks: mentors and counsellors who follow the student ask; the student answers (once asked: remarks.py).
+can_write_remark = follows_student | can_answer_remark
+can_take_part_in_remarks = is_student | is_follower
 # Who sees the dossier and who gives consent (schools/family_rules.py).
 can_open_family_page = is_student
 can_open_child_family_page = is_guardian

@@ -11,12 +11,14 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Final
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.gate import require
 from koers.dossier.models import (
+    SHAREABLE,
     Action,
     ActionStatus,
     Ambition,
@@ -24,26 +26,13 @@ from koers.dossier.models import (
     Compliment,
     Contact,
     Experience,
-    Reflection,
     SharedItem,
     StudentTrait,
 )
-from koers.dossier.rules import can_compliment, can_edit_dossier
+from koers.dossier.rules import can_edit_dossier, can_give_compliment
 from koers.lob.models import Trait
 from koers.lob.vocabulary import TraitKind
 from koers.schools.models import Role, Student
-from koers.schools.queries import complimentable_students
-
-# The item kinds a student can share with guardians; the keys are also the keys of
-# ``School.guardian_sharing_defaults`` and the ``kind`` the share toggle posts.
-SHAREABLE: Final[dict[str, type[SharedItem]]] = {
-    "experience": Experience,
-    "reflection": Reflection,
-    "trait": StudentTrait,
-    "ambition": Ambition,
-    "contact": Contact,
-    "action": Action,
-}
 
 COMPLIMENT_MAX_LENGTH: Final = 1000
 
@@ -55,14 +44,9 @@ def default_sharing(student: Student, kind: str) -> bool:
     return student.school.shares_by_default(kind)
 
 
-def _require_owner(by: Role, student: Student) -> None:
-    if not can_edit_dossier(by, student):
-        raise PermissionDenied
-
-
 def _require_item_of(by: Role, item: SharedItem | AmbitionStep) -> None:
     student = item.ambition.student if isinstance(item, AmbitionStep) else item.student
-    _require_owner(by, student)
+    require(by, can_edit_dossier, student)
 
 
 def _required(value: str, field: str, message: str) -> str:
@@ -107,7 +91,7 @@ def claim_trait(
     shared: bool | None = None,
 ) -> StudentTrait:
     """Add a quality or motive to the dossier, from the catalogue or in the student's own words."""
-    _require_owner(by, student)
+    require(by, can_edit_dossier, student)
     if kind not in TraitKind.values:
         raise ValidationError({"kind": _("Kies een kwaliteit of een motief.")})
     own_words = (own_words or "").strip()
@@ -167,8 +151,7 @@ def unclaim_trait(*, student_trait: StudentTrait, by: Role) -> None:
 @transaction.atomic
 def give_compliment(*, role: Role, student: Student, trait: Trait, message: str = "") -> Compliment:
     """Praise a student for a quality. Mentors, counsellors, teachers and guardians may do this."""
-    if not can_compliment(role, student) or not complimentable_students(role).filter(pk=student.pk).exists():
-        raise PermissionDenied
+    require(role, can_give_compliment, student)
     if trait.kind != TraitKind.QUALITY:
         raise ValidationError(
             {"trait": _("Een compliment gaat over een kwaliteit. Kies er een uit de lijst.")}
@@ -199,7 +182,7 @@ def _dream(value: str) -> str:
 def create_ambition(
     *, student: Student, by: Role, dream: str, why: str = "", shared: bool | None = None
 ) -> Ambition:
-    _require_owner(by, student)
+    require(by, can_edit_dossier, student)
     return Ambition.objects.create(
         school_id=student.school_id,
         student=student,
@@ -270,7 +253,7 @@ def add_contact(
     shared: bool | None = None,
 ) -> Contact:
     """Someone in the student's network who could help them further."""
-    _require_owner(by, student)
+    require(by, can_edit_dossier, student)
     return Contact.objects.create(
         school_id=student.school_id,
         student=student,
@@ -381,7 +364,7 @@ def plan_action(
     today: dt.date | None = None,
 ) -> Action:
     """A SMART action point: what, by whom, when, where or with whom, and how we know it is done."""
-    _require_owner(by, student)
+    require(by, can_edit_dossier, student)
     fields = _smart_fields(
         student,
         what=what,

@@ -88,6 +88,14 @@ def get_evidence_for(role: Role | None, pk: int) -> Evidence:
     return evidence
 
 
+def get_editable_evidence_for(role: Role | None, pk: int) -> Evidence:
+    """Evidence the role may remove: only the student, from their own experience; anyone else gets 404."""
+    evidence = get_evidence_for(role, pk)
+    if role is None or not can_edit_dossier(role, evidence.experience.student):
+        raise Http404
+    return evidence
+
+
 def get_voice_answer_for(role: Role | None, pk: int) -> ReflectionAnswer:
     answers = ReflectionAnswer.objects.filter(
         pk=pk, reflection__experience__in=visible_experiences(role)

@@ -9,21 +9,24 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Value
+from django.http import Http404
 
 from koers.access.models import AuditEntry
 from koers.dossier.models import (
+    SHAREABLE,
     Action,
     Ambition,
     AmbitionStep,
     Contact,
     Experience,
     Reflection,
+    SharedItem,
     StudentTrait,
 )
-from koers.dossier.rules import can_see_everything
+from koers.dossier.rules import can_compliment, can_keep_dossier, can_see_everything
 from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS
 from koers.schools.models import Role, RoleKind, Student
-from koers.schools.queries import guardian_sees_dossier_of
+from koers.schools.queries import complimentable_students, get_student_for, guardian_sees_dossier_of
 
 ACCESS_LOG_LIMIT = 200
 
@@ -121,3 +124,74 @@ def access_log_of(student: Student) -> list[AuditEntry]:
 def own_experiences(student: Student) -> QuerySet[Experience]:
     """The student's experiences, newest first, for choosing which ones show a trait or lead to an action."""
     return Experience.objects.filter(student=student).order_by("-happened_on", "-created_at")
+
+
+# --- lookups: an object of a dossier for the role that asks, or a 404 ------------------------------------
+
+Item = TypeVar("Item", StudentTrait, Ambition, Contact, Action, AmbitionStep, SharedItem)
+
+
+def _own(queryset: QuerySet[Item], role: Role, pk: int, student_path: str = "student") -> Item:
+    """An item of the dossier the role keeps (a student's own), with the student; otherwise 404."""
+    if not can_keep_dossier(role):
+        raise Http404
+    item = (
+        queryset.select_related(f"{student_path}__user")
+        .filter(pk=pk, **{f"{student_path}__user_id": role.user_id})
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def get_trait_for(role: Role, pk: int) -> StudentTrait:
+    return _own(StudentTrait.objects.select_related("trait"), role, pk)
+
+
+def get_ambition_for(role: Role, pk: int) -> Ambition:
+    return _own(Ambition.objects.all(), role, pk)
+
+
+def get_step_for(role: Role, pk: int) -> AmbitionStep:
+    return _own(AmbitionStep.objects.select_related("ambition"), role, pk, "ambition__student")
+
+
+def get_contact_for(role: Role, pk: int) -> Contact:
+    return _own(Contact.objects.all(), role, pk)
+
+
+def get_own_action_for(role: Role, pk: int) -> Action:
+    """An action of the student's own dossier, to change it."""
+    return _own(Action.objects.all(), role, pk)
+
+
+def get_shared_item_for(role: Role, kind: str, pk: int) -> SharedItem:
+    """An item the student may show to guardians or hide (``kind`` as ``SHAREABLE`` names it)."""
+    model = SHAREABLE.get(kind)
+    if model is None:
+        raise Http404
+    return _own(model.objects.all(), role, pk)
+
+
+def get_action_for(role: Role, pk: int) -> tuple[Action, Visibility]:
+    """An action as the role may read it (a guardian only a shared one), with how much of the dossier the
+    role sees; otherwise 404."""
+    action = Action.objects.select_related("experience", "student__user").filter(pk=pk).first()
+    if action is None:
+        raise Http404
+    action.student = get_student_for(role, action.student_id)
+    visibility = visibility_for(role, action.student)
+    if visibility is Visibility.NONE or (
+        visibility is Visibility.SHARED and not action.shared_with_guardians
+    ):
+        raise Http404
+    return action, visibility
+
+
+def get_complimentable_student_for(role: Role, pk: int) -> Student:
+    """A student this role may give a compliment (``complimentable_students``); otherwise 404."""
+    student = complimentable_students(role).select_related("user").filter(pk=pk).first()
+    if student is None or not can_compliment(role, student):
+        raise Http404
+    return student
