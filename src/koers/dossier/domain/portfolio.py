@@ -44,11 +44,6 @@ def default_sharing(student: Student, kind: str) -> bool:
     return student.school.shares_by_default(kind)
 
 
-def _require_item_of(by: Role, item: SharedItem | AmbitionStep) -> None:
-    student = item.ambition.student if isinstance(item, AmbitionStep) else item.student
-    require(by, can_edit_dossier, student)
-
-
 def _required(value: str, field: str, message: str) -> str:
     value = (value or "").strip()
     if not value:
@@ -69,7 +64,7 @@ def _check_experiences(student: Student, experiences: Iterable[Experience]) -> l
 @transaction.atomic
 def set_sharing(*, by: Role, item: SharedItem, shared: bool) -> SharedItem:
     """The student decides per item whether guardians may see it."""
-    _require_item_of(by, item)
+    require(by, can_edit_dossier, item.student)
     if item.shared_with_guardians != shared:
         item.shared_with_guardians = shared
         item.save(update_fields=["shared_with_guardians", "updated_at"])
@@ -127,7 +122,7 @@ def relink_trait(
     *, student_trait: StudentTrait, by: Role, own_words: str, experiences: Iterable[Experience]
 ) -> StudentTrait:
     """Change the student's own words for a trait and the experiences that show it."""
-    _require_item_of(by, student_trait)
+    require(by, can_edit_dossier, student_trait.student)
     own_words = (own_words or "").strip()
     if student_trait.trait_id is None and not own_words:
         raise ValidationError({"own_words": _("Schrijf op wat je bedoelt; dit veld mag niet leeg zijn.")})
@@ -141,7 +136,7 @@ def relink_trait(
 
 @transaction.atomic
 def unclaim_trait(*, student_trait: StudentTrait, by: Role) -> None:
-    _require_item_of(by, student_trait)
+    require(by, can_edit_dossier, student_trait.student)
     student_trait.delete()
 
 
@@ -194,7 +189,7 @@ def create_ambition(
 
 @transaction.atomic
 def update_ambition(*, ambition: Ambition, by: Role, dream: str, why: str) -> Ambition:
-    _require_item_of(by, ambition)
+    require(by, can_edit_dossier, ambition.student)
     ambition.dream = _dream(dream)
     ambition.why = (why or "").strip()
     ambition.save(update_fields=["dream", "why", "updated_at"])
@@ -203,7 +198,7 @@ def update_ambition(*, ambition: Ambition, by: Role, dream: str, why: str) -> Am
 
 @transaction.atomic
 def drop_ambition(*, ambition: Ambition, by: Role) -> None:
-    _require_item_of(by, ambition)
+    require(by, can_edit_dossier, ambition.student)
     ambition.delete()
 
 
@@ -212,7 +207,7 @@ def add_ambition_step(
     *, ambition: Ambition, by: Role, text: str, due_on: dt.date | None = None
 ) -> AmbitionStep:
     """A small, realistic next step towards the dream."""
-    _require_item_of(by, ambition)
+    require(by, can_edit_dossier, ambition.student)
     text = _required(text, "text", _("Schrijf op wat de volgende kleine stap is."))
     last = ambition.steps.order_by("-order").values_list("order", flat=True).first()
     return AmbitionStep.objects.create(
@@ -226,7 +221,7 @@ def add_ambition_step(
 
 @transaction.atomic
 def set_step_done(*, step: AmbitionStep, by: Role, done: bool) -> AmbitionStep:
-    _require_item_of(by, step)
+    require(by, can_edit_dossier, step.ambition.student)
     if step.done != done:
         step.done = done
         step.save(update_fields=["done"])
@@ -277,7 +272,7 @@ def update_contact(
     could_help_with: str,
     contacted: bool,
 ) -> Contact:
-    _require_item_of(by, contact)
+    require(by, can_edit_dossier, contact.student)
     contact.name = _contact_name(name)
     contact.relation = (relation or "").strip()
     contact.occupation = (occupation or "").strip()
@@ -291,7 +286,7 @@ def update_contact(
 
 @transaction.atomic
 def set_contacted(*, contact: Contact, by: Role, contacted: bool) -> Contact:
-    _require_item_of(by, contact)
+    require(by, can_edit_dossier, contact.student)
     if contact.contacted != contacted:
         contact.contacted = contacted
         contact.save(update_fields=["contacted", "updated_at"])
@@ -300,7 +295,7 @@ def set_contacted(*, contact: Contact, by: Role, contacted: bool) -> Contact:
 
 @transaction.atomic
 def remove_contact(*, contact: Contact, by: Role) -> None:
-    _require_item_of(by, contact)
+    require(by, can_edit_dossier, contact.student)
     contact.delete()
 
 
@@ -396,7 +391,7 @@ def update_action(
     experience: Experience | None = None,
     today: dt.date | None = None,
 ) -> Action:
-    _require_item_of(by, action)
+    require(by, can_edit_dossier, action.student)
     fields = _smart_fields(
         action.student,
         what=what,
@@ -417,7 +412,7 @@ def update_action(
 
 @transaction.atomic
 def set_action_status(*, action: Action, by: Role, status: str) -> Action:
-    _require_item_of(by, action)
+    require(by, can_edit_dossier, action.student)
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Kies open, gedaan of vervallen.")})
     if action.status != status:
