@@ -211,3 +211,13 @@ def plannable_groups(role: Role) -> QuerySet[Group]:
             school_id=role.school_id, school_year__starts_on__lte=today, school_year__ends_on__gte=today
         )
     return mentored_groups(role)
+
+
+def active_types(role: Role) -> QuerySet[ConversationType]:
+    """The school's conversation types that can be chosen when planning."""
+    return ConversationType.objects.filter(school_id=role.school_id, active=True)
+
+
+def open_rounds(role: Role) -> QuerySet[ConversationRound]:
+    """The rounds a conversation planned now can still belong to."""
+    return ConversationRound.objects.filter(school_id=role.school_id, ends_on__gte=timezone.localdate())
