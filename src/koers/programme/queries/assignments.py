@@ -22,6 +22,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from koers.access.rules import is_follower
 from koers.programme.models import (
     Activity,
     Assignment,
@@ -30,11 +31,9 @@ from koers.programme.models import (
     GuardianAnswer,
     WorkStatus,
 )
+from koers.programme.rules import can_give_assignment, can_use_assignment_bank
 from koers.schools.models import Group, Membership, Role, RoleKind, Student
 from koers.schools.queries import mentored_groups
-
-STAFF = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
-
 
 # --- the bank ---------------------------------------------------------------------------------------
 
@@ -69,7 +68,7 @@ def bank(role: Role, chosen: BankFilter | None = None) -> list[Assignment]:
 
 def get_assignment_for(role: Role, pk: int) -> Assignment:
     """An assignment of the role's school for mentors and counsellors (archived ones for counsellors only)."""
-    if role.kind not in STAFF:
+    if not can_use_assignment_bank(role):
         raise Http404
     assignments = Assignment.objects.filter(school_id=role.school_id)
     if role.kind != RoleKind.COUNSELLOR:
@@ -104,7 +103,7 @@ def givable_groups(role: Role, day: dt.date | None = None) -> QuerySet[Group]:
 
 def linkable_activities(role: Role, day: dt.date | None = None) -> QuerySet[Activity]:
     """Planned activities of this school year an assignment can prepare or reflect on."""
-    if role.kind not in STAFF:
+    if not can_give_assignment(role):
         return Activity.objects.none()
     day = day or timezone.localdate()
     return (
@@ -261,7 +260,7 @@ def get_guardian_answer_for(role: Role, pk: int) -> GuardianAnswer:
         answers = answers.filter(guardian_id=role.user_id)
     elif role.kind == RoleKind.STUDENT:
         answers = answers.filter(student__user_id=role.user_id)
-    elif role.kind in STAFF:
+    elif is_follower(role):
         answers = answers.filter(given__in=visible_given(role).values("pk"))
     else:
         raise Http404

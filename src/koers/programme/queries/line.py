@@ -16,6 +16,7 @@ import enum
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import pgettext_lazy
 
@@ -29,7 +30,7 @@ from koers.programme.models import (
     Participation,
     WorkStatus,
 )
-from koers.schools.models import Group, Membership, SchoolYear, Student, Track
+from koers.schools.models import Group, Membership, Role, SchoolYear, Student, Track
 
 
 class ItemKind(enum.StrEnum):
@@ -346,3 +347,20 @@ def activity_status(activity: Activity, today: dt.date) -> Status:
     if getattr(activity, "was_absent", False) or is_past(activity, today):
         return Status.MISSED
     return Status.COMING
+
+
+def get_line_activity_for(role: Role, pk: int) -> Activity:
+    """An activity of the role's school with its type, to register who took part; anything else is a 404."""
+    activity = Activity.objects.filter(school_id=role.school_id, pk=pk).select_related("type").first()
+    if activity is None:
+        raise Http404
+    return activity
+
+
+def noted_participation(activity: Activity, students: list[Student]) -> dict[int, bool]:
+    """Whether each of ``students`` was registered present at ``activity`` (missing: not registered)."""
+    return dict(
+        Participation.objects.filter(activity=activity, student_id__in=[s.pk for s in students]).values_list(
+            "student_id", "present"
+        )
+    )

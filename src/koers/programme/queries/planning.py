@@ -184,6 +184,19 @@ def get_activity_for(role: Role, pk: int) -> Activity:
     return activity
 
 
+def get_activity_type_for(role: Role, pk: int) -> ActivityType:
+    """An activity type of the role's school; anything else is a 404."""
+    found = ActivityType.objects.filter(school_id=role.school_id, pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def years_to_choose(years: list[SchoolYear]) -> QuerySet[SchoolYear]:
+    """``years`` as choices for a form field, newest first."""
+    return SchoolYear.objects.filter(pk__in=[y.pk for y in years]).order_by("-starts_on")
+
+
 # --- copying last year's programme forward ------------------------------------------------------------
 
 
