@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from koers.dossier.models import (
@@ -19,10 +20,9 @@ from koers.dossier.models import (
     StudentTrait,
 )
 from koers.dossier.models import ReflectionAnswer as Answer
-from koers.schools.family_rules import decides_for_self
 from koers.schools.models import Role, RoleKind, Student
-from koers.schools.queries import guardianship_of
-from koers.transfer.models import AccessRequest, TransferExport, TransferImport
+from koers.transfer.models import AccessRequest, RemovalReport, TransferExport, TransferImport
+from koers.transfer.rules import age_allows, may_request_for
 
 # The kinds of item a student can take along, in the order they are shown and written.
 KINDS = ("experiences", "evidence", "reflections", "traits", "ambitions", "actions")
@@ -88,8 +88,12 @@ def exports_of(student: Student) -> list[TransferExport]:
     return list(TransferExport.objects.filter(student=student).order_by("-created_at"))
 
 
-def get_export_for(student: Student, pk: int) -> TransferExport | None:
-    return TransferExport.objects.filter(student=student, pk=pk).first()
+def get_export_for(student: Student, pk: int) -> TransferExport:
+    """One of the student's own transfer exports; anything else is a 404."""
+    export = TransferExport.objects.filter(student=student, pk=pk).first()
+    if export is None:
+        raise Http404
+    return export
 
 
 def enrolled_students(day: dt.date | None = None) -> QuerySet[Student]:
@@ -112,33 +116,6 @@ def imports_of_school(limit: int = 50) -> list[TransferImport]:
 # --- requests for access ---
 
 
-def _age_allows(kind: str, student: Student, day: dt.date) -> bool:
-    """From the 16th birthday the student asks (schools/family_rules.py); before it a guardian."""
-    if kind == RoleKind.STUDENT:
-        return student.date_of_birth is None or decides_for_self(student, day)
-    if kind == RoleKind.GUARDIAN:
-        return student.date_of_birth is not None and not decides_for_self(student, day)
-    return False
-
-
-def may_request_for(role: Role, student: Student, day: dt.date | None = None) -> bool:
-    """The student decides from 16; for a younger child a guardian with parental authority does.
-
-    A student whose date of birth is unknown may ask for their own data (it is theirs in any case); a
-    guardian may not, since Koers cannot tell whether the child is under 16.
-    """
-    if student.school_id != role.school_id:
-        return False
-    if not _age_allows(role.kind, student, day or timezone.localdate()):
-        return False
-    if role.kind == RoleKind.STUDENT:
-        return student.user_id == role.user_id
-    if role.kind == RoleKind.GUARDIAN:
-        guardianship = guardianship_of(role, student)
-        return guardianship is not None and guardianship.has_authority
-    return False
-
-
 def requestable_students(role: Role, day: dt.date | None = None) -> list[Student]:
     """The students this role may ask Koers's data of (two queries at most)."""
     day = day or timezone.localdate()
@@ -153,7 +130,7 @@ def requestable_students(role: Role, day: dt.date | None = None) -> list[Student
     students = list(candidates.select_related("user").order_by("user__first_name", "pk"))
     allowed = []
     for student in students:
-        if _age_allows(role.kind, student, day):
+        if age_allows(role.kind, student, day):
             allowed.append(student)
     return allowed
 
@@ -166,14 +143,31 @@ def requests_by(role: Role) -> list[AccessRequest]:
     )
 
 
-def get_request_for(role: Role, pk: int) -> AccessRequest | None:
-    """A request its requester may still download: only while the requester may still ask for that student."""
+def get_request_for(role: Role, pk: int) -> AccessRequest:
+    """A request its requester may still download: only while the requester may still ask for that student;
+    anything else is a 404."""
     request = (
         AccessRequest.objects.filter(pk=pk, requested_by_id=role.user_id).select_related("student").first()
     )
     if request is None or not may_request_for(role, request.student):
-        return None
+        raise Http404
     return request
+
+
+def get_school_request_for(role: Role, pk: int) -> AccessRequest:
+    """A request to the role's school, for those who handle requests; anything else is a 404."""
+    request = AccessRequest.objects.filter(pk=pk, school_id=role.school_id).first()
+    if request is None:
+        raise Http404
+    return request
+
+
+def get_left_student_for(role: Role, pk: int) -> Student:
+    """A student of the role's school who has left (only their retention is the admin's business)."""
+    student = Student.objects.select_related("user").filter(pk=pk, left_on__isnull=False).first()
+    if student is None:
+        raise Http404
+    return student
 
 
 def school_requests() -> list[AccessRequest]:
@@ -183,3 +177,11 @@ def school_requests() -> list[AccessRequest]:
             F("fulfilled_at").asc(nulls_first=True), "due_on", "pk"
         )
     )
+
+
+def get_removal_report_for(role: Role, pk: int) -> RemovalReport:
+    """A removal report of the role's school, with who ran it; anything else is a 404."""
+    found = RemovalReport.objects.select_related("ran_by").filter(pk=pk, school_id=role.school_id).first()
+    if found is None:
+        raise Http404
+    return found
