@@ -1,5 +1,5 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django_scopes import scopes_disabled
 
@@ -183,7 +183,7 @@ def test_start_import_refuses_counsellor(world):
     with scopes_disabled():
         counsellor = Role.objects.get(user=world.users["counsellor"])
 
-    with school_scope(world.school), pytest.raises(PermissionError):
+    with school_scope(world.school), pytest.raises(PermissionDenied):
         runs.start_import(by=counsellor, filename="x.csv", data=csv("1;a;b;3K1;"), preset="magister")
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from rules import Predicate
 
 from koers.schools.models import Role
@@ -35,13 +35,3 @@ def require(by: Role, rule: Predicate, thing: Any = None) -> None:
     """For domain verbs: ``PermissionDenied`` unless ``rule`` allows ``by`` (on ``thing``)."""
     if not rule.test(by, thing):
         raise PermissionDenied
-
-
-# Deprecated: being replaced by permit() in every view.
-def active_role(request: HttpRequest, *kinds: str) -> Role:
-    """The role this request acts as; with ``kinds``, only when it is one of them. Anything else is a 404,
-    like every page a role may not see."""
-    role: Role | None = getattr(request, "role", None)
-    if role is None or (kinds and role.kind not in kinds):
-        raise Http404
-    return role

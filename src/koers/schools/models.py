@@ -77,6 +77,10 @@ class RoleKind(models.TextChoices):
     ADMIN = "admin", pgettext_lazy("role", "beheerder")
 
 
+# The staff roles, for queries (``kind__in``); rules use ``access.rules.is_staff``.
+STAFF_KINDS = (RoleKind.MENTOR, RoleKind.COUNSELLOR, RoleKind.TEACHER, RoleKind.LEADER, RoleKind.ADMIN)
+
+
 class Role(models.Model):
     """What one person is at one school. A person may hold several roles at several schools."""
 

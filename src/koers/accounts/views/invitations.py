@@ -21,12 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from koers.access.gate import active_role
+from koers.access.gate import permit
 from koers.access.tenancy import activate_role
 from koers.accounts import invitations as domain
 from koers.accounts.invitation_forms import ActivateForm, AddGuardianForm
 from koers.accounts.invitation_queries import invitation_overview
 from koers.accounts.models import InvitationKind
+from koers.accounts.rules import can_invite_guardians
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
 from koers.common.pdf import render_pdf
@@ -40,7 +41,7 @@ LETTER_STYLESHEET = "accounts/invitations-print.css"
 @login_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *domain.INVITERS)
+    role = permit(request, can_invite_guardians)
     return render_page(request, "accounts/invitations/overview.html", {"rows": invitation_overview(role)})
 
 
@@ -57,7 +58,7 @@ def _chosen(request: HttpRequest, role: Role) -> list[Guardianship]:
 @login_required
 @require_POST
 def send(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *domain.INVITERS)
+    role = permit(request, can_invite_guardians)
     kind = request.POST.get("kind", "")
     try:
         issued = domain.invite(guardianships=_chosen(request, role), kind=kind, by=role)
@@ -83,7 +84,7 @@ def _deliver(request: HttpRequest, issued: list[domain.IssuedInvitation]) -> Htt
 @login_required
 @GET_POST
 def add(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *domain.INVITERS)
+    role = permit(request, can_invite_guardians)
     students = (
         domain.invitable_students(role).select_related("user").order_by("user__last_name", "user__first_name")
     )
@@ -113,7 +114,7 @@ def add(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *domain.INVITERS)
+    role = permit(request, can_invite_guardians)
     invitation = domain.get_invitation_for(role, pk)
     try:
         domain.revoke_invitation(invitation=invitation, by=role)

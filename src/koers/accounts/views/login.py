@@ -18,10 +18,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.rules import is_admin, is_staff
 from koers.accounts import domain
 from koers.accounts.backends import oidc_configured
+from koers.accounts.queries import confirmed_device
 from koers.accounts.saml import saml_configured
-from koers.schools.models import RoleKind
 
 
 def sign_on_options() -> dict[str, Any]:
@@ -113,22 +114,17 @@ class PasswordResetComplete(auth_views.PasswordResetCompleteView):
     template_name = "registration/password_reset_complete.html"
 
 
-STAFF = {k.value for k in domain.STAFF_KINDS}
-
-
 @login_required
 @require_GET
 def security(request: HttpRequest) -> HttpResponse:
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     roles = getattr(request, "roles", [])
     return render(
         request,
         "accounts/security.html",
         {
-            "is_staff_member": any(r.kind in STAFF for r in roles),
-            "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
-            "is_admin": any(r.kind == RoleKind.ADMIN for r in roles),
+            "is_staff_member": any(is_staff(r) for r in roles),
+            "has_device": confirmed_device(request.user) is not None,
+            "is_admin": any(is_admin(r) for r in roles),
         },
     )
 

@@ -22,9 +22,9 @@ from koers.access.gate import require
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.content import ICON_MAX_LENGTH
 from koers.programme.models import Activity, ActivityType, DatePrecision
-from koers.programme.queries.planning import STAFF_KINDS, copy_plan, month_end
+from koers.programme.queries.planning import copy_plan, month_end
 from koers.programme.rules import can_plan_programme
-from koers.schools.models import Group, Role, SchoolYear, Track, User
+from koers.schools.models import STAFF_KINDS, Group, Role, SchoolYear, Track, User
 
 TITLE_MAX = 160
 PARTNER_MAX = 160

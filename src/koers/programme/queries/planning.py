@@ -16,10 +16,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from koers.programme.models import Activity, ActivityType, DatePrecision
-from koers.schools.models import Group, Role, RoleKind, SchoolYear, Track, User
+from koers.schools.models import STAFF_KINDS, Group, Role, SchoolYear, Track, User
 
 # Who may be responsible for an activity: the school's staff, not students or guardians.
-STAFF_KINDS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.TEACHER, RoleKind.LEADER, RoleKind.ADMIN)
 
 
 # --- school years -------------------------------------------------------------------------------------

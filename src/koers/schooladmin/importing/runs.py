@@ -14,18 +14,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.gate import require
 from koers.schooladmin.importing.apply import apply_plan
 from koers.schooladmin.importing.decode import DecodeError, Table, decode
 from koers.schooladmin.importing.plan import make_plan
 from koers.schooladmin.importing.presets import PRESETS, clean_mapping, mapping_for
-from koers.schools.models import ImportRun, Role, RoleKind
-
-IMPORT_ROLES = (RoleKind.ADMIN,)
+from koers.schooladmin.rules import can_import
+from koers.schools.models import ImportRun, Role
 
 
 def _check(by: Role, run: ImportRun | None = None) -> None:
-    if by.kind not in IMPORT_ROLES or (run is not None and run.school_id != by.school_id):
-        raise PermissionError("only the school's admin imports")
+    require(by, can_import, run)
 
 
 def table_of(run: ImportRun) -> Table:

@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from koers.access.gate import active_role
+from koers.access.gate import permit
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schooladmin.forms.importing import MappingForm, UploadForm
 from koers.schooladmin.importing import runs
 from koers.schooladmin.importing.queries import get_import_run_for, recent_runs
+from koers.schooladmin.rules import can_import
 
 SECTIONS = [
     ("groups_new", gettext_lazy("Nieuwe groepen")),
@@ -43,7 +44,7 @@ SECTIONS = [
 @login_required
 @GET_POST
 def start(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *runs.IMPORT_ROLES)
+    role = permit(request, can_import)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -63,7 +64,7 @@ def start(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def mapping(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *runs.IMPORT_ROLES)
+    role = permit(request, can_import)
     run = get_import_run_for(role, pk)
     if run.applied_at is not None:
         return redirect("schooladmin:import_preview", pk=run.pk)
@@ -90,7 +91,7 @@ def mapping(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *runs.IMPORT_ROLES)
+    role = permit(request, can_import)
     run = get_import_run_for(role, pk)
     if not run.summary:
         return redirect("schooladmin:import_mapping", pk=run.pk)
@@ -111,7 +112,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *runs.IMPORT_ROLES)
+    role = permit(request, can_import)
     run = get_import_run_for(role, pk)
     try:
         runs.apply_import(run=run, by=role)

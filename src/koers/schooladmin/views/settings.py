@@ -1,21 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from koers.access.gate import permit
 from koers.schooladmin.domain import update_school_settings
 from koers.schooladmin.forms.settings import SchoolSettingsForm
-from koers.schools.models import RoleKind
+from koers.schooladmin.rules import can_change_school_settings
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def school_settings(request: HttpRequest) -> HttpResponse:
-    role = request.role  # type: ignore[attr-defined]
-    if role is None or role.kind != RoleKind.ADMIN:
-        raise Http404
+    role = permit(request, can_change_school_settings)
     school = role.school
     initial = {
         "inactive_after_weeks": school.inactive_after_weeks,
