@@ -23,7 +23,7 @@ from koers.access.rules import (
 )
 from koers.conversations.models import Conversation
 from koers.dossier.rules import follows_student
-from koers.schools.models import Group, Mentorship, Role, RoleKind
+from koers.schools.models import Group, Mentorship, Role
 from koers.schools.queries import guardian_sees_dossier_of, mentored_groups, visible_students
 
 
@@ -31,7 +31,7 @@ from koers.schools.queries import guardian_sees_dossier_of, mentored_groups, vis
 def is_participant_student(role: Role, conversation: Conversation) -> bool:
     """The student the conversation is with."""
     return (
-        role.kind == RoleKind.STUDENT
+        is_student(role)
         and conversation.student is not None
         and conversation.student.user_id == role.user_id
         and in_school(role, conversation)
@@ -96,7 +96,7 @@ def replans(role: Role, conversation: Conversation) -> bool:
     (queries only for a mentor who does not hold it)."""
     if not is_follower(role, conversation):
         return False
-    if role.kind == RoleKind.COUNSELLOR or conversation.mentor_id == role.user_id:
+    if is_counsellor(role) or conversation.mentor_id == role.user_id:
         return True
     student_ok = (
         conversation.student_id and visible_students(role).filter(pk=conversation.student_id).exists()

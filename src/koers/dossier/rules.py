@@ -10,16 +10,9 @@ from __future__ import annotations
 
 import rules
 
-from koers.access.rules import (
-    in_school,
-    is_follower,
-    is_guardian,
-    is_student,
-    is_teacher,
-    is_the_student,
-)
+from koers.access.rules import in_school, is_follower, is_guardian, is_student, is_teacher, is_the_student
 from koers.schools.family_rules import may_decide_consent
-from koers.schools.models import Role, RoleKind, Student
+from koers.schools.models import Role, Student
 from koers.schools.queries import complimentable_students, guardianship_of, visible_students
 
 
@@ -27,7 +20,7 @@ from koers.schools.queries import complimentable_students, guardianship_of, visi
 def decides_consent_for(role: Role, student: Student) -> bool:
     """The law (``family_rules.may_decide_consent``): a guardian with parental authority until the student is
     16, the student from then on. One query for a guardian (their guardianship), none for anyone else."""
-    if not in_school(role, student) or role.kind not in (RoleKind.STUDENT, RoleKind.GUARDIAN):
+    if not in_school(role, student) or not (is_student(role) or is_guardian(role)):
         return False
     guardianship = guardianship_of(role, student)
     return may_decide_consent(

@@ -42,6 +42,10 @@ FAMILY_SOURCES = (
     "dossier/*",
     "dossier/*/*",
     "dossier/templates/dossier/*",
+    # the dossier's overview and LOB-lijn, composed above conversations
+    "overview/*",
+    "overview/*/*",
+    "overview/templates/overview/*",
     # conversations as the student and guardian see them
     "conversations/templates/conversations/_agreements.html",
     "conversations/templates/conversations/_phase_preparation.html",

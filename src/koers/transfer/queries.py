@@ -10,6 +10,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from koers.access.rules import is_guardian, is_student
 from koers.dossier.models import (
     Action,
     Ambition,
@@ -20,7 +21,7 @@ from koers.dossier.models import (
     StudentTrait,
 )
 from koers.dossier.models import ReflectionAnswer as Answer
-from koers.schools.models import Role, RoleKind, Student
+from koers.schools.models import Role, Student
 from koers.transfer.models import AccessRequest, RemovalReport, TransferExport, TransferImport
 from koers.transfer.rules import age_allows, may_request_for
 
@@ -119,9 +120,9 @@ def imports_of_school(limit: int = 50) -> list[TransferImport]:
 def requestable_students(role: Role, day: dt.date | None = None) -> list[Student]:
     """The students this role may ask Koers's data of (two queries at most)."""
     day = day or timezone.localdate()
-    if role.kind == RoleKind.STUDENT:
+    if is_student(role):
         candidates = Student.objects.filter(user_id=role.user_id)
-    elif role.kind == RoleKind.GUARDIAN:
+    elif is_guardian(role):
         candidates = Student.objects.filter(
             guardianships__guardian_id=role.user_id, guardianships__has_authority=True
         )

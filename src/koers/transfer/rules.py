@@ -36,9 +36,9 @@ def may_request_for(role: Role, student: Student, day: dt.date | None = None) ->
         return False
     if not age_allows(role.kind, student, day or timezone.localdate()):
         return False
-    if role.kind == RoleKind.STUDENT:
+    if is_student(role):
         return student.user_id == role.user_id
-    if role.kind == RoleKind.GUARDIAN:
+    if is_guardian(role):
         guardianship = guardianship_of(role, student)
         return guardianship is not None and guardianship.has_authority
     return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from koers.access.rules import is_counsellor, is_guardian, is_mentor, is_student
 from koers.conversations.models import (
     Conversation,
     ConversationRound,
@@ -14,7 +15,7 @@ from koers.conversations.models import (
     Preparation,
 )
 from koers.conversations.rules import can_hold_conversation
-from koers.schools.models import Membership, Role, RoleKind
+from koers.schools.models import Membership, Role
 from koers.schools.queries import mentored_groups, visible_students
 
 
@@ -22,16 +23,16 @@ def visible_conversations(role: Role | None) -> QuerySet[Conversation]:
     if role is None:
         return Conversation.objects.none()
     conversations = Conversation.objects.filter(school_id=role.school_id)
-    if role.kind == RoleKind.COUNSELLOR:
+    if is_counsellor(role):
         return conversations
-    if role.kind not in (RoleKind.STUDENT, RoleKind.MENTOR, RoleKind.GUARDIAN):
+    if not (is_student(role) or is_mentor(role) or is_guardian(role)):
         return conversations.none()
     about_a_student = Q(student__in=visible_students(role))
-    if role.kind == RoleKind.MENTOR:
+    if is_mentor(role):
         return conversations.filter(
             about_a_student | Q(mentor_id=role.user_id) | Q(group__in=mentored_groups(role))
         )
-    if role.kind == RoleKind.STUDENT:
+    if is_student(role):
         # A student also reads the group conversations of the groups they are in now.
         my_groups = Membership.objects.current().filter(student__user_id=role.user_id).values("group_id")
         return conversations.filter(about_a_student | Q(group__in=my_groups))

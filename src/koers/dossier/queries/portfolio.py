@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 
 from koers.access.models import AuditEntry
+from koers.access.rules import is_guardian
 from koers.dossier.models import (
     SHAREABLE,
     Action,
@@ -25,7 +26,7 @@ from koers.dossier.models import (
 )
 from koers.dossier.rules import can_compliment, can_keep_dossier, can_see_everything
 from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS
-from koers.schools.models import Role, RoleKind, Student
+from koers.schools.models import Role, Student
 from koers.schools.queries import complimentable_students, get_student_for, guardian_sees_dossier_of
 
 ACCESS_LOG_LIMIT = 200
@@ -42,7 +43,7 @@ class Visibility(enum.Enum):
 def visibility_for(role: Role, student: Student) -> Visibility:
     if can_see_everything(role, student):
         return Visibility.FULL
-    if role.kind == RoleKind.GUARDIAN and guardian_sees_dossier_of(role, student):
+    if is_guardian(role) and guardian_sees_dossier_of(role, student):
         return Visibility.SHARED
     return Visibility.NONE
 
