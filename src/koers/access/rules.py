@@ -18,6 +18,7 @@ from typing import Any
 import rules
 
 from koers.schools.models import Role, RoleKind, School
+from koers.schools.queries import mentored_groups
 
 
 def school_of(thing: Any) -> int:
@@ -56,6 +57,14 @@ is_staff = is_mentor | is_counsellor | is_teacher | is_leader | is_admin
 # Students and guardians: the people Koers speaks to in their own language.
 is_family = is_student | is_guardian
 is_anyone = is_family | is_staff
+
+
+@rules.predicate
+def leads_group(role: Role, group: Any) -> bool:
+    """A counsellor, for any group of the school; a mentor, for the groups they mentor now (one query)."""
+    if is_counsellor(role, group):
+        return True
+    return is_mentor(role, group) and mentored_groups(role).filter(pk=group.pk).exists()
 
 
 @rules.predicate

@@ -20,10 +20,11 @@ from koers.access.rules import (
     is_leader,
     is_mentor,
     is_student,
+    leads_group,
 )
 from koers.conversations.models import Conversation
 from koers.dossier.rules import follows_student
-from koers.schools.models import Group, Mentorship, Role
+from koers.schools.models import Mentorship, Role
 from koers.schools.queries import guardian_sees_dossier_of, mentored_groups, visible_students
 
 
@@ -83,14 +84,6 @@ def is_about_a_student(role: Role, conversation: Conversation) -> bool:
 
 
 @rules.predicate
-def plans_with_group(role: Role, group: Group) -> bool:
-    """A counsellor for any group of the school; a mentor for the groups they mentor now (one query)."""
-    if is_counsellor(role, group):
-        return True
-    return is_mentor(role, group) and mentored_groups(role).filter(pk=group.pk).exists()
-
-
-@rules.predicate
 def replans(role: Role, conversation: Conversation) -> bool:
     """A counsellor, or a mentor who holds the conversation, may open its student or mentors its group
     (queries only for a mentor who does not hold it)."""
@@ -111,7 +104,7 @@ can_open_conversations = is_student | is_follower | is_guardian
 can_hold_conversation = is_follower
 can_plan_conversations = is_follower
 can_plan_with_student = follows_student
-can_plan_with_group = plans_with_group
+can_plan_with_group = leads_group
 can_replan_conversation = replans
 can_see_mentor_planning = is_mentor
 can_see_own_conversations = is_student | is_guardian

@@ -57,11 +57,18 @@ def home(request: HttpRequest) -> HttpResponse:
     return _overview_page(request, role, own_student(role), own=True)
 
 
-@login_required
-def student_dossier(request: HttpRequest, student_pk: int) -> HttpResponse:
+def _someone_elses(request: HttpRequest, student_pk: int) -> tuple[Role, Student, bool]:
+    """The student as someone who follows them opens them (404 for anyone else); True when it is the
+    student themself, who is sent to their own page."""
     role = permit(request, can_open_dossiers)
     student = get_student_for(role, student_pk)
-    if role.user_id == student.user_id:
+    return role, student, role.user_id == student.user_id
+
+
+@login_required
+def student_dossier(request: HttpRequest, student_pk: int) -> HttpResponse:
+    role, student, own = _someone_elses(request, student_pk)
+    if own:
         return redirect("dossier:home")
     return _overview_page(request, role, student, own=False)
 
@@ -103,8 +110,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def student_timeline(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = permit(request, can_open_dossiers)
-    student = get_student_for(role, student_pk)
-    if role.user_id == student.user_id:
+    role, student, own = _someone_elses(request, student_pk)
+    if own:
         return redirect("dossier:timeline")
     return _timeline_page(request, role, student, own=False)

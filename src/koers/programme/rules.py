@@ -24,8 +24,7 @@ from koers.access.rules import (
     is_teacher,
     is_the_student,
 )
-from koers.schools.models import Group, Role
-from koers.schools.queries import mentored_groups
+from koers.schools.models import Role
 
 # --- planning ---
 can_plan_programme = is_counsellor
@@ -45,14 +44,6 @@ can_do_assignments = is_student
 can_work_as = is_the_student
 can_answer_at_home = is_guardian
 can_open_guardian_answers = is_student | is_follower | is_guardian
-
-
-@rules.predicate
-def gives_to_group(role: Role, group: Group) -> bool:
-    """A counsellor gives to any group of the school, a mentor to the groups they mentor now."""
-    if is_counsellor(role, group):
-        return True
-    return is_mentor(role, group) and mentored_groups(role).filter(pk=group.pk).exists()
 
 
 @rules.predicate

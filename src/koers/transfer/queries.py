@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from koers.access.rules import is_guardian, is_student
+from koers.common.lookups import one_or_404
 from koers.dossier.models import (
     Action,
     Ambition,
@@ -91,10 +92,7 @@ def exports_of(student: Student) -> list[TransferExport]:
 
 def get_export_for(student: Student, pk: int) -> TransferExport:
     """One of the student's own transfer exports; anything else is a 404."""
-    export = TransferExport.objects.filter(student=student, pk=pk).first()
-    if export is None:
-        raise Http404
-    return export
+    return one_or_404(TransferExport.objects.all(), student=student, pk=pk)
 
 
 def enrolled_students(day: dt.date | None = None) -> QuerySet[Student]:
@@ -157,18 +155,12 @@ def get_request_for(role: Role, pk: int) -> AccessRequest:
 
 def get_school_request_for(role: Role, pk: int) -> AccessRequest:
     """A request to the role's school, for those who handle requests; anything else is a 404."""
-    request = AccessRequest.objects.filter(pk=pk, school_id=role.school_id).first()
-    if request is None:
-        raise Http404
-    return request
+    return one_or_404(AccessRequest.objects.all(), pk=pk, school_id=role.school_id)
 
 
 def get_left_student_for(role: Role, pk: int) -> Student:
     """A student of the role's school who has left (only their retention is the admin's business)."""
-    student = Student.objects.select_related("user").filter(pk=pk, left_on__isnull=False).first()
-    if student is None:
-        raise Http404
-    return student
+    return one_or_404(Student.objects.select_related("user"), pk=pk, left_on__isnull=False)
 
 
 def school_requests() -> list[AccessRequest]:
@@ -182,7 +174,4 @@ def school_requests() -> list[AccessRequest]:
 
 def get_removal_report_for(role: Role, pk: int) -> RemovalReport:
     """A removal report of the role's school, with who ran it; anything else is a 404."""
-    found = RemovalReport.objects.select_related("ran_by").filter(pk=pk, school_id=role.school_id).first()
-    if found is None:
-        raise Http404
-    return found
+    return one_or_404(RemovalReport.objects.select_related("ran_by"), pk=pk, school_id=role.school_id)

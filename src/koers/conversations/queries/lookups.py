@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from koers.access.rules import is_counsellor, is_guardian, is_mentor, is_student
+from koers.common.lookups import one_or_404
 from koers.conversations.models import (
     Conversation,
     ConversationRound,
@@ -93,14 +94,8 @@ def get_tag_for(role: Role, pk: int) -> ConversationTag:
 
 
 def get_round_for(role: Role, pk: int) -> ConversationRound:
-    found = ConversationRound.objects.filter(school_id=role.school_id, pk=pk).first()
-    if found is None:
-        raise Http404
-    return found
+    return one_or_404(ConversationRound.objects.all(), school_id=role.school_id, pk=pk)
 
 
 def get_type_for(role: Role, pk: int) -> ConversationType:
-    found = ConversationType.objects.filter(school_id=role.school_id, pk=pk).first()
-    if found is None:
-        raise Http404
-    return found
+    return one_or_404(ConversationType.objects.all(), school_id=role.school_id, pk=pk)

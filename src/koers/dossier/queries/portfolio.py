@@ -13,6 +13,7 @@ from django.http import Http404
 
 from koers.access.models import AuditEntry
 from koers.access.rules import is_guardian
+from koers.common.lookups import one_or_404
 from koers.dossier.models import (
     SHAREABLE,
     Action,
@@ -136,14 +137,8 @@ def _own(queryset: QuerySet[Item], role: Role, pk: int, student_path: str = "stu
     """An item of the dossier the role keeps (a student's own), with the student; otherwise 404."""
     if not can_keep_dossier(role):
         raise Http404
-    item = (
-        queryset.select_related(f"{student_path}__user")
-        .filter(pk=pk, **{f"{student_path}__user_id": role.user_id})
-        .first()
-    )
-    if item is None:
-        raise Http404
-    return item
+    owned = {f"{student_path}__user_id": role.user_id}
+    return one_or_404(queryset.select_related(f"{student_path}__user"), pk=pk, **owned)
 
 
 def get_trait_for(role: Role, pk: int) -> StudentTrait:

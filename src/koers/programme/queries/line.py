@@ -16,10 +16,10 @@ import enum
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import pgettext_lazy
 
+from koers.common.lookups import one_or_404
 from koers.conversations.models import ConversationRound
 from koers.language.content import localised
 from koers.programme.models import (
@@ -351,10 +351,7 @@ def activity_status(activity: Activity, today: dt.date) -> Status:
 
 def get_line_activity_for(role: Role, pk: int) -> Activity:
     """An activity of the role's school with its type, to register who took part; anything else is a 404."""
-    activity = Activity.objects.filter(school_id=role.school_id, pk=pk).select_related("type").first()
-    if activity is None:
-        raise Http404
-    return activity
+    return one_or_404(Activity.objects.select_related("type"), school_id=role.school_id, pk=pk)
 
 
 def noted_participation(activity: Activity, students: list[Student]) -> dict[int, bool]:

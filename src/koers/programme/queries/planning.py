@@ -15,6 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from koers.common.lookups import one_or_404
 from koers.programme.models import Activity, ActivityType, DatePrecision
 from koers.schools.models import STAFF_KINDS, Group, Role, SchoolYear, Track, User
 
@@ -185,10 +186,7 @@ def get_activity_for(role: Role, pk: int) -> Activity:
 
 def get_activity_type_for(role: Role, pk: int) -> ActivityType:
     """An activity type of the role's school; anything else is a 404."""
-    found = ActivityType.objects.filter(school_id=role.school_id, pk=pk).first()
-    if found is None:
-        raise Http404
-    return found
+    return one_or_404(ActivityType.objects.all(), school_id=role.school_id, pk=pk)
 
 
 def years_to_choose(years: list[SchoolYear]) -> QuerySet[SchoolYear]:
