@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
     "koers.common",
+    "koers.pictograms",
     "koers.lob",
     "koers.schools",
     "koers.dossier",
