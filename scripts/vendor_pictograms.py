@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from koers.pictograms.catalogue import CONTENT, catalogue  # noqa: E402
-from koers.pictograms.drawings import write_sprite  # noqa: E402
+from koers.pictograms.catalogue import CONTENT, catalogue
+from koers.pictograms.drawings import write_sprite
 
 OPENMOJI_RELEASE = "openmoji@17.0.0"
 

@@ -45,18 +45,9 @@ class ExperienceKind(models.TextChoices):
     OTHER = "other", pgettext_lazy("experience kind", "Iets anders")
 
 
-EXPERIENCE_KIND_ICONS = {
-    ExperienceKind.LOB_ACTIVITY: "🧭",
-    ExperienceKind.INTERNSHIP: "🛠️",
-    ExperienceKind.SIDE_JOB: "💶",
-    ExperienceKind.HOLIDAY_JOB: "☀️",
-    ExperienceKind.SPORT: "⚽",
-    ExperienceKind.HOBBY: "🎨",
-    ExperienceKind.VOLUNTEERING: "🤝",
-    ExperienceKind.SCHOOL_SUBJECT: "📚",
-    ExperienceKind.PROJECT: "🧩",
-    ExperienceKind.OTHER: "✨",
-}
+def kind_pictogram(kind: str) -> str:
+    """The name of the pictogram of an experience kind (koers/pictograms/content/catalogue.yaml)."""
+    return f"kind.{kind or ExperienceKind.OTHER}"
 
 
 class Feeling(models.TextChoices):
@@ -69,15 +60,13 @@ class Feeling(models.TextChoices):
     SAD = "sad", pgettext_lazy("feeling", "Verdrietig")
 
 
-FEELING_ICONS = {
-    Feeling.PROUD: "😎",
-    Feeling.HAPPY: "😊",
-    Feeling.SURPRISED: "😮",
-    Feeling.BORED: "😐",
-    Feeling.ANGRY: "😠",
-    Feeling.SCARED: "😨",
-    Feeling.SAD: "😢",
-}
+def feeling_pictogram(feeling: str) -> str:
+    """The face that shows a feeling; a thinking face when the student does not know (yet)."""
+    return f"feeling.{feeling or 'unknown'}"
+
+
+def competence_pictogram(competence: str) -> str:
+    return f"competence.{competence}"
 
 
 class TraitKind(models.TextChoices):

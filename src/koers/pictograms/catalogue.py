@@ -39,7 +39,9 @@ class Drawing:
 def _drawing(reference: str, name: str) -> Drawing:
     source, _, file = str(reference).partition(":")
     if source not in SOURCES or not file:
-        raise ValueError(f"{CATALOGUE_FILE.name}, {name}: {reference!r} is not 'openmoji:<hexcode>' or 'koers:<file>'")
+        raise ValueError(
+            f"{CATALOGUE_FILE.name}, {name}: {reference!r} is not 'openmoji:<hexcode>' or 'koers:<file>'"
+        )
     return Drawing(source, file)
 
 

@@ -28,11 +28,13 @@ def _accessibility(label: object | None) -> SafeString:
 def _content(name: str, *, inline: bool) -> SafeString:
     picture = drawing(name)
     if inline:
-        return mark_safe(body(picture))  # noqa: S308 - our own vendored drawing, cleaned by drawings.body
+        return mark_safe(body(picture))
     return format_html('<use href="{}#{}"/>', static(SPRITE_STATIC_PATH), picture.id)
 
 
-def html_pictogram(name: str, *, label: object | None = None, css: str = "", inline: bool = False) -> SafeString:
+def html_pictogram(
+    name: str, *, label: object | None = None, css: str = "", inline: bool = False
+) -> SafeString:
     """``<svg class="picto">`` for a page (``inline=False``) or a PDF (``inline=True``)."""
     classes = f"picto {css}".strip()
     return format_html(
@@ -59,3 +61,8 @@ def svg_pictogram(
         titled,
         _content(name, inline=inline),
     )
+
+
+def tile_label(name: str, label: object) -> SafeString:
+    """A choice shown as a tile: the pictogram is decoration, the words carry the meaning."""
+    return format_html("{} <span>{}</span>", html_pictogram(name, css="icon"), label)

@@ -22,7 +22,7 @@ from koers.dossier.models import (
     StudentTrait,
 )
 from koers.dossier.rules import can_see_everything
-from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, TraitKind
+from koers.lob.vocabulary import TraitKind, feeling_pictogram, kind_pictogram
 from koers.schools.models import Group, Role, RoleKind, Student
 from koers.schools.queries import current_group_of, guardian_sees_dossier_of
 
@@ -71,11 +71,11 @@ class ExperienceCard:
 
     @property
     def kind_icon(self) -> str:
-        return EXPERIENCE_KIND_ICONS.get(self.experience.kind, "✨")  # type: ignore[call-overload]
+        return kind_pictogram(self.experience.kind)
 
     @property
     def feeling_icon(self) -> str:
-        return FEELING_ICONS.get(self.experience.feeling, "")  # type: ignore[call-overload]
+        return feeling_pictogram(self.experience.feeling)
 
 
 def experience_cards(

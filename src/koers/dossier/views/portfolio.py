@@ -45,10 +45,10 @@ from koers.dossier.queries.portfolio import (
     own_experiences,
     visibility_for,
 )
-from koers.dossier.queries.timeline import COMPETENCE_ICONS, build_timeline, parse_competence, parse_direction
+from koers.dossier.queries.timeline import build_timeline, parse_competence, parse_direction
 from koers.dossier.rules import can_compliment
 from koers.dossier.views.experiences import remark_thread_context
-from koers.lob.vocabulary import Competence, TraitKind
+from koers.lob.vocabulary import Competence, TraitKind, competence_pictogram
 from koers.schools.models import Role, RoleKind, Student
 from koers.schools.queries import complimentable_students, current_group_of, get_student_for, own_student
 
@@ -133,7 +133,7 @@ def _timeline_page(request: HttpRequest, role: Role, student: Student, *, own: b
             "student": student,
             "own": own,
             "base_url": base,
-            "competences": [(c.value, c.label, COMPETENCE_ICONS[c.value]) for c in Competence],
+            "competences": [(c.value, c.label, competence_pictogram(c.value)) for c in Competence],
             "directions": [
                 ("alles", _("Alles")),
                 ("terug", _("Terugkijken")),
