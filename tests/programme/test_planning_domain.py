@@ -199,7 +199,9 @@ def test_remove_activity_with_participation_is_refused(world, counsellor, year, 
 
 
 def test_add_activity_type_adds_an_own_type(world, counsellor, visit):
-    added = domain.add_activity_type(by=counsellor, name="Sollicitatietraining", icon="🤝")
+    added = domain.add_activity_type(
+        by=counsellor, name="Sollicitatietraining", icon="activity.professional_talk"
+    )
 
     assert not added.shipped
     assert added.key == "sollicitatietraining"
@@ -214,7 +216,7 @@ def test_add_activity_type_with_a_name_in_use_is_refused(counsellor, visit):
 
 
 def test_change_activity_type_renames_a_shipped_type(counsellor, visit):
-    domain.change_activity_type(by=counsellor, type=visit, name="Werkbezoek", icon="🏭")
+    domain.change_activity_type(by=counsellor, type=visit, name="Werkbezoek", icon="activity.company_visit")
 
     visit.refresh_from_db()
     assert (visit.name, visit.key, visit.shipped) == ("Werkbezoek", "company_visit", True)

@@ -219,7 +219,7 @@ def test_activity_types_lists_the_shipped_catalogue(login, world):
 def test_activity_type_edit_renames_a_shipped_type(login, visit):
     response = login("counsellor").post(
         reverse("programme:activity_type_edit", args=[visit.pk]),
-        {"name": "Werkbezoek", "icon": "🏭", "description": "", "active": "on"},
+        {"name": "Werkbezoek", "icon": "activity.company_visit", "description": "", "active": "on"},
     )
 
     assert response.status_code == 302

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from koers.lob.vocabulary import Competence, Element
-from koers.programme.content import ICON_MAX_LENGTH
+from koers.pictograms import catalogue as pictograms
 from koers.programme.models import Activity, ActivityType, DatePrecision
 from koers.programme.queries.planning import STAFF_KINDS, copy_plan, month_end
 from koers.schools.models import Group, Role, RoleKind, SchoolYear, Track, User
@@ -288,8 +288,8 @@ def _check_type_fields(name: str, icon: str) -> tuple[str, str]:
         errors["name"] = _("Geef de soort activiteit een naam.")
     elif len(name) > TYPE_NAME_MAX:
         errors["name"] = _("Maak de naam korter (hoogstens %(max)s tekens).") % {"max": TYPE_NAME_MAX}
-    if len(icon) > ICON_MAX_LENGTH:
-        errors["icon"] = _("Kies één pictogram, bijvoorbeeld een emoji.")
+    if icon and not pictograms.exists(icon):
+        errors["icon"] = _("Kies een pictogram uit de lijst.")
     if errors:
         raise ValidationError(errors)
     return name, icon

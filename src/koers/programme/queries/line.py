@@ -21,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 
 from koers.common.content_i18n import localised
 from koers.conversations.models import ConversationRound
+from koers.pictograms import catalogue as pictograms
 from koers.programme.models import (
     Activity,
     ActivityType,
@@ -50,9 +51,11 @@ STATUS_LABELS = {
 }
 # A mark in text next to the colour, so the status never depends on colour alone.
 STATUS_MARKS = {Status.DONE: "✓", Status.COMING: "○", Status.MISSED: "✗"}
-ROUND_ICON = "💬"
-GUARDIAN_ICON = "👪"
-DEFAULT_ACTIVITY_ICON = "📌"
+# Pictograms (names in koers/pictograms/content/catalogue.yaml) of a round, of a moment with guardians and of
+# an activity whose type has none.
+ROUND_ICON = "thing.conversation"
+GUARDIAN_ICON = "thing.parents"
+DEFAULT_ACTIVITY_ICON = "activity.other"
 
 
 def type_name(activity_type: ActivityType, language: str | None = None) -> str:
@@ -83,7 +86,7 @@ class LineItem:
     kind: ItemKind
     starts_on: dt.date
     title: str
-    icon: str
+    icon: str  # the name of a pictogram
     type_label: str
     when: str
     guardians: bool = False
@@ -225,7 +228,7 @@ def _activity_item(activity: Activity, groups: list[Group]) -> LineItem:
         kind=ItemKind.ACTIVITY,
         starts_on=activity.starts_on,
         title=activity.title,
-        icon=activity.type.icon or DEFAULT_ACTIVITY_ICON,
+        icon=activity.type.icon if pictograms.exists(activity.type.icon) else DEFAULT_ACTIVITY_ICON,
         type_label=type_name(activity.type),
         when=when_label(activity.starts_on, activity.precision),
         guardians=activity.involves_guardians,
