@@ -33,6 +33,7 @@ FAMILY_SOURCES = (
     "accounts/templates/accounts/invitations/activate.html",
     "accounts/templates/accounts/invitations/email.txt",
     "accounts/templates/accounts/invitations/letters_pdf.html",
+    "accounts/templates/accounts/invitations/_letter_steps.html",
     # the vocabulary students and guardians read (competences, kinds, feelings, roles)
     "lob/vocabulary.py",
     "schools/models.py",
