@@ -36,6 +36,7 @@ FAMILY_SOURCES = (
     "accounts/templates/accounts/invitations/_letter_steps.html",
     # the vocabulary students and guardians read (competences, kinds, feelings, roles)
     "lob/vocabulary.py",
+    "pictograms/labels.py",
     "schools/models.py",
     "schools/domain.py",
     # the dossier: every page is the student's own or a guardian's view of it
