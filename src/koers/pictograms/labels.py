@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from koers.lob.vocabulary import Competence, Element, ExperienceKind, Feeling, Phase
 
-SECTORS: dict[str, Promise] = {
+SECTORS: dict[str, str | Promise] = {
     "care": pgettext_lazy("sector", "Zorg en welzijn"),
     "technology": pgettext_lazy("sector", "Techniek"),
     "construction": pgettext_lazy("sector", "Bouw"),
@@ -29,7 +29,7 @@ SECTORS: dict[str, Promise] = {
     "beauty": pgettext_lazy("sector", "Uiterlijke verzorging"),
 }
 
-ACTIONS: dict[str, Promise] = {
+ACTIONS: dict[str, str | Promise] = {
     "add": pgettext_lazy("pictogram", "Toevoegen"),
     "share": pgettext_lazy("pictogram", "Delen"),
     "record": pgettext_lazy("pictogram", "Opnemen"),
@@ -39,8 +39,8 @@ ACTIONS: dict[str, Promise] = {
 }
 
 
-def _vocabulary() -> dict[str, Promise]:
-    labels: dict[str, Promise] = {}
+def _vocabulary() -> dict[str, str | Promise]:
+    labels: dict[str, str | Promise] = {}
     for group, choices in (
         ("feeling", Feeling),
         ("kind", ExperienceKind),
@@ -48,7 +48,7 @@ def _vocabulary() -> dict[str, Promise]:
         ("element", Element),
         ("phase", Phase),
     ):
-        labels.update({f"{group}.{choice.value}": choice.label for choice in choices})  # type: ignore[attr-defined]
+        labels.update({f"{group}.{value}": label for value, label in choices.choices})
     labels.update({f"sector.{key}": label for key, label in SECTORS.items()})
     labels.update({f"action.{key}": label for key, label in ACTIONS.items()})
     return labels
@@ -57,5 +57,5 @@ def _vocabulary() -> dict[str, Promise]:
 LABELS = _vocabulary()
 
 
-def label_for(name: str) -> Promise | None:
+def label_for(name: str) -> str | Promise | None:
     return LABELS.get(name)
