@@ -80,7 +80,7 @@ def missing_glyphs(page: Page) -> list[str]:
 def broken_pictograms(page: Page) -> list[str]:
     """Pictograms whose drawing did not arrive from the sprite (an empty <use> has no size)."""
     return page.evaluate(
-        """() => [...document.querySelectorAll("svg.picto use")]
+        """() => [...document.querySelectorAll("svg.picto use, svg.lob-line-svg use")]
             .filter(use => { const box = use.getBBox(); return !(box.width > 0 && box.height > 0); })
             .map(use => use.getAttribute("href"))"""
     )
@@ -102,6 +102,7 @@ def test_the_check_finds_an_empty_box_where_an_emoji_has_no_font(pages):
         ("guardian", "home:guardian", "nl"),
         ("guardian", "home:guardian", "fa"),
         ("mentor", "home:mentor", "nl"),
+        ("student", "programme:mine", "nl"),
     ],
 )
 def test_main_page_draws_every_character_and_pictogram(world, pages, persona, url, language):
@@ -117,7 +118,8 @@ def test_main_page_draws_every_character_and_pictogram(world, pages, persona, ur
 
     RESULTS.mkdir(exist_ok=True)
     page.screenshot(path=str(RESULTS / f"pictograms-{persona}-{language}.png"), full_page=True)
-    assert page.locator("svg.picto").count() > 0
+    assert page.locator("svg.picto, svg.lob-line-svg use").count() > 0
     assert broken_pictograms(page) == []
     assert EMOJI.findall(page.locator("body").inner_text()) == []
     assert missing_glyphs(page) == []
+    assert pages.csp_violations == []
