@@ -208,6 +208,14 @@ def test_add_activity_type_adds_an_own_type(world, counsellor, visit):
     assert added.school == world.school
 
 
+def test_add_activity_type_with_a_pictogram_outside_the_catalogue_is_refused(counsellor, visit):
+    with pytest.raises(ValidationError) as refused:
+        domain.add_activity_type(by=counsellor, name="Sollicitatietraining", icon="🤝")
+
+    assert "icon" in refused.value.message_dict
+    assert not ActivityType.objects.filter(name="Sollicitatietraining").exists()
+
+
 def test_add_activity_type_with_a_name_in_use_is_refused(counsellor, visit):
     with pytest.raises(ValidationError) as refused:
         domain.add_activity_type(by=counsellor, name="bedrijfsbezoek of excursie")

@@ -13,6 +13,7 @@ from koers.programme.content import ensure_activity_types
 from koers.programme.models import Activity, ActivityType
 from koers.schools.models import Group
 from tests import factories as f
+from tests.pictogram_helpers import shows_pictogram
 
 
 @pytest.fixture
@@ -225,6 +226,27 @@ def test_activity_type_edit_renames_a_shipped_type(login, visit):
     assert response.status_code == 302
     visit.refresh_from_db()
     assert visit.name == "Werkbezoek"
+
+
+def test_activity_type_form_offers_pictograms_as_tiles_with_words(login, world):
+    response = login("counsellor").get(reverse("programme:activity_type_new"))
+
+    assert 'class="picto-choice"' in response.text
+    assert "Bedrijfsbezoek of excursie</span>" in response.text
+    assert shows_pictogram(response.text, "activity.company_visit")
+    assert "Zorg en welzijn</span>" in response.text and shows_pictogram(response.text, "sector.care")
+
+
+def test_activity_type_new_with_an_emoji_as_pictogram_shows_why_and_keeps_the_name(login, world):
+    response = login("counsellor").post(
+        reverse("programme:activity_type_new"), {"name": "Sollicitatietraining", "icon": "🏭"}
+    )
+
+    assert response.status_code == 200
+    assert 'id="id_icon-error"' in response.text
+    assert 'value="Sollicitatietraining"' in response.text
+    with scopes_disabled():
+        assert not ActivityType.objects.filter(name="Sollicitatietraining").exists()
 
 
 def test_activity_type_new_without_a_name_shows_why(login, world):
