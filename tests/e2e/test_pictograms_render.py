@@ -117,7 +117,7 @@ def test_main_page_draws_every_character_and_pictogram(world, pages, persona, ur
     page.wait_for_load_state("networkidle")
 
     RESULTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(RESULTS / f"pictograms-{persona}-{language}.png"), full_page=True)
+    page.screenshot(path=str(RESULTS / f"pictograms-{url.replace(':', '-')}-{language}.png"), full_page=True)
     assert page.locator("svg.picto, svg.lob-line-svg use").count() > 0
     assert broken_pictograms(page) == []
     assert EMOJI.findall(page.locator("body").inner_text()) == []

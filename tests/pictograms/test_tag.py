@@ -20,7 +20,6 @@ def test_pictogram_next_to_its_word_is_hidden_from_screen_readers():
 
     assert 'aria-hidden="true"' in html and "role=" not in html
     assert f'sprite.svg#{drawing("feeling.happy").id}"' in html
-    assert 'focusable="false"' in html
 
 
 def test_named_pictogram_says_its_word_in_the_readers_language():

@@ -36,11 +36,12 @@ def html_pictogram(
     name: str, *, label: object | None = None, css: str = "", inline: bool = False
 ) -> SafeString:
     """``<svg class="picto">`` for a page (``inline=False``) or a PDF (``inline=True``)."""
-    classes = f"picto {css}".strip()
+    # A <use> of a <symbol> takes the symbol's viewBox and fills the <svg>, so only a drawing written inline
+    # needs one; every byte counts, a dossier page holds dozens of pictograms.
     return format_html(
-        '<svg class="{}" viewBox="{}" width="1.5em" height="1.5em" focusable="false"{}>{}</svg>',
-        classes,
-        VIEW_BOX,
+        '<svg class="{}"{} width="1.5em" height="1.5em"{}>{}</svg>',
+        f"picto {css}".strip(),
+        format_html(' viewBox="{}"', VIEW_BOX) if inline else "",
         _accessibility(label),
         _content(name, inline=inline),
     )
