@@ -2,8 +2,8 @@
 
 Each drawing is an SVG file on a 72 x 72 grid. What pages and PDFs use is its cleaned body: no ids (a page
 holds many drawings; OpenMoji names every layer "color", "line" ...), no empty layers, numbers rounded to a
-tenth of the grid (invisible at any printed size, a third of the bytes), and no style attributes, which the
-content security policy forbids and the drawings do not need.
+tenth of the grid (invisible at any printed size), and no style attributes, which the content security
+policy forbids and the drawings do not need.
 """
 
 from __future__ import annotations
