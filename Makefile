@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export KOERS_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test lint typecheck pytest install demo migrations messages clean
+.PHONY: run test lint typecheck pytest install demo migrations messages pictograms clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ migrations: $(STAMP)
 messages: $(STAMP)
 	cd src/koers && ../../$(BIN)/python -m django makemessages --settings=koers.settings --all --no-obsolete --add-location=file
 	cd src/koers && ../../$(BIN)/python -m django compilemessages --settings=koers.settings
+
+pictograms: $(STAMP)
+	$(BIN)/python scripts/vendor_pictograms.py
 
 clean:
 	rm -rf $(VENV) var

@@ -225,7 +225,7 @@ class TraitFactory(factory.django.DjangoModelFactory):
 
     kind = "quality"
     key = "helpful"
-    icon = "🤝"
+    icon = "quality.helpful"
     texts = factory.LazyFunction(lambda: {"nl": "behulpzaam", "en": "helpful"})
 
 
@@ -469,7 +469,7 @@ class ActivityTypeFactory(factory.django.DjangoModelFactory):
     school = factory.SubFactory(SchoolFactory)
     key = "company_visit"
     name = "Bedrijfsbezoek"
-    icon = "🏭"
+    icon = "activity.company_visit"
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "template_partials",
     "koers.common",
     "koers.language",
+    "koers.pictograms",
     "koers.lob",
     "koers.schools",
     "koers.access",

@@ -16,6 +16,7 @@ from koers.accounts import invitations as domain
 from koers.accounts.models import GuardianInvitation
 from koers.schools.models import Guardianship, Role, RoleKind, User
 from tests import factories as f
+from tests.pictogram_helpers import draws_pictogram, pdf_pages
 
 PASSWORD = "een-lang-wachtwoord-2024"
 
@@ -197,6 +198,16 @@ def test_letters_pdf_for_chosen_guardians(login, world, new_guardian):
     assert response["Content-Type"] == "application/pdf"
     with scopes_disabled():
         assert GuardianInvitation.objects.filter(kind="letter").count() == 1
+
+
+@pytest.mark.parametrize("step", ["thing.phone", "action.type", "thing.language", "thing.password"])
+def test_letter_draws_a_pictogram_for_every_step(login, world, new_guardian, tmp_path, step):
+    response = login("mentor").post(
+        reverse("accounts:invitations_send"), {"guardianship": [new_guardian.pk], "kind": "letter"}
+    )
+
+    page = pdf_pages(response.content, tmp_path, dpi=150)[0]
+    assert draws_pictogram(page, step)
 
 
 def test_letter_html_has_both_languages_and_code(rf, world, new_guardian):

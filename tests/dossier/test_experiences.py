@@ -16,6 +16,7 @@ from koers.dossier.domain.experiences import record_experience
 from koers.dossier.models import Evidence, Experience
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
+from tests.pictogram_helpers import shows_pictogram
 
 
 def experience_data(**overrides):
@@ -59,8 +60,8 @@ def test_experience_new_page_shows_pictogram_tiles_with_words(login):
     page = response.content.decode()
     assert response.status_code == 200
     assert "picto-choice" in page
-    assert "Stage" in page and "🛠️" in page
-    assert "Trots" in page and "😎" in page
+    assert "Stage" in page and shows_pictogram(page, "kind.internship")
+    assert "Trots" in page and shows_pictogram(page, "feeling.proud")
     assert "data-recorder" in page
 
 

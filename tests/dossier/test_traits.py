@@ -8,6 +8,7 @@ from django_scopes import scopes_disabled
 from koers.dossier.domain.portfolio import claim_trait
 from koers.dossier.models import StudentTrait
 from koers.lob.models import Trait
+from koers.pictograms.catalogue import drawing
 from tests import factories as f
 from tests.dossier.portfolio_helpers import role_of
 
@@ -29,7 +30,8 @@ def test_trait_form_shows_the_catalogue_as_tiles_with_words(login, world):
     body = login("student").get(NEW).content.decode()
 
     assert 'class="picto-choice"' in body
-    assert f'<span class="icon" aria-hidden="true">{trait.icon}</span> <span>{trait.name}</span>' in body
+    tile = f'sprite.svg#{drawing(trait.icon).id}"/></svg> <span>{trait.name}</span>'
+    assert tile in body
 
 
 def test_trait_form_for_motives_shows_motives_only(login, world):

@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 BLOCKING = {"serious", "critical"}
-LANGUAGES = ["nl", "ar"]
+LANGUAGES = ["nl", "ar", "fa"]
 # Staff screens are Dutch and English only; the family languages are checked where students, guardians and
 # visitors go.
 FAMILY_PERSONAS = {None, "student", "guardian"}

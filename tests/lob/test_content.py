@@ -116,6 +116,15 @@ def test_load_content_refuses_duplicate_key(db, tmp_path):
         load_content(folder)
 
 
+def test_load_content_refuses_an_emoji_or_unknown_pictogram(db, tmp_path):
+    folder = copy_content(tmp_path)
+    rewrite(folder / "qualities.yaml", lambda data: data[0].update(icon="🤝"))
+
+    with pytest.raises(ContentError, match=r"qualities\.yaml, item 1 \(helpful\).*pictogram"):
+        load_content(folder)
+    assert not Trait.objects.exists()
+
+
 def test_load_content_refuses_unknown_competence(db, tmp_path):
     folder = copy_content(tmp_path)
     rewrite(folder / "reflection_prompts.yaml", lambda data: data.update(dreams=data["motives"]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from html import unescape
+from html import escape, unescape
 from typing import Any
 
 from django.utils import timezone
@@ -61,6 +61,19 @@ def legend_of(svg: str) -> list[tuple[float, float, str]]:
     """The rows of the drawing's legend: (x, y, text) of each."""
     found = re.findall(r'<text x="([\d.]+)" y="([\d.]+)"[^>]*class="lob-line-legend">([^<]*)</text>', svg)
     return [(float(x), float(y), unescape(text)) for x, y, text in found]
+
+
+def line_svg_of(page: str) -> str:
+    """The LOB-lijn drawing on a page (pictograms before it and inside it are <svg> elements too)."""
+    start = page.index('<svg xmlns="http://www.w3.org/2000/svg"')
+    return page[start : page.index("</svg>", page.rindex('class="lob-line-legend"')) + len("</svg>")]
+
+
+def legend_pictogram(svg: str, text: str) -> str:
+    """What is drawn just before the legend row ``text``: the markup of its pictogram ("" for none)."""
+    pictogram = r'<svg x="[^"]*" y="[^"]*" width="16" [^>]*>((?:(?!<svg ).)*?)</svg>'
+    found = re.search(rf'{pictogram}<text [^>]*class="lob-line-legend">{re.escape(escape(text))}</text>', svg)
+    return found.group(1) if found else ""
 
 
 def svg_height(svg: str) -> float:

@@ -7,24 +7,28 @@ from django.urls import reverse
 from django.utils import translation
 from django_scopes import scopes_disabled
 
-from koers.programme.queries.line import student_line, type_name
+from koers.programme.queries.line import GUARDIAN_ICON, ROUND_ICON, student_line, type_name
 from koers.programme.svg import (
     LEGEND_FONT_SIZE,
     LEGEND_SEPARATOR,
     LEGEND_WIDTH_ON_PHONE,
     MARGIN,
     WIDTH,
+    legend_layout,
     legend_rows,
     line_svg,
     text_width,
 )
 from tests import factories as f
+from tests.pictogram_helpers import shows_pictogram
 from tests.programme.lobline_helpers import (
     a_line_with_every_mark,
     activity_for,
     days_from_today,
     fill_line,
     legend_of,
+    legend_pictogram,
+    line_svg_of,
     svg_height,
 )
 
@@ -59,7 +63,7 @@ def test_line_is_drawn_as_an_accessible_svg(login, world):
     assert '<title id="school-line-title">' in page
     assert '<desc id="school-line-desc">1 activiteiten' in page
     assert 'aria-labelledby="school-line-title school-line-desc"' in page
-    assert "style=" not in page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "style=" not in line_svg_of(page)
 
 
 def test_type_name_follows_the_active_language(world, in_school):
@@ -187,27 +191,30 @@ def legend_items(rows) -> list[str]:
     return [item for _x, _y, text in rows for item in text.split(LEGEND_SEPARATOR)]
 
 
+EVERY_MARK = ["gespreksronde", "met ouders (gestippelde rand)", "✓ gedaan", "○ komt nog", "✗ gemist"]
+
+
 def test_legend_fits_on_a_phone_screen_and_explains_every_mark(login, world):
     a_line_with_every_mark(world)
 
     page = login("student").get(MINE).content.decode()
-    svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    svg = line_svg_of(page)
 
     rows = legend_of(svg)
-    assert legend_items(rows) == [
-        "💬 gespreksronde",
-        "👪 met ouders (gestippelde rand)",
-        "✓ gedaan",
-        "○ komt nog",
-        "✗ gemist",
-    ]
+    assert legend_items(rows) == EVERY_MARK
+    assert shows_pictogram(legend_pictogram(svg, "gespreksronde"), ROUND_ICON)
+    assert shows_pictogram(legend_pictogram(svg, "met ouders (gestippelde rand)"), GUARDIAN_ICON)
     assert len(rows) > 1
-    assert all(text_width(text, LEGEND_FONT_SIZE) <= LEGEND_WIDTH_ON_PHONE for _x, _y, text in rows)
-    assert all(x == MARGIN for x, _y, _text in rows)
+    assert all(
+        x >= MARGIN and x + text_width(text, LEGEND_FONT_SIZE) <= MARGIN + LEGEND_WIDTH_ON_PHONE
+        for x, _y, text in rows
+    )
     assert svg_height(svg) > max(y for _x, y, _text in rows)
 
 
-def test_poster_legend_stays_inside_the_drawing_and_explains_every_mark(world, in_school):
+def test_poster_legend_draws_its_pictograms_stays_inside_the_drawing_and_explains_every_mark(
+    world, in_school
+):
     a_line_with_every_mark(world)
     line = student_line(student=world.student)
     assert line is not None
@@ -215,19 +222,15 @@ def test_poster_legend_stays_inside_the_drawing_and_explains_every_mark(world, i
     svg = line_svg(line, ident="poster", title="LOB-lijn", for_print=True)
 
     rows = legend_of(svg)
-    assert legend_items(rows) == [
-        "Balk bovenaan: gespreksronde",
-        "+ met ouders (gestippelde rand)",
-        "✓ gedaan",
-        "○ komt nog",
-        "✗ gemist",
-    ]
-    assert all(text_width(text, LEGEND_FONT_SIZE) <= WIDTH - 2 * MARGIN for _x, _y, text in rows)
+    assert legend_items(rows) == EVERY_MARK
+    drawn = legend_pictogram(svg, "met ouders (gestippelde rand)")
+    assert shows_pictogram(drawn, GUARDIAN_ICON) and "<use" not in drawn
+    assert all(x + text_width(text, LEGEND_FONT_SIZE) <= WIDTH - MARGIN for x, _y, text in rows)
     assert svg_height(svg) > max(y for _x, y, _text in rows)
 
 
 def test_legend_item_too_long_for_a_row_wraps_over_several():
-    long_item = "👪 " + "een heel lange uitleg in een andere taal " * 6
+    long_item = "een heel lange uitleg in een andere taal " * 6
 
     rows = legend_rows([long_item, "✓ gedaan"], LEGEND_WIDTH_ON_PHONE)
 
@@ -235,3 +238,13 @@ def test_legend_item_too_long_for_a_row_wraps_over_several():
     assert all(text_width(row, LEGEND_FONT_SIZE) <= LEGEND_WIDTH_ON_PHONE for row in rows)
     words = [word for word in " ".join(rows).split() if word != "·"]
     assert words == [*long_item.split(), "✓", "gedaan"]
+
+
+def test_legend_item_with_a_pictogram_wraps_under_its_text_and_draws_the_pictogram_once():
+    long_item = "een heel lange uitleg in een andere taal " * 6
+
+    rows = legend_layout([(GUARDIAN_ICON, long_item), ("", "✓ gedaan")], LEGEND_WIDTH_ON_PHONE)
+
+    assert [pictogram for pictogram, _text in rows if pictogram.strip()] == [GUARDIAN_ICON]
+    assert rows[-1] == ("", "✓ gedaan")
+    assert " ".join(text for _pictogram, text in rows).split() == [*long_item.split(), "✓", "gedaan"]

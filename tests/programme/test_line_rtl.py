@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import pgettext
 from django_scopes import scopes_disabled
 
-from koers.programme.queries.line import STATUS_LABELS, STATUS_MARKS, Status, student_line
+from koers.programme.queries.line import ROUND_ICON, STATUS_LABELS, STATUS_MARKS, Status, student_line
 from koers.programme.svg import (
     LEGEND_FONT_SIZE,
     LEGEND_SEPARATOR,
@@ -20,11 +20,14 @@ from koers.programme.svg import (
     text_width,
 )
 from tests import factories as f
+from tests.pictogram_helpers import shows_pictogram
 from tests.programme.lobline_helpers import (
     a_line_with_every_mark,
     activity_for,
     days_from_today,
     legend_of,
+    legend_pictogram,
+    line_svg_of,
     svg_height,
 )
 
@@ -32,7 +35,7 @@ MINE = reverse("programme:mine")
 
 
 def svg_of(page: str) -> str:
-    return page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    return line_svg_of(page)
 
 
 def first_month_rect_x(svg: str) -> float:
@@ -81,14 +84,20 @@ def test_line_rtl_legend_starts_at_the_right_and_fits_on_a_phone_screen(login, w
 
     rows = legend_of(svg)
     with translation.override("ar"):
+        round_text = pgettext("lob-lijn", "gespreksronde")
         expected = [
-            f"💬 {pgettext('lob-lijn', 'gespreksronde')}",
-            f"👪 {pgettext('lob-lijn', 'met ouders (gestippelde rand)')}",
+            round_text,
+            pgettext("lob-lijn", "met ouders (gestippelde rand)"),
             *(f"{STATUS_MARKS[status]} {STATUS_LABELS[status]}" for status in Status),
         ]
     assert [item for _x, _y, text in rows for item in text.split(LEGEND_SEPARATOR)] == expected
-    assert all(x == WIDTH - MARGIN for x, _y, _text in rows)
-    assert all(text_width(text, LEGEND_FONT_SIZE) <= LEGEND_WIDTH_ON_PHONE for _x, _y, text in rows)
+    assert re.search(r'<svg x="1172" [^>]*width="16"', svg), "the pictogram sits at the right edge"
+    assert shows_pictogram(legend_pictogram(svg, round_text), ROUND_ICON)
+    assert all(x <= WIDTH - MARGIN for x, _y, _text in rows)
+    assert all(
+        x - text_width(text, LEGEND_FONT_SIZE) >= WIDTH - MARGIN - LEGEND_WIDTH_ON_PHONE
+        for x, _y, text in rows
+    )
     assert svg_height(svg) > max(y for _x, y, _text in rows)
 
 
@@ -99,10 +108,10 @@ def test_line_rtl_poster_legend_stays_inside_the_drawing(world, in_school):
 
     with translation.override("fa"):
         svg = line_svg(line, ident="poster", title="LOB", for_print=True)
-        expected = pgettext("lob-lijn", "+ met ouders (gestippelde rand)")
+        expected = pgettext("lob-lijn", "met ouders (gestippelde rand)")
 
     rows = legend_of(svg)
     assert 'direction="rtl"' in svg
     assert any(expected in text for _x, _y, text in rows)
-    assert all(x == WIDTH - MARGIN for x, _y, _text in rows)
-    assert all(text_width(text, LEGEND_FONT_SIZE) <= WIDTH - 2 * MARGIN for _x, _y, text in rows)
+    assert all(x <= WIDTH - MARGIN for x, _y, _text in rows)
+    assert all(x - text_width(text, LEGEND_FONT_SIZE) >= MARGIN for x, _y, text in rows)

@@ -199,11 +199,21 @@ def test_remove_activity_with_participation_is_refused(world, counsellor, year, 
 
 
 def test_add_activity_type_adds_an_own_type(world, counsellor, visit):
-    added = domain.add_activity_type(by=counsellor, name="Sollicitatietraining", icon="🤝")
+    added = domain.add_activity_type(
+        by=counsellor, name="Sollicitatietraining", icon="activity.professional_talk"
+    )
 
     assert not added.shipped
     assert added.key == "sollicitatietraining"
     assert added.school == world.school
+
+
+def test_add_activity_type_with_a_pictogram_outside_the_catalogue_is_refused(counsellor, visit):
+    with pytest.raises(ValidationError) as refused:
+        domain.add_activity_type(by=counsellor, name="Sollicitatietraining", icon="🤝")
+
+    assert "icon" in refused.value.message_dict
+    assert not ActivityType.objects.filter(name="Sollicitatietraining").exists()
 
 
 def test_add_activity_type_with_a_name_in_use_is_refused(counsellor, visit):
@@ -214,7 +224,7 @@ def test_add_activity_type_with_a_name_in_use_is_refused(counsellor, visit):
 
 
 def test_change_activity_type_renames_a_shipped_type(counsellor, visit):
-    domain.change_activity_type(by=counsellor, type=visit, name="Werkbezoek", icon="🏭")
+    domain.change_activity_type(by=counsellor, type=visit, name="Werkbezoek", icon="activity.company_visit")
 
     visit.refresh_from_db()
     assert (visit.name, visit.key, visit.shipped) == ("Werkbezoek", "company_visit", True)

@@ -13,6 +13,7 @@ from koers.programme.content import ensure_activity_types
 from koers.programme.models import Activity, ActivityType
 from koers.schools.models import Group
 from tests import factories as f
+from tests.pictogram_helpers import shows_pictogram
 
 
 @pytest.fixture
@@ -219,12 +220,33 @@ def test_activity_types_lists_the_shipped_catalogue(login, world):
 def test_activity_type_edit_renames_a_shipped_type(login, visit):
     response = login("counsellor").post(
         reverse("programme:activity_type_edit", args=[visit.pk]),
-        {"name": "Werkbezoek", "icon": "🏭", "description": "", "active": "on"},
+        {"name": "Werkbezoek", "icon": "activity.company_visit", "description": "", "active": "on"},
     )
 
     assert response.status_code == 302
     visit.refresh_from_db()
     assert visit.name == "Werkbezoek"
+
+
+def test_activity_type_form_offers_pictograms_as_tiles_with_words(login, world):
+    response = login("counsellor").get(reverse("programme:activity_type_new"))
+
+    assert 'class="picto-choice"' in response.text
+    assert "Bedrijfsbezoek of excursie</span>" in response.text
+    assert shows_pictogram(response.text, "activity.company_visit")
+    assert "Zorg en welzijn</span>" in response.text and shows_pictogram(response.text, "sector.care")
+
+
+def test_activity_type_new_with_an_emoji_as_pictogram_shows_why_and_keeps_the_name(login, world):
+    response = login("counsellor").post(
+        reverse("programme:activity_type_new"), {"name": "Sollicitatietraining", "icon": "🏭"}
+    )
+
+    assert response.status_code == 200
+    assert 'id="id_icon-error"' in response.text
+    assert 'value="Sollicitatietraining"' in response.text
+    with scopes_disabled():
+        assert not ActivityType.objects.filter(name="Sollicitatietraining").exists()
 
 
 def test_activity_type_new_without_a_name_shows_why(login, world):

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from PIL import ImageFile
 
+from koers.programme.queries.line import GUARDIAN_ICON
+from tests.pictogram_helpers import draws_pictogram, pdf_pages
 from tests.programme.lobline_helpers import activity_for, days_from_today
 
 URL = reverse("programme:poster")
@@ -75,3 +77,14 @@ def test_poster_without_any_line_is_a_404(login, world):
 @pytest.mark.parametrize("persona", ["student", "guardian", "leader", "admin"])
 def test_poster_is_a_404_for_others(login, world, visit, persona):
     assert login(persona).get(URL).status_code == 404
+
+
+def test_poster_draws_the_pictograms_next_to_the_words(login, world, visit, tmp_path):
+    activity_for(world.group, title="Ouderavond", starts_on=days_from_today(-10), involves_guardians=True)
+
+    response = login("counsellor").get(URL)
+
+    page = pdf_pages(response.content, tmp_path, dpi=150)[0]
+    assert draws_pictogram(page, "activity.company_visit")
+    assert draws_pictogram(page, GUARDIAN_ICON)
+    assert "met ouders" in " ".join(pdf_tool("pdftotext", response.content, tmp_path).split())

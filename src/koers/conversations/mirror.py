@@ -34,7 +34,7 @@ class Mark:
     key: str
     label: Promise
     why: Promise
-    icon: str
+    icon: str  # the name of a pictogram
     short: Promise
 
 
@@ -43,49 +43,49 @@ MARKS: tuple[Mark, ...] = (
         "from_experience",
         _("Begonnen bij iets wat de leerling echt heeft meegemaakt"),
         _("Een concrete gebeurtenis met een gevoel erbij maakt het gesprek persoonlijk en eerlijk."),
-        "🧭",
+        "phase.experience",
         pgettext_lazy("conversation mirror", "Ervaring"),
     ),
     Mark(
         "qualities",
         _("Gepraat over waar de leerling goed in is"),
         _("Wie zijn sterke kanten kent, kan beter kiezen en zichzelf beter presenteren."),
-        "💪",
+        "competence.qualities",
         pgettext_lazy("conversation mirror", "Kwaliteiten"),
     ),
     Mark(
         "motives",
         _("Gepraat over wat de leerling belangrijk vindt"),
         _("Drijfveren laten zien welk werk en welke opleiding echt bij iemand passen."),
-        "❤️",
+        "competence.motives",
         pgettext_lazy("conversation mirror", "Motieven"),
     ),
     Mark(
         "work",
         _("Werk of beroepen verkend"),
         _("Inzicht in jezelf krijgt pas richting als je het koppelt aan echt werk."),
-        "🔧",
+        "competence.work_exploration",
         pgettext_lazy("conversation mirror", "Werk"),
     ),
     Mark(
         "smart_agreements",
         _("Duidelijke afspraak voor de leerling (wat, wanneer, hoe weet je dat het gelukt is)"),
         _("Een kleine, concrete stap met een datum wordt vaker echt gezet."),
-        "🎯",
+        "phase.goal",
         pgettext_lazy("conversation mirror", "Heldere afspraak"),
     ),
     Mark(
         "revisited",
         _("Afspraken van de vorige keer besproken"),
         _("Terugkijken op eerdere stappen maakt van losse gesprekken één doorlopende lijn."),
-        "🔁",
+        "thing.revisit",
         pgettext_lazy("conversation mirror", "Terugblik"),
     ),
     Mark(
         "positive_evaluation",
         _("De leerling vond het gesprek nuttig en kreeg ruimte"),
         _("Het gesprek is van de leerling; diens eigen oordeel zegt het meest over hoe het ging."),
-        "🙂",
+        "rating.yes",
         pgettext_lazy("conversation mirror", "Oordeel leerling"),
     ),
 )

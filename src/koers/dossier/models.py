@@ -177,7 +177,8 @@ class StudentTrait(SharedItem):
 
     @property
     def icon(self) -> str:
-        return self.trait.icon if self.trait else "💬"
+        """The pictogram's name: the catalogue trait's, or the general one of its kind for own words."""
+        return self.trait.icon if self.trait else f"thing.{self.kind}"
 
 
 class Compliment(models.Model):

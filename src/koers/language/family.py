@@ -35,8 +35,10 @@ FAMILY_SOURCES = (
     "accounts/templates/accounts/invitations/activate.html",
     "accounts/templates/accounts/invitations/email.txt",
     "accounts/templates/accounts/invitations/letters_pdf.html",
+    "accounts/templates/accounts/invitations/_letter_steps.html",
     # the vocabulary students and guardians read (competences, kinds, feelings, roles)
     "lob/vocabulary.py",
+    "pictograms/labels.py",
     "schools/models.py",
     # the dossier: every page is the student's own or a guardian's view of it
     "dossier/*",

@@ -22,6 +22,7 @@ from django.db import transaction
 from koers.language.content import OverlayError, clean, read_overlays
 from koers.lob.models import ReflectionPrompt, Trait
 from koers.lob.vocabulary import Competence, TraitKind
+from koers.pictograms import catalogue as pictograms
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -29,7 +30,6 @@ TEXT_KEYS = ("nl", "en", "nl_simple", "en_simple", "ar", "uk", "tr", "pl", "fa")
 TRAIT_FILES = ((TraitKind.QUALITY, "qualities.yaml"), (TraitKind.MOTIVE, "motives.yaml"))
 TRAIT_SECTIONS: dict[str, str] = {TraitKind.QUALITY: "qualities", TraitKind.MOTIVE: "motives"}
 PROMPTS_FILE = "reflection_prompts.yaml"
-ICON_MAX_LENGTH = 8  # Trait.icon max_length: an emoji with modifiers, never a word
 
 
 Entry = tuple[str, dict[str, str], str]  # key, texts per language, icon
@@ -86,8 +86,10 @@ def _checked_entries(entries: Any, where: str, *, needs_icon: bool) -> list[Entr
         icon = str(entry.get("icon") or "").strip()
         if needs_icon and not icon:
             raise ContentError(f"{label}: het pictogram (icon) ontbreekt")
-        if len(icon) > ICON_MAX_LENGTH:
-            raise ContentError(f"{label}: het pictogram is langer dan {ICON_MAX_LENGTH} tekens")
+        if icon and not pictograms.exists(icon):
+            raise ContentError(
+                f"{label}: {icon!r} is geen pictogram uit koers/pictograms/content/catalogue.yaml"
+            )
         checked.append((key, texts, icon))
     return checked
 

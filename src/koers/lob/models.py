@@ -14,11 +14,13 @@ from koers.lob.vocabulary import Competence, TraitKind
 
 
 class Trait(models.Model):
-    """A quality (kwaliteit) or motive (motief) from the catalogue, in plain words with an icon."""
+    """A quality (kwaliteit) or motive (motief) from the catalogue, in plain words with a pictogram."""
 
     kind = models.CharField(_("soort"), max_length=10, choices=TraitKind.choices)
     key = models.SlugField(_("sleutel"), max_length=60)
-    icon = models.CharField(_("pictogram"), max_length=8)
+    icon = models.CharField(
+        _("pictogram"), max_length=60
+    )  # a name from koers/pictograms/content/catalogue.yaml
     texts = models.JSONField(_("naam per taal"))
     order = models.PositiveSmallIntegerField(default=0)
 

@@ -5,6 +5,7 @@ questions and catalogues, lives in YAML under ``lob/content/`` and is loaded int
 """
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -45,18 +46,9 @@ class ExperienceKind(models.TextChoices):
     OTHER = "other", pgettext_lazy("experience kind", "Iets anders")
 
 
-EXPERIENCE_KIND_ICONS = {
-    ExperienceKind.LOB_ACTIVITY: "🧭",
-    ExperienceKind.INTERNSHIP: "🛠️",
-    ExperienceKind.SIDE_JOB: "💶",
-    ExperienceKind.HOLIDAY_JOB: "☀️",
-    ExperienceKind.SPORT: "⚽",
-    ExperienceKind.HOBBY: "🎨",
-    ExperienceKind.VOLUNTEERING: "🤝",
-    ExperienceKind.SCHOOL_SUBJECT: "📚",
-    ExperienceKind.PROJECT: "🧩",
-    ExperienceKind.OTHER: "✨",
-}
+def kind_pictogram(kind: str) -> str:
+    """The name of the pictogram of an experience kind (koers/pictograms/content/catalogue.yaml)."""
+    return f"kind.{kind or ExperienceKind.OTHER}"
 
 
 class Feeling(models.TextChoices):
@@ -69,15 +61,13 @@ class Feeling(models.TextChoices):
     SAD = "sad", pgettext_lazy("feeling", "Verdrietig")
 
 
-FEELING_ICONS = {
-    Feeling.PROUD: "😎",
-    Feeling.HAPPY: "😊",
-    Feeling.SURPRISED: "😮",
-    Feeling.BORED: "😐",
-    Feeling.ANGRY: "😠",
-    Feeling.SCARED: "😨",
-    Feeling.SAD: "😢",
-}
+def feeling_pictogram(feeling: str) -> str:
+    """The face that shows a feeling; a thinking face when the student does not know (yet)."""
+    return f"feeling.{feeling or 'unknown'}"
+
+
+def competence_pictogram(competence: str) -> str:
+    return f"competence.{competence}"
 
 
 class TraitKind(models.TextChoices):
@@ -107,3 +97,17 @@ class Phase(models.TextChoices):
     CAREER_STEERING = "career_steering", pgettext_lazy("conversation phase", "Loopbaan sturen")
     NETWORKING = "networking", pgettext_lazy("conversation phase", "Netwerken")
     CLOSING = "closing", pgettext_lazy("conversation phase", "Afspraken maken")
+
+
+def pictogram_labels() -> dict[str, str | Promise]:
+    """The accessible names of the vocabulary's pictograms (``feeling.proud`` -> "Trots"), by group."""
+    labels: dict[str, str | Promise] = {}
+    for group, choices in (
+        ("feeling", Feeling),
+        ("kind", ExperienceKind),
+        ("competence", Competence),
+        ("element", Element),
+        ("phase", Phase),
+    ):
+        labels.update({f"{group}.{value}": label for value, label in choices.choices})
+    return labels

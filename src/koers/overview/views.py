@@ -20,10 +20,9 @@ from koers.access.rules import is_guardian
 from koers.common.htmx import render_page
 from koers.dossier.queries.portfolio import Visibility
 from koers.dossier.rules import can_compliment, can_keep_dossier, can_open_dossiers
-from koers.lob.vocabulary import Competence
+from koers.lob.vocabulary import Competence, competence_pictogram
 from koers.overview.queries.dossier import dossier_overview
 from koers.overview.queries.timeline import (
-    COMPETENCE_ICONS,
     build_timeline,
     parse_competence,
     parse_direction,
@@ -91,7 +90,7 @@ def _timeline_page(request: HttpRequest, role: Role, student: Student, *, own: b
             "student": student,
             "own": own,
             "base_url": base,
-            "competences": [(c.value, c.label, COMPETENCE_ICONS[c.value]) for c in Competence],
+            "competences": [(c.value, c.label, competence_pictogram(c.value)) for c in Competence],
             "directions": [
                 ("alles", _("Alles")),
                 ("terug", _("Terugkijken")),

@@ -16,13 +16,14 @@ from typing import Any
 import yaml
 
 from koers.access.tenancy import school_scope
-from koers.language.content import build_translations, copy_shipped, read_overlays
+from koers.language.content import build_translations, copy_shipped, localised, read_overlays
+from koers.pictograms import catalogue as pictograms
+from koers.pictograms.labels import label_for
 from koers.programme.models import ActivityType
 from koers.schools.models import School
 
 CONTENT_DIR = Path(__file__).with_name("content")
 TYPES_FILE = CONTENT_DIR / "activity_types.yaml"
-ICON_MAX_LENGTH = 8
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +43,8 @@ def shipped_activity_types() -> list[dict[str, Any]]:
     found = []
     for order, entry in enumerate(_raw()["types"], start=1):
         icon = str(entry.get("icon", ""))
-        if len(icon) > ICON_MAX_LENGTH:
-            raise ValueError(f"activity type {entry['key']!r}: the icon is longer than {ICON_MAX_LENGTH}")
+        if icon and not pictograms.exists(icon):
+            raise ValueError(f"activity type {entry['key']!r}: {icon!r} is not a pictogram of the catalogue")
         found.append(
             {
                 "key": entry["key"],
@@ -61,6 +62,18 @@ def shipped_activity_types() -> list[dict[str, Any]]:
             }
         )
     return found
+
+
+def type_pictogram_choices() -> list[tuple[str, object]]:
+    """The pictograms a school may give an activity type, each with a word for it in the reader's language:
+    those of the shipped types (named after the type) and the sectors of work."""
+    shipped = {entry["icon"]: entry for entry in shipped_activity_types() if entry["icon"]}
+    choices: list[tuple[str, object]] = [
+        (name, localised(entry["name"], entry["translations"], "name"))
+        for name in pictograms.names("activity")
+        if (entry := shipped.get(name))
+    ]
+    return choices + [(name, label_for(name)) for name in pictograms.names("sector")]
 
 
 def ensure_activity_types(school: School) -> int:

@@ -23,7 +23,7 @@ class ActivityType(models.Model):
     key = models.SlugField(_("sleutel"), max_length=60)
     name = models.CharField(_("naam"), max_length=120)
     description = models.TextField(_("omschrijving"), blank=True)
-    icon = models.CharField(_("pictogram"), max_length=8, blank=True)
+    icon = models.CharField(_("pictogram"), max_length=60, blank=True)  # a name from the pictogram catalogue
     # Name and description in other languages from the shipped content, with the Dutch they were made from:
     # {"nl": {"name": ...}, "en": {"name": ..., "description": ...}, "digest": ...} (language/content.py).
     translations = models.JSONField(default=dict, blank=True)

@@ -2,8 +2,10 @@
 
 The drawing is one accessible image: ``role="img"`` with a <title> and a <desc> that sums it up in words; the
 list version next to it on the page carries every detail as text. Inside, everything is labelled with text:
-months, icons with titles, a mark for the status (✓ done, ○ coming, ✗ missed) and a dashed border plus 👪
-for moments with guardians, so nothing depends on colour alone. The drawing uses presentation attributes
+months, pictograms next to words, a mark for the status (✓ done, ○ coming, ✗ missed) and a dashed border plus
+the pictogram of parents and the words "met ouders" for moments with guardians, so nothing depends on colour
+alone. Pictograms are Koers's own drawings (koers/pictograms): on the page they point into the sprite, on the
+poster they are drawn inline, so WeasyPrint prints them as vectors. The drawing uses presentation attributes
 only (no style attributes, which the content security policy forbids) and a viewBox, so it scales to any
 width; the page wraps it in a scrollable figure for small screens, and the legend goes over as many rows as
 it needs to be read on a phone without scrolling.
@@ -23,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi, pgettext
 from django.utils.translation import gettext as _
 
+from koers.pictograms.render import svg_pictogram
 from koers.programme.models import DatePrecision
 from koers.programme.queries.line import (
     GUARDIAN_ICON,
@@ -52,6 +55,10 @@ LEGEND_SEPARATOR = "   ·   "
 # so the whole legend is readable at once, from the left or, right to left, from the right. The poster
 # uses the whole width.
 LEGEND_WIDTH_ON_PHONE = 420
+CARD_PICTOGRAM = 13
+ROUND_PICTOGRAM = 16
+LEGEND_PICTOGRAM = 16
+PICTOGRAM_GAP = 4
 
 INK = "#1b1f24"
 INK_SOFT = "#4a5360"
@@ -141,24 +148,51 @@ def _round_lanes(rounds: list[LineItem]) -> list[tuple[LineItem, int]]:
     return placed
 
 
-def _card_lines(item: LineItem, characters: int, *, icons: bool) -> list[str]:
+def _card_lines(item: LineItem, characters: int) -> list[tuple[str, str]]:
+    """The card's lines of text, each with the pictogram drawn before it ("" for none)."""
     day = item.starts_on
     day_format = "j M" if item.precision == DatePrecision.DAY else "M"
-    when = formats.date_format(day, day_format)
-    head = f"{item.icon} {when}" if icons else when
+    head = formats.date_format(day, day_format)
     if item.status:
         head = f"{head} {STATUS_MARKS[item.status]}"
+    beside_pictogram = characters - int((CARD_PICTOGRAM + PICTOGRAM_GAP) / CHAR_WIDTH)
     words = textwrap.wrap(item.title, width=max(characters, 6), break_long_words=False) or [""]
     title = [_cut(text, characters) for text in words[:3]]
     if len(words) > 3:
         title[-1] = _cut(title[-1] + " …", characters)
-    lines = [_cut(head, characters), *title]
+    lines = [(item.icon, _cut(head, beside_pictogram)), *(("", text) for text in title)]
     if item.guardians:
-        mark = f"{GUARDIAN_ICON} " if icons else "+ "
-        lines.append(_cut(f"{mark}{pgettext('lob-lijn', 'met ouders')}", characters))
+        lines.append((GUARDIAN_ICON, _cut(pgettext("lob-lijn", "met ouders"), beside_pictogram)))
     if item.status:
-        lines.append(_cut(str(STATUS_LABELS[item.status]), characters))
+        lines.append(("", _cut(str(STATUS_LABELS[item.status]), characters)))
     return lines
+
+
+def legend_items(line: YearLine) -> list[tuple[str, str]]:
+    """What the legend explains, each with its pictogram ("" for a mark written in text)."""
+    items = [
+        (ROUND_ICON, pgettext("lob-lijn", "gespreksronde")),
+        (GUARDIAN_ICON, pgettext("lob-lijn", "met ouders (gestippelde rand)")),
+    ]
+    if any(item.status for item in line.activities):
+        items += [("", f"{STATUS_MARKS[status]} {STATUS_LABELS[status]}") for status in Status]
+    return items
+
+
+def legend_layout(items: list[tuple[str, str]], width: float) -> list[tuple[str, str]]:
+    """The legend's rows, each with the pictogram drawn before it. An item with a pictogram gets a row of its
+    own (wrapped, its further lines indented under the text), because how wide a text is drawn is only
+    estimated here and a pictogram after text could land on it; marks in text share rows."""
+    indent = LEGEND_PICTOGRAM + PICTOGRAM_GAP
+    rows: list[tuple[str, str]] = []
+    texts: list[str] = []
+    for pictogram, text in items:
+        if pictogram:
+            lines = legend_rows([text], width - indent)
+            rows += [(pictogram if number == 0 else " ", row) for number, row in enumerate(lines)]
+        else:
+            texts.append(text)
+    return rows + [("", row) for row in legend_rows(texts, width)]
 
 
 def _summary(line: YearLine) -> str:
@@ -190,12 +224,11 @@ def line_svg(
 ) -> SafeString:
     """The whole line as one <svg> element; ``ident`` makes its element ids unique on the page.
 
-    ``for_print`` leaves out the pictograms (a PDF renderer may lack a font for them) and the marker of
-    today (a poster hangs all year). ``rtl`` (by default: the active language is written right to left, as
+    ``for_print`` draws the pictograms inline (a PDF fetches no sprite) and leaves out the marker of today
+    (a poster hangs all year). ``rtl`` (by default: the active language is written right to left, as
     Arabic and Farsi) mirrors the drawing, so time runs from right to left as the reader reads, and sets
     ``direction="rtl"`` so every text starts at its right edge and stays readable."""
     today = today or timezone.localdate()
-    icons = not for_print
     scale = Scale(line.months)
     mirror = get_language_bidi() if rtl is None else rtl
 
@@ -239,26 +272,38 @@ def line_svg(
         x1 = scale.x(item.starts_on)
         x2 = max(scale.x((item.ends_on or item.starts_on) + dt.timedelta(days=1)), x1 + 40)
         top = y + lane * (ROUND_HEIGHT + ROUND_GAP)
-        if icons:
-            text = f"{ROUND_ICON} {item.title}" + (f" {GUARDIAN_ICON}" if item.guardians else "")
-        else:
-            text = item.title + (f" + {pgettext('lob-lijn', 'ouders')}" if item.guardians else "")
+        pictograms = [ROUND_ICON, GUARDIAN_ICON] if item.guardians else [ROUND_ICON]
+        drawn = mark_safe(
+            "".join(
+                svg_pictogram(
+                    name,
+                    x=fr(x1 + 5 + number * (ROUND_PICTOGRAM + 2), ROUND_PICTOGRAM),
+                    y=top + (ROUND_HEIGHT - ROUND_PICTOGRAM) / 2,
+                    size=ROUND_PICTOGRAM,
+                    inline=for_print,
+                )
+                for number, name in enumerate(pictograms)
+            )
+        )
+        text_start = x1 + 5 + len(pictograms) * (ROUND_PICTOGRAM + 2) + 2
         parts.append(
             format_html(
                 '<g><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="5" fill="#e8eef5" '
-                'stroke="{}" stroke-width="2"{}/>'
+                'stroke="{}" stroke-width="2"{}/>{}'
                 '<text x="{}" y="{}" font-size="12" fill="{}">{}</text></g>',
-                f"{item.type_label}: {item.title} ({item.when})",
+                f"{item.type_label}: {item.title} ({item.when})"
+                + (f" · {pgettext('lob-lijn', 'met ouders')}" if item.guardians else ""),
                 f"{fr(x1, x2 - x1):.1f}",
                 top,
                 f"{x2 - x1:.1f}",
                 ROUND_HEIGHT,
                 BRAND,
                 mark_safe(' stroke-dasharray="6 3"') if item.guardians else "",
-                f"{fx(x1 + 5):.1f}",
+                drawn,
+                f"{fx(text_start):.1f}",
                 top + 17,
                 INK,
-                _cut(text, int((x2 - x1 - 10) / CHAR_WIDTH)),
+                _cut(item.title, int((x2 - text_start - 5) / CHAR_WIDTH)),
             )
         )
     y += lanes * (ROUND_HEIGHT + ROUND_GAP) + CARD_GAP
@@ -273,23 +318,33 @@ def line_svg(
     for index, items in columns.items():
         top = y
         for item in items:
-            lines = _card_lines(item, characters, icons=icons)
+            lines = _card_lines(item, characters)
             height = CARD_PADDING * 2 + LINE_HEIGHT * len(lines) - 3
             fill, stroke = FILLS[item.status]
             description = f"{item.title} · {item.type_label} · {item.when}"
             if item.status:
                 description += f" · {STATUS_LABELS[item.status]}"
+            start = scale.column_x(index) + 3 + CARD_PADDING
             texts = mark_safe(
                 "".join(
                     format_html(
-                        '<text x="{}" y="{}" font-size="10"{} fill="{}">{}</text>',
-                        f"{fx(scale.column_x(index) + 3 + CARD_PADDING):.1f}",
+                        '{}<text x="{}" y="{}" font-size="10"{} fill="{}">{}</text>',
+                        svg_pictogram(
+                            pictogram,
+                            x=fr(start, CARD_PICTOGRAM),
+                            y=top + CARD_PADDING + LINE_HEIGHT * number,
+                            size=CARD_PICTOGRAM,
+                            inline=for_print,
+                        )
+                        if pictogram
+                        else "",
+                        f"{fx(start + (CARD_PICTOGRAM + PICTOGRAM_GAP if pictogram else 0)):.1f}",
                         top + CARD_PADDING + 11 + LINE_HEIGHT * number,
                         mark_safe(' font-weight="bold"') if number == 0 else "",
                         INK,
                         text,
                     )
-                    for number, text in enumerate(lines)
+                    for number, (pictogram, text) in enumerate(lines)
                 )
             )
             parts.append(
@@ -331,24 +386,26 @@ def line_svg(
         )
 
     # The legend says in words what the marks and borders mean.
-    if icons:
-        legend = [f"{ROUND_ICON} {pgettext('lob-lijn', 'gespreksronde')}"]
-        legend.append(f"{GUARDIAN_ICON} {pgettext('lob-lijn', 'met ouders (gestippelde rand)')}")
-    else:
-        legend = [
-            pgettext("lob-lijn", "Balk bovenaan: gespreksronde"),
-            pgettext("lob-lijn", "+ met ouders (gestippelde rand)"),
-        ]
-    if any(item.status for item in line.activities):
-        legend += [f"{STATUS_MARKS[status]} {STATUS_LABELS[status]}" for status in Status]
     legend_y = bottom + 32
-    rows = legend_rows(legend, WIDTH - 2 * MARGIN if for_print else LEGEND_WIDTH_ON_PHONE)
-    for number, row in enumerate(rows):
+    rows = legend_layout(legend_items(line), WIDTH - 2 * MARGIN if for_print else LEGEND_WIDTH_ON_PHONE)
+    for number, (pictogram, row) in enumerate(rows):
+        baseline = legend_y + number * LEGEND_ROW_HEIGHT
+        indent = LEGEND_PICTOGRAM + PICTOGRAM_GAP if pictogram else 0
+        if pictogram.strip():
+            parts.append(
+                svg_pictogram(
+                    pictogram,
+                    x=fr(MARGIN, LEGEND_PICTOGRAM),
+                    y=baseline - LEGEND_PICTOGRAM + 3,
+                    size=LEGEND_PICTOGRAM,
+                    inline=for_print,
+                )
+            )
         parts.append(
             format_html(
                 '<text x="{}" y="{}" font-size="{}" fill="{}" class="lob-line-legend">{}</text>',
-                fx(MARGIN),
-                legend_y + number * LEGEND_ROW_HEIGHT,
+                f"{fx(MARGIN + indent):g}",
+                baseline,
                 LEGEND_FONT_SIZE,
                 INK,
                 row,

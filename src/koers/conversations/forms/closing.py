@@ -14,7 +14,6 @@ from django import forms
 from django.forms import BaseFormSet, formset_factory
 from django.forms.boundfield import BoundField
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form
@@ -29,6 +28,7 @@ from koers.conversations.domain.closing import (
 from koers.conversations.models import Agreement, Party
 from koers.dossier.models import ActionStatus
 from koers.language.simple import simpler
+from koers.pictograms.render import tile_label
 
 AGREEMENTS_PREFIX: Final = "afspraken"
 EMPTY_ROWS: Final = 4
@@ -36,9 +36,9 @@ MAX_ROWS: Final = 20
 ROW_FIELDS: Final = ("party", "what", "due_on", "done_when", "supervisor_name")
 
 EVALUATION_CHOICES: Final = (
-    (3, "🙂", _("Ja")),
-    (2, "😐", _("Een beetje")),
-    (1, "🙁", _("Nee")),
+    (3, "rating.yes", _("Ja")),
+    (2, "rating.somewhat", _("Een beetje")),
+    (1, "rating.no", _("Nee")),
 )
 
 REVISIT_STATUS_LABELS: Final = {
@@ -243,10 +243,6 @@ class RevisitForm(Form):
         ]
 
 
-def _tile(icon: str, label: object) -> str:
-    return format_html('<span class="icon" aria-hidden="true">{}</span> <span>{}</span>', icon, label)
-
-
 class EvaluationForm(Form):
     useful = forms.TypedChoiceField(
         label=simpler(_("Had je iets aan dit gesprek?"), _("Was het gesprek goed voor jou?")),
@@ -280,7 +276,7 @@ class EvaluationForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [(str(value), _tile(icon, label)) for value, icon, label in EVALUATION_CHOICES]
+        choices = [(str(value), tile_label(icon, label)) for value, icon, label in EVALUATION_CHOICES]
         self.fields["useful"].choices = choices  # type: ignore[attr-defined]
         self.fields["room"].choices = choices  # type: ignore[attr-defined]
 

@@ -8,7 +8,6 @@ from typing import Any
 from django import forms
 from django.forms.boundfield import BoundField
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form
@@ -25,14 +24,8 @@ from koers.dossier.domain.remarks import REMARK_MAX_LENGTH
 from koers.dossier.models import Reflection, ReflectionAnswer
 from koers.language.simple import simpler
 from koers.lob.models import ReflectionPrompt
-from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, ExperienceKind, Feeling
-
-UNKNOWN_FEELING_ICON = "🤔"
-
-
-def picto_label(icon: str, label: object) -> str:
-    """A tile label: the pictogram is decoration, the words carry the meaning (for screen readers too)."""
-    return format_html('<span class="icon" aria-hidden="true">{}</span> <span>{}</span>', icon, label)
+from koers.lob.vocabulary import ExperienceKind, Feeling, feeling_pictogram, kind_pictogram
+from koers.pictograms.render import tile_label
 
 
 class ExperienceForm(Form):
@@ -101,11 +94,11 @@ class ExperienceForm(Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [  # type: ignore[attr-defined]
-            (kind.value, picto_label(EXPERIENCE_KIND_ICONS[kind], kind.label)) for kind in ExperienceKind
+            (kind.value, tile_label(kind_pictogram(kind), kind.label)) for kind in ExperienceKind
         ]
         self.fields["feeling"].choices = [  # type: ignore[attr-defined]
-            (feeling.value, picto_label(FEELING_ICONS[feeling], feeling.label)) for feeling in Feeling
-        ] + [("", picto_label(UNKNOWN_FEELING_ICON, _("Weet ik niet")))]
+            (feeling.value, tile_label(feeling_pictogram(feeling), feeling.label)) for feeling in Feeling
+        ] + [("", tile_label(feeling_pictogram(""), _("Weet ik niet")))]
         self.fields["happened_on"].widget.attrs["max"] = timezone.localdate().isoformat()
 
     def clean_happened_on(self) -> Any:

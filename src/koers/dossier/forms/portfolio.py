@@ -12,7 +12,6 @@ from typing import Any
 
 from django import forms
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form, ModelForm
@@ -20,15 +19,14 @@ from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, C
 from koers.language.simple import simpler
 from koers.lob.models import Trait
 from koers.lob.vocabulary import TraitKind
+from koers.pictograms.render import tile_label
 
 
 class TraitChoiceField(forms.ModelChoiceField):
     """A catalogue trait shown as a tile: the pictogram always with its name; screen readers read the name."""
 
     def label_from_instance(self, obj: Any) -> str:
-        return format_html(
-            '<span class="icon" aria-hidden="true">{}</span> <span>{}</span>', obj.icon, obj.name
-        )
+        return tile_label(obj.icon, obj.name)
 
 
 class ExperienceChoiceField(forms.ModelMultipleChoiceField):

@@ -24,21 +24,12 @@ from koers.dossier.models import (
 )
 from koers.dossier.rules import can_answer_remark, can_edit_dossier, can_remark, can_see_everything
 from koers.lob.models import ReflectionPrompt
-from koers.lob.vocabulary import Competence
+from koers.lob.vocabulary import Competence, competence_pictogram
 from koers.schools.family_rules import hidden_dossier_q
 from koers.schools.models import Guardianship, Role, Student
 from koers.schools.queries import visible_students
 
 COMPETENCE_ORDER = {value: index for index, value in enumerate(Competence.values)}
-# Pictograms for the six career competences; always shown next to their name.
-COMPETENCE_ICONS = {
-    Competence.QUALITIES.value: "💪",
-    Competence.MOTIVES.value: "❤️",
-    Competence.WORK_EXPLORATION.value: "🔍",
-    Competence.CAREER_STEERING.value: "🎯",
-    Competence.NETWORKING.value: "👥",
-    Competence.EXPECTATIONS.value: "⚖️",
-}
 
 
 def _guardian_with_authority(role: Role) -> Exists:
@@ -156,7 +147,7 @@ class ExperienceDetail:
     @property
     def reflection_items(self) -> list[tuple[str, Reflection]]:
         """Each reflection with the pictogram of its competence."""
-        return [(COMPETENCE_ICONS.get(r.competence, "💬"), r) for r in self.reflections]
+        return [(competence_pictogram(r.competence), r) for r in self.reflections]
 
 
 def experience_detail(role: Role | None, pk: int) -> ExperienceDetail:

@@ -26,7 +26,7 @@ from koers.dossier.models import (
     StudentTrait,
 )
 from koers.dossier.rules import can_compliment, can_keep_dossier, can_see_everything
-from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS
+from koers.lob.vocabulary import feeling_pictogram, kind_pictogram
 from koers.schools.models import Role, Student
 from koers.schools.queries import complimentable_students, get_student_for, guardian_sees_dossier_of
 
@@ -71,11 +71,11 @@ class ExperienceCard:
 
     @property
     def kind_icon(self) -> str:
-        return EXPERIENCE_KIND_ICONS.get(self.experience.kind, "✨")  # type: ignore[call-overload]
+        return kind_pictogram(self.experience.kind)
 
     @property
     def feeling_icon(self) -> str:
-        return FEELING_ICONS.get(self.experience.feeling, "")  # type: ignore[call-overload]
+        return feeling_pictogram(self.experience.feeling)
 
 
 def experience_cards(

@@ -36,7 +36,6 @@ from koers.dossier.domain.remarks import add_remark, mark_remarks_seen
 from koers.dossier.forms.experiences import EvidenceForm, ExperienceForm, ReflectionForm, RemarkForm
 from koers.dossier.models import Action, EvidenceKind, Experience, Remark
 from koers.dossier.queries.experiences import (
-    COMPETENCE_ICONS,
     RemarkEntry,
     RemarkTarget,
     experience_detail,
@@ -56,7 +55,7 @@ from koers.dossier.rules import (
     can_remark,
     can_take_part_in_remarks,
 )
-from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, Competence
+from koers.lob.vocabulary import Competence, competence_pictogram, feeling_pictogram, kind_pictogram
 from koers.schools.models import Role, Student
 from koers.schools.queries import own_student
 
@@ -158,10 +157,15 @@ def experience_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "detail": detail,
         "experience": experience,
-        "kind_icon": EXPERIENCE_KIND_ICONS.get(experience.kind, "✨"),  # type: ignore[call-overload]
-        "feeling_icon": FEELING_ICONS.get(experience.feeling, ""),  # type: ignore[call-overload]
+        "kind_icon": kind_pictogram(experience.kind),
+        "feeling_icon": feeling_pictogram(experience.feeling),
         "competences": [
-            {"value": c.value, "label": c.label, "icon": COMPETENCE_ICONS[c], "done": c.value in done}
+            {
+                "value": c.value,
+                "label": c.label,
+                "icon": competence_pictogram(c.value),
+                "done": c.value in done,
+            }
             for c in Competence
         ],
     }
@@ -329,7 +333,7 @@ def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
             "form": form,
             "experience": experience,
             "competence": Competence(competence),
-            "competence_icon": COMPETENCE_ICONS[Competence(competence)],
+            "competence_icon": competence_pictogram(competence),
             "existing": existing,
             "files_dropped": request.method == "POST" and bool(request.FILES),
         },

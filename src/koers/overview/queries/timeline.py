@@ -20,9 +20,8 @@ from django.utils.translation import pgettext_lazy
 
 from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Experience, Reflection
-from koers.dossier.queries.experiences import COMPETENCE_ICONS
 from koers.dossier.queries.portfolio import Visibility, shared_only, visibility_for
-from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, Competence
+from koers.lob.vocabulary import Competence, competence_pictogram, feeling_pictogram, kind_pictogram
 from koers.schools.models import Role, Student
 
 
@@ -54,9 +53,10 @@ class TimelineEntry:
     kind: EntryKind
     day: dt.date
     title: str
-    icon: str
+    icon: str  # the name of a pictogram
     item: Experience | Reflection | Action | AmbitionStep | Conversation
     detail: str = ""
+    detail_icon: str = ""  # a pictogram before the detail (the feeling's face)
     competences: list[str] = field(default_factory=list)
     overdue: bool = False
     finished: bool = False
@@ -125,15 +125,15 @@ def build_timeline(
         Prefetch("reflections", queryset=reflections.order_by("competence"), to_attr="visible_reflections")
     )
     for e in experiences:
-        icon = EXPERIENCE_KIND_ICONS.get(e.kind, "✨")  # type: ignore[call-overload]
         entries.append(
             TimelineEntry(
                 kind=EntryKind.EXPERIENCE,
                 day=e.happened_on,
                 title=e.title,
-                icon=icon,
+                icon=kind_pictogram(e.kind),
                 item=e,
-                detail=" ".join(filter(None, [FEELING_ICONS.get(e.feeling, ""), e.get_feeling_display()])),  # type: ignore[call-overload]
+                detail=e.get_feeling_display() if e.feeling else "",
+                detail_icon=feeling_pictogram(e.feeling) if e.feeling else "",
                 competences=[r.get_competence_display() for r in e.visible_reflections],
             )
         )
@@ -144,7 +144,7 @@ def build_timeline(
                 kind=EntryKind.REFLECTION,
                 day=timezone.localtime(r.created_at).date(),
                 title=r.experience.title,
-                icon=COMPETENCE_ICONS.get(r.competence, "💭"),
+                icon=competence_pictogram(r.competence),
                 item=r,
                 competences=[r.get_competence_display()],
             )
@@ -159,7 +159,7 @@ def build_timeline(
                 kind=EntryKind.ACTION,
                 day=a.due_on,
                 title=a.what,
-                icon={"done": "✅", "dropped": "🚫"}.get(a.status, "📌"),
+                icon={"done": "status.done", "dropped": "status.dropped"}.get(a.status, "thing.action_item"),
                 item=a,
                 detail=a.get_status_display(),
                 overdue=a.is_overdue(today),
@@ -180,7 +180,7 @@ def build_timeline(
                     kind=EntryKind.STEP,
                     day=s.due_on,
                     title=s.text,
-                    icon="✅" if s.done else "🪜",
+                    icon="status.done" if s.done else "thing.step",
                     item=s,
                     detail=s.ambition.dream,
                     overdue=not s.done and s.due_on < today,
@@ -203,7 +203,7 @@ def build_timeline(
                     kind=EntryKind.CONVERSATION,
                     day=timezone.localtime(c.scheduled_at).date(),
                     title=c.type.name,
-                    icon="💬" if held else "🗓️",
+                    icon="thing.conversation" if held else "thing.calendar",
                     item=c,
                     detail=Truncator(c.summary).words(25)
                     if held and show_summary and c.summary

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from koers.access.gate import require
 from koers.lob.vocabulary import Competence, Element
-from koers.programme.content import ICON_MAX_LENGTH
+from koers.pictograms import catalogue as pictograms
 from koers.programme.models import Activity, ActivityType, DatePrecision
 from koers.programme.queries.planning import copy_plan, month_end
 from koers.programme.rules import can_plan_programme
@@ -284,8 +284,8 @@ def _check_type_fields(name: str, icon: str) -> tuple[str, str]:
         errors["name"] = _("Geef de soort activiteit een naam.")
     elif len(name) > TYPE_NAME_MAX:
         errors["name"] = _("Maak de naam korter (hoogstens %(max)s tekens).") % {"max": TYPE_NAME_MAX}
-    if len(icon) > ICON_MAX_LENGTH:
-        errors["icon"] = _("Kies één pictogram, bijvoorbeeld een emoji.")
+    if icon and not pictograms.exists(icon):
+        errors["icon"] = _("Kies een pictogram uit de lijst.")
     if errors:
         raise ValidationError(errors)
     return name, icon

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form
 from koers.lob.vocabulary import Competence, Element
+from koers.pictograms.render import tile_label
+from koers.programme.content import type_pictogram_choices
 from koers.programme.models import ActivityType, DatePrecision
 from koers.programme.queries.planning import months_of
 from koers.schools.models import Group, SchoolYear, Track, User
@@ -21,7 +23,7 @@ LEVELS = [(level, str(level)) for level in range(1, 7)]
 
 class TypeChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.icon} {obj.name}".strip()
+        return str(obj.name)  # a <select> shows text only; the pictogram is on the pages around it
 
 
 def month_label(month: dt.date) -> str:
@@ -154,12 +156,7 @@ class ActivityForm(Form):
 
 class ActivityTypeForm(Form):
     name = forms.CharField(label=_("Naam"), max_length=120)
-    icon = forms.CharField(
-        label=_("Pictogram"),
-        required=False,
-        max_length=8,
-        help_text=_("Eén emoji, bijvoorbeeld 🏭. Mag leeg blijven."),
-    )
+    icon = forms.ChoiceField(label=_("Pictogram"), required=False, widget=forms.RadioSelect)
     description = forms.CharField(
         label=_("Omschrijving"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -169,6 +166,12 @@ class ActivityTypeForm(Form):
         initial=True,
         help_text=_("Een soort die uit staat, kun je niet meer kiezen voor nieuwe activiteiten."),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["icon"].choices = [("", _("Geen pictogram"))] + [  # type: ignore[attr-defined]
+            (name, tile_label(name, label)) for name, label in type_pictogram_choices()
+        ]
 
 
 class CopyForwardForm(Form):

@@ -22,6 +22,7 @@ from django.utils.translation import pgettext_lazy
 from koers.common.lookups import one_or_404
 from koers.conversations.models import ConversationRound
 from koers.language.content import localised
+from koers.pictograms import catalogue as pictograms
 from koers.programme.models import (
     Activity,
     ActivityType,
@@ -51,9 +52,11 @@ STATUS_LABELS = {
 }
 # A mark in text next to the colour, so the status never depends on colour alone.
 STATUS_MARKS = {Status.DONE: "✓", Status.COMING: "○", Status.MISSED: "✗"}
-ROUND_ICON = "💬"
-GUARDIAN_ICON = "👪"
-DEFAULT_ACTIVITY_ICON = "📌"
+# Pictograms (names in koers/pictograms/content/catalogue.yaml) of a round, of a moment with guardians and of
+# an activity whose type has none.
+ROUND_ICON = "thing.conversation"
+GUARDIAN_ICON = "thing.parents"
+DEFAULT_ACTIVITY_ICON = "activity.other"
 
 
 def type_name(activity_type: ActivityType, language: str | None = None) -> str:
@@ -84,7 +87,7 @@ class LineItem:
     kind: ItemKind
     starts_on: dt.date
     title: str
-    icon: str
+    icon: str  # the name of a pictogram
     type_label: str
     when: str
     guardians: bool = False
@@ -226,7 +229,7 @@ def _activity_item(activity: Activity, groups: list[Group]) -> LineItem:
         kind=ItemKind.ACTIVITY,
         starts_on=activity.starts_on,
         title=activity.title,
-        icon=activity.type.icon or DEFAULT_ACTIVITY_ICON,
+        icon=activity.type.icon if pictograms.exists(activity.type.icon) else DEFAULT_ACTIVITY_ICON,
         type_label=type_name(activity.type),
         when=when_label(activity.starts_on, activity.precision),
         guardians=activity.involves_guardians,

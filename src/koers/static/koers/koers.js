@@ -7,6 +7,8 @@
   function setUpRecorder(block) {
     var input = block.querySelector("input[type=file]");
     var button = block.querySelector("[data-record-button]");
+    // The label is its own element, so changing it keeps the pictogram beside it.
+    var label = block.querySelector("[data-record-label]") || button;
     var status = block.querySelector("[data-record-status]");
     var preview = block.querySelector("audio");
     if (!input || !button || !window.MediaRecorder || !navigator.mediaDevices) { return; }
@@ -28,11 +30,11 @@
           list.items.add(file);
           input.files = list.files;
           if (preview) { preview.src = URL.createObjectURL(blob); preview.hidden = false; }
-          button.textContent = button.dataset.labelStart;
+          label.textContent = button.dataset.labelStart;
           status.textContent = status.dataset.done;
         });
         recorder.start();
-        button.textContent = button.dataset.labelStop;
+        label.textContent = button.dataset.labelStop;
         status.textContent = status.dataset.recording;
       }).catch(function () { status.textContent = status.dataset.denied; });
     });

@@ -79,7 +79,13 @@ def _sheet_context(export: TransferExport, *, embed: bool) -> dict[str, object]:
         {"item": e, "evidence": evidence.get(e.pk, []), "reflections": reflections.get(e.pk, [])}
         for e in items.experiences
     ]
-    return {"export": export, "student": export.student, "items": items, "experiences": experiences}
+    return {
+        "export": export,
+        "student": export.student,
+        "items": items,
+        "experiences": experiences,
+        "embed": embed,  # a PDF draws pictograms inline, a page points into the sprite
+    }
 
 
 @login_required

@@ -1,0 +1,25 @@
+from django.db import migrations, models
+
+
+def name_pictograms(apps, schema_editor):
+    """Catalogue traits stored an emoji; they now store the name of their pictogram, "<kind>.<key>"."""
+    Trait = apps.get_model("lob", "Trait")
+    traits = list(Trait.objects.all())
+    for trait in traits:
+        trait.icon = f"{trait.kind}.{trait.key}"
+    Trait.objects.bulk_update(traits, ["icon"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("lob", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="trait",
+            name="icon",
+            field=models.CharField(max_length=60, verbose_name="pictogram"),
+        ),
+        migrations.RunPython(name_pictograms, migrations.RunPython.noop),
+    ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PictogramsConfig(AppConfig):
+    name = "koers.pictograms"
+    label = "pictograms"

@@ -1,0 +1,70 @@
+"""A pictogram written into HTML or into another SVG drawing.
+
+On a page a pictogram is a small <svg> that points into the sprite (<use href>), so the HTML stays small
+and the browser fetches the drawings once. In a PDF the drawing itself is written inline: WeasyPrint draws
+inline SVG as vectors but may fetch nothing but data: URLs (common/pdf.py).
+
+A pictogram is either named (``role="img"`` and an accessible name in the reader's language) or decorative
+(``aria-hidden``) when the word next to it already says what it means, which is the usual case: a picture
+alone is not a label.
+"""
+
+from __future__ import annotations
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from koers.pictograms.catalogue import drawing
+from koers.pictograms.drawings import SPRITE_STATIC_PATH, VIEW_BOX, body
+
+
+def _accessibility(label: object | None) -> SafeString:
+    if label:
+        return format_html(' role="img" aria-label="{}"', label)
+    return mark_safe(' aria-hidden="true"')
+
+
+def _content(name: str, *, inline: bool) -> SafeString:
+    picture = drawing(name)
+    if inline:
+        # Safe: one of Koers's own drawings from the repository, cleaned by drawings.body; never user input.
+        return mark_safe(body(picture))
+    return format_html('<use href="{}#{}"/>', static(SPRITE_STATIC_PATH), picture.id)
+
+
+def html_pictogram(
+    name: str, *, label: object | None = None, css: str = "", inline: bool = False
+) -> SafeString:
+    """``<svg class="picto">`` for a page (``inline=False``) or a PDF (``inline=True``)."""
+    # A <use> of a <symbol> takes the symbol's viewBox and fills the <svg>, so only a drawing written inline
+    # needs one; every byte counts, a dossier page holds dozens of pictograms.
+    return format_html(
+        '<svg class="{}"{} width="1.5em" height="1.5em"{}>{}</svg>',
+        f"picto {css}".strip(),
+        format_html(' viewBox="{}"', VIEW_BOX) if inline else "",
+        _accessibility(label),
+        _content(name, inline=inline),
+    )
+
+
+def svg_pictogram(
+    name: str, *, x: float, y: float, size: float, title: object | None = None, inline: bool = False
+) -> SafeString:
+    """The pictogram as an element of another SVG drawing (the LOB-lijn), with a <title> when given one."""
+    titled = format_html("<title>{}</title>", title) if title else ""
+    return format_html(
+        '<svg x="{}" y="{}" width="{}" height="{}" viewBox="{}">{}{}</svg>',
+        f"{x:g}",
+        f"{y:g}",
+        f"{size:g}",
+        f"{size:g}",
+        VIEW_BOX,
+        titled,
+        _content(name, inline=inline),
+    )
+
+
+def tile_label(name: str, label: object) -> SafeString:
+    """A choice shown as a tile: the pictogram is decoration, the words carry the meaning."""
+    return format_html("{} <span>{}</span>", html_pictogram(name, css="icon"), label)
