@@ -126,12 +126,12 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the e-mail and the letter -------------------------------------------------------------------------
 
 
-def link_url(request: HttpRequest, issued: domain.IssuedInvitation) -> str:
-    return request.build_absolute_uri(reverse("accounts:activate_link", kwargs={"token": issued.token}))
+def link_url(issued: domain.IssuedInvitation) -> str:
+    return public_reverse("accounts:activate_link", kwargs={"token": issued.token})
 
 
-def code_url(request: HttpRequest, issued: domain.IssuedInvitation) -> str:
-    return request.build_absolute_uri(reverse("accounts:activate") + f"?code={issued.code}")
+def code_url(issued: domain.IssuedInvitation) -> str:
+    return public_reverse("accounts:activate", query=f"code={issued.code}")
 
 
 def send_invitation_email(request: HttpRequest, issued: domain.IssuedInvitation) -> None:

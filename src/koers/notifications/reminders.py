@@ -1,0 +1,100 @@
+"""The reminders Koers sends by itself, each a function registered with ``@reminder`` that finds, for one
+school and moment, the notifications to make. Keys make them idempotent: the key names the thing and its
+date, so a job that runs twice makes nothing twice, while a conversation moved to another day reminds again.
+
+Areas still to come (choices, internships) add their reminders the same way, in their own module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from koers.conversations.models import Conversation, ConversationStatus
+from koers.dossier.models import Action
+from koers.notifications.registry import New, local_param, reminder
+from koers.schools.models import Membership, Role, RoleKind, School
+
+PREPARE_DAYS_BEFORE = 2
+OVERDUE_LOOKBACK_DAYS = 7  # an action overdue for longer was reminded of before (or predates reminders)
+
+
+def roles_by_user(school: School, kind: str, user_ids: Iterable[int]) -> dict[int, int]:
+    """user id -> role id of that kind at this school (one query)."""
+    ids = set(user_ids)
+    if not ids:
+        return {}
+    return dict(
+        Role.objects.filter(school=school, kind=kind, user_id__in=ids).values_list("user_id", "pk")
+    )
+
+
+def _conversations_on(school: School, day: dt.date) -> QuerySet[Conversation]:
+    return (
+        Conversation.objects.filter(
+            school=school, status=ConversationStatus.PLANNED, scheduled_at__date=day
+        )
+        .select_related("type")
+        .prefetch_related("guardians")
+    )
+
+
+@reminder("conversation_prepare", cadence="daily")
+def prepare_conversations(school: School, now: dt.datetime) -> list[New]:
+    """Students (and, for a driegesprek, the invited guardians): prepare the conversation two days ahead."""
+    day = timezone.localtime(now).date() + dt.timedelta(days=PREPARE_DAYS_BEFORE)
+    conversations = list(_conversations_on(school, day))
+    group_members: dict[int, list[int]] = {}
+    group_ids = {c.group_id for c in conversations if c.group_id is not None}
+    if group_ids:
+        for membership in Membership.objects.current(day).filter(group_id__in=group_ids).select_related(
+            "student"
+        ):
+            group_members.setdefault(membership.group_id, []).append(membership.student.user_id)
+    student_users = {
+        c.pk: ([c.student.user_id] if c.student_id is not None and c.student else group_members.get(c.group_id or 0, []))
+        for c in conversations
+    }
+    students = roles_by_user(school, RoleKind.STUDENT, [u for users in student_users.values() for u in users])
+    guardians = roles_by_user(
+        school, RoleKind.GUARDIAN, [g.pk for c in conversations for g in c.guardians.all()]
+    )
+    found = []
+    for c in conversations:
+        params = {
+            "conversation": c.pk,
+            "type": local_param(c.type.name, c.type.translations, "name"),
+            "at": c.scheduled_at.isoformat(),
+        }
+        key = f"conversation-prepare:{c.pk}:{day.isoformat()}"
+        receivers = [students.get(u) for u in student_users[c.pk]]
+        if c.type.with_guardians:
+            receivers += [guardians.get(g.pk) for g in c.guardians.all()]
+        found += [New(role_id=r, kind="conversation_prepare", params=params, key=key) for r in receivers if r]
+    return found
+
+
+@reminder("action_overdue", cadence="daily")
+def overdue_actions(school: School, now: dt.datetime) -> list[New]:
+    """A student's own action points that passed their day in the last week, once each."""
+    today = timezone.localtime(now).date()
+    actions = list(
+        Action.objects.overdue(today)
+        .filter(school=school, due_on__gte=today - dt.timedelta(days=OVERDUE_LOOKBACK_DAYS))
+        .select_related("student")
+        .only("pk", "what", "due_on", "student__user_id")
+    )
+    roles = roles_by_user(school, RoleKind.STUDENT, [a.student.user_id for a in actions])
+    return [
+        New(
+            role_id=roles[a.student.user_id],
+            kind="action_overdue",
+            params={"action": a.pk, "what": a.what, "due": a.due_on.isoformat()},
+            key=f"action-overdue:{a.pk}:{a.due_on.isoformat()}",
+        )
+        for a in actions
+        if a.student.user_id in roles
+    ]
