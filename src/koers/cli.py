@@ -41,13 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
     serve.add_argument(
-        "--no-worker", action="store_true", help="geen achtergrondtaken in dit proces (draai koers worker apart)"
+        "--no-worker",
+        action="store_true",
+        help="geen achtergrondtaken in dit proces (draai koers worker apart)",
     )
     worker = commands.add_parser(
         "worker", help="achtergrondtaken uitvoeren (e-mail, pdf's, herinneringen) en de planning starten"
     )
     worker.add_argument(
-        "--batch", action="store_true", help="starten wat gepland is, alles uitvoeren wat klaarstaat en stoppen"
+        "--batch",
+        action="store_true",
+        help="starten wat gepland is, alles uitvoeren wat klaarstaat en stoppen",
     )
     worker.add_argument(
         "--no-schedules", action="store_true", help="alleen taken uitvoeren, geen geplande taken starten"

@@ -24,7 +24,9 @@ def set_progress(job: Job, *, done: int, total: int | None = None) -> None:
     if total is not None:
         job.progress_total = total
     with scopes_disabled():
-        Job.objects.filter(pk=job.pk).update(progress_done=job.progress_done, progress_total=job.progress_total)
+        Job.objects.filter(pk=job.pk).update(
+            progress_done=job.progress_done, progress_total=job.progress_total
+        )
 
 
 def save_output(job: Job, *, content: bytes, filename: str) -> None:

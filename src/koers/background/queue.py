@@ -19,6 +19,7 @@ from koers.schools.models import School, User
 
 def enqueue_job(
     kind: str,
+    /,
     *,
     school: School | int | None,
     by: User | None = None,

@@ -28,9 +28,9 @@ def describe(error: BaseException) -> str:
 def run_job(job_id: int) -> str:
     now = timezone.now()
     with scopes_disabled():
-        claimed = Job.objects.filter(
-            pk=job_id, status__in=[JobStatus.WAITING, JobStatus.RETRYING]
-        ).update(status=JobStatus.RUNNING, next_attempt_at=None)
+        claimed = Job.objects.filter(pk=job_id, status__in=[JobStatus.WAITING, JobStatus.RETRYING]).update(
+            status=JobStatus.RUNNING, next_attempt_at=None
+        )
         if not claimed:
             return "not claimed"  # already run (a retry and the sweep may both hand it over)
         job = Job.objects.get(pk=job_id)

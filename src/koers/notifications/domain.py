@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from koers.background.queue import enqueue_job
+from koers.common.language import language_of
 from koers.common.public_url import public_reverse, public_url
 from koers.notifications.models import Delivery, Notification
 from koers.notifications.registry import KINDS, New
@@ -81,13 +81,17 @@ def mark_read(*, role: Role, notification: Notification) -> None:
     if notification.role_id != role.pk:
         raise ValidationError(_("Deze melding is niet voor jou."))
     with transaction.atomic():
-        if Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=timezone.now()):
+        if Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=timezone.now()
+        ):
             recount([role.pk])
 
 
 def mark_all_read(*, role: Role) -> int:
     with transaction.atomic():
-        count = Notification.objects.filter(role_id=role.pk, read_at__isnull=True).update(read_at=timezone.now())
+        count = Notification.objects.filter(role_id=role.pk, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
         recount([role.pk])
     return count
 
@@ -103,11 +107,6 @@ def choose_delivery(*, user: User, delivery: str) -> User:
 # --- e-mail ----------------------------------------------------------------------------------------------
 
 
-def _language_of(user: User) -> str:
-    language = (user.preferred_language or settings.LANGUAGE_CODE).split("-")[0]
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-
-
 def rendered(notification: Notification) -> dict[str, Any]:
     """Title and absolute link in the active language."""
     kind = KINDS[notification.kind]
@@ -118,7 +117,7 @@ def rendered(notification: Notification) -> dict[str, Any]:
 
 
 def _send(user: User, notifications: list[Notification], *, digest: bool) -> None:
-    with translation.override(_language_of(user)):
+    with translation.override(language_of(user)):
         items = [rendered(n) for n in notifications]
         context = {
             "name": user.first_name or str(user),
@@ -129,7 +128,9 @@ def _send(user: User, notifications: list[Notification], *, digest: bool) -> Non
         }
         if digest:
             subject = ngettext(
-                "Koers: %(count)d nieuwe melding deze week", "Koers: %(count)d nieuwe meldingen deze week", len(items)
+                "Koers: %(count)d nieuwe melding deze week",
+                "Koers: %(count)d nieuwe meldingen deze week",
+                len(items),
             ) % {"count": len(items)}
         else:
             subject = _("Koers: %(title)s") % {"title": items[0]["title"][:120]}
@@ -141,7 +142,9 @@ def _send(user: User, notifications: list[Notification], *, digest: bool) -> Non
 def _claim(ids: list[int], now: dt.datetime) -> bool:
     """Mark them mailed, all or none: only one worker may send them."""
     with transaction.atomic():
-        if Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).update(emailed_at=now) == len(ids):
+        if Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).update(emailed_at=now) == len(
+            ids
+        ):
             return True
         transaction.set_rollback(True)
         return False
@@ -162,9 +165,7 @@ def send_pending(*, school_id: int, now: dt.datetime | None = None) -> int:
         .order_by("pk")
     )
     silent = [
-        n.pk
-        for n in pending
-        if not n.role.user.email or n.role.user.notification_delivery == Delivery.NONE
+        n.pk for n in pending if not n.role.user.email or n.role.user.notification_delivery == Delivery.NONE
     ]
     Notification.objects.filter(pk__in=silent).update(emailed_at=now)
     sent = 0

@@ -31,7 +31,9 @@ def conversation_invited(p: Params) -> str:
 
 @notification_kind("action_overdue", link=lambda p: reverse("dossier:action", kwargs={"pk": p["action"]}))
 def action_overdue(p: Params) -> str:
-    return _("Je actiepunt \u201c%(what)s\u201d moest af zijn op %(day)s. Is het gelukt? Zet het op gedaan.") % {
+    return _(
+        "Je actiepunt \u201c%(what)s\u201d moest af zijn op %(day)s. Is het gelukt? Zet het op gedaan."
+    ) % {
         "what": p["what"],
         "day": day_text(p["due"]),
     }
@@ -39,7 +41,9 @@ def action_overdue(p: Params) -> str:
 
 @notification_kind(
     "home_assignment",
-    link=lambda p: reverse("programme:guardian_answer", kwargs={"student_pk": p["student"], "pk": p["given"]}),
+    link=lambda p: reverse(
+        "programme:guardian_answer", kwargs={"student_pk": p["student"], "pk": p["given"]}
+    ),
 )
 def home_assignment(p: Params) -> str:
     return _("Nieuwe opdracht voor thuis, samen met %(child)s: %(title)s (klaar op %(day)s).") % {

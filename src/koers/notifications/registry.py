@@ -32,7 +32,9 @@ class Kind:
 KINDS: dict[str, Kind] = {}
 
 
-def notification_kind(name: str, *, link: Callable[[Params], str]) -> Callable[[Callable[[Params], str]], Kind]:
+def notification_kind(
+    name: str, *, link: Callable[[Params], str]
+) -> Callable[[Callable[[Params], str]], Kind]:
     def register(title: Callable[[Params], str]) -> Kind:
         KINDS[name] = Kind(name=name, title=title, link=link)
         return KINDS[name]
@@ -63,7 +65,9 @@ class Reminder:
 REMINDERS: dict[str, Reminder] = {}
 
 
-def reminder(name: str, *, cadence: Cadence) -> Callable[[Callable[[School, dt.datetime], Iterable[New]]], Reminder]:
+def reminder(
+    name: str, *, cadence: Cadence
+) -> Callable[[Callable[[School, dt.datetime], Iterable[New]]], Reminder]:
     def register(find: Callable[[School, dt.datetime], Iterable[New]]) -> Reminder:
         REMINDERS[name] = Reminder(name=name, cadence=cadence, find=find)
         return REMINDERS[name]

@@ -27,16 +27,12 @@ def roles_by_user(school: School, kind: str, user_ids: Iterable[int]) -> dict[in
     ids = set(user_ids)
     if not ids:
         return {}
-    return dict(
-        Role.objects.filter(school=school, kind=kind, user_id__in=ids).values_list("user_id", "pk")
-    )
+    return dict(Role.objects.filter(school=school, kind=kind, user_id__in=ids).values_list("user_id", "pk"))
 
 
 def _conversations_on(school: School, day: dt.date) -> QuerySet[Conversation]:
     return (
-        Conversation.objects.filter(
-            school=school, status=ConversationStatus.PLANNED, scheduled_at__date=day
-        )
+        Conversation.objects.filter(school=school, status=ConversationStatus.PLANNED, scheduled_at__date=day)
         .select_related("type")
         .prefetch_related("guardians")
     )
@@ -50,12 +46,16 @@ def prepare_conversations(school: School, now: dt.datetime) -> list[New]:
     group_members: dict[int, list[int]] = {}
     group_ids = {c.group_id for c in conversations if c.group_id is not None}
     if group_ids:
-        for membership in Membership.objects.current(day).filter(group_id__in=group_ids).select_related(
-            "student"
+        for membership in (
+            Membership.objects.current(day).filter(group_id__in=group_ids).select_related("student")
         ):
             group_members.setdefault(membership.group_id, []).append(membership.student.user_id)
     student_users = {
-        c.pk: ([c.student.user_id] if c.student_id is not None and c.student else group_members.get(c.group_id or 0, []))
+        c.pk: (
+            [c.student.user_id]
+            if c.student_id is not None and c.student
+            else group_members.get(c.group_id or 0, [])
+        )
         for c in conversations
     }
     students = roles_by_user(school, RoleKind.STUDENT, [u for users in student_users.values() for u in users])

@@ -4,6 +4,7 @@ failure shows on its own admin page), e-mail at once, the weekly digest, and a n
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,7 @@ from koers.schools.models import School
 DAILY_AT = dt.time(7, 0)
 
 
-def _every_school(kind: str, **params: object) -> None:
+def _every_school(kind: str, **params: Any) -> None:
     with scopes_disabled():
         school_ids = list(School.objects.values_list("pk", flat=True))
     for school_id in school_ids:

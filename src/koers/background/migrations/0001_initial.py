@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('schools', '0006_role_unread_notifications_user_notification_delivery'),
+        ('schools', '0006_notification_count_and_delivery'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
