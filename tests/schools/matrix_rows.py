@@ -37,7 +37,5 @@ ROWS: dict[str, Row | list[Row]] = {
     "schools:import_start": Row(get=only(admin=200)),
     "schools:import_mapping": Row(kwargs=of_run, get=only(admin=200)),
     "schools:import_preview": Row(kwargs=of_run, get=only(admin=200)),
-    "schools:import_apply": Row(
-        kwargs=of_run, get=POST_ONLY, post=only(admin=Redirect("schools:import_preview"))
-    ),
+    "schools:import_apply": Row(kwargs=of_run, get=POST_ONLY, post=only(admin=Redirect("background:job"))),
 }

@@ -4,6 +4,8 @@ mailed or printed, never passed through the queue: only their hashes are stored.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
@@ -23,10 +25,12 @@ from koers.accounts.models import GuardianInvitation
 from koers.accounts.queries import group_cards
 from koers.background.domain import save_output, set_progress
 from koers.background.models import Job
-from koers.background.registry import job_kind
+from koers.background.registry import expirer, job_kind
 from koers.common.language import language_of
 from koers.common.public_url import public_url
 from koers.schools.models import Group, User
+
+OLD_INVITATION = dt.timedelta(days=30)
 
 
 def _open_invitations(ids: list[int]) -> list[GuardianInvitation]:
@@ -113,3 +117,14 @@ def password_reset(job: Job) -> None:
         subject = "".join(render_to_string("registration/password_reset_subject.txt", context).splitlines())
         body = render_to_string("registration/password_reset_email.txt", context)
     send_mail(subject, body, None, [user.email])
+
+
+@expirer("guardian invitations")
+def remove_old_invitations(now: dt.datetime) -> int:
+    """Invitations that were never used and expired a month ago can never be used again; they go. Used
+    ones stay: they are the history of how a guardian got access."""
+    with scopes_disabled():
+        deleted, _rows = GuardianInvitation.objects.filter(
+            used_at__isnull=True, expires_at__lt=now - OLD_INVITATION
+        ).delete()
+    return deleted

@@ -16,6 +16,8 @@ from koers.background.models import Job, JobStatus
 from koers.background.queue import hand_over
 from koers.schools.models import Role, RoleKind
 
+KEEP_FINISHED = dt.timedelta(days=30)
+
 
 def set_progress(job: Job, *, done: int, total: int | None = None) -> None:
     """Progress is written at once (outside any transaction the job holds open), so the page that polls it
@@ -54,7 +56,10 @@ def retry_now(*, job: Job, by: Role) -> Job:
 
 
 def remove_expired_downloads(now: dt.datetime | None = None) -> int:
-    """Prepared files hold login QR codes and letter codes: they go once their time is up."""
+    """Prepared files hold login QR codes and letter codes: they go once their time is up. Finished jobs go
+    after KEEP_FINISHED, and so do the task queue's own rows."""
+    from django_tasks_db.models import DBTaskResult
+
     now = now or timezone.now()
     removed = 0
     with scopes_disabled():
@@ -63,4 +68,6 @@ def remove_expired_downloads(now: dt.datetime | None = None) -> int:
             job.output_name = ""
             job.save(update_fields=["output", "output_name"])
             removed += 1
+        Job.objects.filter(finished_at__lt=now - KEEP_FINISHED).delete()
+        DBTaskResult.objects.finished().filter(finished_at__lt=now - KEEP_FINISHED).delete()
     return removed

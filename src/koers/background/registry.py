@@ -72,3 +72,16 @@ SCHEDULES: dict[str, Schedule] = {}
 def schedule(item: Schedule) -> Schedule:
     SCHEDULES[item.name] = item
     return item
+
+
+# Daily clean-up of things that expire (old invitations, unapplied imports ...): each area adds a function
+# that removes its own expired things and returns how many.
+EXPIRERS: dict[str, Callable[[dt.datetime], int]] = {}
+
+
+def expirer(name: str) -> Callable[[Callable[[dt.datetime], int]], Callable[[dt.datetime], int]]:
+    def register(function: Callable[[dt.datetime], int]) -> Callable[[dt.datetime], int]:
+        EXPIRERS[name] = function
+        return function
+
+    return register

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +14,7 @@ from django_scopes import scopes_disabled
 from django_tasks import task
 
 from koers.background.models import Job, JobStatus
-from koers.background.registry import KINDS, Schedule, job_kind, schedule
+from koers.background.registry import EXPIRERS, KINDS, Schedule, job_kind, schedule
 from koers.common.tenancy import school_scope
 
 logger = logging.getLogger("koers.background")
@@ -41,6 +43,11 @@ def run_job(job_id: int) -> str:
         else:
             with school_scope(job.school_id):
                 kind.run(job)
+    except ValidationError as refusal:
+        # Refused, not broken (an import whose preview is out of date): trying again would not help, and
+        # the message is for the person who asked, on the job's page.
+        _failed(job, refusal, final=True, message=" ".join(refusal.messages))
+        return job.status
     except Exception as error:
         _failed(job, error)
         return job.status
@@ -54,19 +61,22 @@ def run_job(job_id: int) -> str:
     return job.status
 
 
-def _failed(job: Job, error: BaseException) -> None:
+def _failed(job: Job, error: BaseException, *, final: bool = False, message: str = "") -> None:
     from koers.background.queue import hand_over, retry_wait
 
     job.attempts += 1
-    job.last_error = describe(error)
-    if job.attempts >= settings.KOERS_TASK_ATTEMPTS:
+    job.last_error = message[:300] or describe(error)
+    job.refused = final
+    if final or job.attempts >= settings.KOERS_TASK_ATTEMPTS:
         job.status = JobStatus.FAILED
         job.finished_at = timezone.now()
     else:
         job.status = JobStatus.RETRYING
         job.next_attempt_at = timezone.now() + retry_wait(job.attempts)
     with scopes_disabled():
-        job.save(update_fields=["status", "attempts", "last_error", "finished_at", "next_attempt_at"])
+        job.save(
+            update_fields=["status", "attempts", "last_error", "finished_at", "next_attempt_at", "refused"]
+        )
     # The class name only: an error's message may hold an e-mail address, and logs hold no personal data.
     logger.warning("job %s (%s) failed, attempt %s: %s", job.pk, job.kind, job.attempts, type(error).__name__)
     if job.status == JobStatus.RETRYING:
@@ -80,11 +90,16 @@ def sweep_job(job: Job) -> None:
     sweep()
 
 
-@job_kind("background.expire", label=_("Verlopen downloads opruimen"))
-def expire_downloads(job: Job) -> None:
+@job_kind("background.expire", label=_("Verlopen uitnodigingen, links en downloads opruimen"))
+def expire(job: Job) -> None:
     from koers.background.domain import remove_expired_downloads
 
-    remove_expired_downloads()
+    now = timezone.now()
+    counts = {"downloads": remove_expired_downloads(now)}
+    for name, function in EXPIRERS.items():
+        counts[name] = function(now)
+    logger.info("expired: %s", ", ".join(f"{name} {count}" for name, count in sorted(counts.items())))
 
 
 schedule(Schedule(name="sweep", kind="background.sweep", every="minutes", minutes=5))
+schedule(Schedule(name="expire", kind="background.expire", every="daily", at=dt.time(3, 0)))

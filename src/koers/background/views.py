@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -28,9 +29,19 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(
         request,
         "background/job.html",
-        {"job": found, "label": queries.label_of(found), "available": _available(found)},
+        {
+            "job": found,
+            "label": queries.label_of(found),
+            "available": _available(found),
+            "back": _safe_back(request, found),
+        },
         fragment="progress",
     )
+
+
+def _safe_back(request: HttpRequest, job: Job) -> str:
+    back = str(job.params.get("back", ""))
+    return back if url_has_allowed_host_and_scheme(back, allowed_hosts=set()) and back.startswith("/") else ""
 
 
 def _available(job: Job) -> bool:

@@ -4,6 +4,7 @@ count sits on the role, which every page loads already."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.http import Http404
@@ -11,7 +12,7 @@ from django_scopes import scopes_disabled
 
 from koers.notifications.models import Notification
 from koers.notifications.registry import KINDS
-from koers.schools.models import Role, User
+from koers.schools.models import Role, School, User
 
 PAGE_SIZE = 100
 
@@ -44,3 +45,11 @@ def get_own_notification_for(user: User, pk: int) -> Notification:
 
 def link_of(notification: Notification) -> str:
     return KINDS[notification.kind].link(notification.params)
+
+
+def roles_by_user(school: School, kind: str, user_ids: Iterable[int]) -> dict[int, int]:
+    """user id -> role id of that kind at this school (one query)."""
+    ids = set(user_ids)
+    if not ids:
+        return {}
+    return dict(Role.objects.filter(school=school, kind=kind, user_id__in=ids).values_list("user_id", "pk"))

@@ -8,26 +8,18 @@ Areas still to come (choices, internships) add their reminders the same way, in 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Action
+from koers.notifications.queries import roles_by_user
 from koers.notifications.registry import New, local_param, reminder
-from koers.schools.models import Membership, Role, RoleKind, School
+from koers.schools.models import Membership, RoleKind, School
 
 PREPARE_DAYS_BEFORE = 2
 OVERDUE_LOOKBACK_DAYS = 7  # an action overdue for longer was reminded of before (or predates reminders)
-
-
-def roles_by_user(school: School, kind: str, user_ids: Iterable[int]) -> dict[int, int]:
-    """user id -> role id of that kind at this school (one query)."""
-    ids = set(user_ids)
-    if not ids:
-        return {}
-    return dict(Role.objects.filter(school=school, kind=kind, user_id__in=ids).values_list("user_id", "pk"))
 
 
 def _conversations_on(school: School, day: dt.date) -> QuerySet[Conversation]:
