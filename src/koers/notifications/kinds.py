@@ -31,9 +31,7 @@ def conversation_invited(p: Params) -> str:
 
 @notification_kind("action_overdue", link=lambda p: reverse("dossier:action", kwargs={"pk": p["action"]}))
 def action_overdue(p: Params) -> str:
-    return _(
-        "Je actiepunt “%(what)s” moest af zijn op %(day)s. Is het gelukt? Zet het op gedaan."
-    ) % {
+    return _("Je actiepunt “%(what)s” moest af zijn op %(day)s. Is het gelukt? Zet het op gedaan.") % {
         "what": p["what"],
         "day": day_text(p["due"]),
     }

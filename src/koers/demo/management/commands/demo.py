@@ -13,6 +13,7 @@ from koers.demo.builder import (
 from koers.demo.options import DEMO_PASSWORD, SMALL_STUDENTS, add_demo_arguments
 from koers.schools.models import RoleKind
 
+
 def format_logins(logins: list[DemoLogin], url: str | None = None) -> str:
     url = url or settings.KOERS_PUBLIC_URL
     rows = [("gebruikersnaam", "rol", "wie")]
