@@ -12,11 +12,9 @@ from django_scopes import scopes_disabled
 
 from koers.accounts.models import GuardianInvitation
 from koers.background.models import Job, JobStatus
-from koers.common.tenancy import school_scope
-from koers.conversations.domain.planning import plan_conversation
 from tests import factories as f
 from tests.background.conftest import run_worker
-from tests.conversations.planning_setup import in_days, role_of, types_of
+from tests.conversations.planning_setup import plan_as_mentor
 
 
 def thirty_guardians(world) -> list[int]:
@@ -107,14 +105,7 @@ def test_a_job_that_keeps_failing_ends_as_failed_for_the_admin(queue, smtp, worl
 
 def test_conversation_invitations_are_delivered_by_the_worker_after_a_refusal(queue, smtp, world, client):
     smtp.refusing = True
-    with school_scope(world.school):
-        conversation = plan_conversation(
-            by=role_of(world, "mentor"),
-            type=types_of(world)["kennismaking"],
-            student=world.student,
-            scheduled_at=in_days(3),
-            place="Lokaal 12",
-        )
+    conversation = plan_as_mentor(world)
 
     run_worker()
     assert smtp.received == []

@@ -23,7 +23,7 @@ from koers.accounts.models import InvitationKind
 from koers.schools.models import Guardianship
 from tests import factories as f
 from tests.background.jobs import download
-from tests.conversations.planning_setup import in_days, types_of
+from tests.conversations.planning_setup import plan_as_mentor
 
 PUBLIC = "https://koers.school.example"
 LOCAL = ("localhost", "127.0.0.1", "testserver")
@@ -76,19 +76,8 @@ def pdf_text(content: bytes, tmp_path: Path) -> str:
 
 
 def test_conversation_invitation_mail_and_its_ics(public, world, django_capture_on_commit_callbacks):
-    from koers.common.tenancy import school_scope
-    from koers.conversations.domain.planning import plan_conversation
-    from tests.conversations.planning_setup import role_of
-
-    types = types_of(world)
-    with school_scope(world.school), django_capture_on_commit_callbacks(execute=True):
-        plan_conversation(
-            by=role_of(world, "mentor"),
-            type=types["kennismaking"],
-            student=world.student,
-            scheduled_at=in_days(3),
-            place="Lokaal 12",
-        )
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_as_mentor(world)
     (message,) = mail.outbox
     calendar = message.attachments[0][1]
     calendar = calendar.decode() if isinstance(calendar, bytes) else calendar

@@ -153,19 +153,10 @@ def test_a_home_assignment_notifies_the_guardians_of_the_group(world, django_cap
 def test_a_driegesprek_invitation_shows_in_the_guardians_notifications_without_a_second_mail(
     world, django_capture_on_commit_callbacks
 ):
-    from koers.conversations.domain.planning import plan_conversation
-    from tests.conversations.planning_setup import in_days, role_of, types_of
+    from tests.conversations.planning_setup import plan_as_mentor
 
-    types = types_of(world)
-    with school_scope(world.school), django_capture_on_commit_callbacks(execute=True):
-        plan_conversation(
-            by=role_of(world, "mentor"),
-            type=types["driegesprek"],
-            student=world.student,
-            scheduled_at=in_days(5),
-            place="Lokaal 12",
-            guardians=[world.users["guardian"]],
-        )
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_as_mentor(world, key="driegesprek", days=5, guardians=[world.users["guardian"]])
 
     assert kinds_of(role(world, "guardian")) == ["conversation_invited"]
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
