@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
@@ -134,3 +135,26 @@ def test_another_schools_admin_never_sees_these_failures(queue, smtp, world, cli
     client.force_login(outsider)
     assert "Er is niets mislukt." in client.get(reverse("background:failures")).content.decode()
     assert client.post(reverse("background:retry", kwargs={"pk": job.pk})).status_code == 404
+
+
+@pytest.mark.parametrize("size", [2, 25])
+def test_failures_page_costs_the_same_queries_at_any_size(world, login, django_assert_num_queries, size):
+    with scopes_disabled():
+        for _ in range(size):
+            Job.objects.create(
+                school=world.school,
+                kind="accounts.guardian_email",
+                status=JobStatus.FAILED,
+                attempts=6,
+                last_error="SMTPDataError: 451",
+                finished_at=timezone.now(),
+                requested_by=world.users["admin"],
+            )
+    client = login("admin")
+    client.get(reverse("background:failures"))
+
+    # session, user, roles; the failed jobs and the counts per status
+    with django_assert_num_queries(5):
+        page = client.get(reverse("background:failures")).content.decode()
+
+    assert page.count("Nu opnieuw proberen") == size
