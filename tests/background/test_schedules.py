@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -64,3 +65,47 @@ def test_the_daily_reminders_start_one_job_per_school(world, django_capture_on_c
     with scopes_disabled():
         per_school = Job.objects.filter(kind="notifications.remind").values_list("school_id", flat=True)
     assert sorted(per_school) == sorted([world.school.pk, world.other_school.pk])
+
+
+def test_expiry_removes_prepared_files_and_old_records(world, settings):
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from koers.background.domain import remove_expired_downloads
+
+    now = timezone.now()
+    with scopes_disabled():
+        expired = Job.objects.create(
+            school=world.school,
+            kind="accounts.login_cards",
+            status="done",
+            finished_at=now,
+            available_until=now - dt.timedelta(minutes=1),
+        )
+        expired.output.save("kaarten.pdf", ContentFile(b"%PDF"), save=True)
+        fresh = Job.objects.create(
+            school=world.school,
+            kind="accounts.login_cards",
+            status="done",
+            finished_at=now,
+            available_until=now + dt.timedelta(hours=1),
+        )
+        fresh.output.save("kaarten.pdf", ContentFile(b"%PDF"), save=True)
+        old = Job.objects.create(
+            school=world.school,
+            kind="accounts.guardian_email",
+            status="done",
+            finished_at=now - dt.timedelta(days=31),
+        )
+    ScheduleRun.objects.create(name="sweep", period="m1", started_at=now - dt.timedelta(days=31))
+    expired_path = expired.output.path
+
+    assert remove_expired_downloads(now) == 1
+
+    with scopes_disabled():
+        expired.refresh_from_db()
+        fresh.refresh_from_db()
+        assert not expired.output and fresh.output
+        assert not Job.objects.filter(pk=old.pk).exists()
+    assert not Path(expired_path).exists()
+    assert not ScheduleRun.objects.exists()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from koers.background.models import Job, JobStatus
+from koers.background.models import Job, JobStatus, ScheduleRun
 from koers.background.queue import hand_over
 from koers.schools.models import Role, RoleKind
 
@@ -57,7 +57,7 @@ def retry_now(*, job: Job, by: Role) -> Job:
 
 def remove_expired_downloads(now: dt.datetime | None = None) -> int:
     """Prepared files hold login QR codes and letter codes: they go once their time is up. Finished jobs go
-    after KEEP_FINISHED, and so do the task queue's own rows."""
+    after KEEP_FINISHED, and so do the task queue's own rows and the schedules' records."""
     from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
@@ -70,4 +70,5 @@ def remove_expired_downloads(now: dt.datetime | None = None) -> int:
             removed += 1
         Job.objects.filter(finished_at__lt=now - KEEP_FINISHED).delete()
         DBTaskResult.objects.finished().filter(finished_at__lt=now - KEEP_FINISHED).delete()
+    ScheduleRun.objects.filter(started_at__lt=now - KEEP_FINISHED).delete()
     return removed
