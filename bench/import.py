@@ -69,7 +69,7 @@ def export(students: int, rng: random.Random, *, moved: float = 0.0, left: float
 
 
 def timed_import(role, data: bytes) -> tuple[float, float, dict]:
-    from koers.schools.importing import runs
+    from koers.schooladmin.importing import runs
 
     started = time.perf_counter()
     run = runs.start_import(by=role, filename="export.csv", data=data, preset="magister")
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
     from django_scopes import scopes_disabled
 
-    from koers.common.tenancy import school_scope
+    from koers.access.tenancy import school_scope
     from koers.schools.models import Role, RoleKind, School, User
 
     call_command("migrate", verbosity=0, interactive=False)

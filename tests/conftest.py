@@ -13,8 +13,8 @@ from django.core.management import call_command
 from django.test import Client
 from django_scopes import scopes_disabled
 
-from koers.common.tenancy import school_scope
-from koers.schools.models import Group, RoleKind, School, Student, User
+from koers.access.tenancy import school_scope
+from koers.schools.models import Group, Role, RoleKind, School, Student, User
 from tests import factories as f
 
 
@@ -42,6 +42,11 @@ class World:
     classmate: Student
     other_student: Student
     users: dict[str, User]
+
+    def role(self, persona: str) -> Role:
+        """The persona's role at the first school (the outsider's at the other school)."""
+        with scopes_disabled():
+            return Role.objects.select_related("school").get(user=self.users[persona])
 
 
 PERSONAS = [

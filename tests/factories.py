@@ -275,7 +275,7 @@ class RemarkFactory(factory.django.DjangoModelFactory):
 
 class AuditEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "common.AuditEntry"
+        model = "access.AuditEntry"
 
     student = factory.SubFactory(StudentFactory)
     school = factory.SelfAttribute("student.school")

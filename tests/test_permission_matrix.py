@@ -24,7 +24,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 import koers
-from koers.common.i18n import is_family_source
+from koers.language.family import is_family_source
 from koers.schools.models import Role
 from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
@@ -53,7 +53,7 @@ from tests.notifications.matrix_rows import ROWS as NOTIFICATIONS_ROWS
 from tests.programme.matrix_rows_assignments import ROWS as PROGRAMME_ASSIGNMENTS_ROWS
 from tests.programme.matrix_rows_lobline import ROWS as PROGRAMME_LOBLINE_ROWS
 from tests.programme.matrix_rows_planning import ROWS as PROGRAMME_PLANNING_ROWS
-from tests.schools.matrix_rows import ROWS as SCHOOLS_IMPORT_ROWS
+from tests.schooladmin.matrix_rows import ROWS as SCHOOLS_IMPORT_ROWS
 from tests.transfer.matrix_rows_moving import ROWS as TRANSFER_MOVING_ROWS
 from tests.transfer.matrix_rows_privacy import ROWS as TRANSFER_PRIVACY_ROWS
 
@@ -100,7 +100,7 @@ TABLE: dict[str, Row | list[Row]] = {
     "home:teacher": Row(get=only(teacher=200)),
     "home:leader": Row(get=only(leader=200)),
     "home:admin": Row(get=only(admin=200)),
-    "schools:settings": Row(get=only(admin=200)),
+    "schooladmin:settings": Row(get=only(admin=200)),
     # --- the student's own dossier (views/portfolio.py) ---
     "dossier:home": Row(get=OWN_DOSSIER),
     "dossier:timeline": Row(get=OWN_DOSSIER),
@@ -635,7 +635,7 @@ FAMILY_PERSONAS = [ANONYMOUS, "student", "guardian"]
 
 def test_every_template_a_family_page_renders_is_translated_into_the_family_languages(objects: Objects):
     """A page that a student, a guardian or a visitor opens may only use templates named in
-    ``common/i18n.py:FAMILY_SOURCES``, so the translation test demands every text on it in the family
+    ``language/family.py:FAMILY_SOURCES``, so the translation test demands every text on it in the family
     languages. Found by opening every URL of the matrix that answers them with a page."""
     root = Path(koers.__file__).resolve().parent
     missing: dict[str, set[str]] = {}

@@ -9,8 +9,8 @@ from django.apps import apps
 from django.db import models
 from django_scopes import ScopeError, scopes_disabled
 
+from koers.access.tenancy import school_scope
 from koers.background.models import Job
-from koers.common.tenancy import school_scope
 from koers.notifications.models import Notification
 from koers.schools.models import School
 from tests import factories as f
@@ -112,7 +112,7 @@ def two_schools(db) -> tuple[School, School, dict[str, Any]]:
 
 
 def test_school_owned_models_are_discovered():
-    assert {"schools.Student", "dossier.Experience", "dossier.Evidence", "common.AuditEntry"} <= set(LABELS)
+    assert {"schools.Student", "dossier.Experience", "dossier.Evidence", "access.AuditEntry"} <= set(LABELS)
     assert "schools.School" not in LABELS
     assert "schools.User" not in LABELS
 

@@ -49,15 +49,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
-    "rules.apps.AutodiscoverRulesConfig",
     "koers.common",
+    "koers.language",
     "koers.lob",
     "koers.schools",
+    "koers.access",
     "koers.dossier",
     "koers.conversations",
     "koers.programme",
     "koers.transfer",
+    "koers.overview",
     "koers.home",
+    "koers.schooladmin",
     "koers.demo",
     "koers.accounts",
     "axes",
@@ -71,14 +74,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "koers.common.language.UserLanguageMiddleware",
+    "koers.language.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "koers.accounts.middleware.SessionTimeoutMiddleware",
     "koers.accounts.middleware.SecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
-    "koers.common.tenancy.ActiveRoleMiddleware",
+    "koers.access.tenancy.ActiveRoleMiddleware",
     "koers.common.security.SecurityHeadersMiddleware",
 ]
 
@@ -95,8 +98,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "koers.common.context_processors.active_role",
-                "koers.common.context_processors.simple_language",
+                "koers.access.context_processors.active_role",
+                "koers.language.context_processors.simple_language",
             ],
         },
     }
@@ -113,7 +116,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "schools.User"
 AUTHENTICATION_BACKENDS = [
     "koers.accounts.backends.LockoutBackend",  # first: refuses locked-out username+IP pairs
-    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "koers.accounts.backends.SchoolOIDCBackend",  # does nothing unless KOERS_OIDC_* is configured
 ]

@@ -2,8 +2,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from koers.accounts.views import login as login_views
-from koers.common import views_language, views_speech
+from koers.common import views_speech
+from koers.dossier import urls as dossier_urls
 from koers.home import views as home_views
+from koers.language import views as views_language
+from koers.overview import urls as overview_urls
+
+# A refusal is answered as "not found" (or the login page), never 403: see access/gate.py.
+handler403 = "koers.access.views.refused"
 
 urlpatterns = [
     path("", home_views.home, name="home"),
@@ -16,8 +22,9 @@ urlpatterns = [
     path("voorlezen/", views_speech.read_aloud, name="read_aloud"),
     path("toegankelijkheid/", views_speech.accessibility, name="accessibility"),
     path("", include("koers.home.urls")),
-    path("dossier/", include("koers.dossier.urls")),
-    path("beheer/", include("koers.schools.urls")),
+    # One namespace for the dossier's pages: its own, and the overview and LOB-lijn composed above it.
+    path("dossier/", include((overview_urls.urlpatterns + dossier_urls.urlpatterns, "dossier"))),
+    path("beheer/", include("koers.schooladmin.urls")),
     path("gesprekken/", include("koers.conversations.urls")),
     path("programma/", include("koers.programme.urls")),
     path("privacy/", include("koers.transfer.urls")),

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.access.tenancy import SESSION_KEY
 from koers.accounts import domain
 from koers.accounts.models import LoginCard
-from koers.common.tenancy import SESSION_KEY
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
 from tests.background.jobs import download, job_id_of
@@ -22,7 +22,7 @@ from tests.background.jobs import download, job_id_of
 
 def issue(world, student=None):
     with scopes_disabled():
-        return domain.issue_card(student=student or world.student, by=world.users["mentor"])
+        return domain.issue_card(student=student or world.student, by=world.role("mentor"))
 
 
 def card_url(token: str) -> str:
@@ -77,7 +77,7 @@ def test_card_scan_gives_a_new_session_and_replaces_whoever_was_logged_in(world,
 def test_card_revoked_gives_a_clear_dutch_refusal(world, client):
     issued = issue(world)
     with scopes_disabled():
-        domain.revoke_card(card=issued.card, by=world.users["mentor"])
+        domain.revoke_card(card=issued.card, by=world.role("mentor"))
 
     response = client.get(card_url(issued.token))
 
@@ -258,7 +258,7 @@ def test_cards_group_page_query_count_does_not_grow(world, login, django_assert_
         for _ in range(size):
             student = f.StudentFactory(school=world.school)
             f.MembershipFactory(student=student, group=world.group)
-            domain.issue_card(student=student, by=world.users["mentor"])
+            domain.issue_card(student=student, by=world.role("mentor"))
     client = login("mentor")
     url = reverse("accounts:cards_group", kwargs={"pk": world.group.pk})
     client.get(url)

@@ -156,7 +156,7 @@ def test_password_reset_mail(public, world, client, django_capture_on_commit_cal
 
 
 def test_notification_mail(public, world, django_capture_on_commit_callbacks):
-    from koers.common.tenancy import school_scope
+    from koers.access.tenancy import school_scope
     from koers.notifications.tasks import remind
 
     with scopes_disabled():

@@ -16,8 +16,8 @@ from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from koers.common import speech
-from koers.common.content_i18n import LocalList, LocalText
 from koers.common.templatetags.read_aloud import read_aloud
+from koers.language.content import LocalList, LocalText
 from tests import factories as f
 from tests.conversations.closing_helpers import closed_conversation_of
 from tests.conversations.holding_setup import a_conversation

@@ -38,7 +38,7 @@ def ics_of(message: Any) -> str:
 
 def plan_as_mentor(world: World, *, key: str = "kennismaking", days: int = 3, **kwargs: Any) -> Conversation:
     """The mentor plans a conversation with world.student in ``days`` days (in the school's scope)."""
-    from koers.common.tenancy import school_scope
+    from koers.access.tenancy import school_scope
     from koers.conversations.domain.planning import plan_conversation
 
     types = types_of(world)

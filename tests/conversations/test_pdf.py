@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from koers.common.models import AuditAction, AuditEntry
+from koers.access.models import AuditAction, AuditEntry
 from koers.conversations.models import ConversationStatus
 from koers.conversations.queries.mirror import card_of, report_of
 from koers.conversations.views.mirror import render_card_html, render_report_html

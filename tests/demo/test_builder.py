@@ -11,7 +11,7 @@ from django.http import Http404
 from django_scopes import scopes_disabled
 from PIL import Image
 
-from koers.common.tenancy import school_scope
+from koers.access.tenancy import school_scope
 from koers.demo import texts
 from koers.demo.builder import FIXED_USERNAMES, RICH_EXPERIENCES, DemoError, build_demo
 from koers.demo.options import DEMO_PASSWORD

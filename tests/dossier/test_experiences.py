@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from koers.common.models import AuditEntry
+from koers.access.models import AuditEntry
 from koers.common.uploads import UploadKind, check_upload
 from koers.dossier.domain.experiences import record_experience
 from koers.dossier.models import Evidence, Experience

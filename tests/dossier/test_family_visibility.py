@@ -15,8 +15,8 @@ from django_scopes import scopes_disabled
 
 from koers.common.uploads import UploadKind, check_upload
 from koers.dossier.domain.experiences import record_experience
+from koers.dossier.domain.family import decide_consent
 from koers.dossier.models import Experience
-from koers.schools.domain import decide_consent
 from koers.schools.models import Role, RoleKind, User
 from tests import factories as f
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.common.models import AuditEntry
+from koers.access.models import AuditEntry
 from tests import factories as f
 from tests.dossier.portfolio_helpers import fill_dossier, today
 

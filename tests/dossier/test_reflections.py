@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.common.models import AuditEntry
+from koers.access.models import AuditEntry
 from koers.dossier.models import Reflection, ReflectionAnswer
 from koers.lob.models import ReflectionPrompt
 from tests import factories as f

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from PIL import Image
 
-from koers.common.models import AuditEntry
+from koers.access.models import AuditEntry
 from koers.common.uploads import UploadKind, check_upload
 from koers.dossier.domain.experiences import add_evidence, record_experience
 from koers.dossier.models import Evidence, EvidenceKind, Experience

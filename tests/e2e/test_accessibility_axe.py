@@ -84,7 +84,7 @@ PAGES = [
     Screen("student", "programme:my_assignments"),
     Screen("student", "transfer:choose"),
     Screen("student", "accounts:security"),
-    Screen("admin", "schools:import_start"),
+    Screen("admin", "schooladmin:import_start"),
     Screen("admin", "transfer:privacy"),
     Screen("admin", "accounts:policy"),
 ]

@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_student_opens_the_qr_card_url_and_lands_on_their_dossier(world, phone: Page, finish):
     with scopes_disabled():
-        card = domain.issue_card(student=world.student, by=world.users["mentor"])
+        card = domain.issue_card(student=world.student, by=world.role("mentor"))
 
     phone.goto(reverse("accounts:card_login", kwargs={"token": card.token}))
 
@@ -28,8 +28,8 @@ def test_student_opens_the_qr_card_url_and_lands_on_their_dossier(world, phone: 
 
 def test_student_with_a_revoked_card_sees_why_it_does_not_work(world, phone: Page, finish):
     with scopes_disabled():
-        card = domain.issue_card(student=world.student, by=world.users["mentor"])
-        domain.revoke_card(card=card.card, by=world.users["mentor"])
+        card = domain.issue_card(student=world.student, by=world.role("mentor"))
+        domain.revoke_card(card=card.card, by=world.role("mentor"))
 
     phone.goto(reverse("accounts:card_login", kwargs={"token": card.token}))
 

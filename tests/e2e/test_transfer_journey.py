@@ -29,7 +29,7 @@ def test_transfer_student_takes_chosen_items_along_and_guardian_downloads_all(
         f.ExperienceFactory(student=world.student, title="Snuffelstage bij de dierenarts")
         f.ExperienceFactory(student=world.student, title="Rondleiding in de fabriek")
         f.AmbitionFactory(student=world.student, dream="Dierenverzorger worden")
-        card = issue_card(student=world.student, by=world.users["mentor"])
+        card = issue_card(student=world.student, by=world.role("mentor"))
         today = timezone.localdate()
         world.student.date_of_birth = today.replace(year=today.year - 14) - dt.timedelta(days=10)
         world.student.save()

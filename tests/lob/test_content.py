@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from koers.common import simple_language
+from koers.language import simple as simple_language
 from koers.lob.content_loader import CONTENT_DIR, ContentError, load_content, read_yaml
 from koers.lob.models import ReflectionPrompt, Trait
 from koers.lob.vocabulary import Competence, TraitKind

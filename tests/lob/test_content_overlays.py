@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from koers.common import simple_language
+from koers.language import simple as simple_language
 from koers.lob.content_loader import CONTENT_DIR, ContentError, load_content, overlay_problems
 from koers.lob.models import ReflectionPrompt, Trait
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from koers.common.tenancy import school_scope
+from koers.access.tenancy import school_scope
 from koers.notifications import domain
 from koers.notifications.models import Notification
 from koers.notifications.registry import New

@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
-from koers.common.tenancy import school_scope
+from koers.access.tenancy import school_scope
 from koers.notifications.models import Notification
 from koers.notifications.queries import notifications_of
 from koers.notifications.tasks import remind

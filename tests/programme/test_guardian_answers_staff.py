@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.common.models import AuditAction, AuditEntry
+from koers.access.models import AuditAction, AuditEntry
 from koers.programme.models import GuardianAnswer
 from koers.schools.models import Group, RoleKind
 from tests import factories as f

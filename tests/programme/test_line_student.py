@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.common.models import AuditEntry
+from koers.access.models import AuditEntry
 from koers.programme.queries.line import Status, student_line
 from tests import factories as f
 from tests.programme.lobline_helpers import activity_for, days_from_today, fill_line

@@ -10,7 +10,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django_scopes import scopes_disabled
 
-from koers.schools.domain import decide_consent, hide_dossier_from_guardians
+from koers.dossier.domain.family import decide_consent, hide_dossier_from_guardians
 from koers.schools.family_rules import (
     birthday_in,
     consent_states_for,

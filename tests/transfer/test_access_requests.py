@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from koers.common.models import AuditEntry
+from koers.access.models import AuditEntry
 from koers.schools.models import RoleKind
 from koers.transfer.models import AccessRequest, access_request_due
 from tests import factories as f

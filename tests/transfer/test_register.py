@@ -122,7 +122,7 @@ def test_register_rows_of_finds_the_students_rows_only(world, in_school):
 
 
 def test_register_rows_of_stays_in_the_school(world):
-    from koers.common.tenancy import school_scope
+    from koers.access.tenancy import school_scope
 
     with school_scope(world.other_school):
         found = {entry.label: list(rows) for entry, rows in rows_of(world.student)}

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_scopes import scopes_disabled
 
-from koers.common.models import AuditEntry
+from koers.access.models import AuditEntry
 from koers.dossier.models import Evidence, Experience
 from koers.schools.models import Guardianship, Role, Student, User
 from koers.transfer.models import RemovalReport

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.access.models import AuditEntry
 from koers.common.csv_export import BOM
-from koers.common.models import AuditEntry
 from koers.schools.models import School, Student
 from koers.transfer.models import RemovalReport
 from koers.transfer.retention import months_before

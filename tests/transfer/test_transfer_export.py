@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.common.models import AuditEntry
+from koers.access.models import AuditEntry
 from koers.transfer.models import TransferExport, TransferStatus
 from tests import factories as f
 
@@ -183,7 +183,7 @@ def test_transfer_download_writes_one_audit_row_also_for_the_student(login, worl
 
 
 def test_transfer_own_dossier_views_are_still_not_logged(world, in_school):
-    from koers.common.audit import record_access
+    from koers.access.audit import record_access
     from koers.schools.models import Role
 
     record_access(role=Role.objects.get(user=world.student.user), student=world.student)

@@ -14,12 +14,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
+from koers.access.gate import require
 from koers.accounts.models import ExternalIdentity, LoginCard, OpenSession, SchoolLoginPolicy
-from koers.schools.models import Group, Role, RoleKind, School, Student, User
-
-STAFF_KINDS = (RoleKind.MENTOR, RoleKind.COUNSELLOR, RoleKind.TEACHER, RoleKind.LEADER, RoleKind.ADMIN)
+from koers.accounts.rules import can_manage_cards, can_set_login_policy
+from koers.schools.models import STAFF_KINDS, Group, Role, RoleKind, School, Student, User
 
 
 def UNKNOWN_PERSON_MESSAGE() -> str:
@@ -81,8 +82,9 @@ def _is_current_student(student: Student) -> bool:
 
 
 @transaction.atomic
-def issue_card(*, student: Student, by: User) -> IssuedCard:
+def issue_card(*, student: Student, by: Role) -> IssuedCard:
     """A new card for the student; the card they had stops working."""
+    require(by, can_manage_cards, student)
     if not _is_current_student(student):
         raise ValidationError(
             _("Deze leerling staat niet meer ingeschreven; er kan geen kaart worden gemaakt.")
@@ -90,7 +92,7 @@ def issue_card(*, student: Student, by: User) -> IssuedCard:
     LoginCard.objects.filter(student=student, revoked_at__isnull=True).update(revoked_at=timezone.now())
     token = secrets.token_urlsafe(24)
     card = LoginCard.objects.create(
-        school_id=student.school_id, student=student, token_hash=hash_token(token), issued_by=by
+        school_id=student.school_id, student=student, token_hash=hash_token(token), issued_by_id=by.user_id
     )
     return IssuedCard(card=card, token=token)
 
@@ -112,9 +114,10 @@ def students_needing_cards(*, students: list[Student], only_missing: bool) -> li
 
 @transaction.atomic
 def issue_group_cards(
-    *, group: Group, students: list[Student], by: User, only_missing: bool
+    *, group: Group, students: list[Student], by: Role, only_missing: bool
 ) -> list[IssuedCard]:
     """Cards for the given students of one group; with ``only_missing`` only for those without a card."""
+    require(by, can_manage_cards, group)
     current = students_needing_cards(students=students, only_missing=only_missing)
     now = timezone.now()
     LoginCard.objects.filter(student__in=current, revoked_at__isnull=True).update(revoked_at=now)
@@ -124,7 +127,7 @@ def issue_group_cards(
         issued.append((student, token))
     cards = LoginCard.objects.bulk_create(
         [
-            LoginCard(school_id=group.school_id, student=s, token_hash=hash_token(t), issued_by=by)
+            LoginCard(school_id=group.school_id, student=s, token_hash=hash_token(t), issued_by_id=by.user_id)
             for s, t in issued
         ]
     )
@@ -132,7 +135,8 @@ def issue_group_cards(
 
 
 @transaction.atomic
-def revoke_card(*, card: LoginCard, by: User) -> None:
+def revoke_card(*, card: LoginCard, by: Role) -> None:
+    require(by, can_manage_cards, card)
     if card.revoked_at is not None:
         raise ValidationError(_("Deze kaart was al ingetrokken."))
     card.revoked_at = timezone.now()
@@ -175,11 +179,29 @@ def policy_of(school: School) -> SchoolLoginPolicy:
 
 
 @transaction.atomic
-def set_login_policy(*, school: School, staff_second_factor: bool, by: User) -> SchoolLoginPolicy:
+def set_login_policy(*, school: School, staff_second_factor: bool, by: Role) -> SchoolLoginPolicy:
+    require(by, can_set_login_policy, school)
     policy, _created = SchoolLoginPolicy.objects.get_or_create(school=school)
     policy.staff_second_factor = staff_second_factor
     policy.save(update_fields=["staff_second_factor"])
     return policy
+
+
+def device_to_confirm(*, user: User) -> TOTPDevice:
+    """The authenticator-app device the person is setting up: the one they started, or a new one."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Koers", confirmed=False)
+    return device
+
+
+def confirm_device(*, device: TOTPDevice, code: str) -> bool:
+    """The device works once the person types a code it made; whether the code was right."""
+    if not device.verify_token(code):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return True
 
 
 def needs_second_factor(user: User) -> bool:

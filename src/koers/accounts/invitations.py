@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
@@ -23,11 +23,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from koers.access.gate import require
+from koers.access.rules import is_admin
 from koers.accounts.models import GuardianInvitation, InvitationKind
+from koers.accounts.rules import can_invite_guardians, can_invite_guardians_of
 from koers.schools.models import Guardianship, Role, RoleKind, Student, User
 from koers.schools.queries import visible_students
 
-INVITERS = (RoleKind.ADMIN, RoleKind.COUNSELLOR, RoleKind.MENTOR)
 VALID_FOR = dt.timedelta(days=14)
 # No 0/O, 1/I/L: a code is typed over from paper.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -44,13 +46,10 @@ ATTEMPT_WINDOW = dt.timedelta(minutes=15)
 def invitable_students(role: Role) -> QuerySet[Student]:
     """The current students whose guardians this role may invite: every student for admins and
     counsellors, the students a mentor follows for a mentor."""
-    if role.kind not in INVITERS:
+    if not can_invite_guardians(role):
         return Student.objects.none()
-    students: QuerySet[Student]
-    if role.kind == RoleKind.ADMIN:
-        students = Student.objects.filter(school_id=role.school_id)
-    else:
-        students = visible_students(role)
+    # An admin is not among those ``visible_students`` serves (they open no dossiers), but invites for all.
+    students = Student.objects.filter(school_id=role.school_id) if is_admin(role) else visible_students(role)
     return students.filter(left_on__isnull=True)
 
 
@@ -113,10 +112,11 @@ class IssuedInvitation:
 
 
 def _require_inviter(by: Role, guardianships: list[Guardianship]) -> None:
-    """Every one of them must be the role's to invite (one query); anything else is a 404."""
+    """Every one of them must be the role's to invite (one query); anything else is refused (a 404)."""
+    require(by, can_invite_guardians)
     wanted = {g.pk for g in guardianships}
     if invitable_guardianships(by).filter(pk__in=wanted).count() != len(wanted):
-        raise Http404
+        raise PermissionDenied
 
 
 def _issue(*, guardianship: Guardianship, kind: str, by: Role, now: dt.datetime) -> IssuedInvitation:
@@ -188,8 +188,7 @@ def add_guardian(
 ) -> Guardianship:
     """A guardian added by hand (someone the import did not bring), linked to the child. They get no
     password: they set one when they use their invitation."""
-    if not invitable_students(by).filter(pk=student.pk).exists():
-        raise Http404
+    require(by, can_invite_guardians_of, student)
     first_name, last_name, email = first_name.strip(), last_name.strip(), email.strip().lower()
     errors = {}
     if not first_name and not last_name:
@@ -237,6 +236,7 @@ def _free_username(first_name: str, last_name: str) -> str:
 
 @transaction.atomic
 def revoke_invitation(*, invitation: GuardianInvitation, by: Role) -> None:
+    require(by, can_invite_guardians, invitation)
     if invitation.used_at is not None:
         raise ValidationError(_("Deze uitnodiging is al gebruikt; intrekken kan niet meer."))
     if invitation.revoked_at is not None:

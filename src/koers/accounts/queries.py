@@ -1,15 +1,68 @@
-"""Reads for the login-card pages, each in a fixed number of queries."""
+"""Reads for the login-card pages, each in a fixed number of queries, and the cards, groups and students a
+role may manage (404 for anything else)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from koers.access.rules import is_admin, is_mentor
 from koers.accounts.models import LoginCard
-from koers.accounts.rules import card_groups
 from koers.schools.models import Group, Membership, Role, Student
+from koers.schools.queries import mentored_groups, visible_students
+
+
+def card_groups(role: Role) -> QuerySet[Group]:
+    """The groups whose cards this role may print: this year's groups (admin) or the mentored ones."""
+    if is_admin(role):
+        today = timezone.localdate()
+        return Group.objects.filter(
+            school_id=role.school_id, school_year__starts_on__lte=today, school_year__ends_on__gte=today
+        )
+    if is_mentor(role):
+        return mentored_groups(role)
+    return Group.objects.none()
+
+
+def card_students(role: Role) -> QuerySet[Student]:
+    if is_admin(role):
+        return Student.objects.filter(school_id=role.school_id)
+    if is_mentor(role):
+        return visible_students(role)
+    return Student.objects.none()
+
+
+def get_card_group_for(role: Role, pk: int) -> Group:
+    group = card_groups(role).select_related("school_year").filter(pk=pk).first()
+    if group is None:
+        raise Http404
+    return group
+
+
+def get_card_student_for(role: Role, pk: int) -> Student:
+    student = card_students(role).select_related("user").filter(pk=pk).first()
+    if student is None:
+        raise Http404
+    return student
+
+
+def get_card_for(role: Role, pk: int) -> LoginCard:
+    """A card of a student whose cards this role manages; anything else is a 404."""
+    cards = LoginCard.objects.filter(pk=pk, student__in=card_students(role))
+    card = cards.select_related("student__user").first()
+    if card is None:
+        raise Http404
+    return card
+
+
+def confirmed_device(user: Any) -> TOTPDevice | None:
+    """The person's working second-factor device (an authenticator app), if they set one up."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
 @dataclass(frozen=True)

@@ -1,47 +1,27 @@
 """Who may manage what around logging in. Mentors print and revoke login cards for the students of the groups
-they mentor now; admins for every student of their school. Only admins set the school's login policy."""
+they mentor now; admins for every student of their school. Only admins set the school's login policy. Admins,
+counsellors and mentors invite guardians (which guardians: ``invitations.invitable_students``)."""
 
-from __future__ import annotations
+import rules
 
-from django.db.models import QuerySet
-from django.http import Http404
-from django.utils import timezone
+from koers.access.rules import is_admin, is_counsellor, is_mentor
+from koers.schools.models import Role, Student
+from koers.schools.queries import visible_students
 
-from koers.schools.models import Group, Role, RoleKind, Student
-from koers.schools.queries import mentored_groups, visible_students
-
-CARD_MANAGERS = (RoleKind.MENTOR, RoleKind.ADMIN)
-
-
-def card_groups(role: Role) -> QuerySet[Group]:
-    """The groups whose cards this role may print: this year's groups (admin) or the mentored ones."""
-    if role.kind == RoleKind.ADMIN:
-        today = timezone.localdate()
-        return Group.objects.filter(
-            school_id=role.school_id, school_year__starts_on__lte=today, school_year__ends_on__gte=today
-        )
-    if role.kind == RoleKind.MENTOR:
-        return mentored_groups(role)
-    return Group.objects.none()
+can_manage_cards = is_mentor | is_admin
+can_set_login_policy = is_admin
+can_invite_guardians = is_admin | is_counsellor | is_mentor
 
 
-def card_students(role: Role) -> QuerySet[Student]:
-    if role.kind == RoleKind.ADMIN:
-        return Student.objects.filter(school_id=role.school_id)
-    if role.kind == RoleKind.MENTOR:
-        return visible_students(role)
-    return Student.objects.none()
+@rules.predicate
+def invites_for(role: Role, student: Student) -> bool:
+    """A current student whose guardians this role may invite: any for an admin or counsellor, a student
+    the mentor follows for a mentor (one query for a mentor)."""
+    if student.left_on is not None:
+        return False
+    if is_admin(role, student) or is_counsellor(role, student):
+        return True
+    return is_mentor(role, student) and visible_students(role).filter(pk=student.pk).exists()
 
 
-def get_card_group_for(role: Role, pk: int) -> Group:
-    group = card_groups(role).select_related("school_year").filter(pk=pk).first()
-    if group is None:
-        raise Http404
-    return group
-
-
-def get_card_student_for(role: Role, pk: int) -> Student:
-    student = card_students(role).select_related("user").filter(pk=pk).first()
-    if student is None:
-        raise Http404
-    return student
+can_invite_guardians_of = invites_for

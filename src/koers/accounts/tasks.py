@@ -25,10 +25,11 @@ from koers.accounts.models import GuardianInvitation
 from koers.accounts.queries import group_cards
 from koers.background.domain import save_output, set_progress
 from koers.background.models import Job
+from koers.background.queue import enqueue_job
 from koers.background.registry import expirer, job_kind
-from koers.common.language import language_of
 from koers.common.public_url import public_url
-from koers.schools.models import Group, User
+from koers.language.middleware import language_of
+from koers.schools.models import Group, Role, User
 
 OLD_INVITATION = dt.timedelta(days=30)
 
@@ -80,8 +81,7 @@ def guardian_letters(job: Job) -> None:
 @job_kind("accounts.login_cards", label=gettext_lazy("Inlogkaarten van een groep (pdf)"))
 def login_cards(job: Job) -> None:
     group = Group.objects.select_related("school").get(pk=job.params["group"])
-    with scopes_disabled():
-        by = User.objects.get(pk=job.params["by_user"])
+    by = Role.objects.select_related("school").get(pk=job.params["role"])
     students = [row.student for row in group_cards(group)]
     by_pk = {s.pk: s for s in students}
     with transaction.atomic():  # a card that was not printed does not replace the one the student has
@@ -98,6 +98,13 @@ def login_cards(job: Job) -> None:
         document = printing.cards_pdf(cards)
     set_progress(job, done=len(issued))
     save_output(job, content=document, filename=f"inlogkaarten-{slugify(group.name)}.pdf")
+
+
+def queue_password_reset(user: User) -> None:
+    """The reset e-mail as a job, shown to the admin of the person's (first) school if it keeps failing."""
+    with scopes_disabled():
+        school_id = Role.objects.filter(user=user).values_list("school_id", flat=True).first()
+    enqueue_job("accounts.password_reset", school=school_id, user=user.pk)
 
 
 @job_kind("accounts.password_reset", label=gettext_lazy("E-mail om een nieuw wachtwoord te kiezen"))

@@ -22,6 +22,14 @@ def get_own_job_for(role: Role, pk: int) -> Job:
     return job
 
 
+def get_school_job_for(role: Role, pk: int) -> Job:
+    """Any job of the role's school (the admin's failures page); another school's is a 404."""
+    job = Job.objects.filter(pk=pk, school_id=role.school_id).first()
+    if job is None:
+        raise Http404
+    return job
+
+
 @dataclass(frozen=True)
 class AdminOverview:
     troubled: list[Job]  # failed for good, or failed and waiting for another try

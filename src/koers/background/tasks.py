@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 from django_tasks import task
 
+from koers.access.tenancy import school_scope
 from koers.background.models import Job, JobStatus
 from koers.background.registry import EXPIRERS, KINDS, Schedule, job_kind, schedule
-from koers.common.tenancy import school_scope
 
 logger = logging.getLogger("koers.background")
 

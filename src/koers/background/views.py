@@ -13,18 +13,18 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.gate import permit
+from koers.access.rules import is_admin, is_anyone
 from koers.background import domain, queries
 from koers.background.models import Job, JobStatus
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
-from koers.common.views import active_role
-from koers.schools.models import RoleKind
 
 
 @login_required
 @require_GET
 def job(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, is_anyone)
     found = queries.get_own_job_for(role, pk)
     return render_page(
         request,
@@ -56,7 +56,7 @@ def _available(job: Job) -> bool:
 @login_required
 @require_GET
 def download(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, is_anyone)
     found = queries.get_own_job_for(role, pk)
     if not _available(found):
         raise Http404
@@ -69,17 +69,15 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def failures(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.ADMIN)
+    role = permit(request, is_admin)
     return render_page(request, "background/failures.html", {"page": queries.admin_overview(role)})
 
 
 @login_required
 @require_POST
 def retry(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.ADMIN)
-    found = Job.objects.filter(pk=pk, school_id=role.school_id).first()
-    if found is None:
-        raise Http404
+    role = permit(request, is_admin)
+    found = queries.get_school_job_for(role, pk)
     try:
         domain.retry_now(job=found, by=role)
     except ValidationError as error:

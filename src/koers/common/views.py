@@ -2,21 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest
 from django.views.decorators.http import require_http_methods
 
-from koers.schools.models import Role
-
 GET_POST = require_http_methods(["GET", "POST"])
-
-
-def active_role(request: HttpRequest, *kinds: str) -> Role:
-    """The role this request acts as; with ``kinds``, only when it is one of them. Anything else is a 404,
-    like every page a role may not see."""
-    role: Role | None = getattr(request, "role", None)
-    if role is None or (kinds and role.kind not in kinds):
-        raise Http404
-    return role
 
 
 def show_domain_errors(form: BaseForm, error: ValidationError, rename: dict[str, str] | None = None) -> None:

@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from koers.common.content_i18n import build_translations, copy_shipped, read_overlays
-from koers.common.tenancy import school_scope
+from koers.access.tenancy import school_scope
 from koers.conversations.models import ConversationType
+from koers.language.content import build_translations, copy_shipped, read_overlays
 from koers.lob.vocabulary import Phase
 from koers.schools.models import School
 

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from koers.common.content_i18n import localised
 from koers.dossier.models import Action, Experience
+from koers.language.content import localised
 from koers.lob.models import Trait
 from koers.lob.vocabulary import Phase, TraitKind
 from koers.schools.models import Group, RoleKind, School, SchoolYear, Student
@@ -34,7 +34,7 @@ class ConversationType(models.Model):
     # {"phases": {"goal": {"questions": [...], "deeper": [...]}, ...}, "reminders": [...]}
     guide = models.JSONField(_("gespreksleidraad"), default=dict, blank=True)
     # Name and purpose in other languages from the shipped content, with the Dutch they were made from:
-    # {"nl": {"name": ...}, "ar": {"name": ..., "purpose": ...}, "digest": ...} (common/content_i18n.py).
+    # {"nl": {"name": ...}, "ar": {"name": ..., "purpose": ...}, "digest": ...} (language/content.py).
     translations = models.JSONField(default=dict, blank=True)
     shipped = models.BooleanField(default=False)
     active = models.BooleanField(_("in gebruik"), default=True)

@@ -11,9 +11,9 @@ from django_scopes import scopes_disabled
 
 from koers.background.models import Job
 from koers.background.registry import job_kind
-from koers.common.language import language_of
 from koers.conversations.domain.planning import Invitation, calendar_for, conversation_url
 from koers.conversations.models import Conversation
+from koers.language.middleware import language_of
 from koers.schools.models import User
 
 

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_scopes import scopes_disabled
 
-from koers.common.models import AuditAction, AuditEntry
+from koers.access.models import AuditAction, AuditEntry
 from koers.conversations.models import Agreement, Conversation
 from koers.demo import names, texts
 from koers.demo.assignments import plan_assignments

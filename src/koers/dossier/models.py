@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 from django.conf import settings
 from django.db import models
@@ -335,3 +336,15 @@ class Remark(models.Model):
 
     def __str__(self) -> str:
         return self.text[:40]
+
+
+# The item kinds a student can share with guardians; the keys are also the keys of
+# ``School.guardian_sharing_defaults`` and the ``kind`` the share toggle posts.
+SHAREABLE: Final[dict[str, type[SharedItem]]] = {
+    "experience": Experience,
+    "reflection": Reflection,
+    "trait": StudentTrait,
+    "ambition": Ambition,
+    "contact": Contact,
+    "action": Action,
+}

@@ -5,15 +5,13 @@ from koers.dossier.views import experiences, family, portfolio
 app_name = "dossier"
 
 urlpatterns = [
-    # --- overview, LOB-lijn, traits, compliments, ambitions, network, actions (views/portfolio.py) ---
-    path("", portfolio.home, name="home"),
-    path("lijn/", portfolio.timeline, name="timeline"),
+    # The overview and the LOB-lijn (home, timeline, student, student_timeline) are composed above
+    # conversations, in koers/overview/urls.py; koers/urls.py serves both lists in this namespace.
+    # --- who looked, traits, compliments, ambitions, network, actions (views/portfolio.py) ---
     path("inzage/", portfolio.access_log, name="access_log"),
     # --- who decides: hiding the dossier from 16, consent for photos and voice notes (views/family.py) ---
     path("meekijken/", family.family, name="family"),
     path("leerling/<int:student_pk>/toestemming/", family.guardian_family, name="guardian_family"),
-    path("leerling/<int:student_pk>/", portfolio.student_dossier, name="student"),
-    path("leerling/<int:student_pk>/lijn/", portfolio.student_timeline, name="student_timeline"),
     path("leerling/<int:student_pk>/compliment/", portfolio.compliment_new, name="compliment_new"),
     path("kwaliteiten/nieuw/", portfolio.trait_new, name="trait_new"),
     path("kwaliteiten/<int:pk>/", portfolio.trait_edit, name="trait_edit"),

@@ -6,11 +6,19 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from koers.access.gate import permit
+from koers.access.tenancy import activate_role
 from koers.common.htmx import render_page
-from koers.common.tenancy import activate_role
-from koers.common.views import active_role
 from koers.home import queries
 from koers.home.forms import QuietWeeksForm, StudentSearchForm
+from koers.home.rules import (
+    can_see_admin_home,
+    can_see_counsellor_home,
+    can_see_guardian_home,
+    can_see_leader_home,
+    can_see_mentor_home,
+    can_see_teacher_home,
+)
 from koers.schools.models import RoleKind
 
 GUARDIAN_CHILD_KEY = "koers_guardian_child"
@@ -47,7 +55,7 @@ def switch_role(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mentor(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.MENTOR)
+    role = permit(request, can_see_mentor_home)
     sort = request.GET.get("sort", "name")
     if sort not in queries.SORTS:
         sort = "name"
@@ -57,7 +65,7 @@ def mentor(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def counsellor(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_see_counsellor_home)
     form = QuietWeeksForm(request.GET or None, school_default=role.school.inactive_after_weeks)
     page = queries.counsellor_page(role, weeks=form.weeks(), page=request.GET.get("pagina", 1))
     return render_page(request, "home/counsellor.html", {"page": page, "form": form}, fragment="quiet")
@@ -65,14 +73,14 @@ def counsellor(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def leader(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.LEADER)
+    role = permit(request, can_see_leader_home)
     return render(request, "home/leader.html", {"page": queries.leader_page(role)})
 
 
 @login_required
 def guardian(request: HttpRequest) -> HttpResponse:
     """One child at a time: ``?child=<pk>`` switches (remembered in the session); another's child is a 404."""
-    role = active_role(request, RoleKind.GUARDIAN)
+    role = permit(request, can_see_guardian_home)
     wanted = request.GET.get("child", "")
     child_pk = int(wanted) if wanted.isdigit() else request.session.get(GUARDIAN_CHILD_KEY)
     try:
@@ -88,7 +96,7 @@ def guardian(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def teacher(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.TEACHER)
+    role = permit(request, can_see_teacher_home)
     groups = queries.current_year_groups(timezone.localdate()).order_by("year_level", "name")
     form = StudentSearchForm(request.GET or None, groups=list(groups.values_list("pk", "name")))
     found = None
@@ -104,5 +112,5 @@ def teacher(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def admin(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.ADMIN)
+    role = permit(request, can_see_admin_home)
     return render(request, "home/admin.html", {"page": queries.admin_page(role)})

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from koers.common.content_i18n import OverlayError, clean, read_overlays
+from koers.language.content import OverlayError, clean, read_overlays
 from koers.lob.models import ReflectionPrompt, Trait
 from koers.lob.vocabulary import Competence, TraitKind
 

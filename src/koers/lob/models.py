@@ -7,26 +7,10 @@ simple-language variant under ``"nl_simple"``. Dutch is the fallback for any mis
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from koers.common import simple_language
-from koers.common.content_i18n import LocalText
+from koers.language.content import pick_text
 from koers.lob.vocabulary import Competence, TraitKind
-
-
-def pick_text(texts: dict[str, str], language: str | None = None, *, simple: bool | None = None) -> str:
-    """The text in ``language`` (the active one), else Dutch; its simple version first while simple
-    language is on (or when ``simple`` says so). A Dutch fallback for a reader of another language is a
-    ``LocalText`` marked ``only_dutch``, so a page can say why."""
-    language = (language or get_language() or "nl").split("-")[0]
-    if simple is None:
-        simple = simple_language.active()
-    candidates = ([f"{language}_simple"] if simple else []) + [language, "nl"]
-    for key in candidates:
-        if texts.get(key):
-            return LocalText(texts[key], only_dutch=key == "nl" and language != "nl")
-    return next(iter(texts.values()), "")
 
 
 class Trait(models.Model):

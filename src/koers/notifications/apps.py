@@ -6,5 +6,9 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
-        # The kinds and reminders register themselves when imported.
-        from koers.notifications import digests, kinds, reminders  # noqa: F401
+        from django.utils.module_loading import autodiscover_modules
+
+        # The kinds register themselves when imported; each area keeps its reminders in its reminders.py.
+        from koers.notifications import digests, kinds  # noqa: F401
+
+        autodiscover_modules("reminders")

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from koers.background.queue import enqueue_job
-from koers.common.language import language_of
 from koers.common.public_url import public_reverse, public_url
+from koers.language.middleware import language_of
 from koers.notifications.models import Delivery, Notification
 from koers.notifications.registry import KINDS, New
 from koers.schools.models import Role, User

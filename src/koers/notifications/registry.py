@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
-from koers.common.content_i18n import localised
+from koers.language.content import localised
 from koers.schools.models import School
 
 Params = dict[str, Any]

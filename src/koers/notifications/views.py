@@ -11,9 +11,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.gate import permit
+from koers.access.rules import is_anyone
+from koers.access.tenancy import activate_role
 from koers.common.htmx import render_page
-from koers.common.tenancy import activate_role
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.notifications import domain, queries
 from koers.notifications.forms import DeliveryForm
 
@@ -21,7 +23,7 @@ from koers.notifications.forms import DeliveryForm
 @login_required
 @require_GET
 def notification_list(request: HttpRequest) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, is_anyone)
     return render_page(
         request,
         "notifications/list.html",
@@ -42,7 +44,7 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, is_anyone)
     domain.mark_all_read(role=role)
     messages.success(request, _("Alle meldingen staan op gelezen."))
     return redirect("notifications:list")
@@ -51,7 +53,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def delivery(request: HttpRequest) -> HttpResponse:
-    active_role(request)
+    permit(request, is_anyone)
     user = request.user
     form = DeliveryForm(
         request.POST if request.method == "POST" else None,

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from koers.common.content_i18n import build_translations, copy_shipped, read_overlays
-from koers.common.tenancy import school_scope
+from koers.access.tenancy import school_scope
+from koers.language.content import build_translations, copy_shipped, read_overlays
 from koers.programme.models import ActivityType
 from koers.schools.models import School
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
-from koers.common.content_i18n import localised
+from koers.language.content import localised
 from koers.schools.models import Group, School, SchoolYear, Student, Track
 
 
@@ -25,7 +25,7 @@ class ActivityType(models.Model):
     description = models.TextField(_("omschrijving"), blank=True)
     icon = models.CharField(_("pictogram"), max_length=8, blank=True)
     # Name and description in other languages from the shipped content, with the Dutch they were made from:
-    # {"nl": {"name": ...}, "en": {"name": ..., "description": ...}, "digest": ...} (common/content_i18n.py).
+    # {"nl": {"name": ...}, "en": {"name": ..., "description": ...}, "digest": ...} (language/content.py).
     translations = models.JSONField(default=dict, blank=True)
     shipped = models.BooleanField(default=False)
     active = models.BooleanField(_("in gebruik"), default=True)

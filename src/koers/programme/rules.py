@@ -1,10 +1,10 @@
-"""Who may do what with the school's programme. Predicates take the active Role (and optionally an object of
-the programme, which must belong to the role's school).
+"""Who may do what with the school's programme. Rules take the active Role (and optionally an object of the
+programme, which must belong to the role's school).
 
-The counsellor plans: activities, the school's activity types, copying a year forward. Mentors, teachers and
-leaders may read the year planner (it holds no student data: it helps them prepare their lessons and see what
-is coming for their groups). The coverage check is for counsellors and leaders, who steer the programme.
-Students, guardians and admins get a 404 for every planning page.
+The counsellor plans: activities, the school's activity types, copying a year forward, the assignment bank.
+Mentors, teachers and leaders may read the year planner (it holds no student data: it helps them prepare
+their lessons and see what is coming for their groups). The coverage check is for counsellors and leaders,
+who steer the programme. Students, guardians and admins get a 404 for every planning page.
 """
 
 from __future__ import annotations
@@ -13,19 +13,43 @@ from typing import Any
 
 import rules
 
-from koers.schools.models import Role, RoleKind
+from koers.access.rules import (
+    in_school,
+    is_counsellor,
+    is_follower,
+    is_guardian,
+    is_leader,
+    is_mentor,
+    is_student,
+    is_teacher,
+    is_the_student,
+)
+from koers.schools.models import Role
 
+# --- planning ---
+can_plan_programme = is_counsellor
+can_read_planner = is_counsellor | is_mentor | is_teacher | is_leader
+can_check_coverage = is_counsellor | is_leader
 
-def _same_school(role: Role, thing: Any) -> bool:
-    return thing is None or getattr(thing, "school_id", role.school_id) == role.school_id
+# --- the LOB-lijn ---
+can_see_school_lines = is_counsellor | is_mentor | is_teacher
+can_see_own_line = is_student
+can_see_student_lines = is_student | is_follower | is_guardian
+can_register_participation = is_counsellor | is_mentor | is_teacher
+
+# --- assignments ---
+can_use_assignment_bank = is_follower
+can_manage_assignments = is_counsellor
+can_do_assignments = is_student
+can_work_as = is_the_student
+can_answer_at_home = is_guardian
+can_open_guardian_answers = is_student | is_follower | is_guardian
 
 
 @rules.predicate
-def is_counsellor(role: Role, thing: Any = None) -> bool:
-    return role.kind == RoleKind.COUNSELLOR and _same_school(role, thing)
+def gives_assignment(role: Role, thing: Any = None) -> bool:
+    """A mentor or counsellor, with an assignment or activity of their own school."""
+    return is_follower(role) and in_school(role, thing)
 
 
-can_plan = is_counsellor
-
-PLANNER_READERS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.TEACHER, RoleKind.LEADER)
-COVERAGE_READERS = (RoleKind.COUNSELLOR, RoleKind.LEADER)
+can_give_assignment = gives_assignment

@@ -56,7 +56,7 @@ class User(AbstractUser):
     """A person. Their roles at one or more schools live in Role."""
 
     preferred_language = models.CharField(_("taal"), max_length=8, default="nl")
-    # Prompts in short sentences and common words, where a simpler version exists (common/simple_language.py).
+    # Prompts in short sentences and common words, where a simpler version exists (language/simple.py).
     simple_language = models.BooleanField(_("eenvoudige taal"), default=False)
     # How notifications reach this person besides the list in Koers (koers.notifications.models.Delivery).
     notification_delivery = models.CharField(_("meldingen per e-mail"), max_length=8, default="now")
@@ -77,6 +77,10 @@ class RoleKind(models.TextChoices):
     GUARDIAN = "guardian", pgettext_lazy("role", "ouder/verzorger")
     LEADER = "leader", pgettext_lazy("role", "schoolleider")
     ADMIN = "admin", pgettext_lazy("role", "beheerder")
+
+
+# The staff roles, for queries (``kind__in``); rules use ``access.rules.is_staff``.
+STAFF_KINDS = (RoleKind.MENTOR, RoleKind.COUNSELLOR, RoleKind.TEACHER, RoleKind.LEADER, RoleKind.ADMIN)
 
 
 class Role(models.Model):

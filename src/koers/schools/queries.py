@@ -9,7 +9,16 @@ from django.http import Http404
 from django.utils import timezone
 
 from koers.schools.family_rules import guardian_sees_dossier
-from koers.schools.models import Group, Guardianship, Membership, Mentorship, Role, RoleKind, Student
+from koers.schools.models import (
+    Group,
+    Guardianship,
+    Membership,
+    Mentorship,
+    Role,
+    RoleKind,
+    SchoolYear,
+    Student,
+)
 
 
 def mentored_groups(role: Role, day: dt.date | None = None) -> QuerySet[Group]:
@@ -90,3 +99,8 @@ def guardian_sees_dossier_of(role: Role, student: Student) -> bool:
     """Whether this guardian sees the student's shared dossier items (schools/family_rules.py): parental
     authority, and no hidden dossier of a student of 16 or older."""
     return guardian_sees_dossier(guardianship_of(role, student), student)
+
+
+def school_years(role: Role) -> QuerySet[SchoolYear]:
+    """The school's years, newest first."""
+    return SchoolYear.objects.filter(school_id=role.school_id).order_by("-starts_on")

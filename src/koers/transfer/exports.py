@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.models import AuditEntry
+from koers.access.models import AuditEntry
 from koers.conversations.models import Conversation
 from koers.dossier.models import Action, ActionStatus, Compliment, Experience, Reflection
 from koers.schools.models import Membership, School, Student

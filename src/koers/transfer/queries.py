@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
+from koers.access.rules import is_guardian, is_student
+from koers.common.lookups import one_or_404
 from koers.dossier.models import (
     Action,
     Ambition,
@@ -19,10 +22,9 @@ from koers.dossier.models import (
     StudentTrait,
 )
 from koers.dossier.models import ReflectionAnswer as Answer
-from koers.schools.family_rules import decides_for_self
-from koers.schools.models import Role, RoleKind, Student
-from koers.schools.queries import guardianship_of
-from koers.transfer.models import AccessRequest, TransferExport, TransferImport
+from koers.schools.models import Role, Student
+from koers.transfer.models import AccessRequest, RemovalReport, TransferExport, TransferImport
+from koers.transfer.rules import age_allows, may_request_for
 
 # The kinds of item a student can take along, in the order they are shown and written.
 KINDS = ("experiences", "evidence", "reflections", "traits", "ambitions", "actions")
@@ -88,8 +90,9 @@ def exports_of(student: Student) -> list[TransferExport]:
     return list(TransferExport.objects.filter(student=student).order_by("-created_at"))
 
 
-def get_export_for(student: Student, pk: int) -> TransferExport | None:
-    return TransferExport.objects.filter(student=student, pk=pk).first()
+def get_export_for(student: Student, pk: int) -> TransferExport:
+    """One of the student's own transfer exports; anything else is a 404."""
+    return one_or_404(TransferExport.objects.all(), student=student, pk=pk)
 
 
 def enrolled_students(day: dt.date | None = None) -> QuerySet[Student]:
@@ -112,39 +115,12 @@ def imports_of_school(limit: int = 50) -> list[TransferImport]:
 # --- requests for access ---
 
 
-def _age_allows(kind: str, student: Student, day: dt.date) -> bool:
-    """From the 16th birthday the student asks (schools/family_rules.py); before it a guardian."""
-    if kind == RoleKind.STUDENT:
-        return student.date_of_birth is None or decides_for_self(student, day)
-    if kind == RoleKind.GUARDIAN:
-        return student.date_of_birth is not None and not decides_for_self(student, day)
-    return False
-
-
-def may_request_for(role: Role, student: Student, day: dt.date | None = None) -> bool:
-    """The student decides from 16; for a younger child a guardian with parental authority does.
-
-    A student whose date of birth is unknown may ask for their own data (it is theirs in any case); a
-    guardian may not, since Koers cannot tell whether the child is under 16.
-    """
-    if student.school_id != role.school_id:
-        return False
-    if not _age_allows(role.kind, student, day or timezone.localdate()):
-        return False
-    if role.kind == RoleKind.STUDENT:
-        return student.user_id == role.user_id
-    if role.kind == RoleKind.GUARDIAN:
-        guardianship = guardianship_of(role, student)
-        return guardianship is not None and guardianship.has_authority
-    return False
-
-
 def requestable_students(role: Role, day: dt.date | None = None) -> list[Student]:
     """The students this role may ask Koers's data of (two queries at most)."""
     day = day or timezone.localdate()
-    if role.kind == RoleKind.STUDENT:
+    if is_student(role):
         candidates = Student.objects.filter(user_id=role.user_id)
-    elif role.kind == RoleKind.GUARDIAN:
+    elif is_guardian(role):
         candidates = Student.objects.filter(
             guardianships__guardian_id=role.user_id, guardianships__has_authority=True
         )
@@ -153,7 +129,7 @@ def requestable_students(role: Role, day: dt.date | None = None) -> list[Student
     students = list(candidates.select_related("user").order_by("user__first_name", "pk"))
     allowed = []
     for student in students:
-        if _age_allows(role.kind, student, day):
+        if age_allows(role.kind, student, day):
             allowed.append(student)
     return allowed
 
@@ -166,14 +142,25 @@ def requests_by(role: Role) -> list[AccessRequest]:
     )
 
 
-def get_request_for(role: Role, pk: int) -> AccessRequest | None:
-    """A request its requester may still download: only while the requester may still ask for that student."""
+def get_request_for(role: Role, pk: int) -> AccessRequest:
+    """A request its requester may still download: only while the requester may still ask for that student;
+    anything else is a 404."""
     request = (
         AccessRequest.objects.filter(pk=pk, requested_by_id=role.user_id).select_related("student").first()
     )
     if request is None or not may_request_for(role, request.student):
-        return None
+        raise Http404
     return request
+
+
+def get_school_request_for(role: Role, pk: int) -> AccessRequest:
+    """A request to the role's school, for those who handle requests; anything else is a 404."""
+    return one_or_404(AccessRequest.objects.all(), pk=pk, school_id=role.school_id)
+
+
+def get_left_student_for(role: Role, pk: int) -> Student:
+    """A student of the role's school who has left (only their retention is the admin's business)."""
+    return one_or_404(Student.objects.select_related("user"), pk=pk, left_on__isnull=False)
 
 
 def school_requests() -> list[AccessRequest]:
@@ -183,3 +170,8 @@ def school_requests() -> list[AccessRequest]:
             F("fulfilled_at").asc(nulls_first=True), "due_on", "pk"
         )
     )
+
+
+def get_removal_report_for(role: Role, pk: int) -> RemovalReport:
+    """A removal report of the role's school, with who ran it; anything else is a 404."""
+    return one_or_404(RemovalReport.objects.select_related("ran_by"), pk=pk, school_id=role.school_id)

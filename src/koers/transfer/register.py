@@ -20,7 +20,7 @@ from django.contrib.sessions.models import Session
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
-from koers.common.models import AuditEntry
+from koers.access.models import AuditEntry
 from koers.conversations.models import (
     Agreement,
     Conversation,

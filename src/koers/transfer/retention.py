@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model, Q, QuerySet
 from django.db.models.fields.files import FieldFile
@@ -29,10 +29,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from koers.common.tenancy import school_scope
+from koers.access.gate import require
+from koers.access.tenancy import school_scope
 from koers.common.uploads import delete_files_on_commit
 from koers.schools.models import Guardianship, Role, RoleKind, School, Student, User
 from koers.transfer.models import RemovalReport
+from koers.transfer.rules import can_manage_retention
 
 log = logging.getLogger(__name__)
 
@@ -254,15 +256,10 @@ def run_retention_everywhere(*, dry_run: bool = False, today: dt.date | None = N
 # --- the admin's decisions -------------------------------------------------------------------------------
 
 
-def _require_admin(by: Role, school: School) -> None:
-    if by.kind != RoleKind.ADMIN or by.school_id != school.pk:
-        raise PermissionDenied
-
-
 @transaction.atomic
 def set_retention_period(*, by: Role, school: School, months: int) -> School:
     """How many months after leaving a student's dossier is kept. Only the school's admin sets it."""
-    _require_admin(by, school)
+    require(by, can_manage_retention, school)
     if not MIN_RETENTION_MONTHS <= months <= MAX_RETENTION_MONTHS:
         raise ValidationError(
             {
@@ -278,7 +275,7 @@ def set_retention_period(*, by: Role, school: School, months: int) -> School:
 @transaction.atomic
 def keep_longer(*, by: Role, student: Student, until: dt.date, today: dt.date | None = None) -> Student:
     """Keep a student's dossier at least until ``until`` (a date in the future), e.g. during a dispute."""
-    _require_admin(by, student.school)
+    require(by, can_manage_retention, student)
     today = today or timezone.localdate()
     if student.left_on is None:
         raise ValidationError(

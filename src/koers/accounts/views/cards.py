@@ -13,29 +13,30 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.gate import permit
+from koers.access.tenancy import activate_role
 from koers.accounts import domain, printing, queries
 from koers.accounts.forms import GroupCardsForm
 from koers.accounts.models import LoginCard
-from koers.accounts.rules import CARD_MANAGERS, card_students, get_card_group_for, get_card_student_for
+from koers.accounts.queries import get_card_for, get_card_group_for, get_card_student_for
+from koers.accounts.rules import can_manage_cards
 from koers.background.queue import enqueue_job
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
-from koers.common.tenancy import activate_role
-from koers.common.views import active_role
 from koers.schools.queries import current_group_of
 
 
 @login_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *CARD_MANAGERS)
+    role = permit(request, can_manage_cards)
     return render_page(request, "accounts/cards_overview.html", {"rows": queries.card_overview(role)})
 
 
 @login_required
 @require_GET
 def group(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *CARD_MANAGERS)
+    role = permit(request, can_manage_cards)
     the_group = get_card_group_for(role, pk)
     return render_page(
         request,
@@ -49,7 +50,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
 def group_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """A group's cards are a job: the cards are issued and printed by the worker (the secrets are made where
     they are printed), and the mentor downloads the PDF from the job's page."""
-    role = active_role(request, *CARD_MANAGERS)
+    role = permit(request, can_manage_cards)
     the_group = get_card_group_for(role, pk)
     form = GroupCardsForm(request.POST)
     rows = queries.group_cards(the_group)
@@ -69,7 +70,7 @@ def group_pdf(request: HttpRequest, pk: int) -> HttpResponse:
                 total=len(rows),
                 group=the_group.pk,
                 which=which,
-                by_user=request.user.pk,
+                role=role.pk,
             )
             return redirect("background:job", pk=job.pk)
     return render_page(
@@ -81,10 +82,10 @@ def group_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def student_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """A new card for one student (the old one stops working), as a PDF."""
-    role = active_role(request, *CARD_MANAGERS)
+    role = permit(request, can_manage_cards)
     student = get_card_student_for(role, pk)
     try:
-        issued = domain.issue_card(student=student, by=request.user)  # type: ignore[arg-type]
+        issued = domain.issue_card(student=student, by=role)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("accounts:cards")
@@ -105,16 +106,10 @@ def student_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *CARD_MANAGERS)
-    card = (
-        LoginCard.objects.filter(pk=pk, student__in=card_students(role))
-        .select_related("student__user")
-        .first()
-    )
-    if card is None:
-        raise Http404
+    role = permit(request, can_manage_cards)
+    card = get_card_for(role, pk)
     try:
-        domain.revoke_card(card=card, by=request.user)  # type: ignore[arg-type]
+        domain.revoke_card(card=card, by=role)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -122,7 +117,7 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("De inlogkaart van %(name)s werkt niet meer.") % {"name": card.student.name}
         )
     the_group = current_group_of(card.student)
-    if the_group is not None and role.kind in CARD_MANAGERS:
+    if the_group is not None:
         try:
             get_card_group_for(role, the_group.pk)
         except Http404:

@@ -16,14 +16,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.gate import permit
+from koers.access.tenancy import activate_role
 from koers.accounts import invitations as domain
 from koers.accounts.invitation_forms import ActivateForm, AddGuardianForm
 from koers.accounts.invitation_queries import invitation_overview
 from koers.accounts.models import InvitationKind
+from koers.accounts.rules import can_invite_guardians
 from koers.background.queue import enqueue_job
 from koers.common.htmx import render_page
-from koers.common.tenancy import activate_role
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.models import Guardianship, Role, User
 
 LETTER_STYLESHEET = "accounts/invitations-print.css"
@@ -33,7 +35,7 @@ LETTER_STYLESHEET = "accounts/invitations-print.css"
 @login_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *domain.INVITERS)
+    role = permit(request, can_invite_guardians)
     return render_page(request, "accounts/invitations/overview.html", {"rows": invitation_overview(role)})
 
 
@@ -50,21 +52,20 @@ def _chosen(request: HttpRequest, role: Role) -> list[Guardianship]:
 @login_required
 @require_POST
 def send(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *domain.INVITERS)
+    role = permit(request, can_invite_guardians)
     kind = request.POST.get("kind", "")
     try:
         with transaction.atomic():  # the invitations and the jobs that send them commit together
             issued = domain.invite(guardianships=_chosen(request, role), kind=kind, by=role)
-            return _deliver(request, issued)
+            return _deliver(request, role, issued)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("accounts:invitations")
 
 
-def _deliver(request: HttpRequest, issued: list[domain.IssuedInvitation]) -> HttpResponse:
+def _deliver(request: HttpRequest, role: Role, issued: list[domain.IssuedInvitation]) -> HttpResponse:
     """E-mails and letters are jobs: the page answers at once. Letters are made into one PDF the inviter
     downloads from the job's page when it is ready; each e-mail is its own job, tried again on its own."""
-    role = active_role(request)
     if issued and issued[0].invitation.kind == InvitationKind.LETTER:
         job = enqueue_job(
             "accounts.guardian_letters",
@@ -87,7 +88,7 @@ def _deliver(request: HttpRequest, issued: list[domain.IssuedInvitation]) -> Htt
 @login_required
 @GET_POST
 def add(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *domain.INVITERS)
+    role = permit(request, can_invite_guardians)
     students = (
         domain.invitable_students(role).select_related("user").order_by("user__last_name", "user__first_name")
     )
@@ -106,7 +107,7 @@ def add(request: HttpRequest) -> HttpResponse:
                     has_authority=data["has_authority"],
                 )
                 issued = domain.invite(guardianships=[guardianship], kind=data["kind"], by=role)
-                return _deliver(request, issued)
+                return _deliver(request, role, issued)
         except ValidationError as error:
             show_domain_errors(form, error)
     return render(
@@ -117,7 +118,7 @@ def add(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *domain.INVITERS)
+    role = permit(request, can_invite_guardians)
     invitation = domain.get_invitation_for(role, pk)
     try:
         domain.revoke_invitation(invitation=invitation, by=role)

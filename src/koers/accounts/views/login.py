@@ -17,10 +17,11 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.rules import is_admin, is_staff
 from koers.accounts import domain
 from koers.accounts.backends import oidc_configured
+from koers.accounts.queries import confirmed_device
 from koers.accounts.saml import saml_configured
-from koers.schools.models import RoleKind
 
 
 def sign_on_options() -> dict[str, Any]:
@@ -61,15 +62,10 @@ class PasswordResetLater(PasswordResetForm):
     person it goes to, at the public address) and tries again while the mail server is down."""
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        from django_scopes import scopes_disabled
-
-        from koers.background.queue import enqueue_job
-        from koers.schools.models import Role
+        from koers.accounts.tasks import queue_password_reset
 
         for user in self.get_users(self.cleaned_data["email"]):
-            with scopes_disabled():
-                school_id = Role.objects.filter(user=user).values_list("school_id", flat=True).first()
-            enqueue_job("accounts.password_reset", school=school_id, user=user.pk)
+            queue_password_reset(user)
 
 
 class PasswordReset(auth_views.PasswordResetView):
@@ -99,22 +95,17 @@ class PasswordResetComplete(auth_views.PasswordResetCompleteView):
     template_name = "registration/password_reset_complete.html"
 
 
-STAFF = {k.value for k in domain.STAFF_KINDS}
-
-
 @login_required
 @require_GET
 def security(request: HttpRequest) -> HttpResponse:
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     roles = getattr(request, "roles", [])
     return render(
         request,
         "accounts/security.html",
         {
-            "is_staff_member": any(r.kind in STAFF for r in roles),
-            "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
-            "is_admin": any(r.kind == RoleKind.ADMIN for r in roles),
+            "is_staff_member": any(is_staff(r) for r in roles),
+            "has_device": confirmed_device(request.user) is not None,
+            "is_admin": any(is_admin(r) for r in roles),
         },
     )
 

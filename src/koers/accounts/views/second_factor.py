@@ -12,37 +12,30 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from koers.access.gate import permit
 from koers.accounts import domain
 from koers.accounts.forms import CodeForm, PolicyForm
-from koers.common.views import GET_POST, active_role
-from koers.schools.models import RoleKind
+from koers.accounts.queries import confirmed_device
+from koers.accounts.rules import can_set_login_policy
+from koers.common.views import GET_POST
 
 WRONG_CODE = "Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en vul de nieuwste code in."
-
-
-def _confirmed_device(user: object) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
 @login_required
 @GET_POST
 def setup(request: HttpRequest) -> HttpResponse:
-    if _confirmed_device(request.user) is not None:
+    if confirmed_device(request.user) is not None:
         # A second device is added only by someone who already passed the first one in this session.
         if not request.session.get(django_otp.DEVICE_ID_SESSION_KEY):
             return redirect("accounts:otp_verify")
         messages.info(request, _("Je hebt de tweede stap al ingesteld."))
         return redirect("accounts:security")
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="Koers", confirmed=False)
+    device = domain.device_to_confirm(user=request.user)  # type: ignore[arg-type]
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+        if domain.confirm_device(device=device, code=form.cleaned_data["code"]):
             django_otp.login(request, device)
             messages.success(request, _("De tweede stap is ingesteld. Voortaan vraagt Koers om een code."))
             return redirect("home")
@@ -62,7 +55,7 @@ def setup(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def verify(request: HttpRequest) -> HttpResponse:
-    device = _confirmed_device(request.user)
+    device = confirmed_device(request.user)
     if device is None:
         return redirect("accounts:otp_setup")
     form = CodeForm(request.POST or None)
@@ -83,14 +76,14 @@ def verify(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def policy(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.ADMIN)
+    role = permit(request, can_set_login_policy)
     current = domain.policy_of(role.school)
     form = PolicyForm(request.POST or None, initial={"staff_second_factor": current.staff_second_factor})
     if request.method == "POST" and form.is_valid():
         domain.set_login_policy(
             school=role.school,
             staff_second_factor=form.cleaned_data["staff_second_factor"],
-            by=request.user,  # type: ignore[arg-type]
+            by=role,
         )
         messages.success(request, _("Het inlogbeleid is bewaard."))
         return redirect("accounts:policy")

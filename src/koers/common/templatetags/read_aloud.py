@@ -5,11 +5,13 @@ button. Several arguments are read one after the other (a heading and its questi
 
 A text shown in another language than the page's is read with that language's voice: ``lang="nl"`` says so
 outright, and a school's own text that has no translation (a ``LocalText`` marked ``only_dutch``, see
-common/content_i18n.py) says so itself, so ``{% read_aloud assignment.local_goal %}`` reads a Dutch goal on an
+language/content.py) says so itself, so ``{% read_aloud assignment.local_goal %}`` reads a Dutch goal on an
 Arabic page in Dutch rather than Dutch words with an Arabic voice.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django import template
 from django.template.loader import render_to_string
@@ -19,9 +21,15 @@ from django.utils.html import strip_tags
 from django.utils.http import urlencode
 
 from koers.common import speech
-from koers.common.content_i18n import language_of
 
 register = template.Library()
+
+
+def language_of(value: Any) -> str | None:
+    """The language a text says it is in (``language.content.LocalText``: "nl" for a Dutch fallback);
+    None: the page's language. Asked of the text, so read-aloud needs no part of the language area."""
+    language = getattr(value, "language", None)
+    return language if isinstance(language, str) and language else None
 
 
 def spoken_language(texts: tuple[object, ...], lang: str | None = None) -> str:

@@ -13,15 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.conversations.access import is_participant_student, require_holder
+from koers.access.gate import require
 from koers.conversations.mirror import refresh_mirror
 from koers.conversations.models import Agreement, Conversation, ConversationStatus, Party
 from koers.conversations.queries.closing import open_agreements_before
+from koers.conversations.rules import can_evaluate, can_hold_conversation
 from koers.dossier.models import Action, ActionStatus
 from koers.schools.models import Role
 
@@ -162,7 +163,7 @@ def close_conversation(
     A conversation with one student needs at least one dated agreement for the student; nothing is written
     when anything is wrong.
     """
-    require_holder(by, conversation)
+    require(by, can_hold_conversation, conversation)
     if conversation.status != ConversationStatus.PLANNED:
         raise ValidationError(_("Dit gesprek is al afgerond of geannuleerd."))
     now = now or timezone.now()
@@ -212,7 +213,7 @@ def revisit_agreement(
     *, by: Role, conversation: Conversation, agreement: Agreement, status: str
 ) -> Agreement:
     """Look back at an earlier agreement in this conversation and record how far it got."""
-    require_holder(by, conversation)
+    require(by, can_hold_conversation, conversation)
     _check_revisits(conversation, [RevisitInput(agreement=agreement, status=status)])
     _revisit(conversation, agreement, status)
     refresh_mirror(conversation)
@@ -233,8 +234,7 @@ def record_evaluation(
     *, by: Role, conversation: Conversation, useful: int, room: int, comment: str = ""
 ) -> Conversation:
     """The student's one-minute evaluation; it may be changed later."""
-    if not is_participant_student(by, conversation):
-        raise PermissionDenied
+    require(by, can_evaluate, conversation)
     if not evaluation_is_open(conversation):
         raise ValidationError(_("Je kunt het gesprek pas beoordelen als het geweest is."))
     errors: dict[str, str] = {}
@@ -255,7 +255,7 @@ def record_evaluation(
 @transaction.atomic
 def record_mentor_reflection(*, by: Role, conversation: Conversation, text: str) -> Conversation:
     """What the mentor noticed worked well in this conversation."""
-    require_holder(by, conversation)
+    require(by, can_hold_conversation, conversation)
     conversation.mentor_reflection = (text or "").strip()
     conversation.save(update_fields=["mentor_reflection"])
     refresh_mirror(conversation)

@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.gate import require
 from koers.conversations.models import Conversation, ConversationStatus
-from koers.schools.models import Mentorship, Role, RoleKind
+from koers.conversations.rules import can_record_group_conversation
+from koers.schools.models import Role
 
 TOPIC_MAX_LENGTH = 300
 TEXT_MAX_LENGTH = 5000
-
-
-def may_record_group_conversation(role: Role, conversation: Conversation) -> bool:
-    """A counsellor, a mentor of the group, or the mentor who holds the conversation."""
-    if conversation.group_id is None or role.school_id != conversation.school_id:
-        return False
-    if role.kind == RoleKind.COUNSELLOR:
-        return True
-    if role.kind != RoleKind.MENTOR:
-        return False
-    return conversation.mentor_id == role.user_id or (
-        Mentorship.objects.filter(group_id=conversation.group_id, mentor_id=role.user_id).exists()
-    )
 
 
 def record_group_conversation(
     *, by: Role, conversation: Conversation, topic: str, class_said: str, follow_up: str
 ) -> Conversation:
     """Store the record of a class dialogue; recording it means it took place, so it is closed as well."""
-    if not may_record_group_conversation(by, conversation):
-        raise PermissionDenied
+    require(by, can_record_group_conversation, conversation)
     topic, class_said, follow_up = topic.strip(), class_said.strip(), follow_up.strip()
     errors: dict[str, str] = {}
     if conversation.status == ConversationStatus.CANCELLED:

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.conversations.access import require_holder
+from koers.access.gate import require
 from koers.conversations.models import (
     Conversation,
     ConversationStatus,
@@ -22,6 +22,7 @@ from koers.conversations.models import (
     PrivateNote,
     TagKind,
 )
+from koers.conversations.rules import can_hold_conversation
 from koers.dossier.domain.portfolio import default_sharing
 from koers.dossier.models import StudentTrait
 from koers.lob.models import Trait
@@ -49,7 +50,7 @@ def _clean_note(text: str) -> str:
 @transaction.atomic
 def save_phase_note(*, by: Role, conversation: Conversation, phase: str, text: str) -> PhaseNote:
     """Store the notes of one phase; saving the same text again changes nothing but the time."""
-    require_holder(by, conversation)
+    require(by, can_hold_conversation, conversation)
     _require_not_cancelled(conversation)
     if phase not in Phase.values:
         raise ValidationError({"phase": _("Deze fase bestaat niet. Kies een fase uit de leidraad.")})
@@ -80,7 +81,7 @@ def save_phase_note(*, by: Role, conversation: Conversation, phase: str, text: s
 @transaction.atomic
 def save_private_note(*, by: Role, conversation: Conversation, text: str) -> PrivateNote:
     """The holder's own note on the conversation, seen by nobody else."""
-    require_holder(by, conversation)
+    require(by, can_hold_conversation, conversation)
     text = _clean_note(text)
     note, created = PrivateNote.objects.get_or_create(
         conversation=conversation,
@@ -121,7 +122,7 @@ def tag_in_conversation(
     *, by: Role, conversation: Conversation, kind: str, trait: Trait | None = None, text: str = ""
 ) -> ConversationTag:
     """Tag a quality, motive or occupation that came up; qualities and motives also go into the dossier."""
-    require_holder(by, conversation)
+    require(by, can_hold_conversation, conversation)
     _require_not_cancelled(conversation)
     text = (text or "").strip()
     if kind not in TagKind.values:
@@ -157,7 +158,7 @@ def tag_in_conversation(
 def remove_tag(*, by: Role, tag: ConversationTag) -> None:
     """Undo a tag. A trait it put in the dossier goes too, unless the student has linked experiences to it."""
     conversation = tag.conversation
-    require_holder(by, conversation)
+    require(by, can_hold_conversation, conversation)
     student = conversation.student
     if student is not None and tag.kind != TagKind.OCCUPATION:
         added = StudentTrait.objects.filter(

@@ -14,33 +14,30 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from koers.access.gate import require
 from koers.common.public_url import public_reverse
 from koers.conversations import ics
 from koers.conversations.models import Conversation, ConversationRound, ConversationStatus, ConversationType
+from koers.conversations.rules import (
+    can_manage_rounds_and_types,
+    can_plan_conversations,
+    can_plan_with_group,
+    can_plan_with_student,
+    can_replan_conversation,
+)
 from koers.lob.vocabulary import Phase
 from koers.schools.models import Group, Guardianship, Membership, Role, RoleKind, SchoolYear, Student, User
-from koers.schools.queries import current_group_of, mentored_groups, visible_students
+from koers.schools.queries import current_group_of
 
-PLANNERS = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
 MIN_DURATION, MAX_DURATION = 5, 240
 
 Invitation = Literal["new", "update", "cancel"]
-
-
-def _require_counsellor(by: Role) -> None:
-    if by.kind != RoleKind.COUNSELLOR:
-        raise PermissionDenied
-
-
-def _require_planner(by: Role) -> None:
-    if by.kind not in PLANNERS:
-        raise PermissionDenied
 
 
 # --- rounds ------------------------------------------------------------------------------------------
@@ -58,7 +55,8 @@ def save_round(
     round: ConversationRound | None = None,
 ) -> ConversationRound:
     """Create a round (``round=None``) or change one. Only counsellors set rounds."""
-    _require_counsellor(by)
+    require(by, can_manage_rounds_and_types, school_year)
+    require(by, can_manage_rounds_and_types, round)
     chosen_types = list(types)
     errors: dict[str, str] = {}
     name = (name or "").strip()
@@ -66,8 +64,6 @@ def save_round(
         errors["name"] = _('Geef de ronde een naam, bijvoorbeeld "Ronde 1 (najaar)".')
     if not 1 <= year_level <= 6:
         errors["year_level"] = _("Kies een leerjaar van 1 tot en met 6.")
-    if school_year.school_id != by.school_id or (round is not None and round.school_id != by.school_id):
-        raise PermissionDenied
     if ends_on < starts_on:
         errors["ends_on"] = _("De einddatum ligt voor de begindatum.")
     elif starts_on < school_year.starts_on or ends_on > school_year.ends_on:
@@ -137,9 +133,7 @@ def save_type(
     type: ConversationType | None = None,
 ) -> ConversationType:
     """Add a school's own type (``type=None``) or adapt one, shipped or not. Only counsellors do this."""
-    _require_counsellor(by)
-    if type is not None and type.school_id != by.school_id:
-        raise PermissionDenied
+    require(by, can_manage_rounds_and_types, type)
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": _("Geef het gesprekstype een naam.")})
@@ -221,9 +215,7 @@ def plan_conversation(
 ) -> Conversation:
     """Plan a conversation with one student (and guardians for a driegesprek) or with a whole group, and
     invite everyone in the app and by e-mail."""
-    _require_planner(by)
-    if type.school_id != by.school_id:
-        raise PermissionDenied
+    require(by, can_plan_conversations, type)
     if (student is None) == (group is None):
         raise ValidationError({"student": _("Kies een leerling, of een groep voor een groepsgesprek.")})
     errors = _check_slot(scheduled_at, duration_minutes, place, video_url)
@@ -232,8 +224,7 @@ def plan_conversation(
     chosen_guardians = list(guardians)
     year_level: int | None = None
     if student is not None:
-        if not visible_students(by).filter(pk=student.pk).exists():
-            raise PermissionDenied
+        require(by, can_plan_with_student, student)
         if type.is_group:
             errors["type"] = _("Een groepsgesprek plan je voor een hele groep, niet voor één leerling.")
         day = timezone.localtime(scheduled_at).date()
@@ -256,13 +247,7 @@ def plan_conversation(
             errors["guardians"] = _("Ouders nodig bij dit gesprek? Kies dan het type driegesprek.")
     else:
         assert group is not None
-        allowed_groups = (
-            Group.objects.filter(school_id=by.school_id)
-            if by.kind == RoleKind.COUNSELLOR
-            else mentored_groups(by)
-        )
-        if not allowed_groups.filter(pk=group.pk).exists():
-            raise PermissionDenied
+        require(by, can_plan_with_group, group)
         if not type.is_group:
             errors["type"] = _("Voor een hele groep kies je het type groepsgesprek.")
         if chosen_guardians:
@@ -300,16 +285,7 @@ def plan_conversation(
 
 
 def _require_planned_by(by: Role, conversation: Conversation) -> None:
-    _require_planner(by)
-    if conversation.school_id != by.school_id:
-        raise PermissionDenied
-    if by.kind == RoleKind.MENTOR and conversation.mentor_id != by.user_id:
-        student_ok = (
-            conversation.student_id and visible_students(by).filter(pk=conversation.student_id).exists()
-        )
-        group_ok = conversation.group_id and mentored_groups(by).filter(pk=conversation.group_id).exists()
-        if not (student_ok or group_ok):
-            raise PermissionDenied
+    require(by, can_replan_conversation, conversation)
     if conversation.status != ConversationStatus.PLANNED:
         raise ValidationError(_("Dit gesprek is al afgerond of geannuleerd en kan niet meer worden verzet."))
 

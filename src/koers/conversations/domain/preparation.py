@@ -4,27 +4,19 @@ from __future__ import annotations
 
 from typing import Final
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from koers.access.gate import require
 from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
-from koers.conversations.access import is_guardian_of, is_participant_student
 from koers.conversations.models import Conversation, ConversationStatus, Preparation
+from koers.conversations.rules import can_prepare, is_participant_student
 from koers.dossier.models import Experience
 from koers.schools.family_rules import refuse_without_consent
 from koers.schools.models import Role
 
 ANSWER_MAX_LENGTH: Final = 4000
-
-
-def may_prepare(role: Role, conversation: Conversation) -> bool:
-    """The student of the conversation, or a guardian when the type is a driegesprek."""
-    if role.school_id != conversation.school_id:
-        return False
-    if is_participant_student(role, conversation):
-        return True
-    return is_guardian_of(role, conversation) and conversation.type.with_guardians
 
 
 def _answer(value: str, field: str) -> str:
@@ -47,8 +39,7 @@ def save_preparation(
     remove_voice: bool = False,
 ) -> Preparation:
     """Create or update the author's own preparation; something must be said, by text or voice."""
-    if not may_prepare(by, conversation):
-        raise PermissionDenied
+    require(by, can_prepare, conversation)
     if conversation.status != ConversationStatus.PLANNED:
         raise ValidationError(_("Dit gesprek is al afgerond; voorbereiden kan niet meer."))
     talk_about = _answer(talk_about, "talk_about")

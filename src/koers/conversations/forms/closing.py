@@ -18,7 +18,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form
-from koers.common.simple_language import simpler
 from koers.conversations.domain.closing import (
     DONE_WHEN_MAX,
     WHAT_MAX,
@@ -29,6 +28,7 @@ from koers.conversations.domain.closing import (
 )
 from koers.conversations.models import Agreement, Party
 from koers.dossier.models import ActionStatus
+from koers.language.simple import simpler
 
 AGREEMENTS_PREFIX: Final = "afspraken"
 EMPTY_ROWS: Final = 4

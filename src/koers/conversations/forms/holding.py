@@ -8,12 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import Form
-from koers.common.simple_language import simpler
 from koers.common.uploads import CheckedFileField, UploadKind
 from koers.conversations.domain.holding import NOTE_MAX_LENGTH, TAG_TEXT_MAX_LENGTH
 from koers.conversations.domain.preparation import ANSWER_MAX_LENGTH
 from koers.conversations.models import TagKind
 from koers.dossier.models import Experience
+from koers.language.simple import simpler
 from koers.lob.models import Trait
 from koers.lob.vocabulary import Phase
 from koers.schools.models import Student

@@ -10,9 +10,10 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from koers.access.rules import is_follower, is_guardian
 from koers.conversations.models import Agreement, Conversation, ConversationStatus
 from koers.dossier.models import ActionStatus
-from koers.schools.models import Role, RoleKind, Student
+from koers.schools.models import Role, Student
 from koers.schools.queries import visible_students
 
 
@@ -70,7 +71,7 @@ def agreements_of(conversation: Conversation, role: Role | None = None) -> list[
     A guardian sees them only when they were shared.
     """
     agreements = Agreement.objects.filter(conversation=conversation)
-    if role is not None and role.kind == RoleKind.GUARDIAN:
+    if role is not None and is_guardian(role):
         agreements = agreements.filter(action__shared_with_guardians=True)
     return list(agreements.select_related("action").order_by("pk"))
 
@@ -80,7 +81,7 @@ def overdue_agreements_for_mentor(role: Role, day: dt.date | None = None) -> lis
 
     For ``conversations/_overdue_agreements.html`` (context name ``overdue_agreements``).
     """
-    if role.kind not in (RoleKind.MENTOR, RoleKind.COUNSELLOR):
+    if not is_follower(role):
         return []
     day = day or timezone.localdate()
     return list(

@@ -14,7 +14,6 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from koers.conversations.access import guardian_reads_summary, holds, is_guardian_of, is_participant_student
 from koers.conversations.models import (
     Agreement,
     Conversation,
@@ -25,8 +24,16 @@ from koers.conversations.models import (
     PrivateNote,
     TagKind,
 )
+from koers.conversations.rules import (
+    can_hold_conversation,
+    can_prepare,
+    guardian_reads_summary,
+    is_guardian_of,
+    is_participant_student,
+)
 from koers.dossier.models import Experience, Reflection, StudentTrait
-from koers.lob.models import Trait, pick_text
+from koers.language.content import pick_text
+from koers.lob.models import Trait
 from koers.lob.vocabulary import Phase, TraitKind
 from koers.schools.models import Role
 
@@ -184,13 +191,11 @@ def hub_for(role: Role, conversation: Conversation) -> Hub:
     """The hub of one conversation as ``role`` may see it."""
     hub = Hub(
         conversation=conversation,
-        is_holder=holds(role, conversation),
+        is_holder=can_hold_conversation(role, conversation),
         is_student=is_participant_student(role, conversation),
         is_guardian=is_guardian_of(role, conversation),
     )
-    hub.may_prepare = hub.is_planned and (
-        hub.is_student or (hub.is_guardian and conversation.type.with_guardians)
-    )
+    hub.may_prepare = hub.is_planned and can_prepare(role, conversation)
     preparations = Preparation.objects.filter(conversation=conversation).select_related(
         "experience", "author"
     )

@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from koers.access.rules import is_guardian
 from koers.conversations.mirror import MARKS
 from koers.conversations.models import (
     Agreement,
@@ -243,7 +244,7 @@ def card_of(conversation_type: ConversationType) -> dict[str, Any]:
 def report_of(conversation: Conversation, role: Role) -> dict[str, Any]:
     """What the report shows: never the mentor's private note, and for a guardian no preparation either."""
     preparation = None
-    if role.kind != RoleKind.GUARDIAN and conversation.student is not None:
+    if not is_guardian(role) and conversation.student is not None:
         preparation = (
             Preparation.objects.filter(
                 conversation=conversation,

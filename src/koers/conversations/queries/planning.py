@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.access.rules import is_counsellor, is_guardian, is_student
 from koers.conversations.models import Conversation, ConversationRound, ConversationStatus, ConversationType
 from koers.schools.family_rules import hidden_dossier_q
 from koers.schools.models import Group, Guardianship, Membership, Role, RoleKind, Student, User
@@ -151,12 +152,12 @@ def my_conversations(role: Role) -> QuerySet[Conversation]:
     base = Conversation.objects.filter(school_id=role.school_id).select_related(
         "type", "mentor", "student__user", "group", "round"
     )
-    if role.kind == RoleKind.STUDENT:
+    if is_student(role):
         in_group = Membership.objects.current().filter(
             student__user_id=role.user_id, group_id=OuterRef("group_id")
         )
         return base.filter(Q(student__user_id=role.user_id) | Q(Exists(in_group)))
-    if role.kind == RoleKind.GUARDIAN:
+    if is_guardian(role):
         authorised = Guardianship.objects.filter(
             guardian_id=role.user_id, student_id=OuterRef("student_id"), has_authority=True
         )
@@ -211,9 +212,19 @@ def guardian_users(role: Role) -> QuerySet[User]:
 
 
 def plannable_groups(role: Role) -> QuerySet[Group]:
-    if role.kind == RoleKind.COUNSELLOR:
+    if is_counsellor(role):
         today = timezone.localdate()
         return Group.objects.filter(
             school_id=role.school_id, school_year__starts_on__lte=today, school_year__ends_on__gte=today
         )
     return mentored_groups(role)
+
+
+def active_types(role: Role) -> QuerySet[ConversationType]:
+    """The school's conversation types that can be chosen when planning."""
+    return ConversationType.objects.filter(school_id=role.school_id, active=True)
+
+
+def open_rounds(role: Role) -> QuerySet[ConversationRound]:
+    """The rounds a conversation planned now can still belong to."""
+    return ConversationRound.objects.filter(school_id=role.school_id, ends_on__gte=timezone.localdate())

@@ -12,16 +12,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from koers.common.views import GET_POST, active_role, show_domain_errors
-from koers.conversations.access import (
-    get_conversation_for,
-    get_held_conversation_for,
-    is_participant_student,
-)
+from koers.access.gate import permit
+from koers.common.views import GET_POST, show_domain_errors
 from koers.conversations.domain import closing as domain
 from koers.conversations.forms.closing import (
     BaseAgreementFormSet,
@@ -35,6 +31,8 @@ from koers.conversations.forms.closing import (
 )
 from koers.conversations.models import ConversationStatus
 from koers.conversations.queries.closing import agreements_of, open_agreements_before, previous_conversation
+from koers.conversations.queries.lookups import get_conversation_for, get_held_conversation_for
+from koers.conversations.rules import can_evaluate, can_hold_conversation, can_open_conversations
 
 
 def _split_errors(form: BaseForm, error: ValidationError) -> list[str]:
@@ -57,7 +55,7 @@ def _split_errors(form: BaseForm, error: ValidationError) -> list[str]:
 @login_required
 @GET_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_hold_conversation)
     conversation = get_held_conversation_for(role, pk)
     if conversation.status == ConversationStatus.CLOSED:
         return redirect("conversations:reflect", pk=conversation.pk)
@@ -119,7 +117,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def reflect(request: HttpRequest, pk: int) -> HttpResponse:
     """After closing: the agreements, the student's evaluation and the mentor's "what worked" note."""
-    role = active_role(request)
+    role = permit(request, can_hold_conversation)
     conversation = get_held_conversation_for(role, pk)
     if conversation.status == ConversationStatus.PLANNED:
         return redirect("conversations:close", pk=conversation.pk)
@@ -151,10 +149,9 @@ def reflect(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @GET_POST
 def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_open_conversations)
     conversation = get_conversation_for(role, pk)
-    if not is_participant_student(role, conversation):
-        raise Http404
+    permit(request, can_evaluate, conversation)
     is_open = domain.evaluation_is_open(conversation)
     already = conversation.evaluation_useful is not None
     if request.method == "POST" and is_open:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -19,25 +19,19 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from koers.common.audit import record_access
+from koers.access.audit import record_access
+from koers.access.gate import permit
+from koers.access.models import AuditAction
 from koers.common.htmx import render_page
-from koers.common.models import AuditAction
 from koers.common.uploads import is_first_request_for, serve_file
-from koers.common.views import active_role, show_domain_errors
-from koers.conversations.access import (
-    get_conversation_for,
-    get_held_conversation_for,
-    holds,
-    is_participant_student,
-    visible_conversations,
-)
+from koers.common.views import show_domain_errors
 from koers.conversations.domain.holding import (
     remove_tag,
     save_phase_note,
     save_private_note,
     tag_in_conversation,
 )
-from koers.conversations.domain.preparation import may_prepare, save_preparation
+from koers.conversations.domain.preparation import save_preparation
 from koers.conversations.forms.holding import (
     GuardianPreparationForm,
     PhaseNoteForm,
@@ -45,13 +39,27 @@ from koers.conversations.forms.holding import (
     StudentPreparationForm,
     TagForm,
 )
-from koers.conversations.models import Conversation, ConversationStatus, ConversationTag, Preparation
+from koers.conversations.models import Conversation, ConversationStatus
 from koers.conversations.queries.holding import chair_phases, guide_mode_for, hub_for, reminders_of, tags_of
+from koers.conversations.queries.lookups import (
+    get_conversation_for,
+    get_held_conversation_for,
+    get_preparation_voice_for,
+    get_tag_for,
+    own_preparation,
+)
+from koers.conversations.rules import (
+    can_hold_conversation,
+    can_open_conversations,
+    can_prepare,
+    can_take_the_chair,
+    is_participant_student,
+)
 from koers.schools.models import Role
 
 
 def _audit(role: Role, conversation: Conversation, subject: str) -> None:
-    if conversation.student is not None and holds(role, conversation):
+    if conversation.student is not None and can_hold_conversation(role, conversation):
         record_access(role=role, student=conversation.student, subject=subject)
 
 
@@ -61,7 +69,7 @@ def _audit(role: Role, conversation: Conversation, subject: str) -> None:
 @login_required
 @require_http_methods(["GET"])
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_open_conversations)
     conversation = get_conversation_for(role, pk)
     hub = hub_for(role, conversation)
     # A guardian who sees the shared summary and agreements reads the dossier too.
@@ -89,14 +97,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def prepare(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_open_conversations)
     conversation = get_conversation_for(role, pk)
-    if not may_prepare(role, conversation):
-        raise Http404
+    permit(request, can_prepare, conversation)
     if conversation.status != ConversationStatus.PLANNED:
         messages.info(request, _("Dit gesprek is al afgerond; voorbereiden kan niet meer."))
         return redirect("conversations:detail", pk=pk)
-    existing = Preparation.objects.filter(conversation=conversation, author_id=role.user_id).first()
+    existing = own_preparation(role, conversation)
     is_student = is_participant_student(role, conversation)
     initial = (
         {
@@ -147,18 +154,9 @@ def prepare(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def preparation_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
-    role = active_role(request)
-    preparation = (
-        Preparation.objects.filter(pk=pk, conversation__in=visible_conversations(role))
-        .exclude(voice="")
-        .select_related("conversation__student__user", "conversation__type")
-        .first()
-    )
-    if preparation is None:
-        raise Http404
+    role = permit(request, can_open_conversations)
+    preparation = get_preparation_voice_for(role, pk)
     conversation = preparation.conversation
-    if preparation.author_id != role.user_id and not holds(role, conversation):
-        raise Http404
     if is_first_request_for(request) and conversation.student is not None:
         record_access(
             role=role,
@@ -181,7 +179,7 @@ def preparation_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
 @login_required
 @require_http_methods(["GET"])
 def guide(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_hold_conversation)
     conversation = get_held_conversation_for(role, pk)
     _audit(role, conversation, _("gespreksleidraad “%(type)s”") % {"type": conversation.type.name})
     context = {
@@ -200,7 +198,7 @@ def _saved_at() -> str:
 @login_required
 @require_POST
 def autosave(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_hold_conversation)
     conversation = get_held_conversation_for(role, pk)
     form = PhaseNoteForm(request.POST)
     if not form.is_valid():
@@ -229,7 +227,7 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def private_note(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_hold_conversation)
     conversation = get_held_conversation_for(role, pk)
     form = PrivateNoteForm(request.POST)
     if form.is_valid():
@@ -263,7 +261,7 @@ def _tags_response(request: HttpRequest, conversation: Conversation, error: str 
 @login_required
 @require_POST
 def tag(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_hold_conversation)
     conversation = get_held_conversation_for(role, pk)
     form = TagForm(request.POST)
     error = ""
@@ -286,19 +284,10 @@ def tag(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def tag_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
-    found = (
-        ConversationTag.objects.filter(pk=pk, conversation__in=visible_conversations(role))
-        .select_related("conversation__student", "conversation__type")
-        .first()
-    )
-    if found is None or not holds(role, found.conversation):
-        raise Http404
+    role = permit(request, can_hold_conversation)
+    found = get_tag_for(role, pk)
     conversation = found.conversation
-    try:
-        remove_tag(by=role, tag=found)
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    remove_tag(by=role, tag=found)
     return _tags_response(request, conversation)
 
 
@@ -308,16 +297,15 @@ def tag_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def chair(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_open_conversations)
     conversation = get_conversation_for(role, pk)
-    if not (is_participant_student(role, conversation) or holds(role, conversation)):
-        raise Http404
+    permit(request, can_take_the_chair, conversation)
     _audit(role, conversation, _("gesprek “%(type)s” (leerling leidt)") % {"type": conversation.type.name})
-    own = Preparation.objects.filter(conversation=conversation, author_id=role.user_id).first()
+    own = own_preparation(role, conversation)
     context = {
         "conversation": conversation,
         "phases": chair_phases(conversation),
         "preparation": own,
-        "reminders": reminders_of(conversation) if holds(role, conversation) else [],
+        "reminders": reminders_of(conversation) if can_hold_conversation(role, conversation) else [],
     }
     return render_page(request, "conversations/hold_chair.html", context)

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -19,21 +19,17 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from koers.common.audit import record_access
+from koers.access.audit import record_access
+from koers.access.gate import permit
+from koers.access.models import AuditAction
 from koers.common.downloads import attachment
-from koers.common.models import AuditAction
 from koers.common.pdf import render_pdf
-from koers.common.views import active_role, show_domain_errors
-from koers.conversations.access import (
-    get_conversation_for,
-    guardian_reads_summary,
-    holds,
-    is_participant_student,
-)
-from koers.conversations.domain.group import may_record_group_conversation, record_group_conversation
+from koers.common.views import show_domain_errors
+from koers.conversations.domain.group import record_group_conversation
 from koers.conversations.forms.group import GroupRecordForm
 from koers.conversations.mirror import MARKS
 from koers.conversations.models import ConversationType
+from koers.conversations.queries.lookups import get_conversation_for, get_type_for
 from koers.conversations.queries.mirror import (
     BY_MONTH,
     BY_ROUND,
@@ -43,15 +39,21 @@ from koers.conversations.queries.mirror import (
     report_of,
     school_mirror,
 )
-from koers.schools.models import Role, RoleKind
-
-HOLDERS = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
+from koers.conversations.rules import (
+    can_hold_conversation,
+    can_print_conversation_card,
+    can_print_report,
+    can_print_reports,
+    can_read_own_mirror,
+    can_read_school_mirror,
+    can_record_group_conversation,
+)
 
 
 @login_required
 @require_GET
 def own_mirror(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *HOLDERS)
+    role = permit(request, can_read_own_mirror)
     by = BY_ROUND if request.GET.get("per") == BY_ROUND else BY_MONTH
     rows = mentor_mirror(role, by=by)
     context = {"rows": rows, "chart": mirror_chart(rows), "marks": MARKS, "by": by}
@@ -61,7 +63,7 @@ def own_mirror(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def school_mirror_page(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR, RoleKind.LEADER)
+    role = permit(request, can_read_school_mirror)
     by_round, by_level, total = school_mirror(role)
     context = {
         "by_round": by_round,
@@ -86,10 +88,8 @@ def render_card_html(conversation_type: ConversationType) -> str:
 @login_required
 @require_GET
 def card_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *HOLDERS)
-    conversation_type = ConversationType.objects.filter(school_id=role.school_id, pk=pk).first()
-    if conversation_type is None:
-        raise Http404
+    role = permit(request, can_print_conversation_card)
+    conversation_type = get_type_for(role, pk)
     filename = f"gesprekskaart-{slugify(conversation_type.name) or conversation_type.pk}.pdf"
     return _pdf(render_card_html(conversation_type), filename)
 
@@ -98,23 +98,12 @@ def render_report_html(context: dict[str, Any]) -> str:
     return render_to_string("conversations/pdf_report.html", context)
 
 
-def _may_print_report(role: Role, conversation: Any) -> bool:
-    if conversation.student is None:
-        return False
-    return (
-        holds(role, conversation)
-        or is_participant_student(role, conversation)
-        or guardian_reads_summary(role, conversation)
-    )
-
-
 @login_required
 @require_GET
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.STUDENT, RoleKind.GUARDIAN, *HOLDERS)
+    role = permit(request, can_print_reports)
     conversation = get_conversation_for(role, pk)
-    if not _may_print_report(role, conversation):
-        raise Http404
+    permit(request, can_print_report, conversation)
     assert conversation.student is not None
     record_access(
         role=role,
@@ -130,17 +119,14 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_record(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *HOLDERS)
+    role = permit(request, can_hold_conversation)
     conversation = get_conversation_for(role, pk)
-    if not may_record_group_conversation(role, conversation):
-        raise Http404
+    permit(request, can_record_group_conversation, conversation)
     if request.method == "POST":
         form = GroupRecordForm(request.POST)
         if form.is_valid():
             try:
                 record_group_conversation(by=role, conversation=conversation, **form.cleaned_data)
-            except PermissionDenied as error:
-                raise Http404 from error
             except ValidationError as error:
                 show_domain_errors(form, error)
             else:

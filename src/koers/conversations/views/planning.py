@@ -8,26 +8,35 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from koers.access.gate import permit
+from koers.access.rules import is_guardian, is_mentor, is_student
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role, show_domain_errors
-from koers.conversations.access import get_conversation_for
+from koers.common.views import GET_POST, show_domain_errors
 from koers.conversations.content import ensure_conversation_types
 from koers.conversations.domain import planning as domain
 from koers.conversations.forms.planning import PlanForm, RescheduleForm, RoundForm, TypeForm
 from koers.conversations.models import ConversationRound, ConversationStatus, ConversationType
 from koers.conversations.queries import planning as queries
 from koers.conversations.queries.closing import overdue_agreements_for_mentor, overdue_agreements_of_student
-from koers.schools.models import Role, RoleKind, SchoolYear, Student
-from koers.schools.queries import own_student, visible_students
+from koers.conversations.queries.lookups import get_conversation_for, get_round_for, get_type_for
+from koers.conversations.rules import (
+    can_manage_rounds_and_types,
+    can_open_conversations,
+    can_plan_conversations,
+    can_see_mentor_planning,
+    can_see_own_conversations,
+)
+from koers.schools.models import Role, Student
+from koers.schools.queries import own_student, school_years, visible_students
 
 # --- the mentor's overview and "Mijn gesprekken" ------------------------------------------------------
 
@@ -35,7 +44,7 @@ from koers.schools.queries import own_student, visible_students
 @login_required
 @require_GET
 def mentor(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.MENTOR)
+    role = permit(request, can_see_mentor_planning)
     ensure_conversation_types(role.school)
     context = {
         "overviews": queries.mentor_overview(role),
@@ -47,16 +56,16 @@ def mentor(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.STUDENT, RoleKind.GUARDIAN)
+    role = permit(request, can_see_own_conversations)
     upcoming, earlier = queries.split_upcoming(queries.my_conversations(role))
-    overdue = overdue_agreements_of_student(own_student(role)) if role.kind == RoleKind.STUDENT else []
+    overdue = overdue_agreements_of_student(own_student(role)) if is_student(role) else []
     return render_page(
         request,
         "conversations/planning_mine.html",
         {
             "upcoming": upcoming,
             "earlier": earlier,
-            "is_guardian": role.kind == RoleKind.GUARDIAN,
+            "is_guardian": is_guardian(role),
             "overdue_agreements": overdue,
         },
     )
@@ -74,11 +83,11 @@ def _chosen_student(role: Role, raw: str | None) -> Student | None:
 @login_required
 @GET_POST
 def plan(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.MENTOR, RoleKind.COUNSELLOR)
+    role = permit(request, can_plan_conversations)
     ensure_conversation_types(role.school)
     source = request.POST if request.method == "POST" else request.GET
     student = _chosen_student(role, source.get("student"))
-    types = ConversationType.objects.filter(school_id=role.school_id, active=True)
+    types = queries.active_types(role)
     initial: dict[str, Any] = {"duration_minutes": 20}
     if student is not None:
         initial["student"] = student.pk
@@ -97,7 +106,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         .select_related("user")
         .order_by("user__last_name", "user__first_name"),
         groups=queries.plannable_groups(role),
-        rounds=ConversationRound.objects.filter(school_id=role.school_id, ends_on__gte=timezone.localdate()),
+        rounds=queries.open_rounds(role),
         all_guardians=queries.guardian_users(role),
         shown_guardians=list(queries.linked_guardians(student)),
     )
@@ -116,13 +125,11 @@ def plan(request: HttpRequest) -> HttpResponse:
                 guardians=list(data["guardians"]),
                 round=data["round"],
             )
-        except PermissionDenied as refused:
-            raise Http404 from refused
         except ValidationError as error:
             show_domain_errors(form, error, {"scheduled_at": "date"})
         else:
             messages.success(request, _("Het gesprek is gepland en de uitnodigingen zijn verstuurd."))
-            if role.kind == RoleKind.MENTOR:
+            if is_mentor(role):
                 return redirect("conversations:mentor")
             return redirect("conversations:detail", pk=conversation.pk)
     return render_page(
@@ -134,7 +141,7 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 def _planned_conversation(request: HttpRequest, pk: int) -> tuple[Role, Any]:
-    role = active_role(request, RoleKind.MENTOR, RoleKind.COUNSELLOR)
+    role = permit(request, can_plan_conversations)
     return role, get_conversation_for(role, pk)
 
 
@@ -166,8 +173,6 @@ def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
                 place=data["place"],
                 video_url=data["video_url"],
             )
-        except PermissionDenied as refused:
-            raise Http404 from refused
         except ValidationError as error:
             show_domain_errors(form, error, {"scheduled_at": "date"})
         else:
@@ -183,7 +188,7 @@ def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _back(role: Role) -> str:
-    return reverse("conversations:mentor" if role.kind == RoleKind.MENTOR else "conversations:plan")
+    return reverse("conversations:mentor" if is_mentor(role) else "conversations:plan")
 
 
 @login_required
@@ -194,8 +199,6 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             domain.cancel_conversation(by=role, conversation=conversation)
-        except PermissionDenied as refused:
-            raise Http404 from refused
         except ValidationError as refused:
             error = " ".join(refused.messages)
         else:
@@ -211,7 +214,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def ics(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_open_conversations)
     conversation = get_conversation_for(role, pk)
     kind: domain.Invitation = "cancel" if conversation.status == ConversationStatus.CANCELLED else "update"
     return attachment(
@@ -227,7 +230,7 @@ def ics(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def rounds(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_manage_rounds_and_types)
     ensure_conversation_types(role.school)
     return render_page(
         request, "conversations/planning_rounds.html", {"rounds": list(queries.rounds_of_school(role))}
@@ -235,7 +238,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
 
 
 def _round_page(request: HttpRequest, round: ConversationRound | None) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_manage_rounds_and_types)
     ensure_conversation_types(role.school)
     initial: dict[str, Any] = {}
     if round is not None:
@@ -250,15 +253,13 @@ def _round_page(request: HttpRequest, round: ConversationRound | None) -> HttpRe
     form = RoundForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
-        years=SchoolYear.objects.filter(school_id=role.school_id).order_by("-starts_on"),
-        types=ConversationType.objects.filter(school_id=role.school_id, active=True),
+        years=school_years(role),
+        types=queries.active_types(role),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             domain.save_round(by=role, round=round, **data)
-        except PermissionDenied as refused:
-            raise Http404 from refused
         except ValidationError as error:
             show_domain_errors(form, error)
         else:
@@ -276,17 +277,14 @@ def round_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
-    found = ConversationRound.objects.filter(school_id=role.school_id, pk=pk).first()
-    if found is None:
-        raise Http404
-    return _round_page(request, found)
+    role = permit(request, can_manage_rounds_and_types)
+    return _round_page(request, get_round_for(role, pk))
 
 
 @login_required
 @require_GET
 def types(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_manage_rounds_and_types)
     ensure_conversation_types(role.school)
     return render_page(
         request, "conversations/planning_types.html", {"types": list(queries.types_of_school(role))}
@@ -294,7 +292,7 @@ def types(request: HttpRequest) -> HttpResponse:
 
 
 def _type_page(request: HttpRequest, type: ConversationType | None) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_manage_rounds_and_types)
     form = TypeForm(
         request.POST if request.method == "POST" else None,
         initial=TypeForm.initial_for(type) if type is not None else {"active": True},
@@ -312,8 +310,6 @@ def _type_page(request: HttpRequest, type: ConversationType | None) -> HttpRespo
                 active=data["active"],
                 guide=form.guide(),
             )
-        except PermissionDenied as refused:
-            raise Http404 from refused
         except ValidationError as error:
             show_domain_errors(form, error)
         else:
@@ -331,8 +327,5 @@ def type_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def type_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
-    found = ConversationType.objects.filter(school_id=role.school_id, pk=pk).first()
-    if found is None:
-        raise Http404
-    return _type_page(request, found)
+    role = permit(request, can_manage_rounds_and_types)
+    return _type_page(request, get_type_for(role, pk))

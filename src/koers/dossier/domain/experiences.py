@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.access.gate import require
 from koers.common.uploads import (
     CheckedUpload,
     SavedFiles,
@@ -47,11 +48,6 @@ EXPERIENCE_FIELDS = (
     "learned_about_me",
     "shared_with_guardians",
 )
-
-
-def _require_editor(by: Role, student: Student) -> None:
-    if not can_edit_dossier(by, student):
-        raise PermissionDenied
 
 
 def _validate_experience(*, kind: str, title: str, happened_on: dt.date, feeling: str) -> None:
@@ -110,7 +106,7 @@ def record_experience(
     caption: str = "",
 ) -> Experience:
     """Add an experience to the student's dossier, with its evidence files, all or nothing."""
-    _require_editor(by, student)
+    require(by, can_edit_dossier, student)
     _validate_experience(kind=kind, title=title, happened_on=happened_on, feeling=feeling)
     if shared_with_guardians is None:
         shared_with_guardians = student.school.shares_by_default("experience")
@@ -146,7 +142,7 @@ def update_experience(
     learned_about_me: str = "",
     shared_with_guardians: bool,
 ) -> Experience:
-    _require_editor(by, experience.student)
+    require(by, can_edit_dossier, experience.student)
     _validate_experience(kind=kind, title=title, happened_on=happened_on, feeling=feeling)
     experience.kind = kind
     experience.title = title.strip()
@@ -164,7 +160,7 @@ def update_experience(
 
 def delete_experience(*, experience: Experience, by: Role) -> None:
     """Remove an experience with everything hanging under it, including the stored files."""
-    _require_editor(by, experience.student)
+    require(by, can_edit_dossier, experience.student)
     with transaction.atomic():
         files = [e.file for e in Evidence.objects.filter(experience=experience)]
         files += [
@@ -178,7 +174,7 @@ def delete_experience(*, experience: Experience, by: Role) -> None:
 def add_evidence(
     *, experience: Experience, by: Role, uploads: Sequence[CheckedUpload], caption: str = ""
 ) -> list[Evidence]:
-    _require_editor(by, experience.student)
+    require(by, can_edit_dossier, experience.student)
     if not uploads:
         raise ValidationError(_("Kies minstens één bestand om toe te voegen."), code="required")
     with files_removed_on_error() as files, transaction.atomic():
@@ -186,7 +182,7 @@ def add_evidence(
 
 
 def delete_evidence(*, evidence: Evidence, by: Role) -> None:
-    _require_editor(by, evidence.experience.student)
+    require(by, can_edit_dossier, evidence.experience.student)
     with transaction.atomic():
         file = evidence.file
         evidence.delete()
@@ -217,7 +213,7 @@ def reflect_on_experience(
     An answer left empty (no text, no voice note) removes an earlier answer to that prompt; at least one
     answer must remain.
     """
-    _require_editor(by, student)
+    require(by, can_edit_dossier, student)
     if experience.student_id != student.pk:
         raise PermissionDenied
     if competence not in Competence.values:

@@ -11,12 +11,14 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Final
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.gate import require
 from koers.dossier.models import (
+    SHAREABLE,
     Action,
     ActionStatus,
     Ambition,
@@ -24,26 +26,13 @@ from koers.dossier.models import (
     Compliment,
     Contact,
     Experience,
-    Reflection,
     SharedItem,
     StudentTrait,
 )
-from koers.dossier.rules import can_compliment, can_edit_dossier
+from koers.dossier.rules import can_edit_dossier, can_give_compliment
 from koers.lob.models import Trait
 from koers.lob.vocabulary import TraitKind
 from koers.schools.models import Role, Student
-from koers.schools.queries import complimentable_students
-
-# The item kinds a student can share with guardians; the keys are also the keys of
-# ``School.guardian_sharing_defaults`` and the ``kind`` the share toggle posts.
-SHAREABLE: Final[dict[str, type[SharedItem]]] = {
-    "experience": Experience,
-    "reflection": Reflection,
-    "trait": StudentTrait,
-    "ambition": Ambition,
-    "contact": Contact,
-    "action": Action,
-}
 
 COMPLIMENT_MAX_LENGTH: Final = 1000
 
@@ -53,16 +42,6 @@ def default_sharing(student: Student, kind: str) -> bool:
     if kind not in SHAREABLE:
         raise ValueError(f"unknown shareable kind {kind!r}")
     return student.school.shares_by_default(kind)
-
-
-def _require_owner(by: Role, student: Student) -> None:
-    if not can_edit_dossier(by, student):
-        raise PermissionDenied
-
-
-def _require_item_of(by: Role, item: SharedItem | AmbitionStep) -> None:
-    student = item.ambition.student if isinstance(item, AmbitionStep) else item.student
-    _require_owner(by, student)
 
 
 def _required(value: str, field: str, message: str) -> str:
@@ -85,7 +64,7 @@ def _check_experiences(student: Student, experiences: Iterable[Experience]) -> l
 @transaction.atomic
 def set_sharing(*, by: Role, item: SharedItem, shared: bool) -> SharedItem:
     """The student decides per item whether guardians may see it."""
-    _require_item_of(by, item)
+    require(by, can_edit_dossier, item.student)
     if item.shared_with_guardians != shared:
         item.shared_with_guardians = shared
         item.save(update_fields=["shared_with_guardians", "updated_at"])
@@ -107,7 +86,7 @@ def claim_trait(
     shared: bool | None = None,
 ) -> StudentTrait:
     """Add a quality or motive to the dossier, from the catalogue or in the student's own words."""
-    _require_owner(by, student)
+    require(by, can_edit_dossier, student)
     if kind not in TraitKind.values:
         raise ValidationError({"kind": _("Kies een kwaliteit of een motief.")})
     own_words = (own_words or "").strip()
@@ -143,7 +122,7 @@ def relink_trait(
     *, student_trait: StudentTrait, by: Role, own_words: str, experiences: Iterable[Experience]
 ) -> StudentTrait:
     """Change the student's own words for a trait and the experiences that show it."""
-    _require_item_of(by, student_trait)
+    require(by, can_edit_dossier, student_trait.student)
     own_words = (own_words or "").strip()
     if student_trait.trait_id is None and not own_words:
         raise ValidationError({"own_words": _("Schrijf op wat je bedoelt; dit veld mag niet leeg zijn.")})
@@ -157,7 +136,7 @@ def relink_trait(
 
 @transaction.atomic
 def unclaim_trait(*, student_trait: StudentTrait, by: Role) -> None:
-    _require_item_of(by, student_trait)
+    require(by, can_edit_dossier, student_trait.student)
     student_trait.delete()
 
 
@@ -167,8 +146,7 @@ def unclaim_trait(*, student_trait: StudentTrait, by: Role) -> None:
 @transaction.atomic
 def give_compliment(*, role: Role, student: Student, trait: Trait, message: str = "") -> Compliment:
     """Praise a student for a quality. Mentors, counsellors, teachers and guardians may do this."""
-    if not can_compliment(role, student) or not complimentable_students(role).filter(pk=student.pk).exists():
-        raise PermissionDenied
+    require(role, can_give_compliment, student)
     if trait.kind != TraitKind.QUALITY:
         raise ValidationError(
             {"trait": _("Een compliment gaat over een kwaliteit. Kies er een uit de lijst.")}
@@ -199,7 +177,7 @@ def _dream(value: str) -> str:
 def create_ambition(
     *, student: Student, by: Role, dream: str, why: str = "", shared: bool | None = None
 ) -> Ambition:
-    _require_owner(by, student)
+    require(by, can_edit_dossier, student)
     return Ambition.objects.create(
         school_id=student.school_id,
         student=student,
@@ -211,7 +189,7 @@ def create_ambition(
 
 @transaction.atomic
 def update_ambition(*, ambition: Ambition, by: Role, dream: str, why: str) -> Ambition:
-    _require_item_of(by, ambition)
+    require(by, can_edit_dossier, ambition.student)
     ambition.dream = _dream(dream)
     ambition.why = (why or "").strip()
     ambition.save(update_fields=["dream", "why", "updated_at"])
@@ -220,7 +198,7 @@ def update_ambition(*, ambition: Ambition, by: Role, dream: str, why: str) -> Am
 
 @transaction.atomic
 def drop_ambition(*, ambition: Ambition, by: Role) -> None:
-    _require_item_of(by, ambition)
+    require(by, can_edit_dossier, ambition.student)
     ambition.delete()
 
 
@@ -229,7 +207,7 @@ def add_ambition_step(
     *, ambition: Ambition, by: Role, text: str, due_on: dt.date | None = None
 ) -> AmbitionStep:
     """A small, realistic next step towards the dream."""
-    _require_item_of(by, ambition)
+    require(by, can_edit_dossier, ambition.student)
     text = _required(text, "text", _("Schrijf op wat de volgende kleine stap is."))
     last = ambition.steps.order_by("-order").values_list("order", flat=True).first()
     return AmbitionStep.objects.create(
@@ -243,7 +221,7 @@ def add_ambition_step(
 
 @transaction.atomic
 def set_step_done(*, step: AmbitionStep, by: Role, done: bool) -> AmbitionStep:
-    _require_item_of(by, step)
+    require(by, can_edit_dossier, step.ambition.student)
     if step.done != done:
         step.done = done
         step.save(update_fields=["done"])
@@ -270,7 +248,7 @@ def add_contact(
     shared: bool | None = None,
 ) -> Contact:
     """Someone in the student's network who could help them further."""
-    _require_owner(by, student)
+    require(by, can_edit_dossier, student)
     return Contact.objects.create(
         school_id=student.school_id,
         student=student,
@@ -294,7 +272,7 @@ def update_contact(
     could_help_with: str,
     contacted: bool,
 ) -> Contact:
-    _require_item_of(by, contact)
+    require(by, can_edit_dossier, contact.student)
     contact.name = _contact_name(name)
     contact.relation = (relation or "").strip()
     contact.occupation = (occupation or "").strip()
@@ -308,7 +286,7 @@ def update_contact(
 
 @transaction.atomic
 def set_contacted(*, contact: Contact, by: Role, contacted: bool) -> Contact:
-    _require_item_of(by, contact)
+    require(by, can_edit_dossier, contact.student)
     if contact.contacted != contacted:
         contact.contacted = contacted
         contact.save(update_fields=["contacted", "updated_at"])
@@ -317,7 +295,7 @@ def set_contacted(*, contact: Contact, by: Role, contacted: bool) -> Contact:
 
 @transaction.atomic
 def remove_contact(*, contact: Contact, by: Role) -> None:
-    _require_item_of(by, contact)
+    require(by, can_edit_dossier, contact.student)
     contact.delete()
 
 
@@ -381,7 +359,7 @@ def plan_action(
     today: dt.date | None = None,
 ) -> Action:
     """A SMART action point: what, by whom, when, where or with whom, and how we know it is done."""
-    _require_owner(by, student)
+    require(by, can_edit_dossier, student)
     fields = _smart_fields(
         student,
         what=what,
@@ -413,7 +391,7 @@ def update_action(
     experience: Experience | None = None,
     today: dt.date | None = None,
 ) -> Action:
-    _require_item_of(by, action)
+    require(by, can_edit_dossier, action.student)
     fields = _smart_fields(
         action.student,
         what=what,
@@ -434,7 +412,7 @@ def update_action(
 
 @transaction.atomic
 def set_action_status(*, action: Action, by: Role, status: str) -> Action:
-    _require_item_of(by, action)
+    require(by, can_edit_dossier, action.student)
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Kies open, gedaan of vervallen.")})
     if action.status != status:

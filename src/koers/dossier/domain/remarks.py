@@ -6,10 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from koers.access.gate import require
 from koers.dossier.models import Action, Experience, Remark
-from koers.dossier.rules import can_answer_remark, can_remark
+from koers.dossier.rules import can_answer_remark, can_remark, can_write_remark
 from koers.schools.models import Role, Student
-from koers.schools.queries import visible_students
 
 REMARK_MAX_LENGTH = 2000
 
@@ -55,11 +55,9 @@ def add_remark(
     thread = (
         Remark.objects.filter(experience=experience) if experience else Remark.objects.filter(action=action)
     )
-    if can_remark(role, student):
-        if not visible_students(role).filter(pk=student.pk).exists():
-            raise PermissionDenied
-    elif not (can_answer_remark(role, student) and thread.exists()):
-        raise PermissionDenied
+    require(role, can_write_remark, student)
+    if not can_remark(role, student) and not thread.exists():
+        raise PermissionDenied  # the student answers; there is nothing to answer yet
     by_student = can_answer_remark(role, student)
     with transaction.atomic():
         return Remark.objects.create(

@@ -12,7 +12,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form
-from koers.common.simple_language import simpler
 from koers.common.uploads import (
     CheckedFileField,
     CheckedFilesField,
@@ -24,6 +23,7 @@ from koers.common.uploads import (
 from koers.dossier.domain.experiences import AnswerInput
 from koers.dossier.domain.remarks import REMARK_MAX_LENGTH
 from koers.dossier.models import Reflection, ReflectionAnswer
+from koers.language.simple import simpler
 from koers.lob.models import ReflectionPrompt
 from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, ExperienceKind, Feeling
 

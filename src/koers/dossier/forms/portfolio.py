@@ -16,8 +16,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form, ModelForm
-from koers.common.simple_language import simpler
 from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Contact, Experience
+from koers.language.simple import simpler
 from koers.lob.models import Trait
 from koers.lob.vocabulary import TraitKind
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
+from koers.access.rules import is_follower, is_guardian, is_student
 from koers.dossier.models import (
     Action,
     Evidence,
@@ -25,7 +26,7 @@ from koers.dossier.rules import can_answer_remark, can_edit_dossier, can_remark,
 from koers.lob.models import ReflectionPrompt
 from koers.lob.vocabulary import Competence
 from koers.schools.family_rules import hidden_dossier_q
-from koers.schools.models import Guardianship, Role, RoleKind, Student
+from koers.schools.models import Guardianship, Role, Student
 from koers.schools.queries import visible_students
 
 COMPETENCE_ORDER = {value: index for index, value in enumerate(Competence.values)}
@@ -52,11 +53,11 @@ def visible_experiences(role: Role | None) -> QuerySet[Experience]:
     if role is None:
         return Experience.objects.none()
     experiences = Experience.objects.filter(student__in=visible_students(role))
-    if role.kind == RoleKind.GUARDIAN:
+    if is_guardian(role):
         return experiences.filter(_guardian_with_authority(role), shared_with_guardians=True).exclude(
             hidden_dossier_q()
         )
-    if role.kind not in (RoleKind.STUDENT, RoleKind.MENTOR, RoleKind.COUNSELLOR):
+    if not (is_student(role) or is_follower(role)):
         return experiences.none()
     return experiences
 
@@ -88,11 +89,19 @@ def get_evidence_for(role: Role | None, pk: int) -> Evidence:
     return evidence
 
 
+def get_editable_evidence_for(role: Role | None, pk: int) -> Evidence:
+    """Evidence the role may remove: only the student, from their own experience; anyone else gets 404."""
+    evidence = get_evidence_for(role, pk)
+    if role is None or not can_edit_dossier(role, evidence.experience.student):
+        raise Http404
+    return evidence
+
+
 def get_voice_answer_for(role: Role | None, pk: int) -> ReflectionAnswer:
     answers = ReflectionAnswer.objects.filter(
         pk=pk, reflection__experience__in=visible_experiences(role)
     ).exclude(voice="")
-    if role is not None and role.kind == RoleKind.GUARDIAN:
+    if role is not None and is_guardian(role):
         answers = answers.filter(reflection__shared_with_guardians=True)
     answer = answers.select_related("reflection__student", "reflection__experience").first()
     if answer is None:
@@ -102,7 +111,7 @@ def get_voice_answer_for(role: Role | None, pk: int) -> ReflectionAnswer:
 
 def _visible_reflections(role: Role) -> QuerySet[Reflection]:
     reflections = Reflection.objects.all()
-    if role.kind == RoleKind.GUARDIAN:
+    if is_guardian(role):
         reflections = reflections.filter(shared_with_guardians=True)
     return reflections.prefetch_related(
         Prefetch(
@@ -161,7 +170,7 @@ def experience_detail(role: Role | None, pk: int) -> ExperienceDetail:
         Prefetch("evidence", queryset=Evidence.objects.order_by("created_at", "pk")),
         Prefetch("reflections", queryset=_visible_reflections(role)),
     ]
-    is_dialogue_party = role.kind in (RoleKind.STUDENT, RoleKind.MENTOR, RoleKind.COUNSELLOR)
+    is_dialogue_party = is_student(role) or is_follower(role)
     if is_dialogue_party:
         prefetches.append(
             Prefetch("remarks", queryset=Remark.objects.select_related("author").order_by("created_at", "pk"))

@@ -1,36 +1,36 @@
-"""Reads for the dossier overview and the small portfolio pages, each in a fixed number of queries."""
+"""Reads for the small portfolio pages and what a role sees of a dossier, each in a fixed number of queries.
+
+The overview page, which also lists conversations, is composed above the areas in ``overview/``."""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Value
+from django.http import Http404
 
-from koers.common.models import AuditEntry
-from koers.conversations.models import Conversation, ConversationStatus, ConversationTag, TagKind
+from koers.access.models import AuditEntry
+from koers.access.rules import is_guardian
+from koers.common.lookups import one_or_404
 from koers.dossier.models import (
+    SHAREABLE,
     Action,
-    ActionStatus,
     Ambition,
     AmbitionStep,
-    Compliment,
     Contact,
     Experience,
     Reflection,
+    SharedItem,
     StudentTrait,
 )
-from koers.dossier.rules import can_see_everything
-from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, TraitKind
-from koers.schools.models import Group, Role, RoleKind, Student
-from koers.schools.queries import current_group_of, guardian_sees_dossier_of
+from koers.dossier.rules import can_compliment, can_keep_dossier, can_see_everything
+from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS
+from koers.schools.models import Role, Student
+from koers.schools.queries import complimentable_students, get_student_for, guardian_sees_dossier_of
 
-RECENT_EXPERIENCES = 5
-RECENT_COMPLIMENTS = 12
-RECENT_CLOSED_ACTIONS = 5
 ACCESS_LOG_LIMIT = 200
-RECENT_CONVERSATIONS = 6
 
 
 class Visibility(enum.Enum):
@@ -44,7 +44,7 @@ class Visibility(enum.Enum):
 def visibility_for(role: Role, student: Student) -> Visibility:
     if can_see_everything(role, student):
         return Visibility.FULL
-    if role.kind == RoleKind.GUARDIAN and guardian_sees_dossier_of(role, student):
+    if is_guardian(role) and guardian_sees_dossier_of(role, student):
         return Visibility.SHARED
     return Visibility.NONE
 
@@ -99,90 +99,6 @@ def experience_cards(
     return [ExperienceCard(e, e.n_evidence, e.n_reflections) for e in annotated]
 
 
-@dataclass
-class ConversationCard:
-    """A conversation as the dossier lists it. Everyone who sees the dossier sees that it took place (date,
-    type, status); the summary only shows to the student and staff, and to guardians when it was shared."""
-
-    conversation: Conversation
-    show_summary: bool
-
-    @property
-    def upcoming(self) -> bool:
-        return self.conversation.status == ConversationStatus.PLANNED
-
-    @property
-    def occupations(self) -> list[ConversationTag]:
-        return getattr(self.conversation, "occupation_tags", [])
-
-
-def conversation_cards(student: Student, visibility: Visibility, *, limit: int) -> list[ConversationCard]:
-    """The student's latest one-to-one conversations (not the cancelled ones), newest first: one query, plus
-    one for occupation tags when there are conversations at all."""
-    if visibility is Visibility.NONE:
-        return []
-    occupations = ConversationTag.objects.filter(kind=TagKind.OCCUPATION).order_by("created_at", "pk")
-    conversations = (
-        Conversation.objects.filter(student=student)
-        .exclude(status=ConversationStatus.CANCELLED)
-        .select_related("type", "mentor")
-        .prefetch_related(Prefetch("tags", queryset=occupations, to_attr="occupation_tags"))
-        .order_by("-scheduled_at", "-pk")[:limit]
-    )
-    return [
-        ConversationCard(c, show_summary=visibility is Visibility.FULL or c.shared_with_guardians)
-        for c in conversations
-    ]
-
-
-@dataclass
-class Overview:
-    """Everything the dossier page shows, read in a fixed number of queries."""
-
-    student: Student
-    visibility: Visibility
-    group: Group | None = None
-    experiences: list[ExperienceCard] = field(default_factory=list)
-    experience_total: int = 0
-    qualities: list[StudentTrait] = field(default_factory=list)
-    motives: list[StudentTrait] = field(default_factory=list)
-    compliments: list[Compliment] = field(default_factory=list)
-    ambitions: list[Ambition] = field(default_factory=list)
-    contacts: list[Contact] = field(default_factory=list)
-    open_actions: list[Action] = field(default_factory=list)
-    closed_actions: list[Action] = field(default_factory=list)
-    conversations: list[ConversationCard] = field(default_factory=list)
-
-    @property
-    def upcoming_conversations(self) -> list[ConversationCard]:
-        # Soonest first: the next one is what the student wants to see.
-        return sorted(
-            (c for c in self.conversations if c.upcoming), key=lambda c: c.conversation.scheduled_at
-        )
-
-    @property
-    def recent_conversations(self) -> list[ConversationCard]:
-        return [c for c in self.conversations if not c.upcoming]
-
-    @property
-    def overdue_count(self) -> int:
-        return sum(1 for a in self.open_actions if a.is_overdue())
-
-    @property
-    def is_empty(self) -> bool:
-        return not (
-            self.experiences
-            or self.qualities
-            or self.motives
-            or self.compliments
-            or self.ambitions
-            or self.contacts
-            or self.open_actions
-            or self.closed_actions
-            or self.conversations
-        )
-
-
 def traits_of(student: Student, visibility: Visibility) -> list[StudentTrait]:
     # The student's own experiences only (the domain links no others): this also lets SQLite find them on
     # the student index instead of walking every experience of the school.
@@ -202,39 +118,6 @@ def ambitions_of(student: Student, visibility: Visibility) -> list[Ambition]:
     )
 
 
-def dossier_overview(*, role: Role, student: Student) -> Overview:
-    """The dossier page of ``student`` as ``role`` may see it."""
-    visibility = visibility_for(role, student)
-    overview = Overview(student=student, visibility=visibility, group=current_group_of(student))
-    if visibility is Visibility.NONE:
-        return overview
-
-    experiences = shared_only(Experience.objects.filter(student=student), visibility)
-    overview.experience_total = experiences.count()
-    overview.experiences = experience_cards(experiences, visibility, limit=RECENT_EXPERIENCES)
-
-    traits = traits_of(student, visibility)
-    overview.qualities = [t for t in traits if t.kind == TraitKind.QUALITY]
-    overview.motives = [t for t in traits if t.kind == TraitKind.MOTIVE]
-
-    compliments = Compliment.objects.filter(student=student).select_related("trait", "given_by")
-    if visibility is Visibility.SHARED:
-        # Compliments are not the guardian's to see unless they gave them themselves.
-        compliments = compliments.filter(given_by_id=role.user_id)
-    overview.compliments = list(compliments[:RECENT_COMPLIMENTS])
-
-    overview.ambitions = ambitions_of(student, visibility)
-    overview.contacts = list(shared_only(Contact.objects.filter(student=student), visibility))
-
-    actions = shared_only(Action.objects.filter(student=student), visibility).select_related("experience")
-    overview.open_actions = list(actions.filter(status=ActionStatus.OPEN).order_by("due_on", "pk"))
-    overview.closed_actions = list(
-        actions.exclude(status=ActionStatus.OPEN).order_by("-updated_at")[:RECENT_CLOSED_ACTIONS]
-    )
-    overview.conversations = conversation_cards(student, visibility, limit=RECENT_CONVERSATIONS)
-    return overview
-
-
 def access_log_of(student: Student) -> list[AuditEntry]:
     """Who looked at this dossier, newest first."""
     return list(AuditEntry.objects.filter(student=student).select_related("actor")[:ACCESS_LOG_LIMIT])
@@ -243,3 +126,68 @@ def access_log_of(student: Student) -> list[AuditEntry]:
 def own_experiences(student: Student) -> QuerySet[Experience]:
     """The student's experiences, newest first, for choosing which ones show a trait or lead to an action."""
     return Experience.objects.filter(student=student).order_by("-happened_on", "-created_at")
+
+
+# --- lookups: an object of a dossier for the role that asks, or a 404 ------------------------------------
+
+Item = TypeVar("Item", StudentTrait, Ambition, Contact, Action, AmbitionStep, SharedItem)
+
+
+def _own(queryset: QuerySet[Item], role: Role, pk: int, student_path: str = "student") -> Item:
+    """An item of the dossier the role keeps (a student's own), with the student; otherwise 404."""
+    if not can_keep_dossier(role):
+        raise Http404
+    owned = {f"{student_path}__user_id": role.user_id}
+    return one_or_404(queryset.select_related(f"{student_path}__user"), pk=pk, **owned)
+
+
+def get_trait_for(role: Role, pk: int) -> StudentTrait:
+    return _own(StudentTrait.objects.select_related("trait"), role, pk)
+
+
+def get_ambition_for(role: Role, pk: int) -> Ambition:
+    return _own(Ambition.objects.all(), role, pk)
+
+
+def get_step_for(role: Role, pk: int) -> AmbitionStep:
+    return _own(AmbitionStep.objects.select_related("ambition"), role, pk, "ambition__student")
+
+
+def get_contact_for(role: Role, pk: int) -> Contact:
+    return _own(Contact.objects.all(), role, pk)
+
+
+def get_own_action_for(role: Role, pk: int) -> Action:
+    """An action of the student's own dossier, to change it."""
+    return _own(Action.objects.all(), role, pk)
+
+
+def get_shared_item_for(role: Role, kind: str, pk: int) -> SharedItem:
+    """An item the student may show to guardians or hide (``kind`` as ``SHAREABLE`` names it)."""
+    model = SHAREABLE.get(kind)
+    if model is None:
+        raise Http404
+    return _own(model.objects.all(), role, pk)
+
+
+def get_action_for(role: Role, pk: int) -> tuple[Action, Visibility]:
+    """An action as the role may read it (a guardian only a shared one), with how much of the dossier the
+    role sees; otherwise 404."""
+    action = Action.objects.select_related("experience", "student__user").filter(pk=pk).first()
+    if action is None:
+        raise Http404
+    action.student = get_student_for(role, action.student_id)
+    visibility = visibility_for(role, action.student)
+    if visibility is Visibility.NONE or (
+        visibility is Visibility.SHARED and not action.shared_with_guardians
+    ):
+        raise Http404
+    return action, visibility
+
+
+def get_complimentable_student_for(role: Role, pk: int) -> Student:
+    """A student this role may give a compliment (``complimentable_students``); otherwise 404."""
+    student = complimentable_students(role).select_related("user").filter(pk=pk).first()
+    if student is None or not can_compliment(role, student):
+        raise Http404
+    return student

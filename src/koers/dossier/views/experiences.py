@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -20,10 +20,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from koers.common.audit import record_access
-from koers.common.models import AuditAction
+from koers.access.audit import record_access
+from koers.access.gate import permit
+from koers.access.models import AuditAction
 from koers.common.uploads import is_first_request_for, serve_file
-from koers.common.views import active_role
 from koers.dossier.domain.experiences import (
     add_evidence,
     delete_evidence,
@@ -40,6 +40,7 @@ from koers.dossier.queries.experiences import (
     RemarkEntry,
     RemarkTarget,
     experience_detail,
+    get_editable_evidence_for,
     get_editable_experience,
     get_evidence_for,
     get_remark_target,
@@ -48,7 +49,13 @@ from koers.dossier.queries.experiences import (
     reflection_with_answers,
     remark_thread,
 )
-from koers.dossier.rules import can_answer_remark, can_edit_dossier, can_remark
+from koers.dossier.rules import (
+    can_answer_remark,
+    can_keep_dossier,
+    can_open_dossiers,
+    can_remark,
+    can_take_part_in_remarks,
+)
 from koers.lob.vocabulary import EXPERIENCE_KIND_ICONS, FEELING_ICONS, Competence
 from koers.schools.models import Role, Student
 from koers.schools.queries import own_student
@@ -97,7 +104,7 @@ def _audit_subject(experience: Experience, file_kind: str = "") -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_new(request: HttpRequest) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_keep_dossier)
     student = own_student(role)
     evidence_form = EvidenceForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -139,7 +146,7 @@ def experience_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def experience_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_open_dossiers)
     detail = experience_detail(role, pk)
     experience = detail.experience
     if detail.editable:
@@ -171,7 +178,7 @@ def experience_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_keep_dossier)
     experience = get_editable_experience(role, pk)
     if request.method == "POST":
         form = ExperienceForm(request.POST)
@@ -199,7 +206,7 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_keep_dossier)
     experience = get_editable_experience(role, pk)
     if request.method == "POST":
         delete_experience(experience=experience, by=role)
@@ -214,7 +221,7 @@ def experience_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_keep_dossier)
     experience = get_editable_experience(role, pk)
     form = EvidenceForm(request.POST or None, request.FILES or None, require_file=True)
     if request.method == "POST" and form.is_valid():
@@ -236,7 +243,7 @@ def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
-    role = active_role(request)
+    role = permit(request, can_open_dossiers)
     evidence = get_evidence_for(role, pk)
     experience = evidence.experience
     is_document = evidence.kind == EvidenceKind.DOCUMENT
@@ -269,11 +276,9 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
 @login_required
 @require_http_methods(["GET", "POST"])
 def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
-    evidence = get_evidence_for(role, pk)
+    role = permit(request, can_keep_dossier)
+    evidence = get_editable_evidence_for(role, pk)
     experience = evidence.experience
-    if not can_edit_dossier(role, experience.student):
-        raise Http404
     if request.method == "POST":
         delete_evidence(evidence=evidence, by=role)
         messages.success(request, _("Het bewijsstuk is verwijderd."))
@@ -289,7 +294,7 @@ def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
-    role = active_role(request)
+    role = permit(request, can_keep_dossier)
     experience = get_editable_experience(role, pk)
     if competence not in Competence.values:
         raise Http404
@@ -334,7 +339,7 @@ def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def voice_file(request: HttpRequest, pk: int) -> HttpResponseBase:
-    role = active_role(request)
+    role = permit(request, can_open_dossiers)
     answer = get_voice_answer_for(role, pk)
     # A voice answer plays inside the experience page, whose view is already logged once.
     extension = answer.voice.name.rsplit(".", 1)[-1] if "." in answer.voice.name else "bin"
@@ -399,7 +404,7 @@ def _remark_target_from_query(request: HttpRequest, role: Role) -> RemarkTarget:
 @require_http_methods(["GET", "POST"])
 def remark_new(request: HttpRequest) -> HttpResponse:
     """Post a remark on ``?experience=<pk>`` or ``?action=<pk>``; htmx gets the thread back."""
-    role = active_role(request)
+    role = permit(request, can_take_part_in_remarks)
     target = _remark_target_from_query(request, role)
     remarks = remark_thread(experience=target.experience, action=target.action)
     context = remark_thread_context(
@@ -429,8 +434,6 @@ def remark_new(request: HttpRequest) -> HttpResponse:
                     action=target.action,
                     text=form.cleaned_data["text"],
                 )
-            except PermissionDenied as error:
-                raise Http404 from error
             except ValidationError as error:
                 form.add_error(None, error)
             else:

@@ -5,23 +5,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from koers.access.gate import permit
 from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role
-from koers.schools.domain import decide_consent, hide_dossier_from_guardians
+from koers.common.views import GET_POST
+from koers.dossier.domain.family import decide_consent, hide_dossier_from_guardians
+from koers.dossier.rules import can_decide_consent, can_open_child_family_page, can_open_family_page
 from koers.schools.family_rules import (
     consent_states_for,
     decides_for_self,
     decides_from,
     dossier_hidden,
-    may_decide_consent,
 )
-from koers.schools.models import ConsentPurpose, Role, RoleKind, Student
-from koers.schools.queries import get_student_for, guardianship_of, own_student
+from koers.schools.models import ConsentPurpose, Role, Student
+from koers.schools.queries import get_student_for, own_student
 
 
 def _decide(request: HttpRequest, role: Role, student: Student) -> str | None:
@@ -38,8 +39,6 @@ def _decide(request: HttpRequest, role: Role, student: Student) -> str | None:
         purpose = request.POST.get("purpose", "")
         granted = request.POST.get("granted") == "1"
         decide_consent(by=role, student=student, purpose=purpose, granted=granted)
-    except PermissionDenied as refused:
-        raise Http404 from refused
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return None
@@ -53,13 +52,7 @@ def _page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> H
             messages.success(request, done)
         return redirect(request.path)
     self_deciding = decides_for_self(student)
-    guardianship = guardianship_of(role, student)
-    may_decide = may_decide_consent(
-        role.kind,
-        is_the_student=own,
-        has_authority=guardianship is not None and guardianship.has_authority,
-        student=student,
-    )
+    may_decide = can_decide_consent(role, student)
     states = consent_states_for(student)
     return render_page(
         request,
@@ -80,7 +73,7 @@ def _page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> H
 @GET_POST
 def family(request: HttpRequest) -> HttpResponse:
     """The student's own page: who sees my dossier, and consent."""
-    role = active_role(request, RoleKind.STUDENT)
+    role = permit(request, can_open_family_page)
     return _page(request, role, own_student(role), own=True)
 
 
@@ -88,6 +81,6 @@ def family(request: HttpRequest) -> HttpResponse:
 @GET_POST
 def guardian_family(request: HttpRequest, student_pk: int) -> HttpResponse:
     """A guardian's page for one child: consent until 16, and what the child decides after."""
-    role = active_role(request, RoleKind.GUARDIAN)
+    role = permit(request, can_open_child_family_page)
     student = get_student_for(role, student_pk)
     return _page(request, role, student, own=False)

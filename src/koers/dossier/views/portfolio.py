@@ -14,16 +14,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.common.audit import record_access
-from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.access.audit import record_access
+from koers.access.gate import permit
+from koers.common.views import GET_POST, show_domain_errors
 from koers.dossier.domain import portfolio as domain
 from koers.dossier.domain.remarks import mark_remarks_seen
 from koers.dossier.forms.portfolio import (
@@ -36,25 +36,31 @@ from koers.dossier.forms.portfolio import (
     TraitClaimForm,
     TraitEditForm,
 )
-from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Contact, StudentTrait
+from koers.dossier.models import Action, ActionStatus, Ambition, Contact, StudentTrait
 from koers.dossier.queries.experiences import remark_thread
 from koers.dossier.queries.portfolio import (
     Visibility,
     access_log_of,
-    dossier_overview,
+    get_action_for,
+    get_ambition_for,
+    get_complimentable_student_for,
+    get_contact_for,
+    get_own_action_for,
+    get_shared_item_for,
+    get_step_for,
+    get_trait_for,
     own_experiences,
-    visibility_for,
 )
-from koers.dossier.queries.timeline import COMPETENCE_ICONS, build_timeline, parse_competence, parse_direction
-from koers.dossier.rules import can_compliment
+from koers.dossier.rules import can_compliment, can_keep_dossier, can_open_dossiers
 from koers.dossier.views.experiences import remark_thread_context
-from koers.lob.vocabulary import Competence, TraitKind
-from koers.schools.models import Role, RoleKind, Student
-from koers.schools.queries import complimentable_students, current_group_of, get_student_for, own_student
+from koers.lob.vocabulary import TraitKind
+from koers.schools.models import Role, Student
+from koers.schools.queries import current_group_of, own_student
 
 
 def _own(request: HttpRequest) -> tuple[Role, Student]:
-    role = active_role(request)
+    """The student keeping their own dossier; everyone else gets a 404."""
+    role = permit(request, can_keep_dossier)
     return role, own_student(role)
 
 
@@ -74,89 +80,13 @@ def _share_default(request: HttpRequest, kind: str) -> bool:
     return request.school.shares_by_default(kind)  # type: ignore[attr-defined]
 
 
-# --- overview ----------------------------------------------------------------------------------------
-
-
-def _overview_page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> HttpResponse:
-    overview = dossier_overview(role=role, student=student)
-    if not own and overview.visibility is not Visibility.NONE:
-        record_access(role=role, student=student, subject=_("dossier-overzicht"))
-    return render(
-        request,
-        "dossier/overview.html",
-        {
-            "overview": overview,
-            "student": student,
-            "own": own,
-            "can_compliment": not own and can_compliment(role, student),
-            "is_guardian": role.kind == RoleKind.GUARDIAN,
-        },
-    )
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    role, student = _own(request)
-    return _overview_page(request, role, student, own=True)
-
-
-@login_required
-def student_dossier(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = active_role(request)
-    student = get_student_for(role, student_pk)
-    if role.user_id == student.user_id:
-        return redirect("dossier:home")
-    return _overview_page(request, role, student, own=False)
+# --- who looked ----------------------------------------------------------------------------------
 
 
 @login_required
 def access_log(request: HttpRequest) -> HttpResponse:
     _, student = _own(request)
     return render(request, "dossier/access_log.html", {"entries": access_log_of(student), "student": student})
-
-
-# --- LOB-lijn ----------------------------------------------------------------------------------------
-
-
-def _timeline_page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> HttpResponse:
-    competence = parse_competence(request.GET.get("competentie"))
-    direction = parse_direction(request.GET.get("kijk"))
-    line = build_timeline(role=role, student=student, competence=competence, direction=direction)
-    if not own and line.visibility is not Visibility.NONE:
-        record_access(role=role, student=student, subject=_("LOB-lijn"))
-    base = reverse("dossier:timeline") if own else reverse("dossier:student_timeline", args=[student.pk])
-    return render_page(
-        request,
-        "dossier/timeline.html",
-        {
-            "line": line,
-            "student": student,
-            "own": own,
-            "base_url": base,
-            "competences": [(c.value, c.label, COMPETENCE_ICONS[c.value]) for c in Competence],
-            "directions": [
-                ("alles", _("Alles")),
-                ("terug", _("Terugkijken")),
-                ("vooruit", _("Vooruitkijken")),
-            ],
-        },
-        fragment="line",
-    )
-
-
-@login_required
-def timeline(request: HttpRequest) -> HttpResponse:
-    role, student = _own(request)
-    return _timeline_page(request, role, student, own=True)
-
-
-@login_required
-def student_timeline(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = active_role(request)
-    student = get_student_for(role, student_pk)
-    if role.user_id == student.user_id:
-        return redirect("dossier:timeline")
-    return _timeline_page(request, role, student, own=False)
 
 
 # --- qualities and motives ---------------------------------------------------------------------------
@@ -193,11 +123,9 @@ def trait_new(request: HttpRequest) -> HttpResponse:
 
 
 def _own_trait(request: HttpRequest, pk: int) -> tuple[Role, Student, StudentTrait]:
-    role, student = _own(request)
-    trait: StudentTrait = get_object_or_404(
-        StudentTrait.objects.select_related("trait"), pk=pk, student=student
-    )
-    return role, student, trait
+    role = permit(request, can_keep_dossier)
+    trait = get_trait_for(role, pk)
+    return role, trait.student, trait
 
 
 @login_required
@@ -242,10 +170,8 @@ def trait_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @GET_POST
 def compliment_new(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = active_role(request)
-    student = complimentable_students(role).select_related("user").filter(pk=student_pk).first()
-    if student is None or not can_compliment(role, student):
-        raise Http404
+    role = permit(request, can_compliment)
+    student = get_complimentable_student_for(role, student_pk)
     form = ComplimentForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -259,7 +185,7 @@ def compliment_new(request: HttpRequest, student_pk: int) -> HttpResponse:
             show_domain_errors(form, error)
         else:
             messages.success(request, _("Je compliment is gegeven aan %(name)s.") % {"name": student.name})
-            if role.kind in (RoleKind.MENTOR, RoleKind.COUNSELLOR, RoleKind.GUARDIAN):
+            if can_open_dossiers(role):
                 return redirect("dossier:student", student_pk=student.pk)
             return redirect("home")
     return render(
@@ -295,8 +221,9 @@ def ambition_new(request: HttpRequest) -> HttpResponse:
 
 
 def _own_ambition(request: HttpRequest, pk: int) -> tuple[Role, Student, Ambition]:
-    role, student = _own(request)
-    return role, student, get_object_or_404(Ambition, pk=pk, student=student)
+    role = permit(request, can_keep_dossier)
+    ambition = get_ambition_for(role, pk)
+    return role, ambition.student, ambition
 
 
 def _ambition_page(
@@ -372,10 +299,8 @@ def ambition_step_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def ambition_step_toggle(request: HttpRequest, pk: int) -> HttpResponse:
-    role, student = _own(request)
-    step: AmbitionStep = get_object_or_404(
-        AmbitionStep.objects.select_related("ambition__student"), pk=pk, ambition__student=student
-    )
+    role = permit(request, can_keep_dossier)
+    step = get_step_for(role, pk)
     domain.set_step_done(step=step, by=role, done=request.POST.get("done") == "1")
     if getattr(request, "htmx", False):
         return render(request, "dossier/_step.html", {"step": step, "own": True})
@@ -412,8 +337,8 @@ def contact_new(request: HttpRequest) -> HttpResponse:
 
 
 def _own_contact(request: HttpRequest, pk: int) -> tuple[Role, Contact]:
-    role, student = _own(request)
-    return role, get_object_or_404(Contact, pk=pk, student=student)
+    role = permit(request, can_keep_dossier)
+    return role, get_contact_for(role, pk)
 
 
 @login_required
@@ -517,15 +442,9 @@ def _remark_context(
 
 @login_required
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request)
-    action: Action = get_object_or_404(Action.objects.select_related("experience", "student__user"), pk=pk)
-    student = get_student_for(role, action.student_id)
-    action.student = student
-    visibility = visibility_for(role, student)
-    if visibility is Visibility.NONE or (
-        visibility is Visibility.SHARED and not action.shared_with_guardians
-    ):
-        raise Http404
+    role = permit(request, can_open_dossiers)
+    action, visibility = get_action_for(role, pk)
+    student = action.student
     own = role.user_id == student.user_id
     if own:
         mark_remarks_seen(role=role, student=student, action=action)
@@ -543,8 +462,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _own_action(request: HttpRequest, pk: int) -> tuple[Role, Student, Action]:
-    role, student = _own(request)
-    return role, student, get_object_or_404(Action, pk=pk, student=student)
+    role = permit(request, can_keep_dossier)
+    action = get_own_action_for(role, pk)
+    return role, action.student, action
 
 
 @login_required
@@ -601,13 +521,12 @@ def action_status(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def share_toggle(request: HttpRequest) -> HttpResponse:
     """The student shows an item to their guardians, or hides it again."""
-    role, student = _own(request)
+    role = permit(request, can_keep_dossier)
     kind = request.POST.get("kind", "")
-    model = domain.SHAREABLE.get(kind)
     pk = request.POST.get("pk", "")
-    if model is None or not pk.isdigit():
+    if not pk.isdigit():
         raise Http404
-    item = get_object_or_404(model, pk=int(pk), student=student)
+    item = get_shared_item_for(role, kind, int(pk))
     domain.set_sharing(by=role, item=item, shared=request.POST.get("shared") == "1")
     if getattr(request, "htmx", False):
         return render(request, "dossier/_share_toggle.html", {"share_item": item, "share_kind": kind})

@@ -13,31 +13,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from koers.access.gate import require
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.content import ICON_MAX_LENGTH
 from koers.programme.models import Activity, ActivityType, DatePrecision
-from koers.programme.queries.planning import STAFF_KINDS, copy_plan, month_end
-from koers.schools.models import Group, Role, RoleKind, SchoolYear, Track, User
+from koers.programme.queries.planning import copy_plan, month_end
+from koers.programme.rules import can_plan_programme
+from koers.schools.models import STAFF_KINDS, Group, Role, SchoolYear, Track, User
 
 TITLE_MAX = 160
 PARTNER_MAX = 160
 TYPE_NAME_MAX = 120
 
 
-def _require_counsellor(by: Role) -> None:
-    if by.kind != RoleKind.COUNSELLOR:
-        raise PermissionDenied
-
-
-def _require_own(by: Role, *objects: Any) -> None:
+def _require_planner(by: Role, *objects: Any) -> None:
+    """Only the counsellor plans, and only with objects of their own school."""
+    require(by, can_plan_programme)
     for thing in objects:
-        if thing is not None and thing.school_id != by.school_id:
-            raise PermissionDenied
+        require(by, can_plan_programme, thing)
 
 
 def _day(value: dt.date) -> str:
@@ -76,9 +74,8 @@ def _check_activity(
     elements: Iterable[str],
     type_was: ActivityType | None = None,
 ) -> _Checked:
-    _require_counsellor(by)
     chosen_groups = list(groups)
-    _require_own(by, school_year, type, *chosen_groups)
+    _require_planner(by, school_year, type, *chosen_groups)
     errors: dict[str, str] = {}
     title = (title or "").strip()
     partner = (partner or "").strip()
@@ -223,7 +220,7 @@ def update_activity(
     elements: Iterable[str] = (),
 ) -> Activity:
     """Change a planned activity; it stays in its school year."""
-    _require_own(by, activity)
+    _require_planner(by, activity)
     checked = _check_activity(
         by=by,
         school_year=activity.school_year,
@@ -265,8 +262,7 @@ def removal_blockers(activity: Activity) -> list[str]:
 
 def remove_activity(*, by: Role, activity: Activity) -> None:
     """Remove a planned activity, unless students already took part or got assignments for it."""
-    _require_counsellor(by)
-    _require_own(by, activity)
+    _require_planner(by, activity)
     with transaction.atomic():
         reasons = removal_blockers(activity)
         if reasons:
@@ -304,7 +300,7 @@ def _name_taken(by: Role, name: str, but: ActivityType | None = None) -> bool:
 
 def add_activity_type(*, by: Role, name: str, description: str = "", icon: str = "") -> ActivityType:
     """A school's own kind of activity, next to the shipped ones."""
-    _require_counsellor(by)
+    _require_planner(by)
     name, icon = _check_type_fields(name, icon)
     with transaction.atomic():
         if _name_taken(by, name):
@@ -329,8 +325,7 @@ def change_activity_type(
     *, by: Role, type: ActivityType, name: str, description: str = "", icon: str = "", active: bool = True
 ) -> ActivityType:
     """Rename a type (shipped or the school's own), change its icon, or switch it off for new plans."""
-    _require_counsellor(by)
-    _require_own(by, type)
+    _require_planner(by, type)
     name, icon = _check_type_fields(name, icon)
     with transaction.atomic():
         if _name_taken(by, name, but=type):
@@ -356,8 +351,7 @@ def copy_programme_forward(*, by: Role, from_year: SchoolYear, to_year: SchoolYe
     """Copy every activity of ``from_year`` into ``to_year``: dates a year later, groups matched by name
     (a group that is not found is left out; no groups means every group of the track and year level).
     Activities copied before, or already planned the same way, are skipped, so copying twice adds nothing."""
-    _require_counsellor(by)
-    _require_own(by, from_year, to_year)
+    _require_planner(by, from_year, to_year)
     if to_year.starts_on <= from_year.starts_on:
         raise ValidationError(
             {"from_year": _("Kies een schooljaar dat vóór %(year)s ligt.") % {"year": to_year.name}}

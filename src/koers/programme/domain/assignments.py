@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from koers.access.gate import require
 from koers.common.uploads import (
     CheckedUpload,
     SavedFiles,
@@ -56,8 +57,9 @@ from koers.programme.models import (
     Purpose,
     WorkStatus,
 )
+from koers.programme.rules import can_do_assignments, can_manage_assignments, can_work_as
 from koers.schools.family_rules import refuse_without_consent
-from koers.schools.models import Membership, Role, RoleKind, Student
+from koers.schools.models import Membership, Role, Student
 
 MAX_STEPS = 12
 MAX_QUESTIONS = 10
@@ -79,11 +81,6 @@ class AssignmentInput:
     format: str
     competences: Sequence[str]
     elements: Sequence[str]
-
-
-def _require_counsellor(by: Role) -> None:
-    if by.kind != RoleKind.COUNSELLOR:
-        raise PermissionDenied
 
 
 def _lines(values: Sequence[str]) -> list[str]:
@@ -147,7 +144,7 @@ def _free_key(school_id: int, title: str) -> str:
 
 def create_assignment(*, by: Role, data: AssignmentInput) -> Assignment:
     """Add the school's own assignment to its bank."""
-    _require_counsellor(by)
+    require(by, can_manage_assignments)
     fields = _clean_assignment(data)
     with transaction.atomic():
         return Assignment.objects.create(
@@ -157,9 +154,7 @@ def create_assignment(*, by: Role, data: AssignmentInput) -> Assignment:
 
 def update_assignment(*, assignment: Assignment, by: Role, data: AssignmentInput) -> Assignment:
     """Change an assignment; shipped ones too (the school owns its copy)."""
-    _require_counsellor(by)
-    if assignment.school_id != by.school_id:
-        raise PermissionDenied
+    require(by, can_manage_assignments, assignment)
     fields = _clean_assignment(data)
     for name, value in fields.items():
         setattr(assignment, name, value)
@@ -170,9 +165,7 @@ def update_assignment(*, assignment: Assignment, by: Role, data: AssignmentInput
 
 def set_assignment_active(*, assignment: Assignment, by: Role, active: bool) -> Assignment:
     """Archive (or bring back) an assignment. Never deleted: given ones keep pointing at it."""
-    _require_counsellor(by)
-    if assignment.school_id != by.school_id:
-        raise PermissionDenied
+    require(by, can_manage_assignments, assignment)
     assignment.active = active
     with transaction.atomic():
         assignment.save(update_fields=["active"])
@@ -186,8 +179,8 @@ def set_assignment_active(*, assignment: Assignment, by: Role, active: bool) -> 
 
 
 def _require_student_of(by: Role, student: Student, given: GivenAssignment) -> None:
-    if by.kind != RoleKind.STUDENT or by.user_id != student.user_id or given.school_id != student.school_id:
-        raise PermissionDenied
+    require(by, can_do_assignments, given)
+    require(by, can_work_as, student)
     in_a_group = (
         Membership.objects.current().filter(student=student, group__in=given.groups.values("pk")).exists()
     )

@@ -9,10 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from koers.access.gate import require
 from koers.background.queue import enqueue_job
 from koers.programme.models import Activity, Assignment, Audience, GivenAssignment, Purpose
 from koers.programme.queries.assignments import givable_groups
-from koers.schools.models import Group, Role, RoleKind
+from koers.programme.rules import can_give_assignment
+from koers.schools.models import Group, Role
 
 
 def give_assignment(
@@ -27,13 +29,11 @@ def give_assignment(
 ) -> GivenAssignment:
     """Give an assignment to groups the giver may give to, optionally as an activity's preparation or
     reflection. Another school's assignment, group or activity is refused as if it did not exist."""
-    if by.kind not in (RoleKind.MENTOR, RoleKind.COUNSELLOR) or assignment.school_id != by.school_id:
-        raise PermissionDenied
-    if activity is not None and activity.school_id != by.school_id:
-        raise PermissionDenied
+    require(by, can_give_assignment, assignment)
+    require(by, can_give_assignment, activity)
     allowed = set(givable_groups(by).values_list("pk", flat=True))
     if any(g.pk not in allowed for g in groups):
-        raise PermissionDenied
+        raise PermissionDenied  # a group the giver may not give to (givable_groups: one query for all)
     errors: dict[str, ValidationError] = {}
     if not assignment.active:
         errors["assignment"] = ValidationError(

@@ -16,11 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.rules import is_mentor
 from koers.programme.models import Activity, Participation
-from koers.schools.models import Group, Membership, Role, RoleKind, Student
+from koers.programme.rules import can_register_participation
+from koers.schools.models import Group, Membership, Role, Student
 from koers.schools.queries import mentored_groups
-
-REGISTRARS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.TEACHER)
 
 
 def groups_of_activity(activity: Activity) -> list[Group]:
@@ -37,10 +37,10 @@ def groups_of_activity(activity: Activity) -> list[Group]:
 
 def registrable_groups(role: Role, activity: Activity) -> list[Group]:
     """The groups of the activity this role may register participation for."""
-    if role.school_id != activity.school_id or role.kind not in REGISTRARS:
+    if not can_register_participation(role, activity):
         return []
     groups = groups_of_activity(activity)
-    if role.kind == RoleKind.MENTOR:
+    if is_mentor(role):
         mine = set(mentored_groups(role).values_list("pk", flat=True))
         groups = [group for group in groups if group.pk in mine]
     return groups

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import Form
-from koers.common.simple_language import simpler
 from koers.common.uploads import CheckedFileField, UploadKind
+from koers.language.simple import simpler
 
 
 class GuardianAnswerForm(Form):

@@ -22,6 +22,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from koers.access.rules import is_counsellor, is_follower, is_guardian, is_mentor, is_student
 from koers.programme.models import (
     Activity,
     Assignment,
@@ -30,11 +31,9 @@ from koers.programme.models import (
     GuardianAnswer,
     WorkStatus,
 )
-from koers.schools.models import Group, Membership, Role, RoleKind, Student
+from koers.programme.rules import can_give_assignment, can_use_assignment_bank
+from koers.schools.models import Group, Membership, Role, Student
 from koers.schools.queries import mentored_groups
-
-STAFF = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
-
 
 # --- the bank ---------------------------------------------------------------------------------------
 
@@ -53,7 +52,7 @@ def bank(role: Role, chosen: BankFilter | None = None) -> list[Assignment]:
     SQLite cannot look inside them (a school's bank holds tens of assignments, not thousands)."""
     chosen = chosen or BankFilter()
     assignments = Assignment.objects.filter(school_id=role.school_id)
-    if not (chosen.archived and role.kind == RoleKind.COUNSELLOR):
+    if not (chosen.archived and is_counsellor(role)):
         assignments = assignments.filter(active=True)
     if chosen.audience:
         assignments = assignments.filter(audience=chosen.audience)
@@ -69,10 +68,10 @@ def bank(role: Role, chosen: BankFilter | None = None) -> list[Assignment]:
 
 def get_assignment_for(role: Role, pk: int) -> Assignment:
     """An assignment of the role's school for mentors and counsellors (archived ones for counsellors only)."""
-    if role.kind not in STAFF:
+    if not can_use_assignment_bank(role):
         raise Http404
     assignments = Assignment.objects.filter(school_id=role.school_id)
-    if role.kind != RoleKind.COUNSELLOR:
+    if not is_counsellor(role):
         assignments = assignments.filter(active=True)
     assignment = assignments.filter(pk=pk).first()
     if assignment is None:
@@ -93,9 +92,9 @@ def givable_groups(role: Role, day: dt.date | None = None) -> QuerySet[Group]:
     """Groups this role may give an assignment to: a mentor their own groups, a counsellor every group of
     this school year."""
     day = day or timezone.localdate()
-    if role.kind == RoleKind.COUNSELLOR:
+    if is_counsellor(role):
         groups = _current_groups(role, day)
-    elif role.kind == RoleKind.MENTOR:
+    elif is_mentor(role):
         groups = mentored_groups(role, day).filter(school_id=role.school_id)
     else:
         return Group.objects.none()
@@ -104,7 +103,7 @@ def givable_groups(role: Role, day: dt.date | None = None) -> QuerySet[Group]:
 
 def linkable_activities(role: Role, day: dt.date | None = None) -> QuerySet[Activity]:
     """Planned activities of this school year an assignment can prepare or reflect on."""
-    if role.kind not in STAFF:
+    if not can_give_assignment(role):
         return Activity.objects.none()
     day = day or timezone.localdate()
     return (
@@ -118,9 +117,9 @@ def linkable_activities(role: Role, day: dt.date | None = None) -> QuerySet[Acti
 
 def visible_given(role: Role) -> QuerySet[GivenAssignment]:
     given = GivenAssignment.objects.filter(school_id=role.school_id)
-    if role.kind == RoleKind.COUNSELLOR:
+    if is_counsellor(role):
         return given
-    if role.kind == RoleKind.MENTOR:
+    if is_mentor(role):
         mine = mentored_groups(role).values("pk")
         return given.filter(Q(groups__in=mine) | Q(given_by_id=role.user_id)).distinct()
     return given.none()
@@ -257,11 +256,11 @@ def get_guardian_answer_for(role: Role, pk: int) -> GuardianAnswer:
     """A guardian's answer for the guardian who gave it, the student it is about, or the staff who may follow
     the given assignment; anyone else a 404."""
     answers = GuardianAnswer.objects.filter(school_id=role.school_id)
-    if role.kind == RoleKind.GUARDIAN:
+    if is_guardian(role):
         answers = answers.filter(guardian_id=role.user_id)
-    elif role.kind == RoleKind.STUDENT:
+    elif is_student(role):
         answers = answers.filter(student__user_id=role.user_id)
-    elif role.kind in STAFF:
+    elif is_follower(role):
         answers = answers.filter(given__in=visible_given(role).values("pk"))
     else:
         raise Http404

@@ -12,12 +12,13 @@ from django.http import Http404
 from django.utils import timezone
 
 from koers.programme.models import Audience, GivenAssignment, GuardianAnswer
-from koers.schools.models import Guardianship, Membership, Role, RoleKind, Student, User
+from koers.programme.rules import can_answer_at_home
+from koers.schools.models import Guardianship, Membership, Role, Student, User
 
 
 def own_child(role: Role, student_pk: int) -> Guardianship:
     """The guardian's link to this child at this school; anyone else's child is a 404."""
-    if role.kind != RoleKind.GUARDIAN:
+    if not can_answer_at_home(role):
         raise Http404
     found = (
         Guardianship.objects.filter(

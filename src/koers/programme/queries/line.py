@@ -19,8 +19,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import pgettext_lazy
 
-from koers.common.content_i18n import localised
+from koers.common.lookups import one_or_404
 from koers.conversations.models import ConversationRound
+from koers.language.content import localised
 from koers.programme.models import (
     Activity,
     ActivityType,
@@ -29,7 +30,7 @@ from koers.programme.models import (
     Participation,
     WorkStatus,
 )
-from koers.schools.models import Group, Membership, SchoolYear, Student, Track
+from koers.schools.models import Group, Membership, Role, SchoolYear, Student, Track
 
 
 class ItemKind(enum.StrEnum):
@@ -346,3 +347,17 @@ def activity_status(activity: Activity, today: dt.date) -> Status:
     if getattr(activity, "was_absent", False) or is_past(activity, today):
         return Status.MISSED
     return Status.COMING
+
+
+def get_line_activity_for(role: Role, pk: int) -> Activity:
+    """An activity of the role's school with its type, to register who took part; anything else is a 404."""
+    return one_or_404(Activity.objects.select_related("type"), school_id=role.school_id, pk=pk)
+
+
+def noted_participation(activity: Activity, students: list[Student]) -> dict[int, bool]:
+    """Whether each of ``students`` was registered present at ``activity`` (missing: not registered)."""
+    return dict(
+        Participation.objects.filter(activity=activity, student_id__in=[s.pk for s in students]).values_list(
+            "student_id", "present"
+        )
+    )

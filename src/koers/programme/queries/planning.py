@@ -15,11 +15,11 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from koers.common.lookups import one_or_404
 from koers.programme.models import Activity, ActivityType, DatePrecision
-from koers.schools.models import Group, Role, RoleKind, SchoolYear, Track, User
+from koers.schools.models import STAFF_KINDS, Group, Role, SchoolYear, Track, User
 
 # Who may be responsible for an activity: the school's staff, not students or guardians.
-STAFF_KINDS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.TEACHER, RoleKind.LEADER, RoleKind.ADMIN)
 
 
 # --- school years -------------------------------------------------------------------------------------
@@ -182,6 +182,16 @@ def get_activity_for(role: Role, pk: int) -> Activity:
     if activity is None:
         raise Http404
     return activity
+
+
+def get_activity_type_for(role: Role, pk: int) -> ActivityType:
+    """An activity type of the role's school; anything else is a 404."""
+    return one_or_404(ActivityType.objects.all(), school_id=role.school_id, pk=pk)
+
+
+def years_to_choose(years: list[SchoolYear]) -> QuerySet[SchoolYear]:
+    """``years`` as choices for a form field, newest first."""
+    return SchoolYear.objects.filter(pk__in=[y.pk for y in years]).order_by("-starts_on")
 
 
 # --- copying last year's programme forward ------------------------------------------------------------

@@ -7,16 +7,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.gate import permit
+from koers.access.rules import is_counsellor
 from koers.common.htmx import render_page
 from koers.common.uploads import serve_file
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.assignment_content import ensure_assignments
 from koers.programme.domain import assignments as domain
@@ -24,10 +26,9 @@ from koers.programme.domain.giving import give_assignment
 from koers.programme.forms.assignments import AssignmentForm, BankFilterForm, GiveForm, WorkForm
 from koers.programme.models import Purpose
 from koers.programme.queries import assignments as queries
-from koers.schools.models import RoleKind
+from koers.programme.rules import can_do_assignments, can_manage_assignments, can_use_assignment_bank
 from koers.schools.queries import own_student
 
-STAFF = (RoleKind.MENTOR, RoleKind.COUNSELLOR)
 WORK_ERRORS = {"0": "q0", "text": "text", "photos": "photos", "voice": "voice"}
 
 
@@ -42,10 +43,10 @@ def _labels(values: list[str], choices: Any) -> list[str]:
 @login_required
 @require_GET
 def bank(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *STAFF)
+    role = permit(request, can_use_assignment_bank)
     ensure_assignments(role.school)
-    is_counsellor = role.kind == RoleKind.COUNSELLOR
-    form = BankFilterForm(request.GET or None, show_archived=is_counsellor)
+    counsellor = is_counsellor(role)
+    form = BankFilterForm(request.GET or None, show_archived=counsellor)
     chosen = queries.BankFilter()
     if form.is_valid():
         chosen = queries.BankFilter(**form.cleaned_data)
@@ -61,7 +62,7 @@ def bank(request: HttpRequest) -> HttpResponse:
     return render_page(
         request,
         "programme/assignments/bank.html",
-        {"form": form, "rows": rows, "is_counsellor": is_counsellor},
+        {"form": form, "rows": rows, "is_counsellor": counsellor},
         fragment="results",
     )
 
@@ -69,7 +70,7 @@ def bank(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *STAFF)
+    role = permit(request, can_use_assignment_bank)
     assignment = queries.get_assignment_for(role, pk)
     return render_page(
         request,
@@ -78,7 +79,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "assignment": assignment,
             "competences": _labels(assignment.competences, Competence),
             "elements": _labels(assignment.elements, Element),
-            "is_counsellor": role.kind == RoleKind.COUNSELLOR,
+            "is_counsellor": is_counsellor(role),
         },
     )
 
@@ -86,7 +87,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @GET_POST
 def assignment_new(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_manage_assignments)
     form = AssignmentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -102,7 +103,7 @@ def assignment_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_manage_assignments)
     assignment = queries.get_assignment_for(role, pk)
     form = AssignmentForm(
         request.POST if request.method == "POST" else None, initial=AssignmentForm.initial_for(assignment)
@@ -121,7 +122,7 @@ def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def assignment_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_manage_assignments)
     assignment = queries.get_assignment_for(role, pk)
     active = request.POST.get("active") == "1"
     domain.set_assignment_active(assignment=assignment, by=role, active=active)
@@ -138,7 +139,7 @@ def assignment_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @GET_POST
 def give(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *STAFF)
+    role = permit(request, can_use_assignment_bank)
     assignment = queries.get_assignment_for(role, pk)
     if not assignment.active:
         raise Http404
@@ -165,8 +166,6 @@ def give(request: HttpRequest, pk: int) -> HttpResponse:
                 purpose=data["purpose"],
                 activity=data["activity"],
             )
-        except PermissionDenied as refused:
-            raise Http404 from refused
         except ValidationError as error:
             show_domain_errors(form, error)
         else:
@@ -178,7 +177,7 @@ def give(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def given_list(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *STAFF)
+    role = permit(request, can_use_assignment_bank)
     return render_page(
         request, "programme/assignments/given_list.html", {"rows": queries.given_overview(role)}
     )
@@ -187,7 +186,7 @@ def given_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def given_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *STAFF)
+    role = permit(request, can_use_assignment_bank)
     given = queries.get_given_for(role, pk)
     return render_page(
         request, "programme/assignments/given_detail.html", {"progress": queries.given_progress(given)}
@@ -200,7 +199,7 @@ def given_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.STUDENT)
+    role = permit(request, can_do_assignments)
     student = own_student(role)
     return render_page(
         request, "programme/assignments/mine.html", {"mine": queries.student_assignments(student)}
@@ -217,7 +216,7 @@ def _photo_choices(photos: list[dict[str, Any]]) -> list[tuple[str, str]]:
 @login_required
 @GET_POST
 def work(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.STUDENT)
+    role = permit(request, can_do_assignments)
     student = own_student(role)
     item = queries.get_given_for_student(student, pk)
     assignment = item.given.assignment
@@ -248,8 +247,6 @@ def work(request: HttpRequest, pk: int) -> HttpResponse:
                     remove_voice=data.get("remove_voice", False),
                     finish=finish,
                 )
-            except PermissionDenied as refused:
-                raise Http404 from refused
             except ValidationError as error:
                 show_domain_errors(form, error, WORK_ERRORS)
                 files_dropped = bool(request.FILES)
@@ -284,7 +281,7 @@ def work(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def work_photo(request: HttpRequest, pk: int, index: int) -> HttpResponseBase:
-    role = active_role(request, RoleKind.STUDENT)
+    role = permit(request, can_do_assignments)
     item = queries.get_given_for_student(own_student(role), pk)
     photos = domain.draft_photos(item.work)
     if item.work is None or not 0 <= index < len(photos):
@@ -302,7 +299,7 @@ def work_photo(request: HttpRequest, pk: int, index: int) -> HttpResponseBase:
 @login_required
 @require_GET
 def work_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
-    role = active_role(request, RoleKind.STUDENT)
+    role = permit(request, can_do_assignments)
     item = queries.get_given_for_student(own_student(role), pk)
     if item.work is None or not item.work.voice:
         raise Http404

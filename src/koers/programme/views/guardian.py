@@ -14,21 +14,23 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from koers.common.audit import record_access
-from koers.common.models import AuditAction
+from koers.access.audit import record_access
+from koers.access.gate import permit
+from koers.access.models import AuditAction
+from koers.access.rules import is_follower
 from koers.common.uploads import is_first_request_for, serve_file
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.programme.domain.guardian_answers import save_guardian_answer
 from koers.programme.forms.guardian import GuardianAnswerForm
-from koers.programme.queries.assignments import STAFF, get_guardian_answer_for
+from koers.programme.queries.assignments import get_guardian_answer_for
 from koers.programme.queries.guardian import get_home_assignment_for, own_child
-from koers.schools.models import RoleKind
+from koers.programme.rules import can_answer_at_home, can_open_guardian_answers
 
 
 @login_required
 @GET_POST
 def answer(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.GUARDIAN)
+    role = permit(request, can_answer_at_home)
     child = own_child(role, student_pk)
     given = get_home_assignment_for(role, child.student, pk)
     mine = given.my_answers[0] if given.my_answers else None  # type: ignore[attr-defined]
@@ -84,11 +86,11 @@ def answer(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
 def answer_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The voice note of a guardian's answer: for that guardian, the child, and the child's mentor or
     counsellor following the assignment (``get_guardian_answer_for``); staff playing it is logged."""
-    role = active_role(request)
+    role = permit(request, can_open_guardian_answers)
     found = get_guardian_answer_for(role, pk)
     if not found.voice:
         raise Http404
-    if role.kind in STAFF and is_first_request_for(request):
+    if is_follower(role) and is_first_request_for(request):
         record_access(
             role=role,
             student=found.student,

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -25,37 +25,42 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.audit import record_access
+from koers.access.gate import permit
+from koers.access.models import AuditAction
+from koers.access.rules import is_guardian, is_mentor, is_student, is_teacher
 from koers.background.queue import enqueue_job
-from koers.common.audit import record_access
 from koers.common.htmx import render_page
-from koers.common.models import AuditAction
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.lob.vocabulary import Competence
 from koers.programme.domain.participation import (
-    REGISTRARS,
     members_of,
     register_participation,
     registrable_groups,
 )
 from koers.programme.forms.line import GapsFilterForm, LineChoiceForm, ParticipationForm, line_key, line_label
-from koers.programme.models import Activity, Participation
 from koers.programme.queries.line import (
     YearLine,
     current_year_of,
+    get_line_activity_for,
     line_choices,
+    noted_participation,
     school_line,
     school_years,
     student_line,
     when_label,
 )
 from koers.programme.queries.student_coverage import coverage_of_student, groups_of_year, students_with_gaps
+from koers.programme.rules import (
+    can_plan_programme,
+    can_register_participation,
+    can_see_own_line,
+    can_see_school_lines,
+    can_see_student_lines,
+)
 from koers.programme.svg import line_svg
-from koers.schools.models import Role, RoleKind, Student
+from koers.schools.models import Role, Student
 from koers.schools.queries import get_student_for, guardian_sees_dossier_of, mentored_groups, own_student
-
-LINE_VIEWERS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.TEACHER)
-STUDENT_LINE_VIEWERS = (RoleKind.COUNSELLOR, RoleKind.MENTOR, RoleKind.GUARDIAN)
-
 
 # --- the school's line -----------------------------------------------------------------------------------
 
@@ -73,7 +78,7 @@ def _chosen_line(
     pairs = line_choices(school_year)
     keys = {line_key(track, level): (track, level) for track, level in pairs}
     wanted = request.GET.get("lijn", "")
-    if wanted not in keys and role.kind == RoleKind.MENTOR:
+    if wanted not in keys and is_mentor(role):
         mine = mentored_groups(role).filter(school_year=school_year).order_by("year_level", "name").first()
         wanted = line_key(mine.track, mine.year_level) if mine else ""
     if wanted not in keys:
@@ -82,7 +87,7 @@ def _chosen_line(
     if wanted not in keys:
         return form, None
     track, level = keys[wanted]
-    upcoming = role.kind == RoleKind.TEACHER and not whole_year
+    upcoming = is_teacher(role) and not whole_year
     upcoming_from = timezone.localdate() if upcoming else None
     return form, school_line(
         school_year=school_year, track=track, year_level=level, upcoming_from=upcoming_from
@@ -91,10 +96,10 @@ def _chosen_line(
 
 def _registrable_activity_ids(role: Role, line: YearLine) -> set[int]:
     """The activities of the line this role may register participation for (one query for a mentor)."""
-    if role.kind not in REGISTRARS:
+    if not can_register_participation(role):
         return set()
     activities = [item.activity for item in line.activities if item.activity is not None]
-    if role.kind != RoleKind.MENTOR:
+    if not is_mentor(role):
         return {activity.pk for activity in activities}
     mine = set(mentored_groups(role).values_list("pk", flat=True))
     return {
@@ -107,7 +112,7 @@ def _registrable_activity_ids(role: Role, line: YearLine) -> set[int]:
 @login_required
 @require_GET
 def line(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *LINE_VIEWERS)
+    role = permit(request, can_see_school_lines)
     form, year_line = _chosen_line(request, role)
     context: dict[str, Any] = {"form": form, "line": year_line, "role_kind": role.kind}
     if year_line is not None:
@@ -130,7 +135,7 @@ def line(request: HttpRequest) -> HttpResponse:
 def poster(request: HttpRequest) -> HttpResponse:
     """The A3 poster is made by a job (WeasyPrint takes a while for a full year); the person downloads it
     from the job's page. The line is chosen from the query string, as on the line's page."""
-    role = active_role(request, *LINE_VIEWERS)
+    role = permit(request, can_see_school_lines)
     # The poster is for the classroom wall: the whole year, also for teachers.
     _form, year_line = _chosen_line(request, role, whole_year=True)
     if year_line is None:
@@ -152,7 +157,7 @@ def poster(request: HttpRequest) -> HttpResponse:
 
 def _student_page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> HttpResponse:
     with_status = True
-    if role.kind == RoleKind.GUARDIAN:
+    if is_guardian(role):
         # Information-only guardians (and those of a 16+ student who hid the dossier) see the school's plan
         # for the child, not what the child did.
         with_status = guardian_sees_dossier_of(role, student)
@@ -180,16 +185,16 @@ def _student_page(request: HttpRequest, role: Role, student: Student, *, own: bo
 @login_required
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.STUDENT)
+    role = permit(request, can_see_own_line)
     return _student_page(request, role, own_student(role), own=True)
 
 
 @login_required
 @require_GET
 def student(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.STUDENT, *STUDENT_LINE_VIEWERS)
+    role = permit(request, can_see_student_lines)
     found = get_student_for(role, student_pk)
-    if role.kind == RoleKind.STUDENT:
+    if is_student(role):
         return redirect("programme:mine")
     return _student_page(request, role, found, own=False)
 
@@ -208,10 +213,8 @@ def _chosen_group_pk(request: HttpRequest) -> int | None:
 @login_required
 @GET_POST
 def participation(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *REGISTRARS)
-    activity = Activity.objects.filter(school_id=role.school_id, pk=pk).select_related("type").first()
-    if activity is None:
-        raise Http404
+    role = permit(request, can_register_participation)
+    activity = get_line_activity_for(role, pk)
     groups = registrable_groups(role, activity)
     if not groups:
         raise Http404
@@ -231,11 +234,7 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
     if group is None:
         raise Http404
     students = members_of(group)
-    noted = dict(
-        Participation.objects.filter(activity=activity, student_id__in=[s.pk for s in students]).values_list(
-            "student_id", "present"
-        )
-    )
+    noted = noted_participation(activity, students)
     if request.method == "POST":
         form = ParticipationForm(request.POST, students=students)
         if form.is_valid():
@@ -243,8 +242,6 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
             absent = {s.pk for s in students} - present
             try:
                 result = register_participation(by=role, activity=activity, group=group, absent=absent)
-            except PermissionDenied as error:
-                raise Http404 from error
             except ValidationError as error:
                 show_domain_errors(form, error)
             else:
@@ -275,7 +272,7 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def gaps(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_plan_programme)
     school_year = current_year_of(school_years(role.school_id))
     context: dict[str, Any] = {"school_year": school_year, "competences": Competence}
     if school_year is not None:

@@ -9,25 +9,26 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from koers.access.gate import permit
 from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.programme.content import ensure_activity_types
 from koers.programme.domain import activities as domain
 from koers.programme.forms.planning import ActivityForm, ActivityTypeForm, CopyForwardForm
 from koers.programme.models import Activity, ActivityType, DatePrecision
 from koers.programme.queries import planning as queries
 from koers.programme.queries.coverage import coverage as coverage_of
-from koers.programme.rules import COVERAGE_READERS, PLANNER_READERS, can_plan
-from koers.schools.models import RoleKind, SchoolYear, Track
+from koers.programme.rules import can_check_coverage, can_plan_programme, can_read_planner
+from koers.schools.models import SchoolYear, Track
 
 TEMPLATES = "programme/planning"
 
@@ -69,11 +70,11 @@ def _add_links(plan: queries.Planner) -> None:
 @login_required
 @require_GET
 def planner(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *PLANNER_READERS)
+    role = permit(request, can_read_planner)
     years = queries.years_of_school(role.school_id)
     year = queries.pick_year(years, request.GET.get("jaar"))
     plan = queries.year_planner(year, request.GET.get("leerweg")) if year else None
-    if plan is not None and can_plan(role):
+    if plan is not None and can_plan_programme(role):
         _add_links(plan)
     return render_page(
         request,
@@ -82,7 +83,7 @@ def planner(request: HttpRequest) -> HttpResponse:
             "years": years,
             "year": year,
             "plan": plan,
-            "can_plan": can_plan(role),
+            "can_plan": can_plan_programme(role),
             "previous_year": queries.year_before(years, year) if year else None,
         },
         fragment="planner",
@@ -93,7 +94,7 @@ def planner(request: HttpRequest) -> HttpResponse:
 
 
 def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | None) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_plan_programme)
     ensure_activity_types(role.school)
     if activity is not None:
         initial = ActivityForm.initial_for(activity)
@@ -143,8 +144,6 @@ def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | 
                 saved = domain.plan_activity(by=role, school_year=year, **fields)
             else:
                 saved = domain.update_activity(by=role, activity=activity, **fields)
-        except PermissionDenied as refused:
-            raise Http404 from refused
         except ValidationError as error:
             key = "day" if data["precision"] == DatePrecision.DAY else "month"
             show_domain_errors(form, error, {"starts_on": key})
@@ -161,7 +160,7 @@ def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | 
 @login_required
 @GET_POST
 def activity_new(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_plan_programme)
     years = queries.years_of_school(role.school_id)
     year = queries.pick_year(years, request.GET.get("jaar"))
     if year is None:
@@ -173,7 +172,7 @@ def activity_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_plan_programme)
     activity = queries.get_activity_for(role, pk)
     return _activity_page(request, activity.school_year, activity)
 
@@ -181,14 +180,12 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @GET_POST
 def activity_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_plan_programme)
     activity = queries.get_activity_for(role, pk)
     error = ""
     if request.method == "POST":
         try:
             domain.remove_activity(by=role, activity=activity)
-        except PermissionDenied as refused:
-            raise Http404 from refused
         except ValidationError as refused:
             error = " ".join(refused.messages)
         else:
@@ -209,7 +206,7 @@ def activity_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @GET_POST
 def copy_forward(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_plan_programme)
     years = queries.years_of_school(role.school_id)
     to_year = queries.pick_year(years, request.GET.get("jaar"))
     earlier = [y for y in years if to_year is not None and y.starts_on < to_year.starts_on]
@@ -220,7 +217,7 @@ def copy_forward(request: HttpRequest) -> HttpResponse:
     form = CopyForwardForm(
         source if "from_year" in source else None,
         initial={"from_year": previous.pk if previous else None},
-        years=SchoolYear.objects.filter(pk__in=[y.pk for y in earlier]).order_by("-starts_on"),
+        years=queries.years_to_choose(earlier),
     )
     from_year = previous
     if form.is_bound and form.is_valid():
@@ -228,8 +225,6 @@ def copy_forward(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_bound and form.is_valid() and from_year is not None:
         try:
             result = domain.copy_programme_forward(by=role, from_year=from_year, to_year=to_year)
-        except PermissionDenied as refused:
-            raise Http404 from refused
         except ValidationError as error:
             show_domain_errors(form, error)
         else:
@@ -257,7 +252,7 @@ def copy_forward(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def activity_types(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_plan_programme)
     ensure_activity_types(role.school)
     return render_page(
         request,
@@ -267,7 +262,7 @@ def activity_types(request: HttpRequest) -> HttpResponse:
 
 
 def _type_page(request: HttpRequest, type: ActivityType | None) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_plan_programme)
     initial: dict[str, Any] = {"active": True}
     if type is not None:
         initial = {
@@ -293,8 +288,6 @@ def _type_page(request: HttpRequest, type: ActivityType | None) -> HttpResponse:
                     icon=data["icon"],
                     active=data["active"],
                 )
-        except PermissionDenied as refused:
-            raise Http404 from refused
         except ValidationError as error:
             show_domain_errors(form, error)
         else:
@@ -314,11 +307,8 @@ def activity_type_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @GET_POST
 def activity_type_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.COUNSELLOR)
-    found = ActivityType.objects.filter(school_id=role.school_id, pk=pk).first()
-    if found is None:
-        raise Http404
-    return _type_page(request, found)
+    role = permit(request, can_plan_programme)
+    return _type_page(request, queries.get_activity_type_for(role, pk))
 
 
 # --- the coverage check -------------------------------------------------------------------------------
@@ -327,13 +317,13 @@ def activity_type_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def coverage(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, *COVERAGE_READERS)
+    role = permit(request, can_check_coverage)
     years = queries.years_of_school(role.school_id)
     year = queries.pick_year(years, request.GET.get("jaar"))
     report = None
     if year is not None:
         report = coverage_of(year, queries.year_before(years, year), request.GET.get("leerweg") or None)
-        if can_plan(role):
+        if can_plan_programme(role):
             edit_url = url_maker("programme:activity_edit")
             for warning in report.warnings:
                 for line in warning.activities:
@@ -341,6 +331,6 @@ def coverage(request: HttpRequest) -> HttpResponse:
     return render_page(
         request,
         f"{TEMPLATES}/coverage.html",
-        {"years": years, "year": year, "report": report, "can_plan": can_plan(role)},
+        {"years": years, "year": year, "report": report, "can_plan": can_plan_programme(role)},
         fragment="report",
     )

@@ -14,14 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from koers.common.audit import record_access
-from koers.common.models import AuditAction
-from koers.schools.models import Role, RoleKind, Student
+from koers.access.audit import record_access
+from koers.access.gate import require
+from koers.access.models import AuditAction
+from koers.schools.models import Role, Student
 from koers.transfer.models import AccessRequest, AccessRequestKind, access_request_due
-from koers.transfer.queries import may_request_for
 from koers.transfer.register import REGISTER, rows_of
+from koers.transfer.rules import can_handle_access_requests, can_request_data_of
 
-HANDLERS = (RoleKind.COUNSELLOR, RoleKind.ADMIN)
 FILES_FOLDER = "bestanden"
 # Secrets are never part of a copy (password hash, second-factor key, card and session codes): they say
 # nothing about the person and would only weaken the account.
@@ -29,8 +29,7 @@ LEFT_OUT = {"password", "key", "token_hash", "session_key"}
 
 
 def request_access(*, by: Role, student: Student, kind: str) -> AccessRequest:
-    if not may_request_for(by, student):
-        raise PermissionDenied
+    require(by, can_request_data_of, student)
     if kind not in AccessRequestKind.values:
         raise ValidationError({"kind": _("Kies inzage of een kopie.")})
     today = timezone.localdate()
@@ -47,8 +46,7 @@ def request_access(*, by: Role, student: Student, kind: str) -> AccessRequest:
 
 
 def mark_handled(*, by: Role, request: AccessRequest) -> AccessRequest:
-    if by.kind not in HANDLERS or by.school_id != request.school_id:
-        raise PermissionDenied
+    require(by, can_handle_access_requests, request)
     if request.fulfilled_at is not None:
         return request
     with transaction.atomic():
@@ -132,8 +130,9 @@ def write_access_zip(student: Student, target: IO[bytes]) -> None:
 
 def access_zip_for(*, by: Role, request: AccessRequest) -> IO[bytes]:
     """The ZIP for a request, written to a temporary file; logs one export row (also for the student)."""
-    if request.requested_by_id != by.user_id or not may_request_for(by, request.student):
-        raise PermissionDenied
+    if request.requested_by_id != by.user_id:
+        raise PermissionDenied  # only the person who asked downloads the answer
+    require(by, can_request_data_of, request.student)
     target = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115  # handed to the response
     write_access_zip(request.student, target)
     target.seek(0)

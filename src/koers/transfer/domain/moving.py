@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.common.audit import record_access
-from koers.common.models import AuditAction
+from koers.access.audit import record_access
+from koers.access.gate import require
+from koers.access.models import AuditAction
 from koers.common.uploads import files_removed_on_error
 from koers.dossier.models import (
     Action,
@@ -23,17 +24,17 @@ from koers.dossier.models import (
     StudentTrait,
 )
 from koers.lob.models import ReflectionPrompt, Trait
-from koers.schools.models import Role, RoleKind, Student
+from koers.schools.models import Role, Student
 from koers.transfer.models import TransferExport, TransferImport, TransferStatus
 from koers.transfer.queries import KINDS, enrolled_students, items_of
+from koers.transfer.rules import can_export_dossier, can_read_in_dossiers
 from koers.transfer.serialize import Incoming
 
 SCHOOL_NAME_MAX = 200
 
 
 def _own_student(by: Role, student: Student) -> None:
-    if by.kind != RoleKind.STUDENT or by.user_id != student.user_id or by.school_id != student.school_id:
-        raise PermissionDenied
+    require(by, can_export_dossier, student)
 
 
 def save_selection(
@@ -111,8 +112,6 @@ def record_export_download(*, by: Role, export: TransferExport, what: str) -> No
 
 # --- reading a transfer file in at the receiving school ---
 
-IMPORTERS = (RoleKind.COUNSELLOR, RoleKind.ADMIN)
-
 
 def _suffix(source: str) -> str:
     return _(" (van %(school)s)") % {"school": source}
@@ -131,8 +130,7 @@ def import_transfer(
 
     Only for a student who is enrolled now (never to look at a candidate), after the school confirmed it.
     """
-    if by.kind not in IMPORTERS or by.school_id != student.school_id:
-        raise PermissionDenied
+    require(by, can_read_in_dossiers, student)
     if not enrolled_students().filter(pk=student.pk).exists():
         raise ValidationError(
             {

@@ -4,43 +4,40 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.gate import permit
 from koers.common.htmx import render_page
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.family_rules import AGE_OF_DECISION
-from koers.schools.models import RoleKind
-from koers.transfer.domain.access import HANDLERS, access_zip_for, mark_handled, request_access
+from koers.transfer.domain.access import access_zip_for, mark_handled, request_access
 from koers.transfer.forms import AccessRequestForm
-from koers.transfer.models import AccessRequest
 from koers.transfer.queries import (
     get_request_for,
+    get_school_request_for,
     requestable_students,
     requests_by,
     school_requests,
 )
-
-ASKERS = (RoleKind.STUDENT, RoleKind.GUARDIAN)
+from koers.transfer.rules import can_ask_for_data, can_handle_access_requests
 
 
 @login_required
 @GET_POST
 def mine(request: HttpRequest) -> HttpResponse:
     """A student (16+) or a guardian with authority (child under 16) asks for and downloads the data."""
-    role = active_role(request, *ASKERS)
+    role = permit(request, can_ask_for_data)
     students = requestable_students(role)
     form = AccessRequestForm(request.POST if request.method == "POST" else None, students=students)
     if request.method == "POST" and students and form.is_valid():
         student = next(s for s in students if s.pk == form.cleaned_data["student"])
         try:
             request_access(by=role, student=student, kind=form.cleaned_data["kind"])
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             show_domain_errors(form, error)
         else:
@@ -58,14 +55,9 @@ def mine(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def download(request: HttpRequest, pk: int) -> FileResponse:
-    role = active_role(request, *ASKERS)
+    role = permit(request, can_ask_for_data)
     access_request = get_request_for(role, pk)
-    if access_request is None:
-        raise Http404
-    try:
-        archive = access_zip_for(by=role, request=access_request)
-    except PermissionDenied as error:
-        raise Http404 from error
+    archive = access_zip_for(by=role, request=access_request)
     day = timezone.localdate().isoformat()
     response = FileResponse(
         archive, as_attachment=True, filename=f"koers-gegevens-{day}.zip", content_type="application/zip"
@@ -78,7 +70,7 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 @require_GET
 def school_list(request: HttpRequest) -> HttpResponse:
-    active_role(request, *HANDLERS)
+    permit(request, can_handle_access_requests)
     today = timezone.localdate()
     rows = [(r, r.fulfilled_at is None and r.due_on < today) for r in school_requests()]
     return render_page(request, "transfer/access_school.html", {"rows": rows, "today": today})
@@ -87,13 +79,8 @@ def school_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def handled(request: HttpRequest, pk: int) -> HttpResponse:
-    role = active_role(request, *HANDLERS)
-    access_request = AccessRequest.objects.filter(pk=pk).first()
-    if access_request is None:
-        raise Http404
-    try:
-        mark_handled(by=role, request=access_request)
-    except PermissionDenied as error:
-        raise Http404 from error
+    role = permit(request, can_handle_access_requests)
+    access_request = get_school_request_for(role, pk)
+    mark_handled(by=role, request=access_request)
     messages.success(request, _("Het verzoek is als afgehandeld gemarkeerd."))
     return redirect("transfer:access_requests")

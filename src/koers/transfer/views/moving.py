@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -12,14 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from koers.access.gate import permit
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
 from koers.common.pdf import render_pdf
-from koers.common.views import GET_POST, active_role, show_domain_errors
-from koers.schools.models import Role, RoleKind, Student
+from koers.common.views import GET_POST, show_domain_errors
+from koers.schools.models import Role, Student
 from koers.schools.queries import own_student
 from koers.transfer.domain.moving import (
-    IMPORTERS,
     approve_export,
     import_transfer,
     record_export_download,
@@ -29,19 +29,17 @@ from koers.transfer.forms import LABELS, ApproveForm, ImportForm, SelectionForm
 from koers.transfer.models import TransferExport, TransferStatus
 from koers.transfer.pdf import data_url
 from koers.transfer.queries import enrolled_students, exports_of, get_export_for, imports_of_school, items_of
+from koers.transfer.rules import can_read_in_dossiers, can_take_dossier_along
 from koers.transfer.serialize import transfer_document, transfer_json
 
 
 def _student(request: HttpRequest) -> tuple[Role, Student]:
-    role = active_role(request, RoleKind.STUDENT)
+    role = permit(request, can_take_dossier_along)
     return role, own_student(role)
 
 
 def _export(student: Student, pk: int) -> TransferExport:
-    export = get_export_for(student, pk)
-    if export is None:
-        raise Http404
-    return export
+    return get_export_for(student, pk)
 
 
 @login_required
@@ -108,10 +106,7 @@ def _download(request: HttpRequest, pk: int, what: str) -> tuple[TransferExport,
     export = _export(student, pk)
     if export.status != TransferStatus.APPROVED:
         raise Http404
-    try:
-        record_export_download(by=role, export=export, what=what)
-    except PermissionDenied as error:
-        raise Http404 from error
+    record_export_download(by=role, export=export, what=what)
     day = timezone.localdate().isoformat()
     return export, f"overdrachtsdossier-{day}"
 
@@ -139,7 +134,7 @@ def export_json(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def read_in(request: HttpRequest) -> HttpResponse:
     """The receiving school reads a transfer file into the dossier of a student enrolled there."""
-    role = active_role(request, *IMPORTERS)
+    role = permit(request, can_read_in_dossiers)
     form = ImportForm(
         request.POST if request.method == "POST" else None,
         request.FILES or None,
@@ -153,8 +148,6 @@ def read_in(request: HttpRequest) -> HttpResponse:
                 enrolment_confirmed=form.cleaned_data["confirm"],
                 incoming=form.cleaned_data["file"],
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             show_domain_errors(form, error)
         else:

@@ -9,22 +9,29 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from koers.common.audit import record_access
+from koers.access.audit import record_access
+from koers.access.gate import permit
+from koers.access.models import AuditAction
 from koers.common.csv_export import csv_response
-from koers.common.models import AuditAction
-from koers.common.views import GET_POST, active_role, show_domain_errors
+from koers.common.views import GET_POST, show_domain_errors
 from koers.dossier.queries.portfolio import access_log_of
-from koers.schools.models import Guardianship, RoleKind, Student
+from koers.schools.models import Student
 from koers.schools.queries import get_student_for
 from koers.transfer import exports, retention
-from koers.transfer.models import RemovalReport
 from koers.transfer.privacy_forms import KeepLongerForm, RetentionForm
+from koers.transfer.queries import get_left_student_for, get_removal_report_for
+from koers.transfer.rules import (
+    can_export_student_lists,
+    can_manage_retention,
+    can_see_who_looked_at,
+    can_see_who_looked_at_child,
+)
 
 # --- the admin's privacy page ----------------------------------------------------------------------------
 
@@ -32,7 +39,7 @@ from koers.transfer.privacy_forms import KeepLongerForm, RetentionForm
 @login_required
 @GET_POST
 def overview(request: HttpRequest) -> HttpResponse:
-    role = active_role(request, RoleKind.ADMIN)
+    role = permit(request, can_manage_retention)
     school = role.school
     form = RetentionForm(request.POST or None, initial={"months": school.retention_months})
     if request.method == "POST" and form.is_valid():
@@ -58,17 +65,14 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 def _left_student(request: HttpRequest, pk: int) -> Student:
     """A student of the admin's school who has left (only their retention is the admin's business)."""
-    active_role(request, RoleKind.ADMIN)
-    student = Student.objects.select_related("user").filter(pk=pk, left_on__isnull=False).first()
-    if student is None:
-        raise Http404
-    return student
+    role = permit(request, can_manage_retention)
+    return get_left_student_for(role, pk)
 
 
 @login_required
 @GET_POST
 def keep_longer(request: HttpRequest, student_pk: int) -> HttpResponse:
-    role = active_role(request, RoleKind.ADMIN)
+    role = permit(request, can_manage_retention)
     student = _left_student(request, student_pk)
     form = KeepLongerForm(request.POST or None, initial={"until": student.keep_until})
     if request.method == "POST" and form.is_valid():
@@ -97,10 +101,8 @@ def keep_longer(request: HttpRequest, student_pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def report(request: HttpRequest, pk: int) -> HttpResponse:
-    active_role(request, RoleKind.ADMIN)
-    found = RemovalReport.objects.select_related("ran_by").filter(pk=pk).first()
-    if found is None:
-        raise Http404
+    role = permit(request, can_manage_retention)
+    found = get_removal_report_for(role, pk)
     counts = [
         (retention.kind_label(label), count) for label, count in found.details.get("counts", {}).items()
     ]
@@ -128,7 +130,7 @@ def students_csv(request: HttpRequest) -> HttpResponse:
     Only counts, the same figures the counsellor's overview shows, so no dossier content leaves Koers and
     no audit row per student is written.
     """
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_export_student_lists)
     day = timezone.localdate()
     return csv_response(
         f"leerlingen-{role.school.slug}-{day.isoformat()}.csv",
@@ -144,7 +146,7 @@ def access_log_csv(request: HttpRequest, student_pk: int) -> HttpResponse:
 
     It names who opened the dossier, so exporting it is itself logged, once.
     """
-    role = active_role(request, RoleKind.COUNSELLOR)
+    role = permit(request, can_export_student_lists)
     student = get_student_for(role, student_pk)
     record_access(role=role, student=student, action=AuditAction.EXPORT, subject=_("inzagelog (CSV)"))
     number = student.number or str(student.pk)
@@ -160,12 +162,9 @@ def access_log_csv(request: HttpRequest, student_pk: int) -> HttpResponse:
 @require_GET
 def guardian_access_log(request: HttpRequest, student_pk: int) -> HttpResponse:
     """A guardian with parental authority sees who looked at their child's dossier."""
-    role = active_role(request, RoleKind.GUARDIAN)
+    role = permit(request, can_see_who_looked_at_child)
     student = get_student_for(role, student_pk)
-    if not Guardianship.objects.filter(
-        guardian_id=role.user_id, student_id=student.pk, has_authority=True
-    ).exists():
-        raise Http404
+    permit(request, can_see_who_looked_at, student)
     return render(
         request,
         "transfer/privacy/guardian_access_log.html",

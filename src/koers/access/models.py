@@ -1,0 +1,58 @@
+"""The audit log: one append-only row for every view, print and export of a student's dossier.
+
+The model lived in ``common`` until the areas were layered; its rows were kept when it moved (see
+``access/migrations/0001_initial.py``)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from koers.schools.models import RoleKind, School, Student
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", _("bekeken")
+    PRINT = "print", _("afgedrukt")
+    EXPORT = "export", _("geëxporteerd")
+    DOWNLOAD = "download", _("bestand geopend")
+
+
+class AuditQuerySet(models.QuerySet["AuditEntry"]):
+    """Rows are only ever added: bulk changes are refused, as single ones are in the model."""
+
+    def update(self, **kwargs: object) -> int:
+        raise ValueError("audit entries are append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ValueError("audit entries are append-only")
+
+
+class AuditEntry(models.Model):
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="audit_entries")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    actor_role = models.CharField(max_length=16, choices=RoleKind.choices)
+    action = models.CharField(max_length=10, choices=AuditAction.choices)
+    subject = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    objects = ScopedManager(school="school", _manager_class=models.Manager.from_queryset(AuditQuerySet))
+
+    class Meta:
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzages")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["student", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.action} {self.student} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("audit entries are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise ValueError("audit entries are append-only")

@@ -1,0 +1,116 @@
+"""Which texts must exist in every family language (settings.KOERS_FAMILY_LANGUAGES).
+
+Everything students and guardians see is translated into the family languages; staff screens are Dutch and
+English only. The set is named by source file (the locations gettext records in the catalogues), so a text
+used on a student or guardian page cannot slip through: the translation-completeness test reads the
+catalogues and refuses an empty or fuzzy translation of any text that occurs in one of these files.
+"""
+
+from __future__ import annotations
+
+from fnmatch import fnmatch
+
+# Paths relative to src/koers, as they appear in the catalogues' "#:" location comments.
+FAMILY_SOURCES = (
+    # every page's frame, forms, errors, logging in, read-aloud, the accessibility statement
+    "templates/*.html",
+    "templates/registration/*",
+    "common/forms.py",
+    "common/uploads.py",
+    "common/views_speech.py",
+    "language/views.py",
+    "language/domain.py",
+    "language/templates/*.html",
+    "access/models.py",
+    "accounts/templates/accounts/card_refused.html",
+    "accounts/templates/accounts/security.html",
+    "accounts/forms.py",
+    "accounts/views/*.py",
+    "accounts/domain.py",
+    "accounts/middleware.py",
+    "accounts/templates/accounts/otp_*.html",
+    # guardian invitations: the e-mail, the letter, activating access
+    "accounts/invitations.py",
+    "accounts/invitation_forms.py",
+    "accounts/templates/accounts/invitations/activate.html",
+    "accounts/templates/accounts/invitations/email.txt",
+    "accounts/templates/accounts/invitations/letters_pdf.html",
+    # the vocabulary students and guardians read (competences, kinds, feelings, roles)
+    "lob/vocabulary.py",
+    "schools/models.py",
+    # the dossier: every page is the student's own or a guardian's view of it
+    "dossier/*",
+    "dossier/*/*",
+    "dossier/templates/dossier/*",
+    # the dossier's overview and LOB-lijn, composed above conversations
+    "overview/*",
+    "overview/*/*",
+    "overview/templates/overview/*",
+    # conversations as the student and guardian see them
+    "conversations/templates/conversations/_agreements.html",
+    "conversations/templates/conversations/_phase_preparation.html",
+    "conversations/templates/conversations/detail.html",
+    "conversations/templates/conversations/evaluate_*.html",
+    "conversations/templates/conversations/hold_chair.html",
+    "conversations/templates/conversations/planning_mine.html",
+    "conversations/templates/conversations/planning_invitation_email.txt",
+    "conversations/templates/conversations/prepare_form.html",
+    "conversations/templates/conversations/pdf_report.html",
+    "conversations/models.py",
+    "conversations/forms/holding.py",
+    "conversations/domain/preparation.py",
+    "conversations/domain/closing.py",
+    "conversations/queries/holding.py",
+    "conversations/queries/planning.py",
+    "conversations/views/holding.py",
+    "conversations/views/closing.py",
+    "conversations/views/planning.py",
+    "conversations/forms/closing.py",
+    "conversations/ics.py",
+    "conversations/domain/planning.py",
+    # the programme as the student and guardian see it
+    "programme/models.py",
+    "programme/templates/programme/assignments/mine.html",
+    "programme/templates/programme/assignments/work.html",
+    "programme/templates/programme/assignments/_guardian_answer*.html",
+    "programme/templates/programme/guardian/*",
+    "programme/forms/guardian.py",
+    "programme/views/guardian.py",
+    "programme/domain/guardian_answers.py",
+    "programme/views/assignments.py",
+    "programme/views/line.py",
+    "programme/queries/line.py",
+    "programme/templates/programme/line/_list.html",
+    "programme/templates/programme/line/student.html",
+    "programme/forms/assignments.py",
+    "programme/domain/assignments.py",
+    "programme/svg.py",
+    # the guardian's home, taking the dossier along, requests for access
+    "home/templates/home/guardian.html",
+    "home/templates/home/no_role.html",
+    "home/forms.py",
+    "transfer/templates/transfer/_sheet.html",
+    "transfer/templates/transfer/access_mine.html",
+    "transfer/templates/transfer/approve.html",
+    "transfer/templates/transfer/choose.html",
+    "transfer/templates/transfer/pdf_cv.html",
+    "transfer/templates/transfer/privacy/guardian_access_log.html",
+    "transfer/forms.py",
+    "transfer/domain/*.py",
+    "transfer/views/access.py",
+    "transfer/views/moving.py",
+    "transfer/exports.py",
+    # notifications: the page, the choice of e-mail, the e-mail itself, and what students and guardians are
+    # told (staff's weekly overviews live in notifications/digests.py, Dutch and English only)
+    "notifications/templates/notifications/*",
+    "notifications/kinds.py",
+    "notifications/forms.py",
+    "notifications/models.py",
+    "notifications/views.py",
+    "notifications/domain.py",
+)
+
+
+def is_family_source(path: str) -> bool:
+    path = path.split(":")[0].removeprefix("./")
+    return any(fnmatch(path, pattern) for pattern in FAMILY_SOURCES)

@@ -1,0 +1,83 @@
+"""Forms of the import: the upload with its preset, and the mapping of Koers fields to the file's columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from koers.common.forms import Form
+from koers.common.uploads import MEGABYTE
+from koers.schooladmin.importing.presets import FIELDS, MANUAL, PRESETS
+
+MAX_IMPORT_BYTES = 10 * MEGABYTE
+
+
+class UploadForm(Form):
+    file = forms.FileField(
+        label=_("Exportbestand"),
+        help_text=_("Een CSV-bestand (komma of puntkomma) of een Excel-bestand (.xlsx), hoogstens 10 MB."),
+        error_messages={
+            "required": _("Kies het bestand met de export."),
+            "empty": _("Dit bestand is leeg. Kies het bestand opnieuw."),
+            "invalid": _("Kies een bestand."),
+        },
+    )
+    preset = forms.ChoiceField(
+        label=_("Soort export"),
+        choices=[(p.key, p.label) for p in PRESETS.values()]
+        + [(MANUAL, _("Anders: ik koppel de kolommen zelf"))],
+        initial="magister",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies wat voor export dit is.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".csv,.txt,.xlsx,text/csv"
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if (upload.size or 0) > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                _("Dit bestand is groter dan 10 MB. Is het wel een export van leerlingen?")
+            )
+        return upload
+
+
+class MappingForm(Form):
+    """One choice per Koers field: which column of the file holds it (or none)."""
+
+    full_export = forms.BooleanField(
+        label=_("Dit is een volledige export: leerlingen die er niet in staan, hebben de school verlaten"),
+        required=False,
+        help_text=_("Hun groepslidmaatschap eindigt en ze worden uitgeschreven; hun dossier blijft bewaard."),
+    )
+
+    def __init__(self, *args: Any, columns: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("— niet gebruiken —"))] + [(c, c) for c in columns]
+        for field in FIELDS:
+            self.fields[f"col_{field.key}"] = forms.ChoiceField(
+                label=field.label,
+                choices=choices,
+                required=field.key == "number",
+                help_text=field.help,
+                error_messages={"required": _("Koppel een kolom aan het leerlingnummer.")},
+            )
+        # The checkbox last, after the columns.
+        self.order_fields([*(f"col_{f.key}" for f in FIELDS), "full_export"])
+
+    def mapping(self) -> dict[str, Any]:
+        columns = {
+            f.key: self.cleaned_data[f"col_{f.key}"] for f in FIELDS if self.cleaned_data.get(f"col_{f.key}")
+        }
+        return {"columns": columns, "full_export": self.cleaned_data["full_export"]}
+
+    @staticmethod
+    def initial_for(mapping: dict[str, Any]) -> dict[str, Any]:
+        initial: dict[str, Any] = {f"col_{k}": v for k, v in mapping.get("columns", {}).items()}
+        initial["full_export"] = bool(mapping.get("full_export"))
+        return initial

@@ -1,0 +1,633 @@
+"""The dry run: what an export would create, change, move and end at a school, and which lines are wrong.
+
+``make_plan`` reads the school's current state in a fixed number of queries (whatever the file size),
+walks the lines once, and returns a ``Plan``: the operations ``apply.apply_plan`` performs, and a summary
+for the preview. It never writes. A line with a problem is listed with its number and a Dutch reason; a
+line that cannot be used is skipped as a whole, a single unusable cell (a date, a mentor) only drops that
+cell. Students who appear on any line, even a skipped one, count as present: a typo never ends anyone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.schooladmin.importing.decode import Table
+from koers.schooladmin.importing.parse import (
+    is_email,
+    parse_date,
+    parse_track,
+    parse_year_level,
+    parse_yes_no,
+    split_name,
+)
+from koers.schooladmin.importing.presets import GUARDIAN_SLOTS
+from koers.schools.models import (
+    Group,
+    Guardianship,
+    Membership,
+    Mentorship,
+    Role,
+    RoleKind,
+    School,
+    SchoolYear,
+    Student,
+    Track,
+    User,
+)
+
+# A person who is not in Koers yet: a new student, mentor or guardian (one per e-mail address or number).
+PersonKey = tuple[str, Any]  # ("user", pk) for an existing user, ("new", key) for one the import creates
+StudentKey = tuple[str, Any]  # ("student", pk) or ("number", leerlingnummer) for a new student
+GroupKey = str  # the group's name, case-folded
+
+MAX_NUMBER = 32
+MAX_GROUP_NAME = 40
+
+
+@dataclass
+class NewPerson:
+    key: str
+    first_name: str
+    last_name: str
+    email: str
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def label(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p) or self.email
+
+
+@dataclass
+class NewStudent:
+    line: int
+    number: str
+    first_name: str
+    last_name: str
+    email: str
+    date_of_birth: dt.date | None
+
+    @property
+    def label(self) -> str:
+        return f"{' '.join(p for p in (self.first_name, self.last_name) if p)} ({self.number})"
+
+
+@dataclass
+class StudentChange:
+    student: Student
+    line: int
+    user_fields: dict[str, str]
+    student_fields: dict[str, Any]
+    notes: list[str]
+
+
+@dataclass
+class Placement:
+    """A student starts in ``group`` today; ``ending`` are the current memberships that end (a move)."""
+
+    line: int
+    student: StudentKey
+    label: str
+    group: GroupKey
+    ending: list[Membership]
+
+
+@dataclass
+class Plan:
+    school: School
+    today: dt.date
+    year: SchoolYear
+    year_is_new: bool
+    full_export: bool
+    groups: dict[GroupKey, Group]
+    new_groups: dict[GroupKey, Group] = field(default_factory=dict)
+    new_people: dict[str, NewPerson] = field(default_factory=dict)
+    new_roles: set[tuple[int, str]] = field(default_factory=set)  # (existing user pk, kind)
+    new_students: dict[str, NewStudent] = field(default_factory=dict)
+    changes: list[StudentChange] = field(default_factory=list)
+    placements: list[Placement] = field(default_factory=list)
+    leavers: list[tuple[Student, list[Membership]]] = field(default_factory=list)
+    new_mentorships: set[tuple[PersonKey, GroupKey]] = field(default_factory=set)
+    ended_mentorships: list[Mentorship] = field(default_factory=list)
+    new_guardianships: dict[tuple[PersonKey, StudentKey], bool] = field(default_factory=dict)
+    changed_guardianships: list[tuple[Guardianship, bool]] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    without_number: int = 0
+    # labels for the summary
+    person_labels: dict[PersonKey, str] = field(default_factory=dict)
+    student_labels: dict[StudentKey, str] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.year_is_new
+            or self.new_groups
+            or self.new_people
+            or self.new_roles
+            or self.new_students
+            or self.changes
+            or self.placements
+            or self.leavers
+            or self.new_mentorships
+            or self.ended_mentorships
+            or self.new_guardianships
+            or self.changed_guardianships
+        )
+
+    def group_name(self, key: GroupKey) -> str:
+        group = self.groups.get(key)
+        return (group or self.new_groups[key]).name
+
+    def summary(self) -> dict[str, Any]:
+        """Everything the preview shows, as JSON-ready lists of short texts."""
+        new_mentors = sorted(p.label for p in self.new_people.values() if RoleKind.MENTOR in p.roles)
+        new_guardians = sorted(p.label for p in self.new_people.values() if RoleKind.GUARDIAN in p.roles)
+        moves = [p for p in self.placements if p.ending]
+        new_in = {p.student[1]: p.group for p in self.placements if p.student[0] == "number"}
+        placed = [p for p in self.placements if not p.ending]
+        lists: dict[str, list[str]] = {
+            "groups_new": [
+                f"{g.name} · {Track(g.track).label} · " + _("leerjaar %(n)s") % {"n": g.year_level}
+                for g in sorted(self.new_groups.values(), key=lambda g: g.name)
+            ],
+            "students_new": [
+                s.label + (f" → {self.group_name(new_in[s.number])}" if s.number in new_in else "")
+                for s in self.new_students.values()
+            ],
+            "students_changed": [
+                f"{c.student.user} ({c.student.number}): {', '.join(c.notes)}" for c in self.changes
+            ],
+            "students_moved": [f"{p.label}: {_names(p.ending)} → {self.group_name(p.group)}" for p in moves],
+            "students_placed": [
+                f"{p.label} → {self.group_name(p.group)}" for p in placed if p.student[0] == "student"
+            ],
+            "students_left": [
+                f"{s.user} ({s.number})"
+                + (f": {', '.join(sorted({m.group.name for m in ms}))}" if ms else "")
+                for s, ms in self.leavers
+            ],
+            "mentors_new": new_mentors,
+            "roles_new": sorted(
+                f"{self.person_labels.get(('user', pk), pk)}: {RoleKind(kind).label}"
+                for pk, kind in self.new_roles
+            ),
+            "mentorships_new": sorted(
+                f"{self.person_labels[p]} → {self.group_name(g)}" for p, g in self.new_mentorships
+            ),
+            "mentorships_ended": sorted(f"{m.mentor} → {m.group}" for m in self.ended_mentorships),
+            "guardians_new": new_guardians,
+            "guardianships_new": sorted(
+                f"{self.person_labels[p]} → {self.student_labels[s]}"
+                + ("" if authority else " " + _("(zonder gezag)"))
+                for (p, s), authority in self.new_guardianships.items()
+            ),
+            "guardianships_changed": sorted(
+                f"{g.guardian} → {g.student}: " + (_("met gezag") if authority else _("zonder gezag"))
+                for g, authority in self.changed_guardianships
+            ),
+        }
+        return {
+            "year": {"name": self.year.name, "new": self.year_is_new},
+            "full_export": self.full_export,
+            "lists": lists,
+            "counts": {key: len(value) for key, value in lists.items()},
+            "problems": [{"line": line, "reason": reason} for line, reason in sorted(self.problems)],
+            "warnings": self.warnings,
+            "unchanged": self.unchanged,
+            "without_number": self.without_number,
+            "empty": self.is_empty,
+        }
+
+
+def current_year(school: School, today: dt.date) -> SchoolYear | None:
+    return (
+        SchoolYear.objects.filter(school=school, starts_on__lte=today, ends_on__gte=today)
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+def _new_year(school: School, today: dt.date) -> SchoolYear:
+    start = today.year if today.month >= 8 else today.year - 1
+    return SchoolYear(
+        school=school,
+        name=f"{start}-{start + 1}",
+        starts_on=dt.date(start, 8, 1),
+        ends_on=dt.date(start + 1, 7, 31),
+    )
+
+
+@dataclass
+class _Line:
+    number: int
+    cells: dict[str, str]  # field -> cell text, only for mapped fields
+
+
+class _Planner:
+    def __init__(self, school: School, table: Table, mapping: dict[str, Any], today: dt.date) -> None:
+        self.table = table
+        self.today = today
+        columns = mapping.get("columns", {})
+        self.index = {f: table.columns.index(c) for f, c in columns.items() if c in table.columns}
+        year = current_year(school, today)
+        year_is_new = year is None
+        if year is None:
+            year = _new_year(school, today)
+        groups = (
+            {}
+            if year_is_new
+            else {g.name.casefold(): g for g in Group.objects.filter(school=school, school_year=year)}
+        )
+        self.plan = Plan(
+            school=school,
+            today=today,
+            year=year,
+            year_is_new=year_is_new,
+            full_export=bool(mapping.get("full_export")),
+            groups=groups,
+        )
+        self.students = {
+            s.number: s
+            for s in Student.objects.filter(school=school).select_related("user").order_by("pk")
+            if s.number
+        }
+        self.plan.without_number = Student.objects.filter(
+            school=school, number="", left_on__isnull=True
+        ).count()
+        self.memberships: dict[int, list[Membership]] = defaultdict(list)
+        if not year_is_new:
+            for membership in (
+                Membership.objects.current(today)
+                .filter(school=school, group__school_year=year)
+                .select_related("group")
+            ):
+                self.memberships[membership.student_id].append(membership)
+        self.uses_mentors = "mentor" in self.index and "group" in self.index
+        self.uses_guardians = any(f"{slot}_email" in self.index for slot in GUARDIAN_SLOTS)
+        self.staff_codes: dict[str, User] = {}
+        self.mentorships: dict[GroupKey, list[Mentorship]] = defaultdict(list)
+        if self.uses_mentors:
+            for role in (
+                Role.objects.filter(school=school)
+                .exclude(staff_code="")
+                .select_related("user")
+                .order_by("pk")
+            ):
+                self.staff_codes.setdefault(role.staff_code.casefold(), role.user)
+            if not year_is_new:
+                for mentorship in Mentorship.objects.filter(
+                    school=school, group__school_year=year
+                ).select_related("group", "mentor"):
+                    if mentorship.group is not None:  # always: filtered on the group's year
+                        self.mentorships[mentorship.group.name.casefold()].append(mentorship)
+        self.guardianships: dict[tuple[int, int], Guardianship] = {}
+        if self.uses_guardians:
+            for guardianship in Guardianship.objects.filter(school=school).select_related(
+                "guardian", "student__user"
+            ):
+                self.guardianships[(guardianship.guardian_id, guardianship.student_id)] = guardianship
+        # Filled once every line has been read (one query for every address in the file).
+        self.users_by_email: dict[str, User] = {}
+        self.roles: set[tuple[int, str]] = set()
+        self.changed: set[int] = set()
+        self.wanted_mentors: dict[GroupKey, set[PersonKey]] = {}
+
+    # --- reading ------------------------------------------------------------------------------------
+
+    def lines(self) -> list[_Line]:
+        return [
+            _Line(line.number, {f: line.cells[i] for f, i in self.index.items() if i < len(line.cells)})
+            for line in self.table.lines
+        ]
+
+    def problem(self, line: int, reason: str) -> None:
+        self.plan.problems.append((line, reason))
+
+    def load_people(self, lines: list[_Line]) -> None:
+        emails: set[str] = set()
+        for line in lines:
+            for slot in GUARDIAN_SLOTS:
+                emails.add(line.cells.get(f"{slot}_email", "").lower())
+            if self.uses_mentors:
+                emails.update(t.lower() for t in _mentor_tokens(line.cells.get("mentor", "")) if "@" in t)
+        emails.discard("")
+        if emails:
+            for user in (
+                User.objects.annotate(lower_email=Lower("email"))
+                .filter(lower_email__in=emails)
+                .order_by("pk")
+            ):
+                self.users_by_email.setdefault(user.email.lower(), user)
+        if emails or self.uses_mentors:
+            self.roles = set(
+                Role.objects.filter(
+                    school=self.plan.school, kind__in=[RoleKind.MENTOR, RoleKind.GUARDIAN]
+                ).values_list("user_id", "kind")
+            )
+
+    # --- the walk -----------------------------------------------------------------------------------
+
+    def run(self) -> Plan:
+        lines = self.lines()
+        self.load_people(lines)
+        if "number" not in self.index:
+            self.problem(
+                1, _("Er is geen kolom gekoppeld aan het leerlingnummer; Koers kan niemand herkennen.")
+            )
+            return self.plan
+        present: set[str] = set()
+        seen: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
+        student_fields = [f for f in self.index if f.split("_")[0] not in ("guardian", "guardian2")]
+        for line in lines:
+            number = line.cells.get("number", "")
+            if not number:
+                self.problem(line.number, _("Het leerlingnummer ontbreekt; deze regel wordt overgeslagen."))
+                continue
+            present.add(number)
+            if len(number) > MAX_NUMBER:
+                self.problem(line.number, _("Het leerlingnummer is te lang; deze regel wordt overgeslagen."))
+                continue
+            whole = tuple(line.cells.get(f, "") for f in sorted(self.index))
+            own = tuple(line.cells.get(f, "") for f in sorted(student_fields))
+            if number in seen:
+                earlier, earlier_whole, earlier_own = seen[number]
+                if whole == earlier_whole:
+                    self.problem(
+                        line.number,
+                        _("Dubbele regel: dezelfde gegevens staan al op regel %(line)s; overgeslagen.")
+                        % {"line": earlier},
+                    )
+                elif own != earlier_own:
+                    self.problem(
+                        line.number,
+                        _(
+                            "Leerlingnummer %(number)s staat ook op regel %(line)s, met andere gegevens; "
+                            "deze regel wordt overgeslagen."
+                        )
+                        % {"number": number, "line": earlier},
+                    )
+                else:
+                    # The same student again with another guardian (one line per guardian).
+                    self.guardians(line, self.student_key(number))
+                continue
+            seen[number] = (line.number, whole, own)
+            self.student_line(line, number)
+        if self.plan.full_export:
+            self.find_leavers(present)
+        self.end_mentorships()
+        return self.plan
+
+    def student_key(self, number: str) -> StudentKey:
+        student = self.students.get(number)
+        return ("student", student.pk) if student else ("number", number)
+
+    def student_line(self, line: _Line, number: str) -> None:
+        cells = line.cells
+        student = self.students.get(number)
+        group_key: GroupKey | None = None
+        if "group" in self.index:
+            group_name = cells.get("group", "")
+            if not group_name:
+                self.problem(line.number, _("De groep ontbreekt; deze regel wordt overgeslagen."))
+                return
+            group_key = self.group(line, group_name)
+            if group_key is None:
+                return
+        first, last = cells.get("first_name", ""), _last_name(cells)
+        if student is None and not (first or last):
+            self.problem(line.number, _("Een nieuwe leerling zonder naam; deze regel wordt overgeslagen."))
+            return
+        born = None
+        if cells.get("date_of_birth"):
+            born = parse_date(cells["date_of_birth"], today=self.today)
+            if born is None:
+                self.problem(
+                    line.number,
+                    _("De geboortedatum '%(value)s' is geen geldige datum; die wordt niet ingelezen.")
+                    % {"value": cells["date_of_birth"]},
+                )
+        email = cells.get("email", "")
+        if email and not is_email(email):
+            self.problem(
+                line.number,
+                _("Het e-mailadres '%(value)s' is ongeldig; het wordt niet ingelezen.") % {"value": email},
+            )
+            email = ""
+        if student is None:
+            new = NewStudent(line.number, number, first[:150], last[:150], email.lower(), born)
+            self.plan.new_students[number] = new
+            key: StudentKey = ("number", number)
+            label = new.label
+        else:
+            key = ("student", student.pk)
+            label = f"{student.user} ({number})"
+            self.compare(line, student, first, last, email.lower(), born)
+        self.plan.student_labels[key] = label
+        if group_key is not None:
+            self.place(line, key, label, student, group_key)
+            self.mentors(line, group_key)
+        self.guardians(line, key)
+
+    def compare(
+        self, line: _Line, student: Student, first: str, last: str, email: str, born: dt.date | None
+    ) -> None:
+        user_fields: dict[str, str] = {}
+        student_fields: dict[str, Any] = {}
+        notes: list[str] = []
+        for name, value, label in (
+            ("first_name", first[:150], _("roepnaam")),
+            ("last_name", last[:150], _("achternaam")),
+            ("email", email, _("e-mailadres")),
+        ):
+            if value and getattr(student.user, name) != value:
+                user_fields[name] = value
+                notes.append(f"{label}: {getattr(student.user, name) or '-'} → {value}")
+        if born and student.date_of_birth != born:
+            student_fields["date_of_birth"] = born
+            notes.append(_("geboortedatum"))
+        if student.left_on is not None:
+            student_fields["left_on"] = None
+            notes.append(_("weer ingeschreven"))
+        if notes:
+            self.changed.add(student.pk)
+            self.plan.changes.append(StudentChange(student, line.number, user_fields, student_fields, notes))
+
+    def group(self, line: _Line, name: str) -> GroupKey | None:
+        key = name.casefold()
+        if key in self.plan.groups or key in self.plan.new_groups:
+            return key
+        if len(name) > MAX_GROUP_NAME:
+            self.problem(
+                line.number, _("De groepsnaam '%(name)s' is te lang; overgeslagen.") % {"name": name}
+            )
+            return None
+        year_text, track_text = line.cells.get("year_level", ""), line.cells.get("track", "")
+        track = parse_track(track_text, name)
+        level = parse_year_level(year_text, track_text, name)
+        if level is None and track == Track.ISK:
+            level = 1
+        if track is None or level is None:
+            self.problem(
+                line.number,
+                _(
+                    "Koers kan het leerjaar of de leerweg van de nieuwe groep '%(name)s' niet afleiden; "
+                    "koppel een kolom met het leerjaar en de leerweg. Deze regel wordt overgeslagen."
+                )
+                % {"name": name},
+            )
+            return None
+        self.plan.new_groups[key] = Group(school=self.plan.school, name=name, year_level=level, track=track)
+        return key
+
+    def place(
+        self, line: _Line, key: StudentKey, label: str, student: Student | None, group_key: GroupKey
+    ) -> None:
+        current = self.memberships.get(student.pk, []) if student else []
+        group = self.plan.groups.get(group_key)
+        if group is not None and any(m.group_id == group.pk for m in current):
+            if not (student and student.pk in self.changed):
+                self.plan.unchanged += 1
+            return
+        self.plan.placements.append(Placement(line.number, key, label, group_key, list(current)))
+
+    def find_leavers(self, present: set[str]) -> None:
+        for number, student in self.students.items():
+            if number not in present and student.left_on is None:
+                self.plan.leavers.append((student, self.memberships.get(student.pk, [])))
+        active = sum(1 for s in self.students.values() if s.left_on is None)
+        if len(self.plan.leavers) > max(10, active // 4):
+            self.plan.warnings.append(
+                _(
+                    "Let op: %(n)s van de %(total)s leerlingen staan niet in dit bestand en worden "
+                    "uitgeschreven. Is dit wel de volledige export, en is de goede kolom als leerlingnummer "
+                    "gekoppeld?"
+                )
+                % {"n": len(self.plan.leavers), "total": active}
+            )
+
+    # --- people -------------------------------------------------------------------------------------
+
+    def person(self, email: str, kind: str, name: str = "") -> PersonKey:
+        """The existing user with this address, or a new person; either way with ``kind`` at the school."""
+        email = email.lower()
+        user = self.users_by_email.get(email)
+        if user is not None:
+            key: PersonKey = ("user", user.pk)
+            if (user.pk, kind) not in self.roles:
+                self.plan.new_roles.add((user.pk, kind))
+            self.plan.person_labels[key] = str(user)
+            return key
+        person = self.plan.new_people.get(email)
+        if person is None:
+            first, last = split_name(name) if name else ("", "")
+            person = self.plan.new_people[email] = NewPerson(email, first, last, email)
+        person.roles.add(kind)
+        key = ("new", email)
+        self.plan.person_labels[key] = person.label
+        return key
+
+    def mentors(self, line: _Line, group_key: GroupKey) -> None:
+        if not self.uses_mentors:
+            return
+        wanted = self.wanted_mentors.setdefault(group_key, set())
+        for token in _mentor_tokens(line.cells.get("mentor", "")):
+            if "@" in token:
+                if not is_email(token):
+                    self.problem(
+                        line.number,
+                        _(
+                            "Het e-mailadres van de mentor '%(value)s' is ongeldig; die mentor wordt niet "
+                            "ingelezen."
+                        )
+                        % {"value": token},
+                    )
+                    continue
+                key = self.person(token, RoleKind.MENTOR)
+            else:
+                user = self.staff_codes.get(token.casefold())
+                if user is None:
+                    self.problem(
+                        line.number,
+                        _(
+                            "Onbekende mentor '%(value)s': geen medewerker heeft deze afkorting. De leerling "
+                            "wordt wel ingelezen, zonder deze mentor."
+                        )
+                        % {"value": token},
+                    )
+                    continue
+                key = ("user", user.pk)
+                self.plan.person_labels[key] = str(user)
+                if (user.pk, RoleKind.MENTOR) not in self.roles:
+                    self.plan.new_roles.add((user.pk, RoleKind.MENTOR))
+            wanted.add(key)
+
+    def end_mentorships(self) -> None:
+        for group_key, wanted in self.wanted_mentors.items():
+            if not wanted:
+                continue  # no mentor in the file for this group: leave its mentors alone
+            existing = self.mentorships.get(group_key, [])
+            have = {("user", m.mentor_id) for m in existing}
+            for person in wanted - have:
+                self.plan.new_mentorships.add((person, group_key))
+            self.plan.ended_mentorships.extend(m for m in existing if ("user", m.mentor_id) not in wanted)
+
+    def guardians(self, line: _Line, student: StudentKey) -> None:
+        if not self.uses_guardians:
+            return
+        for n, slot in enumerate(GUARDIAN_SLOTS, start=1):
+            email = line.cells.get(f"{slot}_email", "")
+            if not email:
+                continue
+            if not is_email(email):
+                self.problem(
+                    line.number,
+                    _("Het e-mailadres van ouder/verzorger %(n)s, '%(value)s', is ongeldig; overgeslagen.")
+                    % {"n": n, "value": email},
+                )
+                continue
+            authority_text = line.cells.get(f"{slot}_authority", "")
+            authority = parse_yes_no(authority_text) if authority_text else True
+            if authority is None:
+                self.problem(
+                    line.number,
+                    _("Bij gezag staat '%(value)s'; Koers verwacht ja of nee en neemt ja aan.")
+                    % {"value": authority_text},
+                )
+                authority = True
+            key = self.person(email, RoleKind.GUARDIAN, line.cells.get(f"{slot}_name", ""))
+            if key[0] == "user" and student[0] == "student":
+                existing = self.guardianships.get((key[1], student[1]))
+                if existing is not None:
+                    if (
+                        authority_text
+                        and existing.has_authority != authority
+                        and all(g is not existing for g, _a in self.plan.changed_guardianships)
+                    ):
+                        self.plan.changed_guardianships.append((existing, authority))
+                    continue
+            self.plan.new_guardianships[(key, student)] = authority
+
+
+def _names(memberships: list[Membership]) -> str:
+    return ", ".join(sorted({m.group.name for m in memberships}))
+
+
+def _mentor_tokens(text: str) -> list[str]:
+    return [t for t in text.replace(";", ",").replace("/", ",").replace(" ", ",").split(",") if t]
+
+
+def _last_name(cells: dict[str, str]) -> str:
+    return " ".join(p for p in (cells.get("prefix", ""), cells.get("last_name", "")) if p)
+
+
+def make_plan(*, school: School, table: Table, mapping: dict[str, Any], today: dt.date | None = None) -> Plan:
+    """What importing ``table`` with ``mapping`` would do at ``school`` (inside its scope); writes nothing."""
+    return _Planner(school, table, mapping, today or timezone.localdate()).run()

@@ -1,0 +1,108 @@
+"""The domain verbs of an import: read a file into an ImportRun, map its columns (with a dry run), apply.
+
+Only the school's admin imports: an import decides who is in which group and so whose dossier each mentor
+may open, which is the school's structure (the admin's job), not guidance (the counsellor's).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.access.gate import require
+from koers.schooladmin.importing.apply import apply_plan
+from koers.schooladmin.importing.decode import DecodeError, Table, decode
+from koers.schooladmin.importing.plan import make_plan
+from koers.schooladmin.importing.presets import PRESETS, clean_mapping, mapping_for
+from koers.schooladmin.rules import can_import
+from koers.schools.models import ImportRun, Role
+
+
+def _check(by: Role, run: ImportRun | None = None) -> None:
+    require(by, can_import, run)
+
+
+def table_of(run: ImportRun) -> Table:
+    return Table.from_text(run.content)
+
+
+def preview(run: ImportRun, *, today: dt.date | None = None) -> dict[str, Any]:
+    """The dry run of ``run`` against the school as it is now."""
+    return make_plan(school=run.school, table=table_of(run), mapping=run.mapping, today=today).summary()
+
+
+@transaction.atomic
+def start_import(*, by: Role, filename: str, data: bytes, preset: str) -> ImportRun:
+    """Read an uploaded export; with a preset it is mapped and previewed at once."""
+    _check(by)
+    try:
+        table = decode(data, filename)
+    except DecodeError as error:
+        raise ValidationError({"file": str(error)}) from error
+    chosen = PRESETS.get(preset)
+    run = ImportRun(
+        school=by.school,
+        by_id=by.user_id,
+        filename=filename[:200],
+        content=table.to_text(),
+        mapping=mapping_for(chosen, table.columns),
+    )
+    if chosen is not None and "number" in run.mapping["columns"]:
+        run.summary = make_plan(school=by.school, table=table, mapping=run.mapping).summary()
+    run.save()
+    return run
+
+
+@transaction.atomic
+def map_columns(*, run: ImportRun, by: Role, mapping: dict[str, Any]) -> ImportRun:
+    """Store the admin's mapping and the dry run it gives."""
+    _check(by, run)
+    if run.applied_at is not None:
+        raise ValidationError(_("Deze import is al toegepast."))
+    table = table_of(run)
+    run.mapping = clean_mapping(mapping, table.columns)
+    if "number" not in run.mapping["columns"]:
+        raise ValidationError({"number": _("Koppel een kolom aan het leerlingnummer.")})
+    run.summary = make_plan(school=run.school, table=table, mapping=run.mapping).summary()
+    run.save(update_fields=["mapping", "summary"])
+    return run
+
+
+class PreviewOutdated(ValidationError):
+    """The school changed since the preview; the new preview is stored and must be looked at again."""
+
+
+def apply_import(*, run: ImportRun, by: Role) -> ImportRun:
+    """Apply exactly what the preview showed, all or nothing; the file's content is cleared afterwards."""
+    _check(by, run)
+    with transaction.atomic():
+        run = ImportRun.objects.select_for_update().get(pk=run.pk)
+        if run.applied_at is not None:
+            raise ValidationError(_("Deze import is al toegepast."))
+        if not run.summary:
+            raise ValidationError(_("Bekijk eerst wat de import zal doen."))
+        plan = make_plan(school=run.school, table=table_of(run), mapping=run.mapping)
+        summary = plan.summary()
+        if summary != run.summary:
+            stale = True
+        else:
+            stale = False
+            apply_plan(plan)
+            run.applied_at = timezone.now()
+            run.content = ""  # personal data: not kept once it has done its work
+            run.save(update_fields=["applied_at", "content"])
+    if stale:
+        run.summary = summary
+        run.save(update_fields=["summary"])
+        raise PreviewOutdated(
+            _(
+                "Sinds de controle is er in Koers iets veranderd. Bekijk de bijgewerkte controle en pas de "
+                "import dan opnieuw toe."
+            )
+        )
+    return run

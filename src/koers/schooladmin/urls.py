@@ -1,0 +1,14 @@
+from django.urls import path
+
+from koers.schooladmin.views import importing, settings
+
+app_name = "schooladmin"
+
+urlpatterns = [
+    path("instellingen/", settings.school_settings, name="settings"),
+    # --- import from the student administration (views/importing.py) ---
+    path("import/", importing.start, name="import_start"),
+    path("import/<int:pk>/koppelen/", importing.mapping, name="import_mapping"),
+    path("import/<int:pk>/", importing.preview, name="import_preview"),
+    path("import/<int:pk>/toepassen/", importing.apply, name="import_apply"),
+]

@@ -1,0 +1,126 @@
+"""The import of the student administration's export: upload, mapping, dry-run preview, apply.
+
+Only the school's admin imports (see ``importing/runs.py`` for why); everyone else gets a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from koers.access.gate import permit
+from koers.background.queue import enqueue_job
+from koers.common.htmx import render_page
+from koers.common.views import GET_POST, show_domain_errors
+from koers.schooladmin.forms.importing import MappingForm, UploadForm
+from koers.schooladmin.importing import runs
+from koers.schooladmin.importing.queries import get_import_run_for, recent_runs
+from koers.schooladmin.rules import can_import
+
+SECTIONS = [
+    ("groups_new", gettext_lazy("Nieuwe groepen")),
+    ("students_new", gettext_lazy("Nieuwe leerlingen")),
+    ("students_changed", gettext_lazy("Gewijzigde leerlingen")),
+    ("students_moved", gettext_lazy("Van groep gewisseld")),
+    ("students_placed", gettext_lazy("In een groep geplaatst")),
+    ("students_left", gettext_lazy("Vertrokken: lidmaatschap eindigt, dossier blijft")),
+    ("mentors_new", gettext_lazy("Nieuwe mentoren")),
+    ("roles_new", gettext_lazy("Bestaande mensen met een nieuwe rol")),
+    ("mentorships_new", gettext_lazy("Mentor van een groep")),
+    ("mentorships_ended", gettext_lazy("Geen mentor meer van deze groep")),
+    ("guardians_new", gettext_lazy("Nieuwe ouders/verzorgers")),
+    ("guardianships_new", gettext_lazy("Ouder/verzorger gekoppeld aan leerling")),
+    ("guardianships_changed", gettext_lazy("Gezag gewijzigd")),
+]
+
+
+@login_required
+@GET_POST
+def start(request: HttpRequest) -> HttpResponse:
+    role = permit(request, can_import)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            run = runs.start_import(
+                by=role, filename=upload.name or "", data=upload.read(), preset=form.cleaned_data["preset"]
+            )
+        except ValidationError as error:
+            show_domain_errors(form, error)
+        else:
+            if run.summary:
+                return redirect("schooladmin:import_preview", pk=run.pk)
+            return redirect("schooladmin:import_mapping", pk=run.pk)
+    return render_page(request, "schooladmin/importing/start.html", {"form": form, "runs": recent_runs(role)})
+
+
+@login_required
+@GET_POST
+def mapping(request: HttpRequest, pk: int) -> HttpResponse:
+    role = permit(request, can_import)
+    run = get_import_run_for(role, pk)
+    if run.applied_at is not None:
+        return redirect("schooladmin:import_preview", pk=run.pk)
+    table = runs.table_of(run)
+    form = MappingForm(
+        request.POST or None, columns=table.columns, initial=MappingForm.initial_for(run.mapping)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            runs.map_columns(run=run, by=role, mapping=form.mapping())
+        except ValidationError as error:
+            show_domain_errors(form, error, rename={"number": "col_number"})
+        else:
+            return redirect("schooladmin:import_preview", pk=run.pk)
+    context: dict[str, Any] = {
+        "run": run,
+        "form": form,
+        "columns": table.columns,
+        "examples": table.examples(),
+    }
+    return render_page(request, "schooladmin/importing/mapping.html", context)
+
+
+@login_required
+@require_GET
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    role = permit(request, can_import)
+    run = get_import_run_for(role, pk)
+    if not run.summary:
+        return redirect("schooladmin:import_mapping", pk=run.pk)
+    summary = run.summary
+    sections = [
+        {"key": key, "label": label, "items": summary["lists"].get(key, [])}
+        for key, label in SECTIONS
+        if summary["lists"].get(key)
+    ]
+    mapped = run.mapping.get("columns", {})
+    return render_page(
+        request,
+        "schooladmin/importing/preview.html",
+        {"run": run, "summary": summary, "sections": sections, "mapped": mapped},
+    )
+
+
+@login_required
+@require_POST
+def apply(request: HttpRequest, pk: int) -> HttpResponse:
+    """Applying is a job (a large school is one long transaction); its page says when it is done."""
+    role = permit(request, can_import)
+    run = get_import_run_for(role, pk)
+    job = enqueue_job(
+        "schools.import_apply",
+        school=role.school_id,
+        by=request.user,  # type: ignore[arg-type]
+        run=run.pk,
+        role=role.pk,
+        back=reverse("schooladmin:import_preview", kwargs={"pk": run.pk}),
+    )
+    return redirect("background:job", pk=job.pk)

@@ -1,0 +1,33 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from koers.access.gate import permit
+from koers.schooladmin.domain import update_school_settings
+from koers.schooladmin.forms.settings import SchoolSettingsForm
+from koers.schooladmin.rules import can_change_school_settings
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def school_settings(request: HttpRequest) -> HttpResponse:
+    role = permit(request, can_change_school_settings)
+    school = role.school
+    initial = {
+        "inactive_after_weeks": school.inactive_after_weeks,
+        "shared_by_default": [k for k, shared in school.guardian_sharing_defaults.items() if shared],
+    }
+    form = SchoolSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        update_school_settings(
+            school=school,
+            by=role,
+            inactive_after_weeks=form.cleaned_data["inactive_after_weeks"],
+            shared_by_default=set(form.cleaned_data["shared_by_default"]),
+        )
+        messages.success(request, _("De instellingen zijn bewaard."))
+        return redirect("schooladmin:settings")
+    return render(request, "schooladmin/settings.html", {"form": form, "school": school})

@@ -1,0 +1,149 @@
+"""Every view, print and export of a dossier by someone other than the student writes exactly one audit row;
+the student's own use writes none.
+
+The URLs and their objects are the permission matrix's (``tests/test_permission_matrix.py``), so a dossier
+page added there with a case here is covered by both. Media that play inside an already-logged page (photos,
+video, voice answers) are not logged again; a document leaves Koers as a download and is logged on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from koers.access.models import AuditEntry
+from koers.dossier.models import EvidenceKind
+from tests import factories as f
+from tests.matrix import Objects, of_student, pk
+from tests.test_permission_matrix import (  # noqa: F401 (objects is a fixture used by name)
+    holding_conversation,
+    holding_extra,
+    mirror_conversation,
+    objects,
+)
+
+
+def document(o: Objects) -> dict[str, Any]:
+    cached = o.__dict__.get("_document")
+    if cached is None:
+        with scopes_disabled():
+            cached = f.EvidenceFactory(
+                experience=o.experience,
+                kind=EvidenceKind.DOCUMENT,
+                file=ContentFile(f.sample_pdf().read(), name="werkstuk.pdf"),
+                content_type="application/pdf",
+                original_name="werkstuk.pdf",
+            )
+        o.__dict__["_document"] = cached
+    return {"pk": cached.pk}
+
+
+Kwargs = Callable[[Objects], dict[str, Any]]
+
+# (URL name, its arguments, who reads it as someone else)
+DOSSIER_READS: list[tuple[str, Kwargs, tuple[str, ...]]] = [
+    ("dossier:student", of_student, ("mentor", "counsellor", "guardian")),
+    ("dossier:student_timeline", of_student, ("mentor", "counsellor", "guardian")),
+    ("dossier:experience", pk("experience"), ("mentor", "counsellor")),
+    ("dossier:experience", pk("shared_experience"), ("guardian",)),
+    ("dossier:action", pk("action"), ("mentor", "counsellor")),
+    ("dossier:action", pk("shared_action"), ("guardian",)),
+    ("dossier:evidence_file", document, ("mentor", "counsellor")),
+    ("conversations:detail", lambda o: {"pk": holding_conversation(o).pk}, ("mentor", "counsellor")),
+    ("conversations:detail", lambda o: {"pk": mirror_conversation(o, shared=True).pk}, ("guardian",)),
+    ("conversations:guide", lambda o: {"pk": holding_conversation(o).pk}, ("mentor", "counsellor")),
+    ("conversations:chair", lambda o: {"pk": holding_conversation(o).pk}, ("mentor", "counsellor")),
+    (
+        "conversations:report_pdf",
+        lambda o: {"pk": mirror_conversation(o, shared=True).pk},
+        ("mentor", "counsellor", "guardian"),
+    ),
+    (
+        "conversations:preparation_voice",
+        lambda o: {"pk": holding_extra(o)["preparation"].pk},
+        ("mentor", "counsellor"),
+    ),
+    ("transfer:access_log_csv", of_student, ("counsellor",)),
+]
+
+OTHERS = [
+    pytest.param(name, kwargs, persona, id=f"{name}-{persona}")
+    for name, kwargs, personas in DOSSIER_READS
+    for persona in personas
+]
+
+# The student's own pages that show the same things.
+OWN_READS: list[tuple[str, Kwargs]] = [
+    ("dossier:home", lambda o: {}),
+    ("dossier:timeline", lambda o: {}),
+    ("dossier:experience", pk("experience")),
+    ("dossier:action", pk("action")),
+    ("dossier:evidence_file", document),
+    ("conversations:detail", lambda o: {"pk": holding_conversation(o).pk}),
+    ("conversations:report_pdf", lambda o: {"pk": mirror_conversation(o, shared=True).pk}),
+]
+
+
+def rows_about(o: Objects) -> int:
+    with scopes_disabled():
+        return AuditEntry.objects.filter(student=o.world.student).count()
+
+
+def client_as(o: Objects, persona: str) -> Client:
+    client = Client()
+    client.force_login(o.world.users[persona])
+    return client
+
+
+@pytest.mark.parametrize(("name", "kwargs", "persona"), OTHERS)
+def test_dossier_read_by_someone_else_writes_exactly_one_row(objects, name, kwargs, persona):  # noqa: F811
+    url = reverse(name, kwargs=kwargs(objects))
+    client = client_as(objects, persona)
+    before = rows_about(objects)
+
+    response = client.get(url)
+
+    assert response.status_code == 200, url
+    assert rows_about(objects) - before == 1
+    with scopes_disabled():
+        newest = AuditEntry.objects.filter(student=objects.world.student).order_by("-pk").first()
+    assert newest is not None
+    assert newest.actor == objects.world.users[persona]
+    assert newest.actor_role == persona
+    assert newest.school_id == objects.world.school.pk
+
+
+@pytest.mark.parametrize(("name", "kwargs"), [pytest.param(n, k, id=n) for n, k in OWN_READS])
+def test_students_own_dossier_reads_write_no_row(objects, name, kwargs):  # noqa: F811
+    url = reverse(name, kwargs=kwargs(objects))
+    client = client_as(objects, "student")
+    before = rows_about(objects)
+
+    response = client.get(url)
+
+    assert response.status_code == 200, url
+    assert rows_about(objects) == before
+
+
+def test_refused_read_writes_no_row(objects):  # noqa: F811
+    url = reverse("dossier:experience", kwargs={"pk": objects.experience.pk})
+    before = rows_about(objects)
+
+    response = client_as(objects, "guardian").get(url)
+
+    assert response.status_code == 404
+    assert rows_about(objects) == before
+
+
+def test_student_sees_each_read_in_who_looked(objects):  # noqa: F811
+    client_as(objects, "mentor").get(reverse("dossier:student", kwargs=of_student(objects)))
+
+    html = client_as(objects, "student").get(reverse("dossier:access_log")).content.decode()
+
+    assert str(objects.world.users["mentor"]) in html

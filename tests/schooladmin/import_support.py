@@ -1,0 +1,75 @@
+"""Helpers the import tests share: reading the hand-made files and importing them as the school's admin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django_scopes import scopes_disabled
+
+from koers.access.tenancy import school_scope
+from koers.schooladmin.importing import runs
+from koers.schools.models import (
+    Group,
+    Guardianship,
+    ImportRun,
+    Membership,
+    Mentorship,
+    Role,
+    RoleKind,
+    School,
+    SchoolYear,
+    Student,
+    User,
+)
+
+FILES = Path(__file__).parent / "import_files"
+
+
+def read(name: str) -> bytes:
+    return (FILES / name).read_bytes()
+
+
+def admin_role(school: School) -> Role:
+    with scopes_disabled():
+        return Role.objects.get(school=school, kind=RoleKind.ADMIN)
+
+
+def import_file(school: School, data: bytes, *, preset: str = "magister", apply: bool = True) -> ImportRun:
+    """Read ``data`` with ``preset`` as the school's admin and (by default) apply it."""
+    role = admin_role(school)
+    with school_scope(school):
+        run = runs.start_import(by=role, filename="export.csv", data=data, preset=preset)
+        if apply:
+            run = runs.apply_import(run=run, by=role)
+    return run
+
+
+def snapshot(school: School) -> dict[str, Any]:
+    """Everything an import can change at ``school``, comparable between two moments."""
+    with scopes_disabled():
+        students = Student.objects.filter(school=school)
+        return {
+            "years": sorted(SchoolYear.objects.filter(school=school).values_list("name", "starts_on")),
+            "groups": sorted(Group.objects.filter(school=school).values_list("name", "year_level", "track")),
+            "students": sorted(
+                students.values_list(
+                    "number", "user__first_name", "user__last_name", "date_of_birth", "left_on"
+                )
+            ),
+            "memberships": sorted(
+                Membership.objects.filter(school=school).values_list(
+                    "student__number", "group__name", "starts_on", "ends_on"
+                )
+            ),
+            "mentorships": sorted(
+                Mentorship.objects.filter(school=school).values_list("mentor__username", "group__name")
+            ),
+            "guardianships": sorted(
+                Guardianship.objects.filter(school=school).values_list(
+                    "guardian__email", "student__number", "has_authority"
+                )
+            ),
+            "roles": sorted(Role.objects.filter(school=school).values_list("user__username", "kind")),
+            "users": User.objects.count(),
+        }

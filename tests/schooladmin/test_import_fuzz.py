@@ -1,0 +1,146 @@
+"""Fuzzed import input never raises an unhandled error, and a failing apply never half-applies."""
+
+import contextlib
+from unittest import mock
+
+import pytest
+from django.db import transaction
+from django.db.models.query import QuerySet
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from koers.access.tenancy import school_scope
+from koers.schooladmin.importing import apply as apply_module
+from koers.schooladmin.importing import runs
+from koers.schooladmin.importing.decode import DecodeError, decode
+from koers.schooladmin.importing.plan import make_plan
+from koers.schooladmin.importing.presets import FIELD_KEYS, mapping_for
+from tests.schooladmin.import_support import admin_role, import_file, read, snapshot
+
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+HEADER = [
+    "Stamnr",
+    "Roepnaam",
+    "Achternaam",
+    "Geb.datum",
+    "Klas",
+    "Studie",
+    "Mentor",
+    "E-mail ouder",
+    "Gezag",
+]
+CELLS = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "1",
+            "100001",
+            "3K1",
+            "ISK-A",
+            "h4a",
+            "Zonnebloem",
+            "31-02-2010",
+            "2011-01-01",
+            "ja",
+            "nee",
+            "x@y.z",
+            "@",
+            "JAN",
+            "a,b",
+            '"',
+            ";",
+            "vmbo-k 3",
+            "7",
+            "0",
+            "Özdemir",
+            "\u200b",
+            "=1+1",
+        ]
+    ),
+    st.text(max_size=60),
+)
+ROWS = st.lists(st.lists(CELLS, min_size=0, max_size=len(HEADER) + 2), min_size=1, max_size=25)
+
+
+def plan_of(world, data: bytes):
+    try:
+        table = decode(data)
+    except DecodeError:
+        return None
+    with school_scope(world.school):
+        return make_plan(school=world.school, table=table, mapping=mapping_for(None, table.columns)).summary()
+
+
+@FUZZ
+@given(data=st.binary(max_size=2000))
+def test_fuzzed_bytes_decode_and_plan_without_unhandled_error(world, data):
+    plan_of(world, data)
+
+
+@FUZZ
+@given(
+    rows=ROWS, delimiter=st.sampled_from([";", ",", "\t"]), encoding=st.sampled_from(["utf-8-sig", "cp1252"])
+)
+def test_fuzzed_rows_plan_without_unhandled_error(world, rows, delimiter, encoding):
+    text = "\n".join(delimiter.join(row) for row in [HEADER, *rows])
+
+    summary = plan_of(world, text.encode(encoding, errors="replace"))
+
+    if summary is not None:
+        assert all(isinstance(p["line"], int) and p["reason"] for p in summary["problems"])
+
+
+@FUZZ
+@given(mapping=st.dictionaries(st.sampled_from(FIELD_KEYS), st.sampled_from(HEADER)), rows=ROWS)
+def test_fuzzed_mapping_plans_without_unhandled_error(world, mapping, rows):
+    try:
+        table = decode(("\n".join(";".join(row) for row in [HEADER, *rows]) + "\n1;a").encode())
+    except DecodeError:
+        return
+
+    with school_scope(world.school):
+        make_plan(
+            school=world.school, table=table, mapping={"columns": mapping, "full_export": True}
+        ).summary()
+
+
+STEPS = ["bulk_create", "bulk_update", "_end"]
+
+
+@pytest.fixture
+def week1_school(world):
+    import_file(world.school, read("magister_week1.csv"))
+    return world.school
+
+
+@FUZZ
+@given(step=st.sampled_from(STEPS), nth=st.integers(min_value=0, max_value=8))
+def test_failing_apply_leaves_database_unchanged(week1_school, step, nth):
+    before = snapshot(week1_school)
+    calls = {"n": 0, "raised": False}
+
+    def failing(original):
+        def wrapper(*args, **kwargs):
+            if calls["n"] == nth:
+                calls["raised"] = True
+                raise RuntimeError("disk full")
+            calls["n"] += 1
+            return original(*args, **kwargs)
+
+        return wrapper
+
+    run = import_file(week1_school, read("magister_week2.csv"), apply=False)
+    if step == "_end":
+        patcher = mock.patch.object(apply_module, "_end", failing(apply_module._end))
+    else:
+        patcher = mock.patch.object(QuerySet, step, failing(getattr(QuerySet, step)))
+
+    # Each example starts from week 1: an import that went through is rolled back afterwards.
+    with transaction.atomic():
+        with patcher, school_scope(week1_school), contextlib.suppress(RuntimeError):
+            runs.apply_import(run=run, by=admin_role(week1_school))
+
+        if calls["raised"]:  # the failure happened: nothing of the import may remain
+            assert snapshot(week1_school) == before
+        transaction.set_rollback(True)
