@@ -116,6 +116,19 @@ def in_school(world: World) -> Iterator[School]:
         yield world.school
 
 
+IMMEDIATE_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
+}
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Jobs run as soon as their transaction commits (with ``django_capture_on_commit_callbacks``), so a test
+    of a page sees the e-mail it sends. Tests of the queue itself use the database backend and a worker
+    (tests/background)."""
+    settings.TASKS = IMMEDIATE_TASKS
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Counters kept in the cache (wrong letter codes per address, say) must not carry over between tests."""

@@ -28,6 +28,7 @@ from koers.language.family import is_family_source
 from koers.schools.models import Role
 from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
+from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
 from tests.conftest import World
 from tests.matrix import (
     ALLOWED,
@@ -48,6 +49,7 @@ from tests.matrix import (
     pk,
     student_only_post,
 )
+from tests.notifications.matrix_rows import ROWS as NOTIFICATIONS_ROWS
 from tests.programme.matrix_rows_assignments import ROWS as PROGRAMME_ASSIGNMENTS_ROWS
 from tests.programme.matrix_rows_lobline import ROWS as PROGRAMME_LOBLINE_ROWS
 from tests.programme.matrix_rows_planning import ROWS as PROGRAMME_PLANNING_ROWS
@@ -344,6 +346,8 @@ TABLE: dict[str, Row | list[Row]] = {
     **PROGRAMME_ASSIGNMENTS_ROWS,
     **TRANSFER_MOVING_ROWS,
     **TRANSFER_PRIVACY_ROWS,
+    **BACKGROUND_ROWS,
+    **NOTIFICATIONS_ROWS,
 }
 
 

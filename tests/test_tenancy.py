@@ -10,6 +10,8 @@ from django.db import models
 from django_scopes import ScopeError, scopes_disabled
 
 from koers.access.tenancy import school_scope
+from koers.background.models import Job
+from koers.notifications.models import Notification
 from koers.schools.models import School
 from tests import factories as f
 
@@ -90,7 +92,12 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         f.SchoolLoginPolicyFactory(school=school),
     ]
     with scopes_disabled():
-        rows.append(student.user.roles.get(school=school))
+        student_role = student.user.roles.get(school=school)
+        rows.append(student_role)
+        rows.append(Job.objects.create(school=school, kind="background.sweep"))
+        rows.append(
+            Notification.objects.create(school=school, role=student_role, kind="action_overdue", key="k")
+        )
     return {row._meta.label: row for row in rows}
 
 

@@ -1,7 +1,8 @@
 """The `koers` command (also `python -m koers`): the jobs people run, each a thin layer over a Django command.
 
 koers demo [--students N | --small] [--seed S] [--logins] [--force]
-koers serve [--host 127.0.0.1] [--port 8000]
+koers serve [--host 127.0.0.1] [--port 8000] [--no-worker]
+koers worker [--batch] [--no-schedules]
 koers load-content
 koers migrate
 koers retention [--dry-run] [--school SLUG]
@@ -39,6 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="database bijwerken en de ontwikkelserver starten")
     serve.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="geen achtergrondtaken in dit proces (draai koers worker apart)",
+    )
+    worker = commands.add_parser(
+        "worker", help="achtergrondtaken uitvoeren (e-mail, pdf's, herinneringen) en de planning starten"
+    )
+    worker.add_argument(
+        "--batch",
+        action="store_true",
+        help="starten wat gepland is, alles uitvoeren wat klaarstaat en stoppen",
+    )
+    worker.add_argument(
+        "--no-schedules", action="store_true", help="alleen taken uitvoeren, geen geplande taken starten"
+    )
     commands.add_parser("load-content", help="de LOB-inhoud (kwaliteiten, motieven, reflectievragen) laden")
     commands.add_parser("migrate", help="de database bijwerken")
     retention = commands.add_parser(
@@ -91,6 +108,10 @@ def run_serve(args: argparse.Namespace) -> None:
     migrate()
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(serve_hint(f"http://{host}:{args.port}"), flush=True)
+    if not args.no_worker:
+        from koers.background.worker import start_in_thread
+
+        start_in_thread()
     call_command("runserver", f"{host}:{args.port}", use_reloader=False)
 
 
@@ -109,6 +130,12 @@ def run_retention(args: argparse.Namespace) -> None:
     call_command("retention", **options)
 
 
+def run_worker(args: argparse.Namespace) -> None:
+    from koers.background.worker import run_worker as work
+
+    work(batch=args.batch, schedules=not args.no_schedules)
+
+
 def run_manage(args: argparse.Namespace) -> None:
     execute_from_command_line(["koers manage", *args.arguments])
 
@@ -119,6 +146,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "load-content": run_load_content,
     "migrate": run_migrate,
     "retention": run_retention,
+    "worker": run_worker,
     "manage": run_manage,
 }
 

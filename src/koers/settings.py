@@ -9,6 +9,8 @@ Environment variables (all optional):
   KOERS_EMAIL_BACKEND   Django e-mail backend path (default: console in debug)
   KOERS_UPLOAD_MAX_MB   largest accepted upload in megabytes (default 20)
   KOERS_ACCESSIBILITY_CONTACT  e-mail address for accessibility problems, shown in the statement
+  KOERS_PUBLIC_URL      the address people open Koers at; required when KOERS_DEBUG is off
+  KOERS_TASK_BACKEND    django-tasks backend (default: tasks wait in the database for `koers worker`)
 """
 
 import datetime as dt
@@ -226,3 +228,25 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("KOERS_LOG_LEVEL", "WARNING")},
 }
+
+# --- Background work, notifications and the public address (koers.background, koers.notifications) ---
+# KOERS_PUBLIC_URL is the address people open Koers at (https://koers.example.nl). Every absolute link Koers
+# writes (e-mails, .ics files, letters and their QR codes, login cards, PDFs) starts with it, never with the
+# host a request happened to come in on, and a worker without any request builds the same links.
+KOERS_PUBLIC_URL = os.environ.get("KOERS_PUBLIC_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not KOERS_PUBLIC_URL.startswith(("http://", "https://")):
+    raise RuntimeError("KOERS_PUBLIC_URL must be set to the address of Koers, e.g. https://koers.school.nl")
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "koers.background", "koers.notifications"]
+# Tasks wait in the database and `koers worker` runs them, so one server needs nothing else.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("KOERS_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# A failed job is tried again after KOERS_TASK_RETRY_SECONDS, then four times longer each time (1, 4, 16,
+# 64 minutes ...), KOERS_TASK_ATTEMPTS times in all before the school admin sees it as failed.
+KOERS_TASK_ATTEMPTS = int(os.environ.get("KOERS_TASK_ATTEMPTS", "6"))
+KOERS_TASK_RETRY_SECONDS = int(os.environ.get("KOERS_TASK_RETRY_SECONDS", "60"))
+# Prepared downloads (bulk PDFs with login QR codes) are removed this many hours after they were made.
+KOERS_DOWNLOAD_HOURS = int(os.environ.get("KOERS_DOWNLOAD_HOURS", "24"))

@@ -28,4 +28,6 @@ urlpatterns = [
     path("gesprekken/", include("koers.conversations.urls")),
     path("programma/", include("koers.programme.urls")),
     path("privacy/", include("koers.transfer.urls")),
+    path("", include("koers.background.urls")),
+    path("", include("koers.notifications.urls")),
 ]

@@ -17,6 +17,7 @@ from koers.accounts import domain
 from koers.accounts.models import LoginCard
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
+from tests.background.jobs import download, job_id_of
 
 
 def issue(world, student=None):
@@ -163,42 +164,58 @@ def test_cards_outsider_cannot_touch_another_schools_student_or_card(world, clie
         assert LoginCard.objects.get(pk=issued.card.pk).revoked_at is None
 
 
-def test_cards_group_pdf_has_a_card_for_each_student_with_name_and_group(world, login, tmp_path):
-    response = login("mentor").post(
-        reverse("accounts:cards_group_pdf", kwargs={"pk": world.group.pk}), {"which": "all"}
-    )
+def test_cards_group_pdf_has_a_card_for_each_student_with_name_and_group(
+    world, login, tmp_path, django_capture_on_commit_callbacks
+):
+    client = login("mentor")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("accounts:cards_group_pdf", kwargs={"pk": world.group.pk}), {"which": "all"}
+        )
 
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    content = download(client, response)
+    assert content.startswith(b"%PDF")
     with scopes_disabled():
         assert LoginCard.objects.filter(revoked_at__isnull=True).count() == 2
-    text = pdf_text(response.content, tmp_path)
+    text = pdf_text(content, tmp_path)
     if text is not None:
         assert "Samira" in text
         assert "Groep 3K1" in text
         assert "Open de camera" in text
 
 
-def test_cards_group_html_holds_a_qr_code_pointing_at_a_working_card(world, rf):
+def test_cards_group_download_is_only_for_whoever_asked(world, login, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login("mentor").post(
+            reverse("accounts:cards_group_pdf", kwargs={"pk": world.group.pk}), {"which": "all"}
+        )
+    job_id = job_id_of(response)
+
+    other = login("admin")
+    assert other.get(reverse("background:job", kwargs={"pk": job_id})).status_code == 404
+    assert other.get(reverse("background:download", kwargs={"pk": job_id})).status_code == 404
+
+
+def test_cards_group_html_holds_a_qr_code_pointing_at_a_working_card(world):
     issued = issue(world)
-    request = rf.get("/")
-    request.school = world.school
 
-    from koers.accounts.views.cards import card_entry, render_cards_html
+    from koers.accounts.printing import card_entry, cards_html
 
-    html = render_cards_html(request, [card_entry(request, issued, world.student, "3K1")])
+    html = cards_html([card_entry(issued, world.student, group_name="3K1", school_name=world.school.name)])
 
     assert "<svg" in html
     assert "Samira" in html
 
 
-def test_cards_group_pdf_only_missing_leaves_existing_cards_working(world, login, client):
+def test_cards_group_pdf_only_missing_leaves_existing_cards_working(
+    world, login, client, django_capture_on_commit_callbacks
+):
     existing = issue(world)
 
-    login("mentor").post(
-        reverse("accounts:cards_group_pdf", kwargs={"pk": world.group.pk}), {"which": "missing"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        login("mentor").post(
+            reverse("accounts:cards_group_pdf", kwargs={"pk": world.group.pk}), {"which": "missing"}
+        )
 
     with scopes_disabled():
         assert LoginCard.objects.get(pk=existing.card.pk).revoked_at is None

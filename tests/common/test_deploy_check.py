@@ -19,6 +19,15 @@ import pytest
 HOST = "koers.example.org"
 
 
+def test_production_refuses_to_start_without_the_public_address(production_env):
+    del production_env["KOERS_PUBLIC_URL"]
+
+    result = run_python("import django; django.setup()", production_env)
+
+    assert result.returncode != 0
+    assert "KOERS_PUBLIC_URL" in result.stderr
+
+
 @pytest.fixture
 def production_env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KOERS_", "DATABASE_URL"))}
@@ -27,6 +36,7 @@ def production_env(tmp_path: Path) -> dict[str, str]:
         KOERS_SECRET_KEY=secrets.token_urlsafe(64),
         KOERS_DEBUG="0",
         KOERS_ALLOWED_HOSTS=HOST,
+        KOERS_PUBLIC_URL=f"https://{HOST}",
         KOERS_DATA_DIR=str(tmp_path),
     )
     return env

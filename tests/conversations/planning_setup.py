@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.conversations.content import ensure_conversation_types
-from koers.conversations.models import ConversationType
+from koers.conversations.models import Conversation, ConversationType
 from koers.schools.models import Role
 from tests.conftest import World
 
@@ -34,3 +34,20 @@ def ics_of(message: Any) -> str:
     (attachment,) = [a for a in message.attachments if a[2].startswith("text/calendar")]
     content = attachment[1]
     return content.decode() if isinstance(content, bytes) else content
+
+
+def plan_as_mentor(world: World, *, key: str = "kennismaking", days: int = 3, **kwargs: Any) -> Conversation:
+    """The mentor plans a conversation with world.student in ``days`` days (in the school's scope)."""
+    from koers.access.tenancy import school_scope
+    from koers.conversations.domain.planning import plan_conversation
+
+    types = types_of(world)
+    with school_scope(world.school):
+        return plan_conversation(
+            by=role_of(world, "mentor"),
+            type=types[key],
+            student=world.student,
+            scheduled_at=in_days(days),
+            place="Lokaal 12",
+            **kwargs,
+        )

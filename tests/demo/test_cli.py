@@ -13,9 +13,13 @@ from koers.demo.options import DEFAULT_SEED, DEFAULT_STUDENTS
 
 @pytest.fixture
 def calls(monkeypatch):
-    """The management commands the CLI calls, recorded instead of run."""
+    """The management commands the CLI calls, recorded instead of run (the development worker too)."""
+    from koers.background import worker
+
     recorded: list[tuple[str, tuple, dict]] = []
     monkeypatch.setattr(cli, "call_command", lambda name, *a, **kw: recorded.append((name, a, kw)))
+    monkeypatch.setattr(worker, "start_in_thread", lambda: recorded.append(("worker thread", (), {})))
+    monkeypatch.setattr(worker, "run_worker", lambda **kw: recorded.append(("worker", (), kw)))
     return recorded
 
 
@@ -85,6 +89,23 @@ def test_cli_serve_runs_development_server_without_autoreloader(db, calls):
     assert calls[-1] == ("runserver", ("127.0.0.1:8123",), {"use_reloader": False})
 
 
+def test_cli_serve_runs_the_worker_in_a_thread_unless_told_not_to(db, calls):
+    cli.main(["serve"])
+    cli.main(["serve", "--no-worker"])
+
+    assert [name for name, _a, _kw in calls].count("worker thread") == 1
+
+
+def test_cli_worker_runs_tasks_and_schedules_or_one_batch_for_cron(db, calls):
+    cli.main(["worker"])
+    cli.main(["worker", "--batch", "--no-schedules"])
+
+    assert [kw for name, _a, kw in calls if name == "worker"] == [
+        {"batch": False, "schedules": True},
+        {"batch": True, "schedules": False},
+    ]
+
+
 def test_cli_serve_without_demo_says_how_to_build_one(db, calls, capsys):
     cli.main(["serve"])
 
@@ -131,5 +152,5 @@ def test_python_m_koers_lists_the_commands():
     )
 
     assert result.returncode == 0
-    for command in ("demo", "serve", "load-content", "migrate", "manage"):
+    for command in ("demo", "serve", "worker", "load-content", "migrate", "manage"):
         assert command in result.stdout

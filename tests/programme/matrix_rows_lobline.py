@@ -16,7 +16,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from tests import factories as f
-from tests.matrix import Objects, Redirect, Row, of_student, only
+from tests.matrix import POST_ONLY, Objects, Redirect, Row, of_student, only
 
 LINE_VIEWERS = {"counsellor": 200, "mentor": 200, "teacher": 200, "outsider": 200}
 
@@ -40,7 +40,10 @@ def past_activity(o: Objects) -> Any:
 
 ROWS: dict[str, Row | list[Row]] = {
     "programme:line": Row(get=only(**LINE_VIEWERS)),
-    "programme:poster": Row(get=only(**LINE_VIEWERS)),
+    # The poster is made by a job: asking for it leads to the job's page.
+    "programme:poster": Row(
+        get=POST_ONLY, post=only(**{persona: Redirect("background:job") for persona in LINE_VIEWERS})
+    ),
     "programme:mine": Row(get=only(student=200, classmate=200)),
     "programme:student_line": Row(
         kwargs=of_student,

@@ -174,7 +174,7 @@ def test_archived_assignment_cannot_be_given(login, world):
 def test_domain_refuses_a_foreign_group_even_without_the_form(world, in_school, assignment):
     from django.core.exceptions import PermissionDenied
 
-    from koers.programme.domain.assignments import give_assignment
+    from koers.programme.domain.giving import give_assignment
     from koers.schools.models import Role
 
     role = Role.objects.get(user=world.users["mentor"], school=world.school)

@@ -38,6 +38,6 @@ ROWS: dict[str, Row | list[Row]] = {
     "schooladmin:import_mapping": Row(kwargs=of_run, get=only(admin=200)),
     "schooladmin:import_preview": Row(kwargs=of_run, get=only(admin=200)),
     "schooladmin:import_apply": Row(
-        kwargs=of_run, get=POST_ONLY, post=only(admin=Redirect("schooladmin:import_preview"))
+        kwargs=of_run, get=POST_ONLY, post=only(admin=Redirect("background:job"))
     ),
 }

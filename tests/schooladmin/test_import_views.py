@@ -89,16 +89,39 @@ def test_import_mapping_posted_gives_preview(login):
     assert run.summary["counts"]["students_new"] == 5
 
 
-def test_import_apply_button_applies_everything(login):
+def test_import_apply_button_applies_everything(login, django_capture_on_commit_callbacks):
     client = login("admin")
     upload(client, read("magister_week1.csv"))
     with scopes_disabled():
         run = ImportRun.objects.get()
 
-    client.post(reverse("schooladmin:import_apply", args=[run.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("schooladmin:import_apply", args=[run.pk]))
 
     with scopes_disabled():
         assert Student.objects.filter(number__startswith="1000").count() == 5
+    page = client.get(response.url).content.decode()  # the job's page: done, and the way back
+    assert "Klaar." in page
+    assert reverse("schooladmin:import_preview", args=[run.pk]) in page
+
+
+def test_import_apply_of_an_outdated_preview_says_so_on_the_jobs_page(
+    login, django_capture_on_commit_callbacks
+):
+    client = login("admin")
+    upload(client, read("magister_week1.csv"))
+    with scopes_disabled():
+        run = ImportRun.objects.get()
+        run.summary = {**run.summary, "counts": {}}  # the school changed since the preview
+        run.save(update_fields=["summary"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("schooladmin:import_apply", args=[run.pk]))
+
+    page = client.get(response.url).content.decode()
+    assert "Sinds de controle is er in Koers iets veranderd" in page
+    with scopes_disabled():
+        assert not Student.objects.filter(number__startswith="1000").exists()
 
 
 def test_import_counsellor_gets_404(login):

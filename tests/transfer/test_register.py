@@ -27,6 +27,8 @@ NOT_PERSONAL: dict[str, str] = {
     "programme.ActivityType": "Kinds of programme activity.",
     "programme.Assignment": "The school's bank of assignments.",
     "accounts.SchoolLoginPolicy": "How a school lets people log in; no person.",
+    "django_tasks_database.DBTaskResult": "The task queue: only the id of a background.Job, never a person.",
+    "background.ScheduleRun": "Which schedule ran in which period.",
 }
 
 

@@ -97,12 +97,8 @@ def issue_card(*, student: Student, by: Role) -> IssuedCard:
     return IssuedCard(card=card, token=token)
 
 
-@transaction.atomic
-def issue_group_cards(
-    *, group: Group, students: list[Student], by: Role, only_missing: bool
-) -> list[IssuedCard]:
-    """Cards for the given students of one group; with ``only_missing`` only for those without a card."""
-    require(by, can_manage_cards, group)
+def students_needing_cards(*, students: list[Student], only_missing: bool) -> list[Student]:
+    """Those of ``students`` who get a card; refused when there is nobody (before anything is queued)."""
     if only_missing:
         having = set(
             LoginCard.objects.filter(student__in=students, revoked_at__isnull=True).values_list(
@@ -113,6 +109,16 @@ def issue_group_cards(
     current = [s for s in students if _is_current_student(s)]
     if not current:
         raise ValidationError(_("Er zijn geen leerlingen in deze groep die nog een kaart nodig hebben."))
+    return current
+
+
+@transaction.atomic
+def issue_group_cards(
+    *, group: Group, students: list[Student], by: Role, only_missing: bool
+) -> list[IssuedCard]:
+    """Cards for the given students of one group; with ``only_missing`` only for those without a card."""
+    require(by, can_manage_cards, group)
+    current = students_needing_cards(students=students, only_missing=only_missing)
     now = timezone.now()
     LoginCard.objects.filter(student__in=current, revoked_at__isnull=True).update(revoked_at=now)
     issued = []

@@ -134,6 +134,16 @@ def _issue(*, guardianship: Guardianship, kind: str, by: Role, now: dt.datetime)
     return IssuedInvitation(invitation=invitation, code=code, token=token)
 
 
+def renew_secrets(invitation: GuardianInvitation) -> IssuedInvitation:
+    """A fresh code and link for an open invitation, made where they are printed or mailed (the worker),
+    because only their hashes are stored: the ones made with the invitation were never shown."""
+    code, token = new_code(), secrets.token_urlsafe(24)
+    invitation.code_hash = hash_secret(normalise_code(code))
+    invitation.token_hash = hash_secret(token)
+    invitation.save(update_fields=["code_hash", "token_hash"])
+    return IssuedInvitation(invitation=invitation, code=code, token=token)
+
+
 @transaction.atomic
 def invite(*, guardianships: list[Guardianship], kind: str, by: Role) -> list[IssuedInvitation]:
     """New invitations (one per guardian); older open invitations of those guardians stop working.

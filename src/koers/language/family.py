@@ -102,6 +102,14 @@ FAMILY_SOURCES = (
     "transfer/views/access.py",
     "transfer/views/moving.py",
     "transfer/exports.py",
+    # notifications: the page, the choice of e-mail, the e-mail itself, and what students and guardians are
+    # told (staff's weekly overviews live in notifications/digests.py, Dutch and English only)
+    "notifications/templates/notifications/*",
+    "notifications/kinds.py",
+    "notifications/forms.py",
+    "notifications/models.py",
+    "notifications/views.py",
+    "notifications/domain.py",
 )
 
 

@@ -6,6 +6,7 @@ person who chose it (``language/simple.py``).
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +15,12 @@ from django.utils import translation
 from koers.language import simple
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def language_of(person: Any) -> str:
+    """The language to write to a person in (an e-mail, a notification): their own choice, else Dutch."""
+    language = (getattr(person, "preferred_language", "") or settings.LANGUAGE_CODE).split("-")[0].lower()
+    return language if language in SUPPORTED else settings.LANGUAGE_CODE
 
 
 def language_for(request: HttpRequest) -> str:

@@ -58,6 +58,8 @@ class User(AbstractUser):
     preferred_language = models.CharField(_("taal"), max_length=8, default="nl")
     # Prompts in short sentences and common words, where a simpler version exists (language/simple.py).
     simple_language = models.BooleanField(_("eenvoudige taal"), default=False)
+    # How notifications reach this person besides the list in Koers (koers.notifications.models.Delivery).
+    notification_delivery = models.CharField(_("meldingen per e-mail"), max_length=8, default="now")
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -89,6 +91,9 @@ class Role(models.Model):
     kind = models.CharField(_("rol"), max_length=16, choices=RoleKind.choices)
     # The staff member's code (afkorting) in the school's administration; the import finds mentors by it.
     staff_code = models.CharField(_("afkorting"), max_length=16, blank=True)
+    # Unread notifications for this role, kept by koers.notifications.domain so the header shows the count
+    # without a query: every page already loads the person's roles.
+    unread_notifications = models.PositiveIntegerField(default=0)
 
     objects = ScopedManager(school="school")
 

@@ -345,6 +345,24 @@ _ENTRIES: list[Entry] = [
 # (label, student_path, files, purpose, who_sees, kept)
 _LATER: list[tuple[str, str | None, tuple[str, ...], str, str, str]] = [
     (
+        "notifications.Notification",
+        "role__user__student_records",
+        (),
+        "A notification for one person (its kind and the data it shows: a conversation, an action point, a "
+        "home assignment, weekly figures), when it was read and e-mailed.",
+        "The person it is for.",
+        "As long as the person's role at the school.",
+    ),
+    (
+        "background.Job",
+        None,
+        ("output",),
+        "Work done in the background (e-mails, PDFs, imports, reminders): the ids it is about, who asked, "
+        "the error when it failed, and a prepared file (login cards, letters) for its owner.",
+        "The person who asked (the file); the school's administrator (failures).",
+        "Files for KOERS_DOWNLOAD_HOURS (24 hours); the rows 30 days after the job finished.",
+    ),
+    (
         "schools.ImportRun",
         None,
         (),

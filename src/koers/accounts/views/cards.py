@@ -3,37 +3,27 @@ login itself (scanning the QR code on a school device)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import segno
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
 from koers.access.tenancy import activate_role
-from koers.accounts import domain, queries
-from koers.accounts.domain import IssuedCard
+from koers.accounts import domain, printing, queries
 from koers.accounts.forms import GroupCardsForm
 from koers.accounts.models import LoginCard
 from koers.accounts.queries import get_card_for, get_card_group_for, get_card_student_for
 from koers.accounts.rules import can_manage_cards
+from koers.background.queue import enqueue_job
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
-from koers.common.pdf import render_pdf
-from koers.schools.models import Student
 from koers.schools.queries import current_group_of
-
-PRINT_STYLESHEET = "accounts/cards-print.css"
 
 
 @login_required
@@ -55,48 +45,34 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def render_cards_html(request: HttpRequest, cards: list[dict[str, Any]]) -> str:
-    return render_to_string("accounts/cards_pdf.html", {"cards": cards}, request=request)
-
-
-def card_entry(request: HttpRequest, issued: IssuedCard, student: Student, group_name: str) -> dict[str, Any]:
-    url = request.build_absolute_uri(reverse("accounts:card_login", kwargs={"token": issued.token}))
-    return {
-        "name": student.name,
-        "group": group_name,
-        "school": request.school.name,  # type: ignore[attr-defined]
-        "qr": segno.make(url, error="m").svg_inline(scale=3, omitsize=True),
-        "issued_on": timezone.localdate(),
-    }
-
-
-def cards_pdf(request: HttpRequest, cards: list[dict[str, Any]], filename: str) -> HttpResponse:
-    document = render_pdf(render_cards_html(request, cards), stylesheet=PRINT_STYLESHEET)
-    return attachment(document, content_type="application/pdf", filename=filename)
-
-
 @login_required
 @require_POST
 def group_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """A group's cards are a job: the cards are issued and printed by the worker (the secrets are made where
+    they are printed), and the mentor downloads the PDF from the job's page."""
     role = permit(request, can_manage_cards)
     the_group = get_card_group_for(role, pk)
     form = GroupCardsForm(request.POST)
     rows = queries.group_cards(the_group)
     if form.is_valid():
-        students = [row.student for row in rows]
+        which = form.cleaned_data["which"]
         try:
-            issued = domain.issue_group_cards(
-                group=the_group,
-                students=students,
-                by=role,
-                only_missing=form.cleaned_data["which"] == "missing",
+            domain.students_needing_cards(
+                students=[row.student for row in rows], only_missing=which == "missing"
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            by_pk = {s.pk: s for s in students}
-            cards = [card_entry(request, i, by_pk[i.card.student_id], the_group.name) for i in issued]
-            return cards_pdf(request, cards, f"inlogkaarten-{slugify(the_group.name)}.pdf")
+            job = enqueue_job(
+                "accounts.login_cards",
+                school=role.school_id,
+                by=request.user,  # type: ignore[arg-type]
+                total=len(rows),
+                group=the_group.pk,
+                which=which,
+                role=role.pk,
+            )
+            return redirect("background:job", pk=job.pk)
     return render_page(
         request, "accounts/cards_group.html", {"group": the_group, "rows": rows, "form": form}, status=400
     )
@@ -114,8 +90,17 @@ def student_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return redirect("accounts:cards")
     the_group = current_group_of(student)
-    entry = card_entry(request, issued, student, the_group.name if the_group else "")
-    return cards_pdf(request, [entry], f"inlogkaart-{slugify(student.name) or student.pk}.pdf")
+    entry = printing.card_entry(
+        issued,
+        student,
+        group_name=the_group.name if the_group else "",
+        school_name=request.school.name,  # type: ignore[attr-defined]
+    )
+    return attachment(
+        printing.cards_pdf([entry]),
+        content_type="application/pdf",
+        filename=f"inlogkaart-{slugify(student.name) or student.pk}.pdf",
+    )
 
 
 @login_required

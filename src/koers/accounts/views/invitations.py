@@ -3,20 +3,15 @@ where a guardian uses the code from a letter or the link from an e-mail."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -28,9 +23,8 @@ from koers.accounts.invitation_forms import ActivateForm, AddGuardianForm
 from koers.accounts.invitation_queries import invitation_overview
 from koers.accounts.models import InvitationKind
 from koers.accounts.rules import can_invite_guardians
-from koers.common.downloads import attachment
+from koers.background.queue import enqueue_job
 from koers.common.htmx import render_page
-from koers.common.pdf import render_pdf
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.models import Guardianship, Role, User
 
@@ -61,21 +55,31 @@ def send(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_invite_guardians)
     kind = request.POST.get("kind", "")
     try:
-        issued = domain.invite(guardianships=_chosen(request, role), kind=kind, by=role)
+        with transaction.atomic():  # the invitations and the jobs that send them commit together
+            issued = domain.invite(guardianships=_chosen(request, role), kind=kind, by=role)
+            return _deliver(request, role, issued)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("accounts:invitations")
-    return _deliver(request, issued)
 
 
-def _deliver(request: HttpRequest, issued: list[domain.IssuedInvitation]) -> HttpResponse:
+def _deliver(request: HttpRequest, role: Role, issued: list[domain.IssuedInvitation]) -> HttpResponse:
+    """E-mails and letters are jobs: the page answers at once. Letters are made into one PDF the inviter
+    downloads from the job's page when it is ready; each e-mail is its own job, tried again on its own."""
     if issued and issued[0].invitation.kind == InvitationKind.LETTER:
-        return letters_pdf(request, issued)
+        job = enqueue_job(
+            "accounts.guardian_letters",
+            school=role.school_id,
+            by=request.user,  # type: ignore[arg-type]
+            total=len(issued),
+            invitations=[one.invitation.pk for one in issued],
+        )
+        return redirect("background:job", pk=job.pk)
     for one in issued:
-        send_invitation_email(request, one)
+        enqueue_job("accounts.guardian_email", school=role.school_id, invitation=one.invitation.pk)
     messages.success(
         request,
-        ngettext("De uitnodiging is verstuurd.", "%(count)d uitnodigingen zijn verstuurd.", len(issued))
+        ngettext("De uitnodiging wordt verstuurd.", "%(count)d uitnodigingen worden verstuurd.", len(issued))
         % {"count": len(issued)},
     )
     return redirect("accounts:invitations")
@@ -92,20 +96,20 @@ def add(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            guardianship = domain.add_guardian(
-                by=role,
-                student=data["student"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                email=data["email"] or "",
-                language=data["language"],
-                has_authority=data["has_authority"],
-            )
-            issued = domain.invite(guardianships=[guardianship], kind=data["kind"], by=role)
+            with transaction.atomic():  # nothing half-done: the guardian, the invitation and its job
+                guardianship = domain.add_guardian(
+                    by=role,
+                    student=data["student"],
+                    first_name=data["first_name"],
+                    last_name=data["last_name"],
+                    email=data["email"] or "",
+                    language=data["language"],
+                    has_authority=data["has_authority"],
+                )
+                issued = domain.invite(guardianships=[guardianship], kind=data["kind"], by=role)
+                return _deliver(request, role, issued)
         except ValidationError as error:
             show_domain_errors(form, error)
-        else:
-            return _deliver(request, issued)
     return render(
         request, "accounts/invitations/add.html", {"form": form}, status=400 if form.errors else 200
     )
@@ -123,59 +127,6 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("De uitnodiging werkt niet meer."))
     return redirect("accounts:invitations")
-
-
-# --- the e-mail and the letter -------------------------------------------------------------------------
-
-
-def link_url(request: HttpRequest, issued: domain.IssuedInvitation) -> str:
-    return request.build_absolute_uri(reverse("accounts:activate_link", kwargs={"token": issued.token}))
-
-
-def code_url(request: HttpRequest, issued: domain.IssuedInvitation) -> str:
-    return request.build_absolute_uri(reverse("accounts:activate") + f"?code={issued.code}")
-
-
-def send_invitation_email(request: HttpRequest, issued: domain.IssuedInvitation) -> None:
-    """The e-mail in the guardian's own language."""
-    guardian = issued.guardian
-    context = {
-        "name": guardian.get_full_name() or guardian.username,
-        "child": issued.invitation.student.name,
-        "school": issued.invitation.school.name,
-        "url": link_url(request, issued),
-        "expires": issued.invitation.expires_at,
-    }
-    with translation.override(guardian.preferred_language or settings.LANGUAGE_CODE):
-        subject = _("Uitnodiging voor Koers van %(school)s") % {"school": context["school"]}
-        body = render_to_string("accounts/invitations/email.txt", context)
-    send_mail(subject, body, None, [guardian.email])
-
-
-def letter_entry(request: HttpRequest, issued: domain.IssuedInvitation) -> dict[str, Any]:
-    guardian = issued.guardian
-    url = code_url(request, issued)
-    language = guardian.preferred_language or "nl"
-    return {
-        "name": guardian.get_full_name() or guardian.username,
-        "child": issued.invitation.student.name,
-        "school": issued.invitation.school.name,
-        "code": issued.code,
-        "url": request.build_absolute_uri(reverse("accounts:activate")),
-        "qr": segno.make(url, error="m").svg_inline(scale=3, omitsize=True),
-        "language": language if language != "nl" and language in dict(settings.LANGUAGES) else "",
-        "expires": issued.invitation.expires_at,
-    }
-
-
-def letters_pdf(request: HttpRequest, issued: list[domain.IssuedInvitation]) -> HttpResponse:
-    html = render_to_string(
-        "accounts/invitations/letters_pdf.html",
-        {"letters": [letter_entry(request, one) for one in issued], "today": timezone.localdate()},
-        request=request,
-    )
-    document = render_pdf(html, stylesheet=LETTER_STYLESHEET)
-    return attachment(document, content_type="application/pdf", filename="uitnodigingen-ouders.pdf")
 
 
 # --- public: activating --------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -58,37 +57,19 @@ def locked_out(
     return render(request, "registration/login.html", context, status=429)
 
 
-class PasswordResetInTheirLanguage(PasswordResetForm):
-    """The reset e-mail in the language of the person it goes to, not of whoever asked for it."""
+class PasswordResetLater(PasswordResetForm):
+    """The reset e-mail is a job: the page answers at once, the worker mails the link (in the language of the
+    person it goes to, at the public address) and tries again while the mail server is down."""
 
-    def send_mail(
-        self,
-        subject_template_name: str,
-        email_template_name: str,
-        context: dict[str, Any],
-        from_email: str | None,
-        to_email: str,
-        html_email_template_name: str | None = None,
-    ) -> None:
-        user = context.get("user")
-        with translation.override(language_of(user)):
-            super().send_mail(
-                subject_template_name,
-                email_template_name,
-                context,
-                from_email,
-                to_email,
-                html_email_template_name,
-            )
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from koers.accounts.tasks import queue_password_reset
 
-
-def language_of(user: Any) -> str:
-    language = (getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE).split("-")[0]
-    return language if language in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
+        for user in self.get_users(self.cleaned_data["email"]):
+            queue_password_reset(user)
 
 
 class PasswordReset(auth_views.PasswordResetView):
-    form_class = PasswordResetInTheirLanguage
+    form_class = PasswordResetLater
     template_name = "registration/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"

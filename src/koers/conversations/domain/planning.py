@@ -2,8 +2,9 @@
 
 Every verb is keyword-only, validates its input, runs in one transaction and raises ``ValidationError``
 keyed by form field, so a view can show the message next to the field. Invitations (an e-mail with an .ics
-file, in the receiver's language) go out after the transaction commits, so a refused or rolled-back plan
-never sends mail.
+file, in the receiver's language) are jobs written in the same transaction and handed to the worker once it
+commits (conversations/tasks.py), so a refused or rolled-back plan never sends mail and a planned one is
+never lost when the mail server is down.
 """
 
 from __future__ import annotations
@@ -14,16 +15,13 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from koers.access.gate import require
+from koers.common.public_url import public_reverse
 from koers.conversations import ics
 from koers.conversations.models import Conversation, ConversationRound, ConversationStatus, ConversationType
 from koers.conversations.rules import (
@@ -34,10 +32,9 @@ from koers.conversations.rules import (
     can_replan_conversation,
 )
 from koers.lob.vocabulary import Phase
-from koers.schools.models import Group, Guardianship, Membership, Role, SchoolYear, Student, User
+from koers.schools.models import Group, Guardianship, Membership, Role, RoleKind, SchoolYear, Student, User
 from koers.schools.queries import current_group_of
 
-LANGUAGES = {"nl", "en"}
 MIN_DURATION, MAX_DURATION = 5, 240
 
 Invitation = Literal["new", "update", "cancel"]
@@ -283,7 +280,7 @@ def plan_conversation(
         )
         if chosen_guardians:
             conversation.guardians.set(chosen_guardians)
-        transaction.on_commit(lambda: send_invitations(conversation, kind="new"))
+        enqueue_invitations(conversation, kind="new")
     return conversation
 
 
@@ -316,7 +313,7 @@ def reschedule_conversation(
         conversation.save(
             update_fields=["scheduled_at", "duration_minutes", "place", "video_url", "calendar_sequence"]
         )
-        transaction.on_commit(lambda: send_invitations(conversation, kind="update"))
+        enqueue_invitations(conversation, kind="update")
     return conversation
 
 
@@ -327,7 +324,7 @@ def cancel_conversation(*, by: Role, conversation: Conversation) -> Conversation
         conversation.status = ConversationStatus.CANCELLED
         conversation.calendar_sequence += 1
         conversation.save(update_fields=["status", "calendar_sequence"])
-        transaction.on_commit(lambda: send_invitations(conversation, kind="cancel"))
+        enqueue_invitations(conversation, kind="cancel")
     return conversation
 
 
@@ -339,12 +336,7 @@ def calendar_uid(conversation: Conversation) -> str:
 
 
 def conversation_url(conversation: Conversation) -> str:
-    base = getattr(settings, "KOERS_SITE_URL", "http://localhost:8000").rstrip("/")
-    try:
-        path = reverse("conversations:detail", kwargs={"pk": conversation.pk})
-    except NoReverseMatch:
-        path = reverse("conversations:mine")
-    return base + path
+    return public_reverse("conversations:detail", kwargs={"pk": conversation.pk})
 
 
 def calendar_for(conversation: Conversation, *, kind: Invitation = "new") -> str:
@@ -387,42 +379,43 @@ def invitees(conversation: Conversation) -> list[User]:
     return people
 
 
-def _language_of(user: User) -> str:
-    language = (user.preferred_language or "nl").split("-")[0].lower()
-    return language if language in LANGUAGES else "nl"
+def enqueue_invitations(conversation: Conversation, *, kind: Invitation) -> int:
+    """One e-mail job per invitee with an address (sent by the worker, in their language, once the change has
+    committed); a driegesprek invitation also shows in the guardians' notifications. Returns the jobs."""
+    from koers.background.queue import enqueue_job
+    from koers.notifications.domain import notify
+    from koers.notifications.registry import New, local_param
 
-
-def send_invitations(conversation: Conversation, *, kind: Invitation) -> int:
-    """One e-mail per invitee with an e-mail address, in their language; returns how many were sent."""
-    messages = []
-    for person in invitees(conversation):
-        if not person.email:
-            continue
-        language = _language_of(person)
-        with override(language):
-            local = timezone.localtime(conversation.scheduled_at)
-            context = {
-                "person": person,
-                "conversation": conversation,
-                "kind": kind,
-                "when": local,
-                "url": conversation_url(conversation),
-            }
-            subject = {
-                "new": _("Uitnodiging: %(type)s op %(day)s"),
-                "update": _("Gewijzigd: %(type)s, nu op %(day)s"),
-                "cancel": _("Geannuleerd: %(type)s op %(day)s"),
-            }[kind] % {"type": conversation.type.local_name, "day": local.strftime("%d-%m-%Y %H:%M")}
-            body = render_to_string("conversations/planning_invitation_email.txt", context)
-            message = EmailMessage(
-                subject=subject, body=body, to=[person.email], headers={"Content-Language": language}
+    people = invitees(conversation)
+    for person in people:
+        if person.email:
+            enqueue_job(
+                "conversations.invitation",
+                school=conversation.school_id,
+                conversation=conversation.pk,
+                person=person.pk,
+                kind=kind,
             )
-            message.attach(
-                "cancel.ics" if kind == "cancel" else "uitnodiging.ics",
-                calendar_for(conversation, kind=kind),
-                "text/calendar",
-            )
-            messages.append(message)
-    for message in messages:
-        message.send()
-    return len(messages)
+    if kind == "new" and conversation.type.with_guardians and conversation.student is not None:
+        guardians = Role.objects.filter(
+            school_id=conversation.school_id,
+            kind=RoleKind.GUARDIAN,
+            user_id__in=[g.pk for g in conversation.guardians.all()],
+        )
+        params = {
+            "conversation": conversation.pk,
+            "child": conversation.student.name,
+            "type": local_param(conversation.type.name, conversation.type.translations, "name"),
+            "at": conversation.scheduled_at.isoformat(),
+        }
+        notify(
+            school_id=conversation.school_id,
+            items=[
+                New(
+                    role_id=r.pk, kind="conversation_invited", params=params, key=f"invited:{conversation.pk}"
+                )
+                for r in guardians
+            ],
+            mailed=True,  # the invitation itself went by e-mail
+        )
+    return sum(1 for person in people if person.email)

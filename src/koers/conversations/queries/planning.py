@@ -91,7 +91,13 @@ def mentor_overview(role: Role, *, now: dt.datetime | None = None) -> list[Group
     without a closed conversation in it are overdue. Four queries in all."""
     now = now or timezone.now()
     today = timezone.localtime(now).date()
-    groups = list(mentored_groups(role, today).select_related("school_year").order_by("year_level", "name"))
+    return round_overview(mentored_groups(role, today), now=now)
+
+
+def round_overview(groups_queryset: QuerySet[Group], *, now: dt.datetime) -> list[GroupOverview]:
+    """``mentor_overview`` for any set of groups (the counsellor's weekly overview takes all of them)."""
+    today = timezone.localtime(now).date()
+    groups = list(groups_queryset.select_related("school_year").order_by("year_level", "name"))
     if not groups:
         return []
     rounds = ConversationRound.objects.filter(

@@ -22,6 +22,7 @@ from koers.common.views import GET_POST, show_domain_errors
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.assignment_content import ensure_assignments
 from koers.programme.domain import assignments as domain
+from koers.programme.domain.giving import give_assignment
 from koers.programme.forms.assignments import AssignmentForm, BankFilterForm, GiveForm, WorkForm
 from koers.programme.models import Purpose
 from koers.programme.queries import assignments as queries
@@ -156,7 +157,7 @@ def give(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            given = domain.give_assignment(
+            given = give_assignment(
                 by=role,
                 assignment=assignment,
                 groups=list(data["groups"]),

@@ -20,20 +20,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import slugify
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.audit import record_access
 from koers.access.gate import permit
 from koers.access.models import AuditAction
 from koers.access.rules import is_guardian, is_mentor, is_student, is_teacher
-from koers.common.downloads import attachment
+from koers.background.queue import enqueue_job
 from koers.common.htmx import render_page
-from koers.common.pdf import render_pdf
 from koers.common.views import GET_POST, show_domain_errors
 from koers.lob.vocabulary import Competence
 from koers.programme.domain.participation import (
@@ -64,9 +61,6 @@ from koers.programme.rules import (
 from koers.programme.svg import line_svg
 from koers.schools.models import Role, Student
 from koers.schools.queries import get_student_for, guardian_sees_dossier_of, mentored_groups, own_student
-
-POSTER_STYLESHEET = "programme/poster.css"
-
 
 # --- the school's line -----------------------------------------------------------------------------------
 
@@ -137,28 +131,25 @@ def line(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_POST
 def poster(request: HttpRequest) -> HttpResponse:
+    """The A3 poster is made by a job (WeasyPrint takes a while for a full year); the person downloads it
+    from the job's page. The line is chosen from the query string, as on the line's page."""
     role = permit(request, can_see_school_lines)
     # The poster is for the classroom wall: the whole year, also for teachers.
     _form, year_line = _chosen_line(request, role, whole_year=True)
     if year_line is None:
         raise Http404
-    title = line_label(year_line.track, year_line.year_level)
-    html = render_to_string(
-        "programme/line/poster.html",
-        {
-            "line": year_line,
-            "title": title,
-            "svg": line_svg(
-                year_line, ident="poster-line", title=_("LOB-lijn %(line)s") % {"line": title}, for_print=True
-            ),
-        },
+    job = enqueue_job(
+        "programme.poster",
+        school=role.school_id,
+        by=request.user,  # type: ignore[arg-type]
+        school_year=year_line.school_year.pk,
+        track=year_line.track,
+        year_level=year_line.year_level,
+        language=translation.get_language() or "nl",
     )
-    name = slugify(f"lob-lijn-{title}-{year_line.school_year.name}")
-    return attachment(
-        render_pdf(html, stylesheet=POSTER_STYLESHEET), content_type="application/pdf", filename=f"{name}.pdf"
-    )
+    return redirect("background:job", pk=job.pk)
 
 
 # --- a student's own line --------------------------------------------------------------------------------

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
+from koers.background.queue import enqueue_job
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schooladmin.forms.importing import MappingForm, UploadForm
@@ -112,13 +112,15 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
+    """Applying is a job (a large school is one long transaction); its page says when it is done."""
     role = permit(request, can_import)
     run = get_import_run_for(role, pk)
-    try:
-        runs.apply_import(run=run, by=role)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
-        messages.success(request, _("De import is toegepast."))
-    return redirect("schooladmin:import_preview", pk=run.pk)
+    job = enqueue_job(
+        "schools.import_apply",
+        school=role.school_id,
+        by=request.user,  # type: ignore[arg-type]
+        run=run.pk,
+        role=role.pk,
+        back=reverse("schooladmin:import_preview", kwargs={"pk": run.pk}),
+    )
+    return redirect("background:job", pk=job.pk)

@@ -13,10 +13,9 @@ from koers.demo.builder import (
 from koers.demo.options import DEMO_PASSWORD, SMALL_STUDENTS, add_demo_arguments
 from koers.schools.models import RoleKind
 
-DEFAULT_URL = "http://127.0.0.1:8000"
 
-
-def format_logins(logins: list[DemoLogin], url: str = DEFAULT_URL) -> str:
+def format_logins(logins: list[DemoLogin], url: str | None = None) -> str:
+    url = url or settings.KOERS_PUBLIC_URL
     rows = [("gebruikersnaam", "rol", "wie")]
     rows += [(login.username, str(RoleKind(login.role).label), login.description) for login in logins]
     name_width = max(len(row[0]) for row in rows)
