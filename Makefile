@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# A fresh small demo school (its logins are printed), then the server on http://127.0.0.1:8000.
+# The OS packages Koers uses at run time (espeak-ng for read-aloud, Pango for PDFs), a fresh small demo school
+# (its logins are printed), then the server on http://127.0.0.1:8000.
 run: $(STAMP)
+	scripts/os-packages.sh
 	$(BIN)/koers demo --small
 	$(BIN)/koers serve
 

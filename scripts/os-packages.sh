@@ -2,7 +2,7 @@
 # The operating-system packages the tests need, from Debian: Chromium for the browser journeys, Pango for
 # WeasyPrint's PDFs, poppler-utils to read PDFs back in tests, xmlsec1 for SAML signatures, gettext to check
 # the translation catalogues, espeak-ng for read-aloud (without it the read-aloud buttons are not shown).
-# Installs what is missing when run as root; otherwise says what to install (tests needing it are skipped).
+# `make run` and `make test` both call it. Installs what is missing when run as root; otherwise says what to install (tests needing it are skipped).
 set -euo pipefail
 needed="chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 xmlsec1 poppler-utils gettext espeak-ng"
 missing=""
