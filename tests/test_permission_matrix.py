@@ -50,6 +50,7 @@ from tests.matrix import (
     student_only_post,
 )
 from tests.notifications.matrix_rows import ROWS as NOTIFICATIONS_ROWS
+from tests.partners.matrix_rows import ROWS as PARTNERS_ROWS
 from tests.programme.matrix_rows_assignments import ROWS as PROGRAMME_ASSIGNMENTS_ROWS
 from tests.programme.matrix_rows_lobline import ROWS as PROGRAMME_LOBLINE_ROWS
 from tests.programme.matrix_rows_planning import ROWS as PROGRAMME_PLANNING_ROWS
@@ -348,6 +349,7 @@ TABLE: dict[str, Row | list[Row]] = {
     **TRANSFER_PRIVACY_ROWS,
     **BACKGROUND_ROWS,
     **NOTIFICATIONS_ROWS,
+    **PARTNERS_ROWS,
 }
 
 

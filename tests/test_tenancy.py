@@ -32,6 +32,53 @@ SCHOOL_OWNED = school_owned_models()
 LABELS = [m._meta.label for m in SCHOOL_OWNED]
 
 
+def partner_rows(school: School, student: Any) -> list[Any]:
+    """One row of each model of the partners area."""
+    from koers.partners import models as pm
+    from tests.partners import factories as pf
+
+    internship = pf.InternshipFactory(place__partner__school=school, student=student)
+    link = pm.SupervisorLink.objects.create(
+        school=school,
+        internship=internship,
+        token_hash=f"canary-{school.pk}",
+        supervisor_name="Henk",
+        expires_at=internship.approved_at,
+    )
+    return [
+        internship.place.partner,
+        internship.place,
+        internship,
+        pf.ContactPersonFactory(partner=internship.place.partner),
+        pm.ContactMoment.objects.create(
+            school=school,
+            partner=internship.place.partner,
+            on=internship.place.starts_on,
+            about="Kennismaking",
+        ),
+        pf.WishFactory(place=internship.place, student=student),
+        pm.AgreementSignature.objects.create(
+            school=school,
+            internship=internship,
+            party="school",
+            name="De school",
+            agreed_on=internship.place.starts_on,
+        ),
+        pf.LogDayFactory(internship=internship),
+        pm.Visit.objects.create(
+            school=school, internship=internship, on=internship.place.starts_on, notes="Goed bezig"
+        ),
+        link,
+        pm.LinkUse.objects.create(school=school, link=link, action="opened"),
+        pm.SupervisorFeedback.objects.create(
+            school=school, internship=internship, kind="midway", text="Prima", supervisor_name="Henk"
+        ),
+        pm.ClassPresentation.objects.create(
+            school=school, internship=internship, presented_on=internship.place.starts_on
+        ),
+    ]
+
+
 def one_row_of_everything(school: School) -> dict[str, Any]:
     """One row of every school-owned model at ``school``; a new model needs a line here (tested below)."""
     student = f.StudentFactory(school=school)
@@ -98,6 +145,7 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         rows.append(
             Notification.objects.create(school=school, role=student_role, kind="action_overdue", key="k")
         )
+    rows.extend(partner_rows(school, student))
     return {row._meta.label: row for row in rows}
 
 

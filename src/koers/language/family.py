@@ -87,6 +87,16 @@ FAMILY_SOURCES = (
     "programme/forms/assignments.py",
     "programme/domain/assignments.py",
     "programme/svg.py",
+    # internships as the student, the guardian and the workplace supervisor see them
+    "partners/templates/partners/family/*",
+    "partners/templates/partners/supervisor/*",
+    "partners/views/student.py",
+    "partners/views/supervisor.py",
+    "partners/forms/internships.py",
+    "partners/forms/supervisor.py",
+    "partners/domain/internships.py",
+    "partners/domain/links.py",
+    "partners/kinds.py",
     # the guardian's home, taking the dossier along, requests for access
     "home/templates/home/guardian.html",
     "home/templates/home/no_role.html",
