@@ -205,3 +205,12 @@ def test_partner_page_queries_do_not_grow(world, login, size, django_assert_num_
 
     with django_assert_num_queries(PARTNER_QUERIES):
         client.get(reverse("partners:partner", args=[partner.pk]))
+
+
+def test_the_activity_form_offers_the_register_as_partner_names(world, login, role_of, in_school):
+    domain.add_partner(by=role_of("counsellor"), **PARTNER)
+
+    page = login("counsellor").get(reverse("programme:activity_new")).content.decode()
+
+    assert 'list="partner-register"' in page
+    assert '<option value="Zorgcentrum De Linde">' in page

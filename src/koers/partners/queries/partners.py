@@ -16,8 +16,8 @@ from koers.partners.models import (
     ContactPerson,
     Internship,
     InternshipPlace,
-    InternshipStatus,
     Partner,
+    PartnershipStatus,
 )
 from koers.partners.rules import can_read_register
 from koers.programme.models import Activity
@@ -145,12 +145,11 @@ def places_taken(place_ids: list[int]) -> dict[int, int]:
     return {row["place_id"]: row["n"] for row in rows}
 
 
-def partner_names(role: Role) -> list[str]:
+def names_of_school(school_id: int) -> list[str]:
     """The register's names, for the programme's partner field (suggestions; free text stays possible)."""
     return list(
-        Partner.objects.filter(school_id=role.school_id).order_by("name").values_list("name", flat=True)
+        Partner.objects.filter(school_id=school_id)
+        .exclude(status=PartnershipStatus.ENDED)
+        .order_by("name")
+        .values_list("name", flat=True)
     )
-
-
-def approved_count(place: InternshipPlace) -> int:
-    return place.internships.filter(status=InternshipStatus.APPROVED).count()

@@ -82,6 +82,8 @@ class ActivityForm(Form):
         required=False,
         max_length=160,
         help_text=_("Bijvoorbeeld het bedrijf, de mbo-school of de gastspreker."),
+        # The school's network is offered as suggestions (programme/partner_names.py); typing stays possible.
+        widget=forms.TextInput(attrs={"list": "partner-register", "autocomplete": "off"}),
     )
     has_preparation = forms.BooleanField(label=_("Er is een voorbereiding (opdracht of les)"), required=False)
     has_reflection = forms.BooleanField(

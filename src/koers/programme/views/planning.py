@@ -25,6 +25,7 @@ from koers.programme.content import ensure_activity_types
 from koers.programme.domain import activities as domain
 from koers.programme.forms.planning import ActivityForm, ActivityTypeForm, CopyForwardForm
 from koers.programme.models import Activity, ActivityType, DatePrecision
+from koers.programme.partner_names import names_for
 from koers.programme.queries import planning as queries
 from koers.programme.queries.coverage import coverage as coverage_of
 from koers.programme.rules import can_check_coverage, can_plan_programme, can_read_planner
@@ -153,7 +154,7 @@ def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | 
     return render_page(
         request,
         f"{TEMPLATES}/activity_form.html",
-        {"form": form, "activity": activity, "year": year},
+        {"form": form, "activity": activity, "year": year, "partner_names": names_for(year.school_id)},
     )
 
 
