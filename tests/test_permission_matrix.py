@@ -514,6 +514,101 @@ def test_post(name: str, row: Row, persona: str, objects: Objects):
     check(response, row.post[persona], url)
 
 
+# --- guardians and conversations: the law and the invitation, for every conversation URL ---
+# The guardian persona in TABLE has parental authority of a child under 16 and is invited to the
+# driegesprekken. Here the same URLs are called by that guardian in the situations the law cares about:
+# without parental authority, as guardian of a 16+ student who hid the dossier, not invited, and not invited
+# without authority. Only the URLs in GUARDIAN_REACHES answer a guardian at all; every other conversation URL
+# must refuse them in every situation (its TABLE answer for the guardian is 404 or 405, and stays so).
+GUARDIAN_SITUATIONS = ("without_authority", "hidden_at_16", "not_invited", "not_invited_without_authority")
+GUARDIAN_REACHES: dict[str, dict[str, Expect]] = {
+    # Invited: time and place (the goal only with authority, see tests/conversations/test_guardian_access.py).
+    "conversations:detail": {
+        "without_authority": 200,
+        "hidden_at_16": 200,
+        "not_invited": 404,
+        "not_invited_without_authority": 404,
+    },
+    # Preparing is for invited guardians only.
+    "conversations:prepare": {
+        "without_authority": 200,
+        "hidden_at_16": 200,
+        "not_invited": 404,
+        "not_invited_without_authority": 404,
+    },
+    "conversations:ics": {
+        "without_authority": 200,
+        "hidden_at_16": 200,
+        "not_invited": 404,
+        "not_invited_without_authority": 404,
+    },
+    # The list itself is always there (it may be empty).
+    "conversations:mine": dict.fromkeys(GUARDIAN_SITUATIONS, 200),
+    # The shared report: only with authority and a dossier the guardian may see.
+    "conversations:report_pdf[shared]": {
+        "without_authority": 404,
+        "hidden_at_16": 404,
+        "not_invited": 200,
+        "not_invited_without_authority": 404,
+    },
+}
+
+
+def _conversation_rows() -> list[tuple[str, Row]]:
+    return [(name, row) for name in TABLE if name.startswith("conversations:") for row in rows_of(name)]
+
+
+def _label(name: str, row: Row) -> str:
+    return f"{name}[{row.variant}]" if row.variant else name
+
+
+def test_every_conversation_url_is_judged_for_guardians():
+    routes = {name for name in url_routes() if name and name.startswith("conversations:")}
+    labels = {_label(name, row) for name, row in _conversation_rows()}
+
+    assert {name for name, _row in _conversation_rows()} == routes
+    assert set(GUARDIAN_REACHES) <= labels
+    for name, row in _conversation_rows():
+        if _label(name, row) not in GUARDIAN_REACHES:
+            assert row.get["guardian"] in (404, 405), f"{_label(name, row)}: say what a guardian gets"
+            assert row.post is None or row.post["guardian"] == 404, _label(name, row)
+
+
+def _put_guardian_in(situation: str, world: World) -> None:
+    from koers.conversations.models import Conversation
+    from koers.schools.models import Guardianship
+
+    guardian = world.users["guardian"]
+    with scopes_disabled():
+        if "without_authority" in situation:
+            Guardianship.objects.filter(guardian=guardian).update(has_authority=False)
+        if situation == "hidden_at_16":
+            student = world.student
+            today = timezone.localdate()
+            student.date_of_birth = today.replace(year=today.year - 17)
+            student.dossier_hidden_from_guardians = True
+            student.save(update_fields=["date_of_birth", "dossier_hidden_from_guardians"])
+        if situation.startswith("not_invited"):
+            Conversation.guardians.through.objects.filter(user_id=guardian.pk).delete()
+
+
+@pytest.mark.parametrize("situation", GUARDIAN_SITUATIONS)
+@pytest.mark.parametrize(
+    ("name", "row"), [pytest.param(n, r, id=_label(n, r)) for n, r in _conversation_rows()]
+)
+def test_guardian_situations_for_every_conversation_url(
+    name: str, row: Row, situation: str, objects: Objects
+):
+    url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)  # builds the objects first
+    _put_guardian_in(situation, objects.world)
+    client = client_for("guardian", objects.world)
+    reaches = GUARDIAN_REACHES.get(_label(name, row))
+
+    check(client.get(url), reaches[situation] if reaches else row.get["guardian"], url)
+    if row.post is not None:
+        check(client.post(url, row.post_data(objects)), 404, url)
+
+
 # --- conversations: preparing and holding (objects built on first use, so other rows pay nothing) ---
 
 
