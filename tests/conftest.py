@@ -17,7 +17,6 @@ from koers.access.tenancy import school_scope
 from koers.schools.models import Group, Role, RoleKind, School, Student, User
 from tests import factories as f
 
-
 LOCAL_FILES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
