@@ -40,8 +40,8 @@ def _sync_database_calls_beside_playwright(monkeypatch):
 
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
-    """One Chromium for the journeys (each still opens fresh contexts, so no cookie carries over); closed after
-    the last journey, so the tests that follow run without Playwright's event loop in their thread."""
+    """One Chromium for the journeys (each still opens fresh contexts, so no cookie carries over); closed
+    after the last journey, so the tests that follow run without Playwright's event loop in their thread."""
     if not CHROMIUM.exists() and not os.environ.get("CI"):
         pytest.skip(f"browser journeys need Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as playwright:
