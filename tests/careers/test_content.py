@@ -1,8 +1,8 @@
 """The shipped careers catalogue (careers/content/), read straight from its files: big enough, consistent,
 every reference resolves, every name translated, and nothing said about prospects that it cannot source.
 
-These tests need no database and no careers code: they guard the files themselves, so a broken catalogue
-fails here before any loader sees it.
+All but the last test need no database: they guard the files themselves, so a broken catalogue fails here
+with a clear message; the last one loads the files with the area's loader as they ship.
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ from typing import Any
 import pytest
 import yaml
 from django.conf import settings
+from django_scopes import scopes_disabled
 
+from koers.careers.content_loader import load_content, overlay_problems
+from koers.careers.models import InterestItem, Occupation, Programme
 from koers.pictograms.catalogue import exists as pictogram_exists
 
 PACKAGE = Path(settings.PACKAGE_DIR)
@@ -313,3 +316,19 @@ def test_the_check_for_prospect_claims_would_find_one():
     assert PROSPECT_CLAIMS.search("Dit is een kansberoep in de regio.")
     assert PROSPECT_CLAIMS.search("There is a shortage of nurses.")
     assert not PROSPECT_CLAIMS.search("Je helpt mensen die ziek zijn.")
+
+
+# --- the area's loader takes the shipped files as they are ------------------------------------------------
+
+
+def test_the_shipped_catalogue_loads_completely_and_twice_changes_nothing(content):
+    first = load_content()
+    again = load_content()
+
+    with scopes_disabled():
+        assert Occupation.objects.filter(school__isnull=True).count() == len(OCCUPATIONS)
+        assert Programme.objects.filter(school__isnull=True).count() == len(PROGRAMMES)
+        assert InterestItem.objects.count() == len(ITEMS)
+    assert first.created > 0
+    assert (again.created, again.updated) == (0, 0)
+    assert overlay_problems() == []
