@@ -168,7 +168,7 @@ def test_an_occupation_with_an_mbo_domain_names_a_programme_of_it_or_the_entree(
 def test_programme_is_complete_and_consistent(entry):
     domains = {domain["key"] for domain in load("mbo_domains.yaml")}
 
-    for field in ("nl", "en", "description"):
+    for field in ("nl", "en", "description", "description_en"):
         assert str(entry.get(field) or "").strip(), field
     assert entry["kind"] in ("mbo", "hbo", "wo")
     assert isinstance(entry["years"], int) and 1 <= entry["years"] <= 6
@@ -202,6 +202,12 @@ def test_sector_field_and_item_have_texts_and_a_pictogram(entry):
     for field in ("nl", "nl_simple", "en"):
         assert str(entry.get(field) or "").strip(), field
     assert pictogram_exists(entry["icon"]), entry["icon"]
+
+
+@pytest.mark.parametrize("entry", SECTORS + FIELDS, ids=lambda entry: entry["key"])
+def test_sector_and_field_are_described_in_dutch_and_english(entry):
+    assert str(entry.get("description") or "").strip()
+    assert str(entry.get("description_en") or "").strip()
 
 
 def test_sectors_use_their_own_pictograms():
