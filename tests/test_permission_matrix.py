@@ -10,6 +10,7 @@ The outsider is a counsellor at another school: every object of the first school
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -29,7 +32,7 @@ from koers.schools.models import Role
 from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
 from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
-from tests.conftest import World
+from tests.conftest import FAST_HASHERS, LOCAL_FILES, World, build_world
 from tests.matrix import (
     ALLOWED,
     ANONYMOUS,
@@ -434,8 +437,43 @@ def test_outsider_gets_404_for_every_first_school_object_in_the_matrix():
 # --- the objects URLs point at ---
 
 
+# The world and its objects are built once per module (per test worker), inside a transaction that is rolled
+# back at the end; each cell runs in a savepoint of its own, so what a POST changes is gone for the next cell.
+# Building them per cell cost two schools and fifteen objects for each of the ~2,000 cells.
+
+
+@pytest.fixture(scope="module")
+def _matrix(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[tuple[Path, Objects]]:
+    media = tmp_path_factory.mktemp("matrix-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, STORAGES=LOCAL_FILES, PASSWORD_HASHERS=FAST_HASHERS),
+        transaction.atomic(),
+    ):
+        call_command("load_content", verbosity=0)
+        yield media, build_objects(build_world())
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, _matrix) -> None:
+    """The module's files (voice notes, evidence) stay where the module's objects put them."""
+    settings.MEDIA_ROOT = _matrix[0]
+    settings.STORAGES = LOCAL_FILES
+
+
 @pytest.fixture
-def objects(world: World) -> Objects:
+def world(db, _matrix) -> World:
+    return _matrix[1].world
+
+
+@pytest.fixture
+def objects(db, _matrix) -> Objects:
+    # A fresh copy per cell: rows cache what they build on first use on it, and those rows are rolled back.
+    return dataclasses.replace(_matrix[1])
+
+
+def build_objects(world: World) -> Objects:
     with scopes_disabled():
         student = world.student
         mentor = world.users["mentor"]

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "koers.dossier",
     "koers.conversations",
     "koers.programme",
+    "koers.careers",
     "koers.transfer",
     "koers.overview",
     "koers.home",
