@@ -303,7 +303,8 @@ TABLE: dict[str, Row | list[Row]] = {
     # planning_conversation). The mentor's overview is for mentors; "Mijn gesprekken" for students and
     # guardians. Mentors and counsellors plan (an empty POST shows the form again), reschedule and cancel; the
     # .ics is for everyone who may see the conversation. Rounds and types are the counsellor's.
-    "conversations:mentor": Row(get=only(mentor=200)),
+    "conversations:mentor": Row(get=only(mentor=200, counsellor=200, outsider=200)),
+    "conversations:mentor_ics": Row(get=only(mentor=200, counsellor=200, outsider=200)),
     "conversations:mine": Row(get=only(student=200, classmate=200, guardian=200)),
     "conversations:plan": Row(
         get=only(mentor=200, counsellor=200, outsider=200),
