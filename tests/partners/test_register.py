@@ -17,7 +17,7 @@ PARTNER = {
     "status": "active",
     "offers": ["internships", "company_visit"],
     "sectors": ["care"],
-    "occupations": ["Helpende zorg en welzijn"],
+    "occupations": [],
     "opens_paths": False,
     "city": "Deventer",
     "address": "",
@@ -214,3 +214,29 @@ def test_the_activity_form_offers_the_register_as_partner_names(world, login, ro
 
     assert 'list="partner-register"' in page
     assert '<option value="Zorgcentrum De Linde">' in page
+
+
+@pytest.fixture
+def careers(content):
+    from koers.careers.content_loader import load_content
+
+    load_content()
+
+
+def test_partner_links_occupations_of_the_careers_catalogue(careers, world, login, role_of, in_school):
+    from koers.careers.models import Occupation
+
+    occupation = Occupation.objects.filter(sector__key="care").first()
+    partner = domain.add_partner(by=role_of("counsellor"), **PARTNER | {"occupations": [occupation.key]})
+
+    page = login("mentor").get(reverse("partners:partner", args=[partner.pk])).content.decode()
+
+    assert partner.occupations == [occupation.key]
+    assert occupation.name in page
+
+
+def test_an_occupation_outside_the_catalogue_is_refused(role_of, in_school):
+    with pytest.raises(ValidationError) as refused:
+        domain.add_partner(by=role_of("counsellor"), **PARTNER | {"occupations": ["astronaut-op-mars"]})
+
+    assert "occupations" in refused.value.error_dict

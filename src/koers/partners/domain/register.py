@@ -25,6 +25,7 @@ from koers.partners.models import (
     PartnershipStatus,
     PlaceKind,
 )
+from koers.partners.queries.careers import unknown_occupations
 from koers.partners.rules import can_keep_register, can_record_contact
 from koers.pictograms.labels import SECTORS
 from koers.programme.models import Activity
@@ -60,6 +61,9 @@ def _clean_partner(data: dict[str, Any]) -> dict[str, Any]:
     sectors = list(dict.fromkeys(data.get("sectors") or []))
     if any(s not in SECTORS for s in sectors):
         errors["sectors"] = _("Kies sectoren uit de lijst.")
+    occupations = [o.strip() for o in (data.get("occupations") or []) if o.strip()]
+    if unknown_occupations(occupations):
+        errors["occupations"] = _("Kies beroepen uit de beroepenlijst.")
     if errors:
         raise ValidationError(errors)
     cleaned = {key: data.get(key, "") for key in PARTNER_FIELDS}
@@ -67,7 +71,7 @@ def _clean_partner(data: dict[str, Any]) -> dict[str, Any]:
         name=name,
         offers=offers,
         sectors=sectors,
-        occupations=[o.strip() for o in (data.get("occupations") or []) if o.strip()],
+        occupations=list(dict.fromkeys(occupations)),
         opens_paths=bool(data.get("opens_paths")),
         status=data.get("status") or PartnershipStatus.ACTIVE,
     )
@@ -211,6 +215,8 @@ def _clean_place(data: dict[str, Any], *, taken: int = 0) -> dict[str, Any]:
         errors["kind"] = _("Kies de soort stage.")
     if cleaned["sector"] and cleaned["sector"] not in SECTORS:
         errors["sector"] = _("Kies een sector uit de lijst.")
+    if cleaned["occupation"] and unknown_occupations([cleaned["occupation"]]):
+        errors["occupation"] = _("Kies beroepen uit de beroepenlijst.")
     starts, ends = cleaned["starts_on"], cleaned["ends_on"]
     if starts is None:
         errors["starts_on"] = _("Vul de eerste dag in.")

@@ -15,6 +15,7 @@ from koers.partners.models import (
     PartnerKind,
     PartnershipStatus,
 )
+from koers.partners.queries.careers import occupations_by_key
 from koers.pictograms.labels import SECTORS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -22,6 +23,11 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def sector_choices() -> list[tuple[str, str]]:
     return [(key, str(label)) for key, label in SECTORS.items()]
+
+
+def occupation_choices() -> list[tuple[str, str]]:
+    """The careers catalogue's occupations (shipped and the school's own), by stable key."""
+    return occupations_by_key()
 
 
 class PartnerForm(forms.ModelForm):
@@ -32,11 +38,12 @@ class PartnerForm(forms.ModelForm):
     sectors = forms.MultipleChoiceField(
         label=_("Sectoren"), choices=sector_choices, required=False, widget=forms.CheckboxSelectMultiple
     )
-    occupations = forms.CharField(
+    occupations = forms.MultipleChoiceField(
         label=_("Beroepen"),
+        choices=occupation_choices,
         required=False,
-        help_text=_("Eén beroep per regel, zoals het in de beroepenlijst staat."),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Uit de beroepenlijst van Koers; houd Ctrl ingedrukt om er meer te kiezen."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
 
     class Meta:
@@ -70,8 +77,7 @@ class PartnerForm(forms.ModelForm):
     @staticmethod
     def initial_for(partner: Partner) -> dict[str, object]:
         return {
-            **{f: getattr(partner, f) for f in PartnerForm.Meta.fields if f != "occupations"},
-            "occupations": "\n".join(partner.occupations or []),
+            **{f: getattr(partner, f) for f in PartnerForm.Meta.fields},
         }
 
 
@@ -116,6 +122,7 @@ class MomentForm(forms.ModelForm):
 
 class PlaceForm(forms.ModelForm):
     sector = forms.ChoiceField(label=_("Sector"), required=False)
+    occupation = forms.ChoiceField(label=_("Beroep"), required=False)
 
     class Meta:
         model = InternshipPlace
@@ -143,3 +150,4 @@ class PlaceForm(forms.ModelForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["sector"].choices = [("", "—"), *sector_choices()]  # type: ignore[attr-defined]
+        self.fields["occupation"].choices = [("", "—"), *occupation_choices()]  # type: ignore[attr-defined]

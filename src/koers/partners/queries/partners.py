@@ -19,6 +19,7 @@ from koers.partners.models import (
     Partner,
     PartnershipStatus,
 )
+from koers.partners.queries.careers import occupation_names
 from koers.partners.rules import can_read_register
 from koers.programme.models import Activity
 from koers.schools.models import Role
@@ -107,6 +108,11 @@ class PartnerPage:
     places: Sequence[InternshipPlace]
     activities: Sequence[Activity]
     internships: Sequence[Internship] = field(default_factory=list)
+    occupation_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def partner_occupations(self) -> list[str]:
+        return [self.occupation_names.get(key, key) for key in self.partner.occupations or []]
 
 
 def partner_page(role: Role, partner: Partner) -> PartnerPage:
@@ -136,6 +142,7 @@ def partner_page(role: Role, partner: Partner) -> PartnerPage:
         places=places,
         activities=activities,
         internships=internships,
+        occupation_names=occupation_names([*partner.occupations, *(p.occupation for p in places)]),
     )
 
 
