@@ -621,6 +621,7 @@ COPY_RULES: dict[str, CopyRule] = {
     "conversations.PrivateNote": CopyRule(author="author", private_to_author=True),
     "programme.GuardianAnswer": CopyRule(author="guardian"),
     "accounts.LoginCard": CopyRule(secrets=("token_hash",)),
+    "partners.SupervisorLink": CopyRule(secrets=("token_hash",)),
     "accounts.GuardianInvitation": CopyRule(secrets=("code_hash", "token_hash")),
     "accounts.OpenSession": CopyRule(secrets=("session_key",)),
     "otp_totp.TOTPDevice": CopyRule(secrets=("key",)),
