@@ -52,7 +52,14 @@ def setup(o: Objects) -> dict[str, Any]:
                 supervisor_name="Henk de Vries",
                 expires_at=internship.approved_at + dt.timedelta(days=30),
             )
+            wish = pf.WishFactory(
+                student=o.world.student,
+                place=internship.place,
+                voice=ContentFile(b"OggS" + bytes(60), name="reden.ogg"),
+                voice_content_type="audio/ogg",
+            )
         cached = {
+            "wish": wish,
             "partner": partner,
             "person": person,
             "place": internship.place,
@@ -128,6 +135,7 @@ ROWS: dict[str, Row | list[Row]] = {
         get=POST_ONLY,
         post=only(mentor=Redirect("partners:internship"), counsellor=Redirect("partners:internship")),
     ),
+    "partners:wish_voice": Row(kwargs=of("wish"), get=only(student=200, **FOLLOWERS)),
     "partners:supervisor": Row(
         kwargs=supervisor_token, get=answers(200, anonymous=200), post=answers(400, anonymous=400)
     ),

@@ -186,3 +186,22 @@ def test_match_page_queries_do_not_grow(world, login, size, django_assert_num_qu
 
     with django_assert_num_queries(MATCH_QUERIES):
         client.get(reverse("partners:group", args=[world.group.pk]))
+
+
+def test_mentor_plays_a_spoken_reason_and_it_is_logged(world, login, in_school):
+    from django.core.files.base import ContentFile
+
+    from koers.access.models import AuditEntry
+
+    wish = pf.WishFactory(
+        student=world.student,
+        place=future_place(world),
+        reason="",
+        voice=ContentFile(b"OggS" + bytes(60), name="reden.ogg"),
+        voice_content_type="audio/ogg",
+    )
+
+    response = login("mentor").get(reverse("partners:wish_voice", args=[wish.pk]))
+
+    assert response.status_code == 200
+    assert AuditEntry.objects.filter(student=world.student, action="download").count() == 1

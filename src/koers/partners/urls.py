@@ -36,6 +36,7 @@ urlpatterns: list = [
     path("stage/<int:pk>/intrekken/", internship.withdraw, name="withdraw"),
     path("stage/<int:pk>/link/", internship.make_link, name="make_link"),
     path("stage/link/<int:pk>/intrekken/", internship.revoke_link, name="revoke_link"),
+    path("stage/wens/<int:pk>/spraakbericht/", internship.wish_voice, name="wish_voice"),
     # --- the workplace supervisor's personal link, no account (views/supervisor.py) ---
     path("praktijk/<str:token>/", supervisor.supervisor, name="supervisor"),
 ]

@@ -71,6 +71,18 @@ def get_internship_for(role: Role, pk: int) -> Internship:
     return one_or_404(_internships_for(role), pk=pk)
 
 
+def get_wish_for(role: Role, pk: int) -> PlaceWish:
+    """A wish, for its student and the mentor or counsellor following them (guardians: 404)."""
+    if not can_open_internships(role) or role.kind == "guardian":
+        raise Http404
+    return one_or_404(
+        PlaceWish.objects.filter(school_id=role.school_id, student__in=visible_students(role)).select_related(
+            "student"
+        ),
+        pk=pk,
+    )
+
+
 def feedback_of(internship: Internship) -> list[SupervisorFeedback]:
     return list(internship.feedback.order_by("given_at"))
 

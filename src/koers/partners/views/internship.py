@@ -220,3 +220,24 @@ def revoke_link(request: HttpRequest, pk: int) -> HttpResponse:
     links.revoke_link(by=role, link=link)
     messages.success(request, _("De link werkt niet meer."))
     return redirect("partners:internship", pk=internship.pk)
+
+
+@login_required
+@require_GET
+def wish_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """A student's spoken reason for a wish: for the student and the mentor or counsellor following them
+    (playing it is logged)."""
+    role = permit(request, can_open_internships)
+    wish = queries.get_wish_for(role, pk)
+    if not wish.voice:
+        raise Http404
+    if role.user_id != wish.student.user_id and is_first_request_for(request):
+        record_access(
+            role=role,
+            student=wish.student,
+            action=AuditAction.DOWNLOAD,
+            subject=_("spraakbericht bij een stagewens"),
+        )
+    return serve_file(
+        request, wish.voice, content_type=wish.voice_content_type, filename="spraakbericht", attachment=False
+    )
