@@ -2,6 +2,7 @@
 
 koers demo [--students N | --small] [--seed S] [--logins] [--force]
 koers serve [--host 127.0.0.1] [--port 8000] [--no-worker]
+koers web [--host 0.0.0.0] [--port 8000] [--workers N] [--threads T] [--no-collectstatic]
 koers worker [--batch] [--no-schedules]
 koers load-content
 koers migrate
@@ -44,6 +45,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-worker",
         action="store_true",
         help="geen achtergrondtaken in dit proces (draai koers worker apart)",
+    )
+    web = commands.add_parser(
+        "web",
+        help="Koers in productie draaien (gunicorn, DEBUG uit); zie docs/deploy.md",
+        description="Start Koers onder gunicorn met statische bestanden via whitenoise. Vraagt "
+        "KOERS_SECRET_KEY, KOERS_PUBLIC_URL en KOERS_ALLOWED_HOSTS; draai eerst koers migrate.",
+    )
+    web.add_argument("--host", default="0.0.0.0", help="adres om op te luisteren (standaard 0.0.0.0)")
+    web.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    web.add_argument(
+        "--workers",
+        type=int,
+        default=default_web_workers(),
+        help="aantal processen (standaard 2 per processorkern plus 1)",
+    )
+    web.add_argument("--threads", type=int, default=1, help="threads per proces (standaard 1)")
+    web.add_argument(
+        "--no-collectstatic",
+        action="store_true",
+        help="de statische bestanden niet eerst verzamelen (in een image gebeurt dat al bij het bouwen)",
     )
     worker = commands.add_parser(
         "worker", help="achtergrondtaken uitvoeren (e-mail, pdf's, herinneringen) en de planning starten"
@@ -115,6 +136,35 @@ def run_serve(args: argparse.Namespace) -> None:
     call_command("runserver", f"{host}:{args.port}", use_reloader=False)
 
 
+def default_web_workers() -> int:
+    return 2 * (os.cpu_count() or 1) + 1
+
+
+def run_web(args: argparse.Namespace) -> None:
+    from django.conf import settings
+    from django.db import connection, connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    if settings.DEBUG:
+        raise CommandError(
+            "koers web is de productieserver: zet KOERS_SECRET_KEY, KOERS_PUBLIC_URL en KOERS_ALLOWED_HOSTS "
+            "(en niet KOERS_DEBUG=1). Voor ontwikkelen: koers serve."
+        )
+    if not settings.ALLOWED_HOSTS:
+        raise CommandError("Zet KOERS_ALLOWED_HOSTS op de hostnaam van Koers, bijvoorbeeld koers.school.nl.")
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise CommandError("De database is niet bijgewerkt: draai eerst koers migrate.")
+    if not args.no_collectstatic:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    connections.close_all()  # no connection may be shared by the processes forked below
+    from koers.common.webserver import serve
+
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Koers draait op {host}:{args.port} voor {settings.KOERS_PUBLIC_URL}", flush=True)
+    serve(bind=f"{host}:{args.port}", workers=args.workers, threads=args.threads)
+
+
 def run_load_content(args: argparse.Namespace) -> None:
     call_command("load_content")
 
@@ -143,6 +193,7 @@ def run_manage(args: argparse.Namespace) -> None:
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "demo": run_demo,
     "serve": run_serve,
+    "web": run_web,
     "load-content": run_load_content,
     "migrate": run_migrate,
     "retention": run_retention,
