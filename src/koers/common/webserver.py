@@ -1,8 +1,11 @@
 """The production web server behind `koers web`: gunicorn, started from Python with Koers's settings.
 
-Why gunicorn and not granian: measured side by side on this project's 2-core machine with the 2,000-student
-demo (bench/http.py, docs/deploy.md "Choosing the server"). The access log is off: Koers writes its own
-line per request without addresses or paths (koers.common.logs).
+Why gunicorn and not granian: measured side by side with bench/http.py (2,000-student demo on PostgreSQL,
+10 users, 3 processes each, on the shared 2-core machine): the same throughput (6.9 and 6.8 requests/s),
+but gunicorn's p95 was lower on every page (mentor's class view 1.6 s against 2.7 s; the machine was busy
+with other work, so only the comparison counts). Gunicorn is also pure Python, long proven behind a proxy,
+and restarts workers after N requests. The access log is off: Koers writes its own line per request without
+addresses or paths (koers.common.logs).
 """
 
 from __future__ import annotations
