@@ -4,6 +4,8 @@ koers demo [--students N | --small] [--seed S] [--logins] [--force]
 koers serve [--host 127.0.0.1] [--port 8000] [--no-worker]
 koers web [--host 0.0.0.0] [--port 8000] [--workers N] [--threads T] [--no-collectstatic]
 koers worker [--batch] [--no-schedules]
+koers backup [--output FILE]
+koers restore FILE
 koers load-content
 koers migrate
 koers retention [--dry-run] [--school SLUG]
@@ -77,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument(
         "--no-schedules", action="store_true", help="alleen taken uitvoeren, geen geplande taken starten"
     )
+    backup = commands.add_parser(
+        "backup", help="een reservekopie maken: de database en alle geüploade bestanden in één archief"
+    )
+    backup.add_argument("--output", help="archiefbestand (standaard koers-backup-<datum>-<tijd>.tar.gz)")
+    restore = commands.add_parser(
+        "restore", help="een reservekopie terugzetten in een lege installatie (lege database, geen bestanden)"
+    )
+    restore.add_argument("archive", help="het archief van koers backup")
     commands.add_parser("load-content", help="de LOB-inhoud (kwaliteiten, motieven, reflectievragen) laden")
     commands.add_parser("migrate", help="de database bijwerken")
     retention = commands.add_parser(
@@ -165,6 +175,31 @@ def run_web(args: argparse.Namespace) -> None:
     serve(bind=f"{host}:{args.port}", workers=args.workers, threads=args.threads)
 
 
+def run_backup(args: argparse.Namespace) -> None:
+    import datetime as dt
+
+    from koers.common.backup import BackupError, write_backup
+
+    target = Path(args.output or f"koers-backup-{dt.datetime.now():%Y%m%d-%H%M}.tar.gz").resolve()
+    try:
+        report = write_backup(target)
+    except BackupError as error:
+        raise CommandError(str(error)) from error
+    size = f"{report.size / 1e6:.1f} MB"
+    print(f"Reservekopie: {target} ({size}; database {report.engine}, {report.files} bestanden)")
+
+
+def run_restore(args: argparse.Namespace) -> None:
+    from koers.common.backup import BackupError, read_backup
+
+    try:
+        report = read_backup(Path(args.archive))
+    except BackupError as error:
+        raise CommandError(str(error)) from error
+    migrate()  # a backup of an older version is brought up to this one
+    print(f"Teruggezet: database ({report.engine}) en {report.files} bestanden. Start Koers opnieuw.")
+
+
 def run_load_content(args: argparse.Namespace) -> None:
     call_command("load_content")
 
@@ -194,6 +229,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "demo": run_demo,
     "serve": run_serve,
     "web": run_web,
+    "backup": run_backup,
+    "restore": run_restore,
     "load-content": run_load_content,
     "migrate": run_migrate,
     "retention": run_retention,
