@@ -87,7 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="een reservekopie terugzetten in een lege installatie (lege database, geen bestanden)"
     )
     restore.add_argument("archive", help="het archief van koers backup")
-    commands.add_parser("load-content", help="de LOB-inhoud (kwaliteiten, motieven, reflectievragen) laden")
+    commands.add_parser(
+        "load-content",
+        help="de inhoud laden (kwaliteiten, motieven, reflectievragen, beroepen en opleidingen)",
+    )
     commands.add_parser("migrate", help="de database bijwerken")
     retention = commands.add_parser(
         "retention", help="dossiers verwijderen van leerlingen van wie de bewaartermijn voorbij is"

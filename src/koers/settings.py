@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "koers.dossier",
     "koers.conversations",
     "koers.programme",
+    "koers.careers",
     "koers.transfer",
     "koers.overview",
     "koers.home",
