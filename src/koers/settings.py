@@ -79,9 +79,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a load balancer's probes are answered before host checks, HTTPS redirects and sessions.
-    "koers.common.health.HealthMiddleware",
     "koers.common.logs.RequestIdMiddleware",
+    # Next: a load balancer's probes are answered before host checks, HTTPS redirects and sessions.
+    "koers.common.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files in production (koers web); the development server serves them itself.
     *([] if DEBUG else ["whitenoise.middleware.WhiteNoiseMiddleware"]),

@@ -108,6 +108,8 @@ def test_a_journey_logs_request_ids_and_no_names_or_addresses(
     for line in lines:
         if line.startswith(("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")):
             assert re.search(r"\[[^\]]+\]", line), line
+    not_found = [line for line in lines if "Not Found" in line]
+    assert not_found and all(re.search(r"\[[0-9a-f]{16}\]", line) for line in not_found)
     request_lines = [line for line in lines if "koers.requests:" in line]
     assert all(re.search(r"\[[0-9a-f]{16}\]", line) for line in request_lines)
 

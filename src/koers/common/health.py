@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.cache import cache
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse
@@ -41,7 +41,7 @@ def check_cache() -> None:
 
 
 def check_storage() -> None:
-    storage: Any = getattr(default_storage, "_wrapped", default_storage)
+    storage: Any = storages["default"]
     if hasattr(storage, "bucket_name"):  # S3-compatible object storage: the bucket answers to our keys
         storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
         return

@@ -24,6 +24,7 @@ from django.http import HttpRequest, HttpResponse
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("koers_request_id", default="-")
 _WELL_FORMED = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 requests_logger = logging.getLogger("koers.requests")
+QUIET_PATHS = {"/healthz", "/healthz/", "/readyz", "/readyz/"}
 
 
 class RequestIdFilter(logging.Filter):
@@ -32,10 +33,16 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not hasattr(record, "request_id"):
-            record.request_id = REQUEST_ID.get()
-        if record.name.startswith(("django.request", "django.server")) and record.args:
-            record.msg = re.sub(r"%[sr]", "(path left out)", str(record.msg))
-            record.args = ()
+            # Django logs a 404 or 500 after the middleware is done: the request still knows its id.
+            record.request_id = getattr(
+                getattr(record, "request", None), "koers_request_id", REQUEST_ID.get()
+            )
+        if record.name.startswith(("django.request", "django.server")) and isinstance(record.args, tuple):
+            request = getattr(record, "request", None)
+            paths = {request.path, request.get_full_path()} if request is not None else set()
+            record.args = tuple(
+                "(path left out)" if arg in paths or str(arg).startswith("/") else arg for arg in record.args
+            )
         return True
 
 
@@ -60,10 +67,13 @@ class RequestIdMiddleware:
         given = request.headers.get("X-Request-ID", "")
         request_id = given if _WELL_FORMED.match(given) else new_request_id()
         token = REQUEST_ID.set(request_id)
+        request.koers_request_id = request_id  # type: ignore[attr-defined]
         started = time.perf_counter()
         try:
             response = self.get_response(request)
             response.headers["X-Request-ID"] = request_id
+            if request.path_info in QUIET_PATHS:  # probes every few seconds would drown the log
+                return response
             match = getattr(request, "resolver_match", None)
             route = f"/{match.route}" if match is not None and match.route else "-"
             requests_logger.info(
