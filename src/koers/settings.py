@@ -164,7 +164,7 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("KOERS_STATIC_ROOT") or DATA_DIR / "static")  # an image collects at build
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # koers/static belongs to no app; runserver serves it in DEBUG
 MEDIA_ROOT = DATA_DIR / "media"
 UPLOAD_MAX_BYTES = int(os.environ.get("KOERS_UPLOAD_MAX_MB", "20")) * 1024 * 1024
