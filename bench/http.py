@@ -55,7 +55,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--workers", type=int, default=0, help="processes for web/granian (default: koers web's)"
     )
-    parser.add_argument("--threads", type=int, default=1, help="threads per web process (default 1)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per web process (default 4)")
     args = parser.parse_args(argv)
     args.users = [int(n) for n in args.users.split(",") if n]
     args.servers = [s for s in args.servers.split(",") if s]

@@ -60,9 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         default=default_web_workers(),
-        help="aantal processen (standaard 2 per processorkern plus 1)",
+        help="aantal processen (standaard 1 per processorkern)",
     )
-    web.add_argument("--threads", type=int, default=1, help="threads per proces (standaard 1)")
+    web.add_argument("--threads", type=int, default=4, help="threads per proces (standaard 4)")
     web.add_argument(
         "--no-collectstatic",
         action="store_true",
@@ -150,7 +150,9 @@ def run_serve(args: argparse.Namespace) -> None:
 
 
 def default_web_workers() -> int:
-    return 2 * (os.cpu_count() or 1) + 1
+    # One process per core with four threads each: measured with bench/http.py (docs/deploy.md, "Figures"),
+    # twice the throughput of 2n+1 single-threaded processes: a page waits on PostgreSQL part of the time.
+    return os.cpu_count() or 1
 
 
 def run_web(args: argparse.Namespace) -> None:
