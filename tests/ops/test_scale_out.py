@@ -188,6 +188,11 @@ def test_two_web_processes_a_worker_postgresql_redis_and_s3_act_as_one(stack):
     assert status != 302
     assert "sessionid" not in stranger.cookies
 
+    # Each process is ready with PostgreSQL, Redis, the bucket and the queue behind it.
+    for port in (a, b):
+        status, _, body = Browser().get(port, "/readyz")
+        assert status == 200 and json.loads(body)["status"] == "ready", body
+
     # Static files come compressed with far-future cache headers; every answer carries a request id.
     status, _, login_page = Browser().get(a, "/inloggen/")
     css = re.search(rb'href="(/static/koers/koers\.[0-9a-f]{12}\.css)"', login_page)
