@@ -4,7 +4,8 @@ A line of the access log is made while someone looks at a dossier, in that perso
 by the student or a guardian in theirs. ``to_source`` turns such a text back into its Dutch source (so what is
 stored no longer depends on who looked) and ``in_language`` renders it in the reader's language. Both work
 from the compiled catalogues: a text is recognised as the translation of a catalogue text, with its
-``%(name)s`` values taken out and put back. A text that matches nothing (a school's own words) is kept as it is.
+``%(name)s`` values taken out and put back. A text that matches nothing (a school's own words) stays as
+it is.
 """
 
 from __future__ import annotations

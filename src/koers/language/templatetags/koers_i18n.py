@@ -18,8 +18,8 @@ from django.utils.safestring import SafeString
 
 from koers.language import simple
 from koers.language.content import is_only_dutch
-from koers.language.recorded import in_language
 from koers.language.domain import languages_for
+from koers.language.recorded import in_language
 
 register = template.Library()
 
@@ -75,5 +75,5 @@ def only_dutch_note(value: Any) -> dict[str, Any]:
 
 @register.filter
 def recorded_text(value: str) -> str:
-    """A text written down earlier (an access-log line) in the reader's language (see language/recorded.py)."""
+    """A text written down earlier (an access-log line) in the reader's language (language/recorded.py)."""
     return in_language(str(value or ""))
