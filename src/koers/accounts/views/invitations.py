@@ -158,10 +158,14 @@ def _language_links(path: str, code: str) -> list[tuple[str, str, str]]:
 def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
     _use_posted_language(request)
     with_code = not token
+    signed_in = request.user.is_authenticated
     code = request.GET.get("code", "")
     initial = {"code": code, "language": translation.get_language() or "nl"}
     form = ActivateForm(
-        request.POST if request.method == "POST" else None, initial=initial, with_code=with_code
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        with_code=with_code,
+        link_only=signed_in,
     )
     refused = ""
     if request.method == "POST" and form.is_valid():
@@ -170,6 +174,14 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
             invitation = domain.find_invitation(
                 code=data.get("code", ""), token=token, address=_address(request)
             )
+            if signed_in:
+                # Someone who is logged in never sets credentials: the code links the child to them.
+                role = domain.link_to_account(invitation=invitation, user=request.user)  # type: ignore[arg-type]
+                activate_role(request, role)
+                messages.success(request, _("Uw kind is aan uw account gekoppeld."))
+                return redirect("home:guardian")
+            if domain.has_account(invitation.guardian):
+                raise domain.already_has_account()
             user, role = domain.activate(
                 invitation=invitation,
                 username=data["username"],
@@ -205,6 +217,7 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
             "form": form,
             "refused": refused,
             "with_code": with_code,
+            "link_only": signed_in,
             "languages": settings.LANGUAGES,
             "language_links": _language_links(request.path, code),
         },

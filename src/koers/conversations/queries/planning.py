@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.access.rules import is_counsellor, is_guardian, is_student
 from koers.conversations.models import Conversation, ConversationRound, ConversationStatus, ConversationType
-from koers.schools.family_rules import hidden_dossier_q
+from koers.conversations.queries.lookups import guardian_conversations_q
 from koers.schools.models import Group, Guardianship, Membership, Mentorship, Role, RoleKind, Student, User
 from koers.schools.queries import mentored_groups
 
@@ -229,18 +229,8 @@ def my_conversations(role: Role) -> QuerySet[Conversation]:
         )
         return base.filter(Q(student__user_id=role.user_id) | Q(Exists(in_group)))
     if is_guardian(role):
-        authorised = Guardianship.objects.filter(
-            guardian_id=role.user_id, student_id=OuterRef("student_id"), has_authority=True
-        )
         linked = Guardianship.objects.filter(guardian_id=role.user_id, student_id=OuterRef("student_id"))
-        return (
-            base.filter(Exists(linked))
-            .filter(
-                Q(guardians__id=role.user_id)
-                | (Q(shared_with_guardians=True) & Q(Exists(authorised)) & ~hidden_dossier_q())
-            )
-            .distinct()
-        )
+        return base.filter(Exists(linked)).filter(guardian_conversations_q(role))
     return base.none()
 
 

@@ -128,6 +128,17 @@ def access_log_of(student: Student) -> list[AuditEntry]:
     return list(AuditEntry.objects.filter(student=student).select_related("actor")[:ACCESS_LOG_LIMIT])
 
 
+def access_log_for_guardian(student: Student) -> list[AuditEntry]:
+    """Who looked, when and how, without what: a subject may name an item the child does not share (an
+    experience, an action point, a conversation), or the dossier a student of 16 hid. The rows leave the
+    database without their subject, so no page can show it to a guardian by mistake."""
+    entries = AuditEntry.objects.filter(student=student).select_related("actor").defer("subject")
+    found = list(entries[:ACCESS_LOG_LIMIT])
+    for entry in found:
+        entry.subject = ""  # fills the deferred field in memory (the rows are append-only and never saved)
+    return found
+
+
 def own_experiences(student: Student) -> QuerySet[Experience]:
     """The student's experiences, newest first, for choosing which ones show a trait or lead to an action."""
     return Experience.objects.filter(student=student).order_by("-happened_on", "-created_at")
