@@ -57,7 +57,9 @@ def _split_errors(form: BaseForm, error: ValidationError) -> list[str]:
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_hold_conversation)
     conversation = get_held_conversation_for(role, pk)
-    if conversation.status == ConversationStatus.CLOSED:
+    if conversation.status == ConversationStatus.CLOSED and request.method != "POST":
+        # A POST on a conversation closed meanwhile (by someone else) is refused by the verb with the typed
+        # form shown again, so nothing the second person wrote vanishes.
         return redirect("conversations:reflect", pk=conversation.pk)
     if conversation.status == ConversationStatus.CANCELLED:
         return render(request, "conversations/close_cancelled.html", {"conversation": conversation})
