@@ -29,6 +29,7 @@ NOT_PERSONAL: dict[str, str] = {
     "accounts.SchoolLoginPolicy": "How a school lets people log in; no person.",
     "django_tasks_database.DBTaskResult": "The task queue: only the id of a background.Job, never a person.",
     "background.ScheduleRun": "Which schedule ran in which period.",
+    "choices.ChoiceMoment": "When students of a track and year level choose, and who confirms; no person.",
 }
 
 
