@@ -15,6 +15,7 @@ from koers.choices.models import AllocationRun, ChoiceStance, Confirmation, Pref
 from koers.notifications.models import Notification
 from koers.schools.models import School
 from tests import factories as f
+from tests.careers import factories as careers
 from tests.choices.helpers import make_choice, make_module, make_moment, make_placement
 
 
@@ -92,6 +93,8 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         f.GuardianInvitationFactory(student=student),
         f.GuardianAnswerFactory(school=school, student=student, given__assignment__school=school),
         f.SchoolLoginPolicyFactory(school=school),
+        careers.OccupationFactory(school=school),
+        careers.ProgrammeFactory(school=school),
     ]
     with scopes_disabled():
         student_role = student.user.roles.get(school=school)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "koers.dossier",
     "koers.conversations",
     "koers.programme",
+    "koers.careers",
     "koers.choices",
     "koers.transfer",
     "koers.overview",
