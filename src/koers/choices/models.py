@@ -88,8 +88,16 @@ class Choice(models.Model):
     conversation = models.ForeignKey(
         "conversations.Conversation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # Follow-up education: the programme (a key the careers catalogue can resolve) and the school.
-    programme_key = models.SlugField(max_length=80, blank=True)
+    # Follow-up education: the programme from the careers catalogue (shipped or the school's own) and the
+    # school that offers it.
+    programme = models.ForeignKey(
+        "careers.Programme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("opleiding"),
+    )
     institution = models.CharField(_("school of instelling"), max_length=160, blank=True)
     application = models.CharField(
         _("aanmelding"), max_length=10, choices=Application.choices, default=Application.NONE, blank=True

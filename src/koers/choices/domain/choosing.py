@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.careers.models import Programme
 from koers.choices.models import (
     Application,
     Choice,
@@ -42,7 +43,7 @@ def make_choice(
     experiences: Sequence[Experience] = (),
     conversation: Conversation | None = None,
     institution: str = "",
-    programme_key: str = "",
+    programme: Programme | None = None,
     application: str = Application.NONE,
     day: dt.date | None = None,
 ) -> Choice:
@@ -89,7 +90,9 @@ def make_choice(
         for name, value in text.items():
             setattr(choice, name, value)
     choice.institution = (institution or "").strip()
-    choice.programme_key = programme_key or ""
+    if programme is not None and programme.school_id not in (None, student.school_id):
+        raise ValidationError({"programme": _("Kies een opleiding uit de lijst.")})
+    choice.programme = programme
     choice.application = application
     if conversation is not None:
         if conversation.student_id != student.pk:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.careers.models import Programme
 from koers.choices.models import Application, Module, Stance
 from koers.dossier.models import Experience
 
@@ -38,6 +39,9 @@ class ChoiceForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    programme: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Welke opleiding?"), queryset=Programme.objects.none(), required=False
+    )
     institution = forms.CharField(label=_("Bij welke school of opleider?"), max_length=160, required=False)
     application = forms.ChoiceField(label=_("Aanmelding"), choices=Application.choices, required=False)
 
@@ -45,7 +49,10 @@ class ChoiceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["experiences"].queryset = experiences  # type: ignore[attr-defined]
         self.fields["experiences"].label_from_instance = lambda e: f"{e.title} ({e.happened_on:%d-%m-%Y})"  # type: ignore[attr-defined]
-        if not follow_up:
+        if follow_up:
+            self.fields["programme"].queryset = Programme.objects.select_related("mbo_domain")  # type: ignore[attr-defined]
+        else:
+            del self.fields["programme"]
             del self.fields["institution"]
             del self.fields["application"]
 

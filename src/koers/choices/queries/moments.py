@@ -102,9 +102,9 @@ def student_choices(student: Student, day: dt.date | None = None) -> list[Moment
     moments = list(moments_for_student(student, group))
     choices = {
         c.moment_id: c
-        for c in Choice.objects.filter(student=student, moment__in=[m.pk for m in moments]).prefetch_related(
-            Prefetch("confirmations", queryset=Confirmation.objects.all()), "experiences"
-        )
+        for c in Choice.objects.filter(student=student, moment__in=[m.pk for m in moments])
+        .select_related("programme")
+        .prefetch_related(Prefetch("confirmations", queryset=Confirmation.objects.all()), "experiences")
     }
     lines = []
     for moment in moments:
@@ -177,7 +177,7 @@ def overview(role: Role, students: QuerySet[Student], day: dt.date | None = None
     choices = (
         Choice.objects.filter(moment__in=[m.pk for m in moments], student_id__in=list(seen))
         .prefetch_related("confirmations")
-        .only("pk", "moment_id", "student_id", "why", "chosen")
+        .only("pk", "moment_id", "student_id", "why", "chosen", "application")
     )
     by_pair = {(c.student_id, c.moment_id): c for c in choices}
     stances = {s.student_id: s for s in ChoiceStance.objects.filter(student_id__in=list(seen))}

@@ -61,6 +61,7 @@ def choose(request: HttpRequest, moment_pk: int) -> HttpResponse:
             "still_to_find_out": choice.still_to_find_out,
             "experiences": list(choice.experiences.all()),
             "institution": choice.institution,
+            "programme": choice.programme_id,
             "application": choice.application,
         }
         if choice

@@ -94,6 +94,7 @@ def record(request: HttpRequest, student_pk: int, moment_pk: int) -> HttpRespons
             "still_to_find_out": choice.still_to_find_out,
             "experiences": list(choice.experiences.all()),
             "institution": choice.institution,
+            "programme": choice.programme_id,
             "application": choice.application,
         }
         if choice
