@@ -94,6 +94,7 @@ FAMILY_SOURCES = (
     "choices/models.py",
     "choices/domain/choosing.py",
     "choices/domain/ranking.py",
+    "choices/reminders.py",
     # the guardian's home, taking the dossier along, requests for access
     "home/templates/home/guardian.html",
     "home/templates/home/no_role.html",
