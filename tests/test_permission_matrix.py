@@ -29,6 +29,7 @@ from koers.schools.models import Role
 from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
 from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
+from tests.careers.matrix_rows import ROWS as CAREERS_ROWS
 from tests.conftest import World
 from tests.matrix import (
     ALLOWED,
@@ -348,6 +349,7 @@ TABLE: dict[str, Row | list[Row]] = {
     **TRANSFER_PRIVACY_ROWS,
     **BACKGROUND_ROWS,
     **NOTIFICATIONS_ROWS,
+    **CAREERS_ROWS,
 }
 
 
