@@ -17,14 +17,18 @@ from koers.access.tenancy import school_scope
 from koers.schools.models import Group, Role, RoleKind, School, Student, User
 from tests import factories as f
 
+LOCAL_FILES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Personas are created in every test; the production hasher's deliberate slowness is no use here.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    settings.STORAGES = LOCAL_FILES
 
 
 @pytest.fixture
@@ -65,6 +69,11 @@ PERSONAS = [
 
 @pytest.fixture
 def world(db, content) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """Two schools and the personas; the permission matrix builds it once per module (see its fixtures)."""
     with scopes_disabled():
         school = f.SchoolFactory(name="Het Baken", slug="het-baken")
         other_school = f.SchoolFactory(name="De Overkant", slug="de-overkant")
@@ -140,5 +149,4 @@ def _empty_cache():
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    """Personas are created in every test; the production hasher's deliberate slowness is no use here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS

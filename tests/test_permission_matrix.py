@@ -10,6 +10,7 @@ The outsider is a counsellor at another school: every object of the first school
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -30,7 +33,7 @@ from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
 from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
 from tests.careers.matrix_rows import ROWS as CAREERS_ROWS
-from tests.conftest import World
+from tests.conftest import FAST_HASHERS, LOCAL_FILES, World, build_world
 from tests.matrix import (
     ALLOWED,
     ANONYMOUS,
@@ -301,7 +304,8 @@ TABLE: dict[str, Row | list[Row]] = {
     # planning_conversation). The mentor's overview is for mentors; "Mijn gesprekken" for students and
     # guardians. Mentors and counsellors plan (an empty POST shows the form again), reschedule and cancel; the
     # .ics is for everyone who may see the conversation. Rounds and types are the counsellor's.
-    "conversations:mentor": Row(get=only(mentor=200)),
+    "conversations:mentor": Row(get=only(mentor=200, counsellor=200, outsider=200)),
+    "conversations:mentor_ics": Row(get=only(mentor=200, counsellor=200, outsider=200)),
     "conversations:mine": Row(get=only(student=200, classmate=200, guardian=200)),
     "conversations:plan": Row(
         get=only(mentor=200, counsellor=200, outsider=200),
@@ -436,8 +440,43 @@ def test_outsider_gets_404_for_every_first_school_object_in_the_matrix():
 # --- the objects URLs point at ---
 
 
+# The world and its objects are built once per module (per test worker), inside a transaction that is rolled
+# back at the end; each cell runs in a savepoint of its own, so what a POST changes is gone for the next cell.
+# Building them per cell cost two schools and fifteen objects for each of the ~2,000 cells.
+
+
+@pytest.fixture(scope="module")
+def _matrix(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[tuple[Path, Objects]]:
+    media = tmp_path_factory.mktemp("matrix-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, STORAGES=LOCAL_FILES, PASSWORD_HASHERS=FAST_HASHERS),
+        transaction.atomic(),
+    ):
+        call_command("load_content", verbosity=0)
+        yield media, build_objects(build_world())
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, _matrix) -> None:
+    """The module's files (voice notes, evidence) stay where the module's objects put them."""
+    settings.MEDIA_ROOT = _matrix[0]
+    settings.STORAGES = LOCAL_FILES
+
+
 @pytest.fixture
-def objects(world: World) -> Objects:
+def world(db, _matrix) -> World:
+    return _matrix[1].world
+
+
+@pytest.fixture
+def objects(db, _matrix) -> Objects:
+    # A fresh copy per cell: rows cache what they build on first use on it, and those rows are rolled back.
+    return dataclasses.replace(_matrix[1])
+
+
+def build_objects(world: World) -> Objects:
     with scopes_disabled():
         student = world.student
         mentor = world.users["mentor"]
@@ -514,6 +553,101 @@ def test_post(name: str, row: Row, persona: str, objects: Objects):
     response = client_for(persona, objects.world).post(url, row.post_data(objects))
 
     check(response, row.post[persona], url)
+
+
+# --- guardians and conversations: the law and the invitation, for every conversation URL ---
+# The guardian persona in TABLE has parental authority of a child under 16 and is invited to the
+# driegesprekken. Here the same URLs are called by that guardian in the situations the law cares about:
+# without parental authority, as guardian of a 16+ student who hid the dossier, not invited, and not invited
+# without authority. Only the URLs in GUARDIAN_REACHES answer a guardian at all; every other conversation URL
+# must refuse them in every situation (its TABLE answer for the guardian is 404 or 405, and stays so).
+GUARDIAN_SITUATIONS = ("without_authority", "hidden_at_16", "not_invited", "not_invited_without_authority")
+GUARDIAN_REACHES: dict[str, dict[str, Expect]] = {
+    # Invited: time and place (the goal only with authority, see tests/conversations/test_guardian_access.py).
+    "conversations:detail": {
+        "without_authority": 200,
+        "hidden_at_16": 200,
+        "not_invited": 404,
+        "not_invited_without_authority": 404,
+    },
+    # Preparing is for invited guardians only.
+    "conversations:prepare": {
+        "without_authority": 200,
+        "hidden_at_16": 200,
+        "not_invited": 404,
+        "not_invited_without_authority": 404,
+    },
+    "conversations:ics": {
+        "without_authority": 200,
+        "hidden_at_16": 200,
+        "not_invited": 404,
+        "not_invited_without_authority": 404,
+    },
+    # The list itself is always there (it may be empty).
+    "conversations:mine": dict.fromkeys(GUARDIAN_SITUATIONS, 200),
+    # The shared report: only with authority and a dossier the guardian may see.
+    "conversations:report_pdf[shared]": {
+        "without_authority": 404,
+        "hidden_at_16": 404,
+        "not_invited": 200,
+        "not_invited_without_authority": 404,
+    },
+}
+
+
+def _conversation_rows() -> list[tuple[str, Row]]:
+    return [(name, row) for name in TABLE if name.startswith("conversations:") for row in rows_of(name)]
+
+
+def _label(name: str, row: Row) -> str:
+    return f"{name}[{row.variant}]" if row.variant else name
+
+
+def test_every_conversation_url_is_judged_for_guardians():
+    routes = {name for name in url_routes() if name and name.startswith("conversations:")}
+    labels = {_label(name, row) for name, row in _conversation_rows()}
+
+    assert {name for name, _row in _conversation_rows()} == routes
+    assert set(GUARDIAN_REACHES) <= labels
+    for name, row in _conversation_rows():
+        if _label(name, row) not in GUARDIAN_REACHES:
+            assert row.get["guardian"] in (404, 405), f"{_label(name, row)}: say what a guardian gets"
+            assert row.post is None or row.post["guardian"] == 404, _label(name, row)
+
+
+def _put_guardian_in(situation: str, world: World) -> None:
+    from koers.conversations.models import Conversation
+    from koers.schools.models import Guardianship
+
+    guardian = world.users["guardian"]
+    with scopes_disabled():
+        if "without_authority" in situation:
+            Guardianship.objects.filter(guardian=guardian).update(has_authority=False)
+        if situation == "hidden_at_16":
+            student = world.student
+            today = timezone.localdate()
+            student.date_of_birth = today.replace(year=today.year - 17)
+            student.dossier_hidden_from_guardians = True
+            student.save(update_fields=["date_of_birth", "dossier_hidden_from_guardians"])
+        if situation.startswith("not_invited"):
+            Conversation.guardians.through.objects.filter(user_id=guardian.pk).delete()
+
+
+@pytest.mark.parametrize("situation", GUARDIAN_SITUATIONS)
+@pytest.mark.parametrize(
+    ("name", "row"), [pytest.param(n, r, id=_label(n, r)) for n, r in _conversation_rows()]
+)
+def test_guardian_situations_for_every_conversation_url(
+    name: str, row: Row, situation: str, objects: Objects
+):
+    url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)  # builds the objects first
+    _put_guardian_in(situation, objects.world)
+    client = client_for("guardian", objects.world)
+    reaches = GUARDIAN_REACHES.get(_label(name, row))
+
+    check(client.get(url), reaches[situation] if reaches else row.get["guardian"], url)
+    if row.post is not None:
+        check(client.post(url, row.post_data(objects)), 404, url)
 
 
 # --- conversations: preparing and holding (objects built on first use, so other rows pay nothing) ---

@@ -107,7 +107,24 @@ def serve_hint(url: str) -> str:
     return f"Log in op {url} als leerling / {DEMO_PASSWORD} (alle demo-accounts: koers demo --logins)"
 
 
+def refuse_public_development_server(host: str) -> None:
+    """The development server with DEBUG and the published key may listen on this machine only, unless
+    development was asked for explicitly (KOERS_DEBUG=1); production runs behind a WSGI server."""
+    from django.conf import settings
+
+    if (
+        settings.DEBUG
+        and not settings.DEBUG_ASKED
+        and host.strip("[]") not in {"127.0.0.1", "localhost", "::1"}
+    ):
+        raise CommandError(
+            f"koers serve --host {host} zou de ontwikkelinstellingen (DEBUG, een openbare sleutel) op het "
+            "netwerk zetten. Zet KOERS_SECRET_KEY voor productie, of KOERS_DEBUG=1 als je dit echt wilt."
+        )
+
+
 def run_serve(args: argparse.Namespace) -> None:
+    refuse_public_development_server(args.host)
     migrate()
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(serve_hint(f"http://{host}:{args.port}"), flush=True)

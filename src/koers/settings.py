@@ -1,8 +1,10 @@
 """One settings file, configured from the environment; runs with no configuration at all.
 
 Environment variables (all optional):
-  KOERS_DEBUG           "1" for development (default "1" unless KOERS_SECRET_KEY is set)
-  KOERS_SECRET_KEY      required in production
+  KOERS_DEBUG           "1" for development, "0" for production (unset: development only on a machine where
+                        nothing says production: no KOERS_SECRET_KEY, not started by wsgi.py, no host name or
+                        public address other than this machine's)
+  KOERS_SECRET_KEY      required in production; Koers refuses to start without it
   KOERS_ALLOWED_HOSTS   comma-separated host names
   DATABASE_URL          e.g. postgres://user@127.0.0.1:5432/koers; default is SQLite in var/
   KOERS_DATA_DIR        where the SQLite database and uploads live (default ./var)
@@ -15,6 +17,7 @@ Environment variables (all optional):
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
@@ -30,12 +33,41 @@ def env_flag(name: str, default: bool) -> bool:
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("KOERS_DATA_DIR", Path.cwd() / "var")).resolve()
 
+# Careless operation fails safe: the development defaults (DEBUG and a key everyone can read in this file)
+# are used only when asked for with KOERS_DEBUG=1, or on a developer's machine where nothing says
+# "production". A server signals production by its entry point (wsgi.py sets KOERS_ENTRY_POINT) or by being
+# given a host name or a public address that is not this machine; without KOERS_SECRET_KEY it then refuses
+# to start instead of running with DEBUG and the published key.
+DEVELOPMENT_SECRET_KEY = "koers-development-only-not-secret"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "testserver")
+
+
+def production_signs(environ: Mapping[str, str]) -> list[str]:
+    signs = []
+    if environ.get("KOERS_ENTRY_POINT"):
+        signs.append(f"started as {environ['KOERS_ENTRY_POINT']}")
+    hosts = [h.strip() for h in environ.get("KOERS_ALLOWED_HOSTS", "").split(",") if h.strip()]
+    if any(h not in LOOPBACK_HOSTS for h in hosts):
+        signs.append("KOERS_ALLOWED_HOSTS names a server")
+    public = environ.get("KOERS_PUBLIC_URL", "").split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+    if public and public not in LOOPBACK_HOSTS:
+        signs.append("KOERS_PUBLIC_URL is not this machine")
+    return signs
+
+
 SECRET_KEY = os.environ.get("KOERS_SECRET_KEY", "")
-DEBUG = env_flag("KOERS_DEBUG", default=not SECRET_KEY)
+DEBUG_ASKED = os.environ.get("KOERS_DEBUG") is not None and env_flag("KOERS_DEBUG", default=False)
+DEBUG = env_flag("KOERS_DEBUG", default=not SECRET_KEY and not production_signs(os.environ))
 if not SECRET_KEY:
     if not DEBUG:
-        raise RuntimeError("KOERS_SECRET_KEY must be set when KOERS_DEBUG is off")
-    SECRET_KEY = "koers-development-only-not-secret"
+        raise RuntimeError(
+            "KOERS_SECRET_KEY must be set in production ("
+            + (", ".join(production_signs(os.environ)) or "KOERS_DEBUG is off")
+            + "); for development on your own machine set KOERS_DEBUG=1"
+        )
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+if SECRET_KEY == DEVELOPMENT_SECRET_KEY and not DEBUG:
+    raise RuntimeError("KOERS_SECRET_KEY is the published development key; set a long random one")
 
 ALLOWED_HOSTS = [h for h in os.environ.get("KOERS_ALLOWED_HOSTS", "").split(",") if h] or (
     ["127.0.0.1", "localhost", "testserver"] if DEBUG else []

@@ -21,11 +21,14 @@ from koers.access.models import AuditEntry
 from koers.dossier.models import EvidenceKind
 from tests import factories as f
 from tests.matrix import Objects, of_student, pk
-from tests.test_permission_matrix import (  # noqa: F401 (objects is a fixture used by name)
+from tests.test_permission_matrix import (  # noqa: F401 (the matrix's fixtures, used by name)
+    _matrix,
+    _media_in_tmp,
     holding_conversation,
     holding_extra,
     mirror_conversation,
     objects,
+    world,
 )
 
 

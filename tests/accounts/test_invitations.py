@@ -293,3 +293,67 @@ def test_overview_query_count_is_fixed(login, world, django_assert_num_queries, 
     with django_assert_num_queries(4):
         response = client.get(reverse("accounts:invitations"))
     assert response.status_code == 200
+
+
+# --- a letter for a guardian who already has an account never takes that account over ---
+
+
+@pytest.fixture
+def guardian_with_account(world) -> Guardianship:
+    with scopes_disabled():
+        user = world.users["guardian"]
+        user.set_password("mijn-eigen-wachtwoord-77")
+        user.save()
+        return Guardianship.objects.get(guardian=user, student=world.student)
+
+
+def test_letter_for_a_guardian_with_an_account_does_not_change_their_login(
+    client, world, guardian_with_account
+):
+    issued = _letter(world, guardian_with_account)
+
+    response = _activate(client, issued.code, username="overnemer")
+
+    assert response.status_code == 400
+    assert "al een account" in response.content.decode()
+    with scopes_disabled():
+        user = User.objects.get(pk=guardian_with_account.guardian_id)
+        assert GuardianInvitation.objects.get().used_at is None
+    assert user.username == "guardian"
+    assert user.check_password("mijn-eigen-wachtwoord-77")
+    assert not user.check_password(PASSWORD)
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_domain_refuses_credentials_for_an_account_too(world, guardian_with_account):
+    issued = _letter(world, guardian_with_account)
+    invitation = domain.find_invitation(code=issued.code, address="192.0.2.1")
+
+    with pytest.raises(domain.InvitationRefused):
+        domain.activate(invitation=invitation, username="overnemer", password=PASSWORD, language="nl")
+
+
+def test_guardian_with_an_account_links_the_code_after_logging_in(client, world, guardian_with_account):
+    issued = _letter(world, guardian_with_account)
+    client.force_login(world.users["guardian"])
+
+    page = client.get(reverse("accounts:activate")).content.decode()
+    response = client.post(reverse("accounts:activate"), {"code": issued.code})
+
+    assert 'name="password1"' not in page and 'name="username"' not in page
+    assert response.status_code == 302 and response["Location"] == reverse("home:guardian")
+    with scopes_disabled():
+        assert GuardianInvitation.objects.get().used_at is not None
+        user = User.objects.get(pk=guardian_with_account.guardian_id)
+    assert user.username == "guardian" and user.check_password("mijn-eigen-wachtwoord-77")
+
+
+def test_someone_else_logged_in_cannot_use_the_code(client, world, guardian_with_account):
+    issued = _letter(world, guardian_with_account)
+    client.force_login(world.users["mentor"])
+
+    response = client.post(reverse("accounts:activate"), {"code": issued.code})
+
+    assert response.status_code == 400
+    with scopes_disabled():
+        assert GuardianInvitation.objects.get().used_at is None

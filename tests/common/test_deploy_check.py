@@ -138,3 +138,62 @@ def test_production_marks_cookies_secure(production_env):
     )
 
     assert result.stdout.split() == ["True", "True", "False"]
+
+
+def _bare_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KOERS_", "DATABASE_URL"))}
+    env.update(DJANGO_SETTINGS_MODULE="koers.settings", KOERS_DATA_DIR=str(tmp_path), **extra)
+    return env
+
+
+def test_wsgi_server_without_a_secret_key_refuses_to_start(tmp_path):
+    # No KOERS_DEBUG at all: a forgotten configuration must not run with DEBUG and the published key.
+    result = run_python("import koers.wsgi", _bare_env(tmp_path))
+
+    assert result.returncode != 0
+    assert "KOERS_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"KOERS_ALLOWED_HOSTS": HOST},
+        {"KOERS_PUBLIC_URL": f"https://{HOST}"},
+    ],
+)
+def test_production_hints_without_a_secret_key_refuse_to_start(tmp_path, extra):
+    result = run_python("import django; django.setup()", _bare_env(tmp_path, **extra))
+
+    assert result.returncode != 0
+    assert "KOERS_SECRET_KEY" in result.stderr
+
+
+def test_the_published_development_key_is_refused_in_production(production_env):
+    production_env["KOERS_SECRET_KEY"] = "koers-development-only-not-secret"
+
+    result = run_python("import django; django.setup()", production_env)
+
+    assert result.returncode != 0
+    assert "published" in result.stderr
+
+
+def test_development_defaults_only_on_this_machine_or_when_asked(tmp_path):
+    show = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+
+    assert run_python(show, _bare_env(tmp_path)).stdout.split() == ["True"]
+    asked = run_python("import koers.wsgi; " + show, _bare_env(tmp_path, KOERS_DEBUG="1"))
+    assert asked.stdout.split() == ["True"], asked.stderr
+
+
+def test_development_server_refuses_the_network_without_an_explicit_ask(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "koers", "serve", "--host", "0.0.0.0", "--port", "8199", "--no-worker"],
+        env=_bare_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode != 0
+    assert "KOERS_DEBUG=1" in result.stderr

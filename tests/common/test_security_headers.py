@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 
 def csp_directives(response) -> dict[str, list[str]]:
@@ -118,3 +119,31 @@ def test_plain_http_development_sends_no_hsts(login_page):
     # HSTS on a development server would lock the browser out of http://localhost; production sends it
     # (tests/common/test_deploy_check.py).
     assert "Strict-Transport-Security" not in login_page.headers
+
+
+@pytest.mark.parametrize(
+    "persona,url",
+    [
+        ("student", "/"),
+        ("mentor", "/"),
+        ("guardian", "/"),
+        ("counsellor", "/"),
+    ],
+)
+def test_signed_in_pages_are_never_stored_by_the_browser(login, persona, url):
+    response = login(persona).get(url, follow=True)
+
+    assert response.status_code == 200
+    cache_control = {part.strip() for part in response.headers["Cache-Control"].split(",")}
+    assert {"no-store", "private"} <= cache_control
+    assert "Cookie" in response.headers["Vary"]
+
+
+def test_signed_in_downloads_are_never_stored_either(login, world, in_school):
+    from tests import factories as f
+
+    evidence = f.EvidenceFactory(student=world.student, experience=f.ExperienceFactory(student=world.student))
+    response = login("student").get(reverse("dossier:evidence_file", args=[evidence.pk]))
+
+    assert response.status_code == 200
+    assert "no-store" in response.headers["Cache-Control"]

@@ -31,17 +31,16 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture(autouse=True)
-def _sync_database_calls_beside_playwright(monkeypatch):
-    # Playwright's sync API keeps an asyncio loop running in this thread, so Django would refuse the
-    # (synchronous, correct) database calls the test itself makes. Only for the journeys.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
+    """One Chromium for the journeys (each still opens fresh contexts, so no cookie carries over); closed
+    after the last journey, so the tests that follow run without Playwright's event loop in their thread."""
     if not CHROMIUM.exists() and not os.environ.get("CI"):
         pytest.skip(f"browser journeys need Chromium at {CHROMIUM} (apt-get install chromium)")
+    # Playwright's sync API keeps an asyncio loop running in this thread while the browser lives, so Django
+    # would refuse the (synchronous, correct) database calls of the journeys and of their clean-up.
+    allow_before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
@@ -50,6 +49,10 @@ def browser() -> Iterator[Browser]:
         )
         yield launched
         launched.close()
+    if allow_before is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = allow_before
 
 
 class Pages:

@@ -252,3 +252,83 @@ def test_access_zip_query_count_does_not_grow(login, world, size, django_assert_
     per_entry = len([entry for entry in REGISTER if entry.student_path])
     with django_assert_num_queries(per_entry + FIXED_ZIP_QUERIES):
         client.get(reverse("transfer:access_download", args=[request.pk]))
+
+
+def _rows(data, model):
+    return [row for part in data["data"] if part["model"] == model for row in part["rows"]]
+
+
+def _everything_written(world, *, other_guardian):
+    """A conversation with a private note, the mentor's reflection, and preparations of the student, the
+    requesting guardian and the other parent; plus a letter invitation whose code hash must never leave."""
+    conversation = f.ConversationFactory(
+        student=world.student,
+        mentor=world.users["mentor"],
+        goal="Kiezen tussen zorg en techniek",
+        mentor_reflection="Ik praatte te veel zelf.",
+    )
+    f.PrivateNoteFactory(conversation=conversation, text="Thuis speelt een scheiding.")
+    f.PreparationFactory(conversation=conversation, talk_about="Mijn stage bij de garage")
+    f.PreparationFactory(
+        conversation=conversation,
+        author=world.users["guardian"],
+        author_role=RoleKind.GUARDIAN,
+        talk_about="Wat vindt de school van techniek?",
+    )
+    f.PreparationFactory(
+        conversation=conversation,
+        author=other_guardian,
+        author_role=RoleKind.GUARDIAN,
+        talk_about="Mijn ex bemoeit zich overal mee.",
+    )
+    f.GuardianAnswerFactory(
+        student=world.student, guardian=other_guardian, text="Alleen van de andere ouder."
+    )
+    f.GuardianInvitationFactory(student=world.student, guardian=world.users["guardian"])
+    return conversation
+
+
+def test_access_guardian_copy_holds_no_private_note_and_no_other_adults_text(login, world):
+    _age(world.student, 14)
+    with scopes_disabled():
+        other = f.RoleFactory(school=world.school, kind=RoleKind.GUARDIAN).user
+        f.GuardianshipFactory(student=world.student, guardian=other)
+        _everything_written(world, other_guardian=other)
+    client = login("guardian")
+
+    _ask(client, world.student)
+    _response, archive = _zip(client)
+
+    raw = archive.read("data.json").decode()
+    data = json.loads(raw)
+    assert _rows(data, "conversations.PrivateNote") == []
+    assert "Thuis speelt een scheiding" not in raw
+    assert "Ik praatte te veel zelf" not in raw
+    assert "Mijn ex bemoeit zich" not in raw and "Alleen van de andere ouder" not in raw
+    assert sorted(row["talk_about"] for row in _rows(data, "conversations.Preparation")) == [
+        "Mijn stage bij de garage",
+        "Wat vindt de school van techniek?",
+    ]
+    assert [row["goal"] for row in _rows(data, "conversations.Conversation")] == [
+        "Kiezen tussen zorg en techniek"
+    ]
+    invitation = _rows(data, "accounts.GuardianInvitation")[0]
+    assert "code_hash" not in invitation and "token_hash" not in invitation
+
+
+def test_access_students_own_copy_leaves_out_the_parents_texts_and_the_private_note(login, world):
+    _age(world.student, 16)
+    with scopes_disabled():
+        other = f.RoleFactory(school=world.school, kind=RoleKind.GUARDIAN).user
+        _everything_written(world, other_guardian=other)
+    client = login("student")
+
+    _ask(client, world.student)
+    _response, archive = _zip(client)
+
+    data = json.loads(archive.read("data.json"))
+    assert [row["talk_about"] for row in _rows(data, "conversations.Preparation")] == [
+        "Mijn stage bij de garage"
+    ]
+    assert _rows(data, "conversations.PrivateNote") == []
+    assert _rows(data, "programme.GuardianAnswer") == []

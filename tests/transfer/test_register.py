@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -145,3 +147,34 @@ def test_register_files_of_finds_evidence_and_voice(world, in_school):
     f.EvidenceFactory(student=world.classmate, experience=f.ExperienceFactory(student=world.classmate))
     names = [stored.name for stored in files_of(world.student)]
     assert names == [evidence.file.name]
+
+
+# Field names that look like a secret but are not one, each with the reason.
+NOT_SECRET: dict[str, str] = {
+    "schools.Role.staff_code": "The school's short name for a staff member (printed on timetables).",
+    "notifications.Notification.key": "Names the thing and day a notification is about, to send it once.",
+    "lob.Trait.key": "The catalogue name of a quality or motive.",
+    "lob.ReflectionPrompt.key": "The catalogue name of a prompt.",
+    "programme.Assignment.key": "The catalogue name of an assignment.",
+}
+SECRET_LOOKING = re.compile(r"hash|token|secret|password|passwd|key|salt|otp|session_data|code|seed|nonce")
+
+
+def test_register_every_secret_looking_field_is_never_exported():
+    missing = []
+    for entry in REGISTER:
+        for field in entry.model._meta.concrete_fields:
+            label = f"{entry.label}.{field.name}"
+            if field.is_relation or label in NOT_SECRET or not SECRET_LOOKING.search(field.name):
+                continue
+            if field.name not in entry.copy.secrets or field in entry.copied_fields():
+                missing.append(label)
+    assert missing == [], f"mark these as secrets in COPY_RULES (or explain them in NOT_SECRET): {missing}"
+
+
+def test_register_copy_rules_name_real_fields():
+    for entry in REGISTER:
+        names = {field.name for field in entry.model._meta.concrete_fields}
+        rule = entry.copy
+        assert set(rule.secrets) | set(rule.staff_only) <= names, entry.label
+        assert rule.author is None or rule.author in names, entry.label

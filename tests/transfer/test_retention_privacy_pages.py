@@ -267,7 +267,32 @@ def test_guardian_sees_who_looked_at_childs_dossier(world, login):
     html = login("guardian").get(reverse("transfer:guardian_access_log", args=[world.student.pk])).content
 
     assert str(world.users["mentor"]).encode() in html
-    assert b"LOB-lijn" in html
+    assert b"LOB-lijn" not in html  # who and when; what was opened only the child sees
+
+
+def test_guardian_who_looked_never_names_what_the_child_does_not_share(world, login):
+    with scopes_disabled():
+        f.ExperienceFactory(student=world.student, title="Gesprek met de vertrouwenspersoon")
+        f.AuditEntryFactory(
+            student=world.student,
+            actor=world.users["mentor"],
+            subject="ervaring “Gesprek met de vertrouwenspersoon”",
+        )
+        f.AuditEntryFactory(
+            student=world.student, actor=world.users["counsellor"], subject="actiepunt “Hulp zoeken”"
+        )
+
+    guardian = (
+        login("guardian")
+        .get(reverse("transfer:guardian_access_log", args=[world.student.pk]))
+        .content.decode()
+    )
+
+    assert str(world.users["mentor"]) in guardian and str(world.users["counsellor"]) in guardian
+    assert "vertrouwenspersoon" not in guardian
+    assert "Hulp zoeken" not in guardian
+    student = login("student").get(reverse("dossier:access_log")).content.decode()
+    assert "vertrouwenspersoon" in student and "Hulp zoeken" in student
 
 
 def test_guardian_without_authority_cannot_see_who_looked(world, login):

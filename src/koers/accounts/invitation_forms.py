@@ -87,10 +87,13 @@ class ActivateForm(Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def __init__(self, *args: Any, with_code: bool = True, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, with_code: bool = True, link_only: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not with_code:
             del self.fields["code"]
+        if link_only:  # a logged-in guardian links the code to their account: no new credentials
+            for name in ("language", "username", "password1", "password2"):
+                del self.fields[name]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -25,7 +25,7 @@ from django_scopes import scopes_disabled
 
 from koers.access.gate import require
 from koers.access.rules import is_admin
-from koers.accounts.models import GuardianInvitation, InvitationKind
+from koers.accounts.models import ExternalIdentity, GuardianInvitation, InvitationKind
 from koers.accounts.rules import can_invite_guardians, can_invite_guardians_of
 from koers.schools.models import Guardianship, Role, RoleKind, Student, User
 from koers.schools.queries import visible_students
@@ -324,11 +324,53 @@ def find_invitation(*, code: str = "", token: str = "", address: str) -> Guardia
     return invitation
 
 
+def has_account(user: User) -> bool:
+    """Whether the person can already log in: a password of their own or a linked school login. An
+    invitation never sets credentials for such a person (it would take the account over)."""
+    with scopes_disabled():
+        return user.has_usable_password() or ExternalIdentity.objects.filter(user_id=user.pk).exists()
+
+
+def already_has_account() -> InvitationRefused:
+    return InvitationRefused(
+        _(
+            "U heeft al een account bij Koers. Log in met uw eigen gegevens en vul daarna deze code in: "
+            "dan komt uw kind bij uw account."
+        )
+    )
+
+
+def link_to_account(*, invitation: GuardianInvitation, user: User) -> Role:
+    """A guardian who already has an account, logged in, uses their code: the invitation is used up and the
+    child is theirs at the inviting school. Their username and password stay exactly as they were."""
+    if invitation.guardian_id != user.pk:
+        raise InvitationRefused(
+            _(
+                "Deze code hoort bij een ander account. Log uit en log in als de ouder of verzorger voor "
+                "wie de brief is, of vraag de school om hulp."
+            )
+        )
+    with scopes_disabled(), transaction.atomic():
+        fresh = GuardianInvitation.objects.select_for_update().get(pk=invitation.pk)
+        refusal = _refusal_for(fresh, timezone.now())
+        if refusal is not None:
+            raise refusal
+        fresh.used_at = timezone.now()
+        fresh.save(update_fields=["used_at"])
+        role, _created = Role.objects.get_or_create(
+            user=user, school_id=invitation.school_id, kind=RoleKind.GUARDIAN
+        )
+    return role
+
+
 def activate(
     *, invitation: GuardianInvitation, username: str, password: str, language: str
 ) -> tuple[User, Role]:
     """The guardian sets a username, password and language; the invitation is used up. Returns the user
-    and their guardian role at the inviting school."""
+    and their guardian role at the inviting school. Only for a guardian without an account: anyone who can
+    log in already links the code to their account after logging in (``link_to_account``)."""
+    if has_account(invitation.guardian):
+        raise already_has_account()
     username = username.strip()
     errors: dict[str, list[str]] = {}
     if language not in dict(settings.LANGUAGES):

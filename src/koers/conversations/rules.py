@@ -3,9 +3,10 @@ conversation, the Conversation (which lookups already limited to what the role m
 ``queries/lookups.py``).
 
 A conversation with one student is visible to whoever may open that student's dossier (the student, their
-current mentors, counsellors, their guardians), plus the mentor who holds it. A group conversation is visible
-to the group's mentors, counsellors, the mentor who holds it and the group's current students. What a
-guardian reads of it follows the law in ``schools/family_rules.py``.
+current mentors, counsellors), plus the mentor who holds it; a guardian sees only the conversations they
+were invited to, and those whose summary was shared when the law lets them see the dossier. A group
+conversation is visible to the group's mentors, counsellors, the mentor who holds it and the group's current
+students. What a guardian reads of a conversation follows the law in ``schools/family_rules.py``.
 """
 
 from __future__ import annotations
@@ -58,9 +59,31 @@ def guardian_reads_summary(role: Role, conversation: Conversation) -> bool:
 
 
 @rules.predicate
-def prepares_driegesprek(role: Role, conversation: Conversation) -> bool:
-    """A guardian of the student, when the type is a driegesprek."""
-    return is_guardian_of(role, conversation) and conversation.type.with_guardians
+def is_invited_guardian(role: Role, conversation: Conversation) -> bool:
+    """A guardian the mentor invited to this conversation (one query). The invitation, not the law, lets a
+    guardian see when and where it is and prepare it; what else they read follows ``family_rules``."""
+    return is_guardian_of(role, conversation) and conversation.guardians.filter(pk=role.user_id).exists()
+
+
+@rules.predicate
+def guardian_reads_goal(role: Role, conversation: Conversation) -> bool:
+    """A guardian reads what a conversation is about only when they see the dossier: parental authority, and
+    no hidden dossier of a 16+ student (schools/family_rules.py). Others read time and place only."""
+    return (
+        is_guardian_of(role, conversation)
+        and conversation.student is not None
+        and guardian_sees_dossier_of(role, conversation.student)
+    )
+
+
+@rules.predicate
+def is_driegesprek(role: Role, conversation: Conversation) -> bool:
+    return bool(conversation.type.with_guardians)
+
+
+# A guardian prepares only a driegesprek they were invited to (with or without parental authority: the
+# mentor invited them); an uninvited guardian never reaches the conversation at all (queries/lookups.py).
+prepares_driegesprek = is_guardian_of & is_driegesprek & is_invited_guardian
 
 
 @rules.predicate
@@ -106,7 +129,9 @@ can_plan_conversations = is_follower
 can_plan_with_student = follows_student
 can_plan_with_group = leads_group
 can_replan_conversation = replans
-can_see_mentor_planning = is_mentor
+# The conversations per group: a mentor's own groups; the counsellor sees every group's progress.
+can_see_mentor_planning = is_follower
+can_see_school_planning = is_counsellor
 can_see_own_conversations = is_student | is_guardian
 can_manage_rounds_and_types = is_counsellor
 can_prepare = is_participant_student | prepares_driegesprek
@@ -117,6 +142,8 @@ can_read_own_mirror = is_follower
 can_read_school_mirror = is_counsellor | is_leader
 can_print_conversation_card = is_follower
 can_print_reports = is_student | is_guardian | is_follower
+# What a conversation is about: everyone who may open it, except a guardian who may not see the dossier.
+can_read_conversation_goal = ~is_guardian | guardian_reads_goal
 can_print_report = is_about_a_student & (
     can_hold_conversation | is_participant_student | guardian_reads_summary
 )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from django.apps import apps
 from django.contrib.sessions.models import Session
@@ -57,10 +57,47 @@ class Entry:
     purpose: str
     who_sees: str
     kept: str
+    # Who may receive what in a copy for the student or a guardian (a request for access); see COPY_RULES.
+    copy: CopyRule = field(default_factory=lambda: CopyRule())
 
     @property
     def label(self) -> str:
         return self.model._meta.label
+
+    def copied_fields(self) -> list[models.Field]:
+        """The fields a student's or guardian's copy holds of a row: no secret, nothing of staff's own."""
+        left_out = set(self.copy.secrets) | set(self.copy.staff_only)
+        return [f for f in self.model._meta.concrete_fields if f.name not in left_out]
+
+    def goes_to(self, row: models.Model, *, student: Student, requester_id: int) -> bool:
+        """Whether ``row`` belongs in the copy ``requester_id`` asked for about ``student``.
+
+        A row with an author is the student's data when the student wrote it, and the requester's own when
+        they did; another adult's text (the other parent's preparation) and a private note stay out.
+        """
+        if self.copy.author is None:
+            return True
+        author_id = getattr(row, f"{self.copy.author}_id")
+        if self.copy.private_to_author:
+            return bool(author_id == requester_id)
+        return bool(author_id in (student.user_id, requester_id))
+
+
+@dataclass(frozen=True)
+class CopyRule:
+    """Whose data a model's rows and fields are, for the copy a student or guardian receives.
+
+    ``secrets``: fields that are never exported anywhere (hashes of codes and passwords, keys, session data).
+    ``staff_only``: staff's own notes on a row (the mentor's reflection on a conversation) that a family copy
+    leaves out. ``author``: the field naming who wrote a row; such a row is in a copy only when its author is
+    the student or the requester. ``private_to_author``: the row goes to its author only (a mentor's private
+    note never reaches a family copy).
+    """
+
+    secrets: tuple[str, ...] = ()
+    staff_only: tuple[str, ...] = ()
+    author: str | None = None
+    private_to_author: bool = False
 
 
 DOSSIER_KEPT = "Until the retention period after the student leaves (default two years), unless transferred."
@@ -245,7 +282,7 @@ _ENTRIES: list[Entry] = [
         "conversation__student",
         (),
         "The mentor's own working notes on a conversation.",
-        "The mentor who wrote them (and the student on a request for access).",
+        "The mentor who wrote them; never part of a copy for the student or a guardian.",
         DOSSIER_KEPT,
     ),
     Entry(
@@ -507,6 +544,22 @@ for _label, _path, _files, _purpose, _who, _kept in _LATER:
     with contextlib.suppress(LookupError):
         _ENTRIES.append(Entry(apps.get_model(_label), _path, _files, _purpose, _who, _kept))
 
+# Whose data is what, per model (by label); every model not named here is wholly the student's data.
+COPY_RULES: dict[str, CopyRule] = {
+    "schools.User": CopyRule(secrets=("password",)),
+    "sessions.Session": CopyRule(secrets=("session_key", "session_data")),
+    "conversations.Conversation": CopyRule(staff_only=("mentor_reflection", "mirror")),
+    "conversations.Preparation": CopyRule(author="author"),
+    "conversations.PrivateNote": CopyRule(author="author", private_to_author=True),
+    "programme.GuardianAnswer": CopyRule(author="guardian"),
+    "accounts.LoginCard": CopyRule(secrets=("token_hash",)),
+    "accounts.GuardianInvitation": CopyRule(secrets=("code_hash", "token_hash")),
+    "accounts.OpenSession": CopyRule(secrets=("session_key",)),
+    "otp_totp.TOTPDevice": CopyRule(secrets=("key",)),
+    "axes.AccessLog": CopyRule(secrets=("session_hash",)),
+}
+
+_ENTRIES = [replace(e, copy=COPY_RULES[e.label]) if e.label in COPY_RULES else e for e in _ENTRIES]
 REGISTER: tuple[Entry, ...] = tuple(_ENTRIES)
 _BY_MODEL = {entry.model: entry for entry in REGISTER}
 

@@ -3,6 +3,8 @@ where a guardian uses the code from a letter or the link from an e-mail."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -144,12 +146,26 @@ def _use_posted_language(request: HttpRequest) -> None:
         request.LANGUAGE_CODE = chosen
 
 
+def _language_links(path: str, code: str) -> list[tuple[str, str, str]]:
+    """(code, name, link) per language: the same page in another language, keeping a code from the letter."""
+    links = []
+    for language, name in settings.LANGUAGES:
+        query = urlencode({"code": code, "taal": language} if code else {"taal": language})
+        links.append((language, name, f"{path}?{query}"))
+    return links
+
+
 def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
     _use_posted_language(request)
     with_code = not token
-    initial = {"code": request.GET.get("code", ""), "language": translation.get_language() or "nl"}
+    signed_in = request.user.is_authenticated
+    code = request.GET.get("code", "")
+    initial = {"code": code, "language": translation.get_language() or "nl"}
     form = ActivateForm(
-        request.POST if request.method == "POST" else None, initial=initial, with_code=with_code
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        with_code=with_code,
+        link_only=signed_in,
     )
     refused = ""
     if request.method == "POST" and form.is_valid():
@@ -158,6 +174,14 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
             invitation = domain.find_invitation(
                 code=data.get("code", ""), token=token, address=_address(request)
             )
+            if signed_in:
+                # Someone who is logged in never sets credentials: the code links the child to them.
+                role = domain.link_to_account(invitation=invitation, user=request.user)  # type: ignore[arg-type]
+                activate_role(request, role)
+                messages.success(request, _("Uw kind is aan uw account gekoppeld."))
+                return redirect("home:guardian")
+            if domain.has_account(invitation.guardian):
+                raise domain.already_has_account()
             user, role = domain.activate(
                 invitation=invitation,
                 username=data["username"],
@@ -175,14 +199,28 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
             return _logged_in(request, user, role)
     elif request.method == "GET" and token:
         try:
-            domain.find_invitation(token=token, address=_address(request))
+            invitation = domain.find_invitation(token=token, address=_address(request))
         except domain.InvitationRefused as refusal:
             refused = refusal.message
+        else:
+            # A link from before the language was in it still opens in the language the school recorded.
+            recorded = invitation.guardian.preferred_language
+            if not request.GET.get("taal") and recorded in dict(settings.LANGUAGES):
+                translation.activate(recorded)
+                request.LANGUAGE_CODE = recorded
+                form.initial["language"] = recorded
     status = 400 if form.errors or refused else 200
     response = render(
         request,
         "accounts/invitations/activate.html",
-        {"form": form, "refused": refused, "with_code": with_code, "languages": settings.LANGUAGES},
+        {
+            "form": form,
+            "refused": refused,
+            "with_code": with_code,
+            "link_only": signed_in,
+            "languages": settings.LANGUAGES,
+            "language_links": _language_links(request.path, code),
+        },
         status=status,
     )
     return response

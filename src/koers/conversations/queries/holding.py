@@ -27,6 +27,7 @@ from koers.conversations.models import (
 from koers.conversations.rules import (
     can_hold_conversation,
     can_prepare,
+    can_read_conversation_goal,
     guardian_reads_summary,
     is_guardian_of,
     is_participant_student,
@@ -142,6 +143,7 @@ class Hub:
     show_notes: bool = False
     agreements: list[Agreement] = field(default_factory=list)
     show_summary: bool = False
+    show_goal: bool = True
     tags: list[ConversationTag] = field(default_factory=list)
     private_note: str = ""
     # The preparation view for the holder.
@@ -196,6 +198,7 @@ def hub_for(role: Role, conversation: Conversation) -> Hub:
         is_guardian=is_guardian_of(role, conversation),
     )
     hub.may_prepare = hub.is_planned and can_prepare(role, conversation)
+    hub.show_goal = can_read_conversation_goal(role, conversation)
     preparations = Preparation.objects.filter(conversation=conversation).select_related(
         "experience", "author"
     )

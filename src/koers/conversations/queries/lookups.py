@@ -3,7 +3,7 @@ or type) for the role that asks, else a 404."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from koers.access.rules import is_counsellor, is_guardian, is_mentor, is_student
@@ -16,7 +16,8 @@ from koers.conversations.models import (
     Preparation,
 )
 from koers.conversations.rules import can_hold_conversation
-from koers.schools.models import Membership, Role
+from koers.schools.family_rules import hidden_dossier_q
+from koers.schools.models import Guardianship, Membership, Role
 from koers.schools.queries import mentored_groups, visible_students
 
 
@@ -37,7 +38,20 @@ def visible_conversations(role: Role | None) -> QuerySet[Conversation]:
         # A student also reads the group conversations of the groups they are in now.
         my_groups = Membership.objects.current().filter(student__user_id=role.user_id).values("group_id")
         return conversations.filter(about_a_student | Q(group__in=my_groups))
-    return conversations.filter(about_a_student)
+    return conversations.filter(about_a_student).filter(guardian_conversations_q(role))
+
+
+def guardian_conversations_q(role: Role) -> Q:
+    """The conversations a guardian reaches: those they were invited to (time, place, their preparation),
+    and those whose summary the mentor shared, when the guardian has parental authority and the student
+    did not hide the dossier at 16 (``schools.family_rules``). Nothing else of a child's conversations."""
+    invited = Conversation.guardians.through.objects.filter(
+        conversation_id=OuterRef("pk"), user_id=role.user_id
+    )
+    authorised = Guardianship.objects.filter(
+        guardian_id=role.user_id, student_id=OuterRef("student_id"), has_authority=True
+    )
+    return Q(Exists(invited)) | (Q(shared_with_guardians=True) & Q(Exists(authorised)) & ~hidden_dossier_q())
 
 
 def get_conversation_for(role: Role | None, pk: int) -> Conversation:

@@ -93,7 +93,12 @@ def experience_cards(
         n_reflections = Count("reflections", distinct=True, filter=Q(reflections__shared_with_guardians=True))
     else:
         n_reflections = Count("reflections", distinct=True)
-    annotated = queryset.annotate(n_evidence=Count("evidence", distinct=True), n_reflections=n_reflections)
+    # A GROUP BY drops the model's default ordering (Django does not apply Meta.ordering to aggregate
+    # queries), so the order is given here: without it the page showed the *oldest* experiences.
+    ordering = queryset.query.order_by or ("-happened_on", "-created_at", "-pk")
+    annotated = queryset.annotate(
+        n_evidence=Count("evidence", distinct=True), n_reflections=n_reflections
+    ).order_by(*ordering)
     if limit is not None:
         annotated = annotated[:limit]
     return [ExperienceCard(e, e.n_evidence, e.n_reflections) for e in annotated]
@@ -121,6 +126,17 @@ def ambitions_of(student: Student, visibility: Visibility) -> list[Ambition]:
 def access_log_of(student: Student) -> list[AuditEntry]:
     """Who looked at this dossier, newest first."""
     return list(AuditEntry.objects.filter(student=student).select_related("actor")[:ACCESS_LOG_LIMIT])
+
+
+def access_log_for_guardian(student: Student) -> list[AuditEntry]:
+    """Who looked, when and how, without what: a subject may name an item the child does not share (an
+    experience, an action point, a conversation), or the dossier a student of 16 hid. The rows leave the
+    database without their subject, so no page can show it to a guardian by mistake."""
+    entries = AuditEntry.objects.filter(student=student).select_related("actor").defer("subject")
+    found = list(entries[:ACCESS_LOG_LIMIT])
+    for entry in found:
+        entry.subject = ""  # fills the deferred field in memory (the rows are append-only and never saved)
+    return found
 
 
 def own_experiences(student: Student) -> QuerySet[Experience]:

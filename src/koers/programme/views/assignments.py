@@ -272,7 +272,7 @@ def work(request: HttpRequest, pk: int) -> HttpResponse:
             "competences": _labels(assignment.competences, Competence),
             "answered": [
                 (question, (item.work.answers if item.work else {}).get(str(index), ""))
-                for index, question in enumerate(assignment.questions)
+                for index, question in enumerate(assignment.local_questions)
             ],
         },
     )

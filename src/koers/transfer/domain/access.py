@@ -19,13 +19,13 @@ from koers.access.gate import require
 from koers.access.models import AuditAction
 from koers.schools.models import Role, Student
 from koers.transfer.models import AccessRequest, AccessRequestKind, access_request_due
-from koers.transfer.register import REGISTER, rows_of
+from koers.transfer.register import REGISTER, Entry, rows_of
 from koers.transfer.rules import can_handle_access_requests, can_request_data_of
 
 FILES_FOLDER = "bestanden"
-# Secrets are never part of a copy (password hash, second-factor key, card and session codes): they say
-# nothing about the person and would only weaken the account.
-LEFT_OUT = {"password", "key", "token_hash", "session_key"}
+# What a copy leaves out is decided per model and field by the register (``Entry.copy``): secrets (password
+# hash, second-factor key, card, code and session hashes) never, staff's own notes and other adults' texts
+# not in a family copy.
 
 
 def request_access(*, by: Role, student: Student, kind: str) -> AccessRequest:
@@ -55,11 +55,9 @@ def mark_handled(*, by: Role, request: AccessRequest) -> AccessRequest:
     return request
 
 
-def _row(row: models.Model) -> dict[str, Any]:
+def _row(entry: Entry, row: models.Model) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    for field in row._meta.concrete_fields:
-        if field.name in LEFT_OUT:
-            continue
+    for field in entry.copied_fields():
         value = field.value_from_object(row)
         if isinstance(field, models.FileField):
             value = f"{FILES_FOLDER}/{value}" if value else ""
@@ -67,12 +65,13 @@ def _row(row: models.Model) -> dict[str, Any]:
     return data
 
 
-def everything_about(student: Student) -> tuple[dict[str, Any], list[Any]]:
-    """data.json's content and the stored files, from the register (one query per register entry)."""
+def everything_about(student: Student, *, requester_id: int) -> tuple[dict[str, Any], list[Any]]:
+    """data.json's content and the stored files for the copy ``requester_id`` (the student or a guardian)
+    asked for, from the register (one query per register entry)."""
     parts = []
     files: list[Any] = []
     for entry, rows in rows_of(student):
-        found = list(rows)
+        found = [row for row in rows if entry.goes_to(row, student=student, requester_id=requester_id)]
         for row in found:
             files.extend(getattr(row, name) for name in entry.files if getattr(row, name))
         parts.append(
@@ -82,7 +81,7 @@ def everything_about(student: Student) -> tuple[dict[str, Any], list[Any]]:
                 "purpose": entry.purpose,
                 "who_sees": entry.who_sees,
                 "kept": entry.kept,
-                "rows": [_row(row) for row in found],
+                "rows": [_row(entry, row) for row in found],
             }
         )
     document = {
@@ -111,8 +110,8 @@ wordt? Neem dan contact op met de decaan of de beheerder van de school.
 """)
 
 
-def write_access_zip(student: Student, target: IO[bytes]) -> None:
-    document, files = everything_about(student)
+def write_access_zip(student: Student, target: IO[bytes], *, requester_id: int) -> None:
+    document, files = everything_about(student, requester_id=requester_id)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
             "README.txt",
@@ -134,7 +133,7 @@ def access_zip_for(*, by: Role, request: AccessRequest) -> IO[bytes]:
         raise PermissionDenied  # only the person who asked downloads the answer
     require(by, can_request_data_of, request.student)
     target = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115  # handed to the response
-    write_access_zip(request.student, target)
+    write_access_zip(request.student, target, requester_id=by.user_id)
     target.seek(0)
     record_access(
         role=by,
