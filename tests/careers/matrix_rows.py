@@ -96,6 +96,11 @@ ROWS = {
         get=POST_ONLY,
         post=only(student=Redirect("careers:occupation"), classmate=Redirect("careers:occupation")),
     ),
+    "careers:make_dream": Row(
+        kwargs=occupation_pk,
+        get=POST_ONLY,
+        post=only(student=Redirect("dossier:ambition"), classmate=Redirect("dossier:ambition")),
+    ),
     "careers:favourite_programme": Row(
         kwargs=programme_pk,
         get=POST_ONLY,

@@ -229,3 +229,20 @@ def test_my_favourites_queries_do_not_grow(world, login, size, django_assert_num
 
     with django_assert_num_queries(MINE_QUERIES):
         client.get(reverse("careers:mine"))
+
+
+def test_an_occupation_becomes_a_dream_once(world, login, catalogue):
+    from koers.careers.models import AmbitionLink
+    from koers.dossier.models import Ambition
+
+    client = login("student")
+    url = reverse("careers:make_dream", args=[catalogue["mechanic"].pk])
+
+    first = client.post(url)
+    again = client.post(url)
+
+    with scopes_disabled():
+        ambition = Ambition.objects.get(student=world.student)
+        assert AmbitionLink.objects.get().occupation == catalogue["mechanic"]
+    assert ambition.dream == "Monteur worden"
+    assert first.url == again.url == reverse("dossier:ambition", args=[ambition.pk])

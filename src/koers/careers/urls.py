@@ -8,6 +8,7 @@ urlpatterns = [
     path("beroepen/<int:pk>/", explore.occupation, name="occupation"),
     path("beroepen/<int:pk>/past-dit/", explore.fit, name="fit"),
     path("beroepen/<int:pk>/favoriet/", explore.favourite_occupation, name="favourite_occupation"),
+    path("beroepen/<int:pk>/droom/", explore.make_dream, name="make_dream"),
     path("opleidingen/", explore.programmes, name="programmes"),
     path("opleidingen/<int:pk>/", explore.programme, name="programme"),
     path("opleidingen/<int:pk>/favoriet/", explore.favourite_programme, name="favourite_programme"),

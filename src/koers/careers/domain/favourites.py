@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
-from koers.careers.models import Favourite, FitReflection, InterestResult, Occupation, Programme
+from koers.careers.models import AmbitionLink, Favourite, FitReflection, InterestResult, Occupation, Programme
 from koers.careers.rules import can_keep_careers
+from koers.dossier.domain.portfolio import create_ambition
 from koers.schools.models import Role, Student
 
 
@@ -64,3 +65,16 @@ def share_result(*, by: Role, result: InterestResult, shared: bool) -> InterestR
     result.shared_with_guardians = shared
     result.save(update_fields=["shared_with_guardians", "updated_at"])
     return result
+
+
+@transaction.atomic
+def make_ambition(*, by: Role, student: Student, occupation: Occupation, name: str) -> AmbitionLink:
+    """A dream in the dossier that points to this occupation (once per occupation)."""
+    require(by, can_keep_careers)
+    existing = AmbitionLink.objects.filter(ambition__student=student, occupation=occupation).first()
+    if existing is not None:
+        return existing
+    ambition = create_ambition(
+        student=student, by=by, dream=_("%(occupation)s worden") % {"occupation": name}
+    )
+    return AmbitionLink.objects.create(school_id=student.school_id, ambition=ambition, occupation=occupation)

@@ -12,10 +12,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
 from koers.access.rules import is_student
-from koers.careers.domain.favourites import save_fit_reflection, toggle_favourite
+from koers.careers.domain.favourites import make_ambition, save_fit_reflection, toggle_favourite
 from koers.careers.forms import FitForm, SearchForm
 from koers.careers.queries.catalogue import (
     Filters,
+    display_name,
     get_occupation_for,
     get_programme_for,
     occupation_page,
@@ -113,6 +114,16 @@ def favourite_occupation(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("next"):
         return redirect(_safe_next(request))
     return redirect("careers:occupation", pk=item.pk)
+
+
+@login_required
+@require_POST
+def make_dream(request: HttpRequest, pk: int) -> HttpResponse:
+    """The occupation becomes a dream in the dossier (an ambition pointing to it)."""
+    role = permit(request, can_keep_careers)
+    item = get_occupation_for(role, pk)
+    link = make_ambition(by=role, student=own_student(role), occupation=item, name=display_name(item))
+    return redirect("dossier:ambition", pk=link.ambition_id)
 
 
 @login_required
