@@ -29,6 +29,7 @@ urlpatterns = [
     path("programma/", include("koers.programme.urls")),
     path("", include("koers.partners.urls")),
     path("keuzes/", include("koers.choices.urls")),
+    path("", include("koers.careers.urls")),
     path("privacy/", include("koers.transfer.urls")),
     path("", include("koers.background.urls")),
     path("", include("koers.notifications.urls")),
