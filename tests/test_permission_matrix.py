@@ -601,7 +601,7 @@ def _label(name: str, row: Row) -> str:
     return f"{name}[{row.variant}]" if row.variant else name
 
 
-def test_every_conversation_url_is_judged_for_guardians():
+def test_every_conversation_url_is_judged_for_guardians(db):
     routes = {name for name in url_routes() if name and name.startswith("conversations:")}
     labels = {_label(name, row) for name, row in _conversation_rows()}
 

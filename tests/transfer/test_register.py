@@ -31,6 +31,12 @@ NOT_PERSONAL: dict[str, str] = {
     "accounts.SchoolLoginPolicy": "How a school lets people log in; no person.",
     "django_tasks_database.DBTaskResult": "The task queue: only the id of a background.Job, never a person.",
     "background.ScheduleRun": "Which schedule ran in which period.",
+    "careers.Sector": "The shipped catalogue of sectors of work.",
+    "careers.MboDomain": "The shipped catalogue of mbo domains.",
+    "careers.Programme": "Programmes (shipped, or added by a school); no person.",
+    "careers.Occupation": "Occupations (shipped, or added by a school); no person.",
+    "careers.InterestField": "The shipped interest test's fields.",
+    "careers.InterestItem": "The shipped interest test's items.",
 }
 
 
