@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "koers.conversations",
     "koers.programme",
     "koers.careers",
+    "koers.choices",
     "koers.transfer",
     "koers.overview",
     "koers.home",

@@ -33,7 +33,7 @@ from tests.test_permission_matrix import (
     world,
 )
 
-# The matrix's fixtures (its world and objects, built once per module), used here by name.
+# The matrix's fixtures (its module world, its files and objects), used here by name.
 __all__ = ["_matrix", "_media_in_tmp", "objects", "world"]
 
 LOCALE = settings.PACKAGE_DIR / "locale"
