@@ -402,3 +402,13 @@ def test_read_aloud_is_not_added_to_buttons_or_navigation(login, world, fake_esp
     texts = [spoken(unescape(url))[0] for url in BUTTON.findall(page)]
     assert "Toevoegen" not in texts and "Annuleren" not in texts
     assert "data-read-aloud" not in page.split("<main", 1)[0]
+
+
+def test_each_read_aloud_button_is_named_after_what_it_reads(fake_espeak, db):
+    # Issue 12, item 14: a page full of buttons all called "Lees voor" tells a screen reader nothing.
+    page = Template("{% load read_aloud %}{% read_aloud first %}|{% read_aloud second %}")
+
+    one, two = page.render(Context({"first": "Wat ging goed?", "second": "Wat wil je leren?"})).split("|")
+
+    assert 'Lees voor<span class="visually-hidden">: Wat ging goed?</span>' in one
+    assert 'Lees voor<span class="visually-hidden">: Wat wil je leren?</span>' in two

@@ -102,9 +102,26 @@ def test_mark_present_when_tagged(conversation, mark, tag_kind):
     ("mark", "phase"), [("qualities", "qualities"), ("motives", "motives"), ("work", "work_exploration")]
 )
 def test_mark_present_when_its_phase_has_a_note(conversation, mark, phase):
-    f.PhaseNoteFactory(conversation=conversation, phase=phase, text="Goed gesprek hierover.")
+    f.PhaseNoteFactory(conversation=conversation, phase=phase, text="Hier hebben we lang over gepraat.")
 
     assert mirror_of(conversation)[mark] is True
+
+
+@pytest.mark.parametrize(("mark", "phase"), [("qualities", "qualities"), ("motives", "motives")])
+def test_a_word_or_two_of_notes_does_not_count_as_discussed(conversation, mark, phase):
+    # Issue 12, item 17: one word in a phase is a heading, not a discussion.
+    f.PhaseNoteFactory(conversation=conversation, phase=phase, text="Goed gesprek.")
+
+    assert mirror_of(conversation)[mark] is False
+
+
+def test_the_student_set_the_agenda_when_their_preparation_brought_their_own_topic(world, conversation):
+    assert mirror_of(conversation)["student_agenda"] is False
+    f.PreparationFactory(
+        conversation=conversation, author=world.student.user, author_role="student", talk_about="Mijn stage"
+    )
+
+    assert mirror_of(conversation)["student_agenda"] is True
 
 
 @pytest.mark.parametrize("mark", ["qualities", "motives", "work"])
@@ -136,14 +153,15 @@ def test_smart_agreements_not_for_a_mentor_agreement_only(conversation):
     assert mirror_of(conversation)["smart_agreements"] is False
 
 
-def test_revisited_when_there_is_no_earlier_conversation(conversation):
-    assert mirror_of(conversation)["revisited"] is True
+def test_revisited_does_not_apply_to_a_first_conversation(conversation):
+    # Issue 12, item 17: a first conversation had nothing to revisit; it is not counted as done.
+    assert mirror_of(conversation)["revisited"] is None
 
 
-def test_revisited_when_previous_conversation_had_no_agreements(world, conversation):
+def test_revisited_does_not_apply_when_previous_conversation_had_no_agreements(world, conversation):
     closed(world, days_ago=40)
 
-    assert mirror_of(conversation)["revisited"] is True
+    assert mirror_of(conversation)["revisited"] is None
 
 
 def test_revisited_not_when_previous_agreements_were_ignored(world, conversation):
@@ -172,7 +190,7 @@ def test_revisited_looks_only_at_the_last_closed_conversation(world, conversatio
         scheduled_at=timezone.now() - dt.timedelta(days=10),
     )
 
-    assert mirror_of(conversation)["revisited"] is True
+    assert mirror_of(conversation)["revisited"] is None
 
 
 @pytest.mark.parametrize(
@@ -186,7 +204,7 @@ def test_positive_evaluation_needs_both_at_least_a_bit(world, in_school, useful,
 
 
 def test_refresh_mirror_stores_the_marks(world, conversation):
-    f.PhaseNoteFactory(conversation=conversation, phase="motives", text="Wil mensen helpen.")
+    f.PhaseNoteFactory(conversation=conversation, phase="motives", text="Wil later graag mensen helpen.")
 
     refresh_mirror(conversation)
 
@@ -196,14 +214,17 @@ def test_refresh_mirror_stores_the_marks(world, conversation):
 
 
 def test_mirror_partial_shows_marks_as_text_not_only_colour(conversation):
-    f.PhaseNoteFactory(conversation=conversation, phase="qualities", text="Kan goed plannen.")
+    f.PhaseNoteFactory(
+        conversation=conversation, phase="qualities", text="Kan heel goed plannen en organiseren."
+    )
     refresh_mirror(conversation)
 
     html = render_to_string("conversations/_mirror.html", {"mirror_items": mirror_items(conversation.mirror)})
 
     assert "Gepraat over waar de leerling goed in is" in html
-    # Qualities, and "revisited" because there was nothing earlier to look back on.
-    assert html.count(">gelukt<") == 2
+    # Qualities; "revisited" does not apply, as there was nothing earlier to look back on.
+    assert html.count(">gelukt<") == 1
+    assert html.count(">niet van toepassing<") == 1
     assert html.count(">nog niet<") == len(MARK_KEYS) - 2
 
 
@@ -221,7 +242,8 @@ def test_mirror_tag_shows_the_marks_of_a_closed_conversation(conversation):
 
     html = Template(TAG).render(Context({"conversation": conversation}))
 
-    assert html.count(">gelukt<") == 1  # only "revisited": there was nothing to look back on
+    assert html.count(">gelukt<") == 0  # "revisited" does not apply: there was nothing to look back on
+    assert html.count(">niet van toepassing<") == 1
 
 
 def stored(world, mirror: dict[str, bool], **kwargs) -> Conversation:

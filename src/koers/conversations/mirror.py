@@ -40,6 +40,13 @@ class Mark:
 
 MARKS: tuple[Mark, ...] = (
     Mark(
+        "student_agenda",
+        _("De leerling bracht een eigen onderwerp in"),
+        _("Wie de agenda bepaalt, stuurt het gesprek: het werkt het best als de leerling het opent."),
+        "action.lead",
+        pgettext_lazy("conversation mirror", "Eigen agenda"),
+    ),
+    Mark(
         "from_experience",
         _("Begonnen bij iets wat de leerling echt heeft meegemaakt"),
         _("Een concrete gebeurtenis met een gevoel erbij maakt het gesprek persoonlijk en eerlijk."),
@@ -94,10 +101,16 @@ MARK_KEYS: tuple[str, ...] = tuple(mark.key for mark in MARKS)
 
 # Evaluation answers run 1 (no) .. 3 (yes); "a bit" already counts as positive.
 POSITIVE_FROM = 2
+# A phase counts as discussed when its note says something: a word or two is a heading, not a discussion.
+NOTE_WORDS = 4
 
 
 def _has_text(value: str | None) -> bool:
     return bool(value and value.strip())
+
+
+def _says_something(value: str | None) -> bool:
+    return len((value or "").split()) >= NOTE_WORDS
 
 
 def _previous_closed(conversation: Conversation, student_id: int) -> Conversation | None:
@@ -113,8 +126,9 @@ def _previous_closed(conversation: Conversation, student_id: int) -> Conversatio
     )
 
 
-def mirror_of(conversation: Conversation) -> dict[str, bool]:
-    """The marks present in a closed conversation with one student; empty for any other conversation."""
+def mirror_of(conversation: Conversation) -> dict[str, bool | None]:
+    """The marks present in a closed conversation with one student; empty for any other conversation. A mark
+    that cannot apply is None (revisiting agreements in a first conversation, or when none were made)."""
     if conversation.status != ConversationStatus.CLOSED or conversation.student_id is None:
         return {}
     student = conversation.student
@@ -123,15 +137,15 @@ def mirror_of(conversation: Conversation) -> dict[str, bool]:
     notes = {
         phase: text
         for phase, text in PhaseNote.objects.filter(conversation=conversation).values_list("phase", "text")
-        if _has_text(text)
+        if _says_something(text)
     }
     tag_kinds = set(ConversationTag.objects.filter(conversation=conversation).values_list("kind", flat=True))
-    brought_experience = Preparation.objects.filter(
-        conversation=conversation,
-        author_id=student.user_id,
-        author_role=RoleKind.STUDENT,
-        experience__isnull=False,
-    ).exists()
+    own = Preparation.objects.filter(
+        conversation=conversation, author_id=student.user_id, author_role=RoleKind.STUDENT
+    ).first()
+    brought_experience = own is not None and own.experience_id is not None
+    # The student set the agenda when their preparation brought their own topic (written or spoken).
+    own_topic = own is not None and (_has_text(own.talk_about) or bool(own.voice))
     smart = any(
         _has_text(what) and due_on is not None and _has_text(done_when)
         for what, due_on, done_when in Agreement.objects.filter(
@@ -139,14 +153,15 @@ def mirror_of(conversation: Conversation) -> dict[str, bool]:
         ).values_list("action__what", "action__due_on", "action__done_when")
     )
     previous = _previous_closed(conversation, student.pk)
-    if previous is None:
-        revisited = True
-    else:
+    revisited: bool | None = None
+    if previous is not None:
         earlier = Agreement.objects.filter(conversation=previous)
-        revisited = not earlier.exists() or earlier.filter(revisited_in=conversation).exists()
+        if earlier.exists():
+            revisited = earlier.filter(revisited_in=conversation).exists()
     useful, room = conversation.evaluation_useful, conversation.evaluation_room
 
     return {
+        "student_agenda": own_topic,
         "from_experience": brought_experience or Phase.EXPERIENCE.value in notes,
         "qualities": TagKind.QUALITY.value in tag_kinds or Phase.QUALITIES.value in notes,
         "motives": TagKind.MOTIVE.value in tag_kinds or Phase.MOTIVES.value in notes,
@@ -159,7 +174,7 @@ def mirror_of(conversation: Conversation) -> dict[str, bool]:
     }
 
 
-def refresh_mirror(conversation: Conversation) -> dict[str, bool]:
+def refresh_mirror(conversation: Conversation) -> dict[str, bool | None]:
     """Derive the mirror again and store it on the conversation; called after every closing step."""
     conversation.mirror = mirror_of(conversation)
     conversation.save(update_fields=["mirror"])
@@ -177,6 +192,7 @@ def mirror_items(mirror: dict[str, Any] | None) -> list[dict[str, Any]]:
             "why": mark.why,
             "icon": mark.icon,
             "present": bool(mirror.get(mark.key)),
+            "applies": mirror.get(mark.key, False) is not None,
         }
         for mark in MARKS
     ]

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 
 from koers.common import speech
 
@@ -47,4 +48,7 @@ def read_aloud(*texts: object, lang: str | None = None) -> str:
     if token is None:
         return ""
     url = f"{reverse('read_aloud')}?{urlencode({'t': token})}"
-    return render_to_string("read_aloud.html", {"url": url})
+    # Each button is named after what it reads ("Lees voor: Wat ging goed?"), so a list of buttons is not a
+    # row of identical names for a screen reader; the first text is the question or heading.
+    about = Truncator(next((strip_tags(str(t)) for t in texts if t), "")).chars(80)
+    return render_to_string("read_aloud.html", {"url": url, "about": about})

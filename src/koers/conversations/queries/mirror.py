@@ -88,7 +88,11 @@ def summarise(label: str, mirrors: Iterable[dict[str, Any]], *, year_level: int 
     shares = []
     for mark in MARKS:
         present = sum(1 for mirror in mirrors if mirror.get(mark.key))
-        shares.append(MarkShare(mark.key, mark.label, present, round(100 * present / count) if count else 0))
+        # A mark that could not apply (no earlier agreements to revisit) is left out of its share.
+        applies = sum(1 for mirror in mirrors if mirror.get(mark.key, False) is not None)
+        shares.append(
+            MarkShare(mark.key, mark.label, present, round(100 * present / applies) if applies else 0)
+        )
     return MirrorRow(label=label, count=count, shares=shares, year_level=year_level)
 
 
