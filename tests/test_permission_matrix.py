@@ -32,6 +32,7 @@ from koers.schools.models import Role
 from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
 from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
+from tests.choices.matrix_rows import ROWS as CHOICES_ROWS
 from tests.conftest import FAST_HASHERS, LOCAL_FILES, World, build_world
 from tests.matrix import (
     ALLOWED,
@@ -303,7 +304,8 @@ TABLE: dict[str, Row | list[Row]] = {
     # planning_conversation). The mentor's overview is for mentors; "Mijn gesprekken" for students and
     # guardians. Mentors and counsellors plan (an empty POST shows the form again), reschedule and cancel; the
     # .ics is for everyone who may see the conversation. Rounds and types are the counsellor's.
-    "conversations:mentor": Row(get=only(mentor=200)),
+    "conversations:mentor": Row(get=only(mentor=200, counsellor=200, outsider=200)),
+    "conversations:mentor_ics": Row(get=only(mentor=200, counsellor=200, outsider=200)),
     "conversations:mine": Row(get=only(student=200, classmate=200, guardian=200)),
     "conversations:plan": Row(
         get=only(mentor=200, counsellor=200, outsider=200),
@@ -351,6 +353,7 @@ TABLE: dict[str, Row | list[Row]] = {
     **TRANSFER_PRIVACY_ROWS,
     **BACKGROUND_ROWS,
     **NOTIFICATIONS_ROWS,
+    **CHOICES_ROWS,
 }
 
 

@@ -131,8 +131,9 @@ def test_mentor_page_opening_copies_the_shipped_types(world, login):
 
 
 # Session, user, roles; the shipped-types check; groups, rounds, memberships with students, conversations of
-# those students in the current rounds; the overdue agreements list.
-QUERIES_MENTOR_PAGE = 9
+# those students in the current rounds, their next planned conversations and the groups' mentors; the
+# mentor's own upcoming conversations; the overdue agreements list.
+QUERIES_MENTOR_PAGE = 12
 
 
 def add_students(world, types, current_round, count):
@@ -234,3 +235,60 @@ def test_guardian_sees_a_conversation_whose_summary_was_shared(world, types, log
     page = login("guardian").get(reverse("conversations:mine"))
 
     assert "Kennismakingsgesprek" in page.content.decode()
+
+
+# --- issue 12, item 3: what the mentor just planned stays in sight; item 15: the counsellor's view ---
+
+
+def test_a_conversation_planned_after_the_held_one_shows_on_the_mentor_page(
+    world, types, current_round, login
+):
+    held = talk(
+        world,
+        types,
+        world.student,
+        round=current_round,
+        scheduled_at=in_days(-20),
+        status=ConversationStatus.CLOSED,
+    )
+    follow_up = talk(world, types, world.student, scheduled_at=in_days(5))  # outside any round
+
+    page = login("mentor").get(reverse("conversations:mentor"))
+
+    html = page.content.decode()
+    assert reverse("conversations:detail", args=[held.pk]) in html
+    assert reverse("conversations:reschedule", args=[follow_up.pk]) in html
+    (row,) = [r for o in page.context["overviews"] for r in o.students if r.student == world.student]
+    assert row.also_planned == follow_up
+
+
+def test_mentor_page_lists_their_own_upcoming_conversations_and_a_calendar(world, types, login):
+    mine = talk(world, types, world.student, scheduled_at=in_days(3), place="Lokaal 9")
+    with scopes_disabled():
+        f.ConversationFactory(
+            student=world.classmate, type=types["kennismaking"], mentor=world.users["counsellor"]
+        )
+
+    client = login("mentor")
+    page = client.get(reverse("conversations:mentor"))
+
+    assert [c.pk for c in page.context["upcoming"]] == [mine.pk]
+    assert reverse("conversations:mentor_ics") in page.content.decode()
+    calendar = client.get(reverse("conversations:mentor_ics"))
+    text = b"".join(calendar.streaming_content if calendar.streaming else [calendar.content]).decode()
+    assert calendar["Content-Type"].startswith("text/calendar")
+    assert text.count("BEGIN:VEVENT") == 1 and "METHOD:PUBLISH" in text
+    assert "Lokaal 9" in text
+
+
+def test_counsellor_sees_progress_of_every_group_with_its_mentor(world, types, current_round, login):
+    talk(world, types, world.student, round=current_round, scheduled_at=in_days(2))
+
+    page = login("counsellor").get(reverse("conversations:mentor"))
+
+    assert page.status_code == 200
+    (overview,) = [o for o in page.context["summary"] if o.group == world.group]
+    assert overview.count("planned") == 1
+    assert world.users["mentor"] in overview.mentors
+    detail = login("counsellor").get(reverse("conversations:mentor") + f"?groep={world.group.pk}")
+    assert str(world.student.user) in detail.content.decode()

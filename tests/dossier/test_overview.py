@@ -274,3 +274,21 @@ def test_student_dossier_for_a_guardian_costs_a_fixed_number_of_queries(
 HOME_QUERIES = 16
 STAFF_QUERIES = HOME_QUERIES + 1
 GUARDIAN_QUERIES = HOME_QUERIES + 2
+
+
+def test_home_shows_the_newest_experiences_not_the_oldest(login, world):
+    # Issue 12, item 1: the counts' GROUP BY dropped the model's ordering, so the five oldest were shown.
+    with scopes_disabled():
+        for weeks_ago in range(11, 0, -1):
+            f.ExperienceFactory(
+                student=world.student,
+                title=f"Ervaring van {weeks_ago} weken terug",
+                happened_on=today() - dt.timedelta(weeks=weeks_ago),
+            )
+        f.ExperienceFactory(student=world.student, title="Deze week bij de kapper", happened_on=today())
+
+    overview = login("student").get(HOME).context["overview"]
+
+    titles = [card.experience.title for card in overview.experiences]
+    assert titles[0] == "Deze week bij de kapper"
+    assert titles[1:3] == ["Ervaring van 1 weken terug", "Ervaring van 2 weken terug"]

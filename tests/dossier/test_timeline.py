@@ -214,3 +214,28 @@ def test_filtered_student_timeline_costs_a_fixed_number_of_queries(
 # conversations. A guardian adds the guardianship and the audit row; a competence filter drops the steps and
 # the conversations.
 TIMELINE_QUERIES = 10
+
+
+# --- issue 12, item 4: every link on a timeline leads somewhere for whoever reads it ---
+
+
+@pytest.mark.parametrize("persona", ["guardian", "mentor", "counsellor"])
+def test_every_link_on_a_students_timeline_opens_for_the_reader(login, world, persona):
+    from tests.link_check import dead_links
+
+    fill_dossier(world.student, 2, shared=True)
+    client = login(persona)
+    page = client.get(student_url(world))
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert dead_links(client, html, within="/dossier/") == []
+
+
+def test_every_link_on_the_students_own_timeline_opens(login, world):
+    from tests.link_check import dead_links
+
+    fill_dossier(world.student, 2)
+    client = login("student")
+
+    assert dead_links(client, client.get(URL).content.decode(), within="/dossier/") == []

@@ -40,3 +40,17 @@ def test_leader_page_holds_no_links_into_dossiers(login, world):
 )
 def test_leader_page_is_not_found_for_other_roles(login, world, persona):
     assert login(persona).get(URL).status_code == 404
+
+
+def test_leaders_menu_leads_to_the_mirror_and_the_lob_line(login, world):
+    # Issue 12, item 16: both pages existed for the leader's questions but the menu lacked them and the
+    # LOB-lijn answered 404.
+    client = login("leader")
+    html = client.get(URL).content.decode()
+
+    assert reverse("conversations:mirror_school") in html
+    assert reverse("programme:line") in html
+    assert client.get(reverse("conversations:mirror_school")).status_code == 200
+    line = client.get(reverse("programme:line"))
+    assert line.status_code == 200
+    assert world.student.name not in line.content.decode()

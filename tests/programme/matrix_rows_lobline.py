@@ -18,7 +18,7 @@ from django_scopes import scopes_disabled
 from tests import factories as f
 from tests.matrix import POST_ONLY, Objects, Redirect, Row, of_student, only
 
-LINE_VIEWERS = {"counsellor": 200, "mentor": 200, "teacher": 200, "outsider": 200}
+LINE_VIEWERS = {"counsellor": 200, "mentor": 200, "teacher": 200, "leader": 200, "outsider": 200}
 
 
 def past_activity(o: Objects) -> Any:

@@ -37,6 +37,7 @@ NOT_PERSONAL: dict[str, str] = {
     "careers.Occupation": "Occupations (shipped, or added by a school); no person.",
     "careers.InterestField": "The shipped interest test's fields.",
     "careers.InterestItem": "The shipped interest test's items.",
+    "choices.ChoiceMoment": "When students of a track and year level choose, and who confirms; no person.",
 }
 
 

@@ -1,6 +1,7 @@
 """Writes the audit log: one row for every view, print and export of a student's dossier by someone else."""
 
 from koers.access.models import AuditAction, AuditEntry
+from koers.language.recorded import to_source
 from koers.schools.models import Role, Student
 
 
@@ -22,5 +23,6 @@ def record_access(
         actor_id=role.user_id,
         actor_role=role.kind,
         action=action,
-        subject=subject[:200],
+        # Kept in Dutch whoever looked, so the log does not mix languages; rendered in the reader's.
+        subject=to_source(subject)[:200],
     )

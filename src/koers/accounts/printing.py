@@ -46,21 +46,35 @@ def cards_pdf(cards: Sequence[dict[str, Any]]) -> bytes:
     return render_pdf(cards_html(cards), stylesheet=CARDS_STYLESHEET)
 
 
+def _guardian_language(issued: IssuedInvitation) -> str:
+    """The language the school recorded for the guardian, if Koers speaks it ("" for Dutch or unknown)."""
+    language = issued.guardian.preferred_language or "nl"
+    return language if language != "nl" and language in dict(settings.LANGUAGES) else ""
+
+
 def invitation_link(issued: IssuedInvitation) -> str:
-    return public_reverse("accounts:activate_link", kwargs={"token": issued.token})
+    """The e-mail's link: it opens the activation page in the guardian's language."""
+    language = _guardian_language(issued)
+    return public_reverse(
+        "accounts:activate_link", kwargs={"token": issued.token}, query=f"taal={language}" if language else ""
+    )
 
 
 def letter_entry(issued: IssuedInvitation) -> dict[str, Any]:
     guardian = issued.guardian
-    language = guardian.preferred_language or "nl"
+    language = _guardian_language(issued)
+    query = f"code={issued.code}" + (f"&taal={language}" if language else "")
+    qr_url = public_reverse("accounts:activate", query=query)
     return {
         "name": guardian.get_full_name() or guardian.username,
         "child": issued.invitation.student.name,
         "school": issued.invitation.school.name,
         "code": issued.code,
         "url": public_reverse("accounts:activate"),
-        "qr": qr_svg(public_reverse("accounts:activate", query=f"code={issued.code}")),
-        "language": language if language != "nl" and language in dict(settings.LANGUAGES) else "",
+        # The QR code opens the page in the guardian's language with the code filled in.
+        "qr_url": qr_url,
+        "qr": qr_svg(qr_url),
+        "language": language,
         "expires": issued.invitation.expires_at,
     }
 

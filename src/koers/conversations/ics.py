@@ -73,21 +73,14 @@ def _person(prefix: str, person: Attendee, extra: str = "") -> str:
     return f"{prefix}{params}{extra}:mailto:{person.email}"
 
 
-def build_calendar(event: Event, *, method: Method = "REQUEST", stamp: dt.datetime | None = None) -> str:
-    """The whole .ics file as text with CRLF line endings."""
+def _event_lines(event: Event, *, cancelled: bool, stamp: dt.datetime) -> list[str]:
     if event.end <= event.start:
         raise ValueError("an event must end after it starts")
-    cancelled = method == "CANCEL"
     lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        f"METHOD:{method}",
         "BEGIN:VEVENT",
         f"UID:{event.uid}",
         f"SEQUENCE:{event.sequence}",
-        f"DTSTAMP:{utc_stamp(stamp or dt.datetime.now(dt.UTC))}",
+        f"DTSTAMP:{utc_stamp(stamp)}",
         f"DTSTART:{utc_stamp(event.start)}",
         f"DTEND:{utc_stamp(event.end)}",
         f"SUMMARY:{escape_text(event.summary)}",
@@ -102,10 +95,28 @@ def build_calendar(event: Event, *, method: Method = "REQUEST", stamp: dt.dateti
         lines.append(_person("ORGANIZER", event.organizer))
     for attendee in event.attendees:
         lines.append(_person("ATTENDEE", attendee, ";ROLE=REQ-PARTICIPANT"))
-    lines += [
-        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
-        "TRANSP:OPAQUE",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
+    lines += [f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}", "TRANSP:OPAQUE", "END:VEVENT"]
+    return lines
+
+
+def _calendar(method: Method, events: list[str], name: str = "") -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", f"METHOD:{method}"]
+    if name:
+        lines.append(f"X-WR-CALNAME:{escape_text(name)}")
+    lines += events
+    lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def build_calendar(event: Event, *, method: Method = "REQUEST", stamp: dt.datetime | None = None) -> str:
+    """The whole .ics file as text with CRLF line endings."""
+    cancelled = method == "CANCEL"
+    return _calendar(method, _event_lines(event, cancelled=cancelled, stamp=stamp or dt.datetime.now(dt.UTC)))
+
+
+def build_feed(events: list[Event], *, name: str, stamp: dt.datetime | None = None) -> str:
+    """Several events in one published calendar (a mentor's own upcoming conversations). The UIDs are the
+    invitations' own, so a calendar that imported an invitation updates that event instead of doubling it."""
+    moment = stamp or dt.datetime.now(dt.UTC)
+    lines = [line for event in events for line in _event_lines(event, cancelled=False, stamp=moment)]
+    return _calendar("PUBLISH", lines, name)

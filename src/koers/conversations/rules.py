@@ -129,7 +129,9 @@ can_plan_conversations = is_follower
 can_plan_with_student = follows_student
 can_plan_with_group = leads_group
 can_replan_conversation = replans
-can_see_mentor_planning = is_mentor
+# The conversations per group: a mentor's own groups; the counsellor sees every group's progress.
+can_see_mentor_planning = is_follower
+can_see_school_planning = is_counsellor
 can_see_own_conversations = is_student | is_guardian
 can_manage_rounds_and_types = is_counsellor
 can_prepare = is_participant_student | prepares_driegesprek

@@ -7,6 +7,7 @@ app_name = "conversations"
 urlpatterns: list = [
     # --- planning: rounds, types, slots, invitations, due/overdue (views/planning.py) ---
     path("mentor/", planning.mentor, name="mentor"),
+    path("mentor/agenda.ics", planning.mentor_calendar, name="mentor_ics"),
     path("mijn/", planning.mine, name="mine"),
     path("plannen/", planning.plan, name="plan"),
     path("<int:pk>/verzetten/", planning.reschedule, name="reschedule"),

@@ -29,6 +29,7 @@ from koers.overview.queries.timeline import (
 )
 from koers.schools.models import Role, Student
 from koers.schools.queries import get_student_for, own_student
+from koers.transfer.rules import can_export_student_lists
 
 # --- overview ----------------------------------------------------------------------------------------
 
@@ -46,6 +47,7 @@ def _overview_page(request: HttpRequest, role: Role, student: Student, *, own: b
             "own": own,
             "can_compliment": not own and can_compliment(role, student),
             "is_guardian": is_guardian(role),
+            "may_export_access_log": not own and can_export_student_lists(role),
         },
     )
 

@@ -32,7 +32,8 @@ can_read_planner = is_counsellor | is_mentor | is_teacher | is_leader
 can_check_coverage = is_counsellor | is_leader
 
 # --- the LOB-lijn ---
-can_see_school_lines = is_counsellor | is_mentor | is_teacher
+# The leader reads the line as the school's programme (no names on it); staff who teach register.
+can_see_school_lines = is_counsellor | is_mentor | is_teacher | is_leader
 can_see_own_line = is_student
 can_see_student_lines = is_student | is_follower | is_guardian
 can_register_participation = is_counsellor | is_mentor | is_teacher

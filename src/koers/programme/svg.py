@@ -292,7 +292,7 @@ def line_svg(
                 'stroke="{}" stroke-width="2"{}/>{}'
                 '<text x="{}" y="{}" font-size="12" fill="{}">{}</text></g>',
                 f"{item.type_label}: {item.title} ({item.when})"
-                + (f" · {pgettext('lob-lijn', 'met ouders')}" if item.guardians else ""),
+                + (" · " + pgettext("lob-lijn", "met ouders") if item.guardians else ""),
                 f"{fr(x1, x2 - x1):.1f}",
                 top,
                 f"{x2 - x1:.1f}",

@@ -3,6 +3,8 @@ where a guardian uses the code from a letter or the link from an e-mail."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -144,11 +146,21 @@ def _use_posted_language(request: HttpRequest) -> None:
         request.LANGUAGE_CODE = chosen
 
 
+def _language_links(path: str, code: str) -> list[tuple[str, str, str]]:
+    """(code, name, link) per language: the same page in another language, keeping a code from the letter."""
+    links = []
+    for language, name in settings.LANGUAGES:
+        query = urlencode({"code": code, "taal": language} if code else {"taal": language})
+        links.append((language, name, f"{path}?{query}"))
+    return links
+
+
 def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
     _use_posted_language(request)
     with_code = not token
     signed_in = request.user.is_authenticated
-    initial = {"code": request.GET.get("code", ""), "language": translation.get_language() or "nl"}
+    code = request.GET.get("code", "")
+    initial = {"code": code, "language": translation.get_language() or "nl"}
     form = ActivateForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
@@ -187,9 +199,16 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
             return _logged_in(request, user, role)
     elif request.method == "GET" and token:
         try:
-            domain.find_invitation(token=token, address=_address(request))
+            invitation = domain.find_invitation(token=token, address=_address(request))
         except domain.InvitationRefused as refusal:
             refused = refusal.message
+        else:
+            # A link from before the language was in it still opens in the language the school recorded.
+            recorded = invitation.guardian.preferred_language
+            if not request.GET.get("taal") and recorded in dict(settings.LANGUAGES):
+                translation.activate(recorded)
+                request.LANGUAGE_CODE = recorded
+                form.initial["language"] = recorded
     status = 400 if form.errors or refused else 200
     response = render(
         request,
@@ -200,6 +219,7 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
             "with_code": with_code,
             "link_only": signed_in,
             "languages": settings.LANGUAGES,
+            "language_links": _language_links(request.path, code),
         },
         status=status,
     )

@@ -20,7 +20,9 @@ from koers.accounts.queries import confirmed_device
 from koers.accounts.rules import can_set_login_policy
 from koers.common.views import GET_POST
 
-WRONG_CODE = "Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en vul de nieuwste code in."
+
+def _wrong_code() -> str:
+    return _("Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en vul de nieuwste code in.")
 
 
 @login_required
@@ -39,7 +41,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             django_otp.login(request, device)
             messages.success(request, _("De tweede stap is ingesteld. Voortaan vraagt Koers om een code."))
             return redirect("home")
-        form.add_error("code", _(WRONG_CODE))
+        form.add_error("code", _wrong_code())
     return render(
         request,
         "accounts/otp_setup.html",
@@ -66,7 +68,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             return redirect("home")
         form.add_error(
             "code",
-            _(WRONG_CODE)
+            _wrong_code()
             if allowed
             else _("Te veel verkeerde codes na elkaar. Wacht even en probeer het opnieuw."),
         )

@@ -9,6 +9,7 @@ never lost when the mail server is down.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
@@ -339,13 +340,12 @@ def conversation_url(conversation: Conversation) -> str:
     return public_reverse("conversations:detail", kwargs={"pk": conversation.pk})
 
 
-def calendar_for(conversation: Conversation, *, kind: Invitation = "new") -> str:
-    """The .ics text for this conversation, in the active language."""
+def _event_for(conversation: Conversation) -> ics.Event:
     start = conversation.scheduled_at
     with_whom = conversation.student or conversation.group
     summary = _("Loopbaangesprek: %(type)s (%(who)s)") % {"type": conversation.type.name, "who": with_whom}
     mentor = conversation.mentor
-    event = ics.Event(
+    return ics.Event(
         uid=calendar_uid(conversation),
         start=start,
         end=start + dt.timedelta(minutes=conversation.duration_minutes),
@@ -357,7 +357,21 @@ def calendar_for(conversation: Conversation, *, kind: Invitation = "new") -> str
         sequence=conversation.calendar_sequence,
         organizer=ics.Attendee(email=settings.DEFAULT_FROM_EMAIL, name=str(mentor)),
     )
-    return ics.build_calendar(event, method="CANCEL" if kind == "cancel" else "REQUEST")
+
+
+def calendar_for(conversation: Conversation, *, kind: Invitation = "new") -> str:
+    """The .ics text for this conversation, in the active language."""
+    return ics.build_calendar(_event_for(conversation), method="CANCEL" if kind == "cancel" else "REQUEST")
+
+
+def calendar_of_leader(conversations: Sequence[Conversation]) -> str:
+    """One .ics with every upcoming conversation a mentor or counsellor leads, for their own calendar."""
+    events = []
+    for conversation in conversations:
+        event = _event_for(conversation)
+        description = _("Open het gesprek in Koers: %(url)s") % {"url": conversation_url(conversation)}
+        events.append(dataclasses.replace(event, description=description))
+    return ics.build_feed(events, name=str(_("Mijn loopbaangesprekken")))
 
 
 def invitees(conversation: Conversation) -> list[User]:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.access.rules import is_counsellor, is_guardian, is_student
 from koers.conversations.models import Conversation, ConversationRound, ConversationStatus, ConversationType
 from koers.conversations.queries.lookups import guardian_conversations_q
-from koers.schools.models import Group, Guardianship, Membership, Role, RoleKind, Student, User
+from koers.schools.models import Group, Guardianship, Membership, Mentorship, Role, RoleKind, Student, User
 from koers.schools.queries import mentored_groups
 
 
@@ -42,6 +42,15 @@ class StudentStatus:
     student: Student
     status: Due
     conversation: Conversation | None = None
+    # The soonest upcoming planned conversation of any round (a follow-up after the round's one was held,
+    # or one planned outside a round), so what the mentor just planned never disappears from the page.
+    next_conversation: Conversation | None = None
+
+    @property
+    def also_planned(self) -> Conversation | None:
+        if self.next_conversation is None or self.next_conversation == self.conversation:
+            return None
+        return self.next_conversation
 
     @property
     def label(self) -> str:
@@ -58,6 +67,7 @@ class GroupOverview:
     round: ConversationRound | None
     round_ended: bool
     students: list[StudentStatus] = field(default_factory=list)
+    mentors: list[User] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for s in self.students if s.status == status)
@@ -95,7 +105,7 @@ def mentor_overview(role: Role, *, now: dt.datetime | None = None) -> list[Group
 
 
 def round_overview(groups_queryset: QuerySet[Group], *, now: dt.datetime) -> list[GroupOverview]:
-    """``mentor_overview`` for any set of groups (the counsellor's weekly overview takes all of them)."""
+    """``mentor_overview`` for any set of groups (the counsellor takes all of them): six queries."""
     today = timezone.localtime(now).date()
     groups = list(groups_queryset.select_related("school_year").order_by("year_level", "name"))
     if not groups:
@@ -127,23 +137,84 @@ def round_overview(groups_queryset: QuerySet[Group], *, now: dt.datetime) -> lis
         for c in conversations:
             assert c.student_id is not None and c.round_id is not None
             in_rounds.setdefault((c.student_id, c.round_id), []).append(c)
+    upcoming: dict[int, Conversation] = {}
+    if memberships:
+        for c in (
+            Conversation.objects.filter(
+                student_id__in={m.student_id for m in memberships},
+                status=ConversationStatus.PLANNED,
+                scheduled_at__gte=now,
+            )
+            .only("pk", "student_id", "round_id", "status", "scheduled_at")
+            .order_by("-scheduled_at")
+        ):
+            assert c.student_id is not None
+            upcoming[c.student_id] = c  # the soonest wins
+    mentors: dict[int, list[User]] = {}
+    for mentorship in (
+        Mentorship.objects.filter(group__in=groups)
+        .select_related("mentor")
+        .order_by("mentor__last_name", "mentor__first_name")
+    ):
+        assert mentorship.group_id is not None
+        mentors.setdefault(mentorship.group_id, []).append(mentorship.mentor)
     overviews = []
     by_group: dict[int, GroupOverview] = {}
     for g in groups:
         found = current.get((g.school_year_id, g.year_level))
-        overview = GroupOverview(group=g, round=found, round_ended=bool(found and found.ends_on < today))
+        overview = GroupOverview(
+            group=g,
+            round=found,
+            round_ended=bool(found and found.ends_on < today),
+            mentors=mentors.get(g.pk, []),
+        )
         overviews.append(overview)
         by_group[g.pk] = overview
     for m in memberships:
         overview = by_group[m.group_id]
+        following = upcoming.get(m.student_id)
         if overview.round is None:
-            overview.students.append(StudentStatus(student=m.student, status=Due.NO_ROUND))
+            overview.students.append(
+                StudentStatus(student=m.student, status=Due.NO_ROUND, next_conversation=following)
+            )
             continue
         status, conversation = _status_in_round(
             in_rounds.get((m.student_id, overview.round.pk), []), round_ended=overview.round_ended, now=now
         )
-        overview.students.append(StudentStatus(student=m.student, status=status, conversation=conversation))
+        overview.students.append(
+            StudentStatus(
+                student=m.student, status=status, conversation=conversation, next_conversation=following
+            )
+        )
     return overviews
+
+
+def school_overview(role: Role, *, now: dt.datetime | None = None) -> list[GroupOverview]:
+    """The counsellor's view of conversation progress: every group of the school's current school year,
+    with its mentors."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    groups = Group.objects.filter(
+        school_id=role.school_id, school_year__starts_on__lte=today, school_year__ends_on__gte=today
+    )
+    return round_overview(groups, now=now)
+
+
+def upcoming_led_by(role: Role, *, now: dt.datetime | None = None) -> list[Conversation]:
+    """The planned conversations this mentor or counsellor leads that are still to come, soonest first."""
+    return list(
+        Conversation.objects.filter(
+            school_id=role.school_id,
+            mentor_id=role.user_id,
+            status=ConversationStatus.PLANNED,
+            scheduled_at__gte=now or timezone.now(),
+        )
+        .select_related("type", "student__user", "group")
+        .order_by("scheduled_at", "pk")[:UPCOMING_LIMIT]
+    )
+
+
+UPCOMING_LIMIT = 100
 
 
 def my_conversations(role: Role) -> QuerySet[Conversation]:

@@ -60,6 +60,7 @@ from koers.conversations.rules import (
     can_hold_conversation,
     can_open_conversations,
     can_prepare,
+    can_print_report,
     can_take_the_chair,
     is_participant_student,
 )
@@ -92,7 +93,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "conversation": conversation,
         "close_url": reverse("conversations:close", args=[pk]) if hub.is_holder else "",
         "report_url": reverse("conversations:report_pdf", args=[pk])
-        if hub.is_holder or hub.is_student
+        if can_print_report(role, conversation)
         else "",
         "evaluate_url": reverse("conversations:evaluate", args=[pk]) if hub.is_student else "",
     }

@@ -34,6 +34,7 @@ from koers.conversations.rules import (
     can_plan_conversations,
     can_see_mentor_planning,
     can_see_own_conversations,
+    can_see_school_planning,
 )
 from koers.schools.models import Role, Student
 from koers.schools.queries import own_student, school_years, visible_students
@@ -44,13 +45,35 @@ from koers.schools.queries import own_student, school_years, visible_students
 @login_required
 @require_GET
 def mentor(request: HttpRequest) -> HttpResponse:
+    """A mentor's groups, or for a counsellor every group of the school (a summary, one group opened with
+    ``?groep=``); both with the conversations they lead themselves that are still to come."""
     role = permit(request, can_see_mentor_planning)
     ensure_conversation_types(role.school)
+    school_wide = can_see_school_planning(role)
+    overviews = queries.school_overview(role) if school_wide else queries.mentor_overview(role)
+    chosen = request.GET.get("groep", "")
+    opened = [o for o in overviews if chosen.isdigit() and o.group.pk == int(chosen)]
     context = {
-        "overviews": queries.mentor_overview(role),
-        "overdue_agreements": overdue_agreements_for_mentor(role),
+        "overviews": opened or ([] if school_wide else overviews),
+        "summary": overviews if school_wide and not opened else [],
+        "school_wide": school_wide,
+        "opened": bool(opened),
+        "upcoming": queries.upcoming_led_by(role),
+        "overdue_agreements": [] if school_wide else overdue_agreements_for_mentor(role),
     }
     return render_page(request, "conversations/planning_mentor.html", context)
+
+
+@login_required
+@require_GET
+def mentor_calendar(request: HttpRequest) -> HttpResponse:
+    """Every upcoming conversation this mentor or counsellor leads, as one calendar file."""
+    role = permit(request, can_see_mentor_planning)
+    return attachment(
+        domain.calendar_of_leader(queries.upcoming_led_by(role)),
+        content_type="text/calendar; charset=utf-8",
+        filename="mijn-gesprekken.ics",
+    )
 
 
 @login_required

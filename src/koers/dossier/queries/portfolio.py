@@ -93,7 +93,12 @@ def experience_cards(
         n_reflections = Count("reflections", distinct=True, filter=Q(reflections__shared_with_guardians=True))
     else:
         n_reflections = Count("reflections", distinct=True)
-    annotated = queryset.annotate(n_evidence=Count("evidence", distinct=True), n_reflections=n_reflections)
+    # A GROUP BY drops the model's default ordering (Django does not apply Meta.ordering to aggregate
+    # queries), so the order is given here: without it the page showed the *oldest* experiences.
+    ordering = queryset.query.order_by or ("-happened_on", "-created_at", "-pk")
+    annotated = queryset.annotate(
+        n_evidence=Count("evidence", distinct=True), n_reflections=n_reflections
+    ).order_by(*ordering)
     if limit is not None:
         annotated = annotated[:limit]
     return [ExperienceCard(e, e.n_evidence, e.n_reflections) for e in annotated]

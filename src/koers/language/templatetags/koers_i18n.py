@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 from koers.language import simple
 from koers.language.content import is_only_dutch
 from koers.language.domain import languages_for
+from koers.language.recorded import in_language
 
 register = template.Library()
 
@@ -70,3 +71,9 @@ def local_text(value: Any) -> SafeString:
 def only_dutch_note(value: Any) -> dict[str, Any]:
     """Only the note, for a text rendered in its own way (a list of steps, a heading)."""
     return {"only_dutch": is_only_dutch(value)}
+
+
+@register.filter
+def recorded_text(value: str) -> str:
+    """A text written down earlier (an access-log line) in the reader's language (language/recorded.py)."""
+    return in_language(str(value or ""))

@@ -202,7 +202,7 @@ def build_timeline(
                 TimelineEntry(
                     kind=EntryKind.CONVERSATION,
                     day=timezone.localtime(c.scheduled_at).date(),
-                    title=c.type.name,
+                    title=c.type.local_name,
                     icon="thing.conversation" if held else "thing.calendar",
                     item=c,
                     detail=Truncator(c.summary).words(25)

@@ -9,16 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import Form
 from koers.lob.vocabulary import Competence
-from koers.schools.models import Group, SchoolYear, Student, Track
+from koers.programme.queries.line import line_label  # students read it: its text lives in a family source
+from koers.schools.models import Group, SchoolYear, Student
+
+__all__ = ["GapsFilterForm", "LineChoiceForm", "ParticipationForm", "line_key", "line_label"]
 
 
 def line_key(track: str, year_level: int) -> str:
     return f"{track}-{year_level}"
-
-
-def line_label(track: str, year_level: int) -> str:
-    name = Track(track).label if track in Track.values else track
-    return str(_("%(track)s, leerjaar %(level)s") % {"track": name, "level": year_level})
 
 
 class LineChoiceForm(Form):

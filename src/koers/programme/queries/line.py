@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import formats, timezone
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 
 from koers.common.lookups import one_or_404
 from koers.conversations.models import ConversationRound
@@ -32,6 +32,12 @@ from koers.programme.models import (
     WorkStatus,
 )
 from koers.schools.models import Group, Membership, Role, SchoolYear, Student, Track
+
+
+def line_label(track: str, year_level: int) -> str:
+    """A line's name as students, guardians and staff read it ("vmbo kader, leerjaar 3")."""
+    name = Track(track).label if track in Track.values else track
+    return gettext("%(track)s, leerjaar %(level)s") % {"track": name, "level": year_level}
 
 
 class ItemKind(enum.StrEnum):
