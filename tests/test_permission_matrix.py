@@ -32,6 +32,7 @@ from koers.schools.models import Role
 from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
 from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
+from tests.careers.matrix_rows import ROWS as CAREERS_ROWS
 from tests.choices.matrix_rows import ROWS as CHOICES_ROWS
 from tests.conftest import FAST_HASHERS, LOCAL_FILES, World, build_world
 from tests.matrix import (
@@ -354,6 +355,7 @@ TABLE: dict[str, Row | list[Row]] = {
     **BACKGROUND_ROWS,
     **NOTIFICATIONS_ROWS,
     **CHOICES_ROWS,
+    **CAREERS_ROWS,
 }
 
 

@@ -93,8 +93,7 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         f.GuardianInvitationFactory(student=student),
         f.GuardianAnswerFactory(school=school, student=student, given__assignment__school=school),
         f.SchoolLoginPolicyFactory(school=school),
-        careers.OccupationFactory(school=school),
-        careers.ProgrammeFactory(school=school),
+        *careers.one_of_each(school=school, student=student, ambition=ambition),
     ]
     with scopes_disabled():
         student_role = student.user.roles.get(school=school)

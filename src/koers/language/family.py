@@ -118,6 +118,23 @@ FAMILY_SOURCES = (
     "notifications/models.py",
     "notifications/views.py",
     "notifications/domain.py",
+    # careers: exploring, the interest test, favourites, the school system explained, a child's favourites
+    "careers/templates/careers/_*.html",
+    "careers/templates/careers/explore.html",
+    "careers/templates/careers/occupation.html",
+    "careers/templates/careers/fit_form.html",
+    "careers/templates/careers/programme*.html",
+    "careers/templates/careers/mine.html",
+    "careers/templates/careers/interest_*.html",
+    "careers/templates/careers/school_system.html",
+    "careers/templates/careers/student_careers.html",
+    "careers/templates/careers/open_days.html",
+    "careers/templates/careers/visit_reflect.html",
+    "careers/vocabulary.py",
+    "careers/forms.py",
+    "careers/domain/favourites.py",
+    "careers/domain/interest.py",
+    "careers/domain/open_days.py",
 )
 
 
