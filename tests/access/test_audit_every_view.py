@@ -177,6 +177,14 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "programme:assignment_edit": "An assignment of the school's bank; no student.",
     "programme:give": "Giving an assignment to groups; no student's work.",
     "programme:given": "A given assignment with the group's progress (counts and names), no one's work.",
+    "choices:moment_edit": "A choice moment of the school's planning; no student.",
+    "choices:module_edit": "An elective module of the school; no student.",
+    "choices:move": "Moving a student between elective modules: names only, no dossier content.",
+    "careers:occupation": "An occupation of the catalogue; no student.",
+    "careers:programme": "A programme of the catalogue; no student.",
+    "careers:adjust": "The school's own edits of the catalogue; no student.",
+    "careers:occupation_names": "A datalist for guide mode's occupation tag, inside the guide page (logged); "
+    "occupation names only.",
     "background:job": "The progress page of a background job.",
     "background:download": "A prepared file (login cards); not dossier content.",
 }

@@ -189,3 +189,41 @@ def test_gif_is_refused_as_an_unsupported_kind_of_picture():
         check_upload(SimpleUploadedFile("bewegend.gif", buffer.getvalue()), UploadKind.IMAGE)
 
     assert "Dit soort afbeelding" in " ".join(refused.value.messages)
+
+
+def _encoded(size: tuple[int, int], fmt: str) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("L", size, 128).save(buffer, format=fmt)
+    name = "groot.png" if fmt == "PNG" else "groot.jpg"
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+def test_a_small_png_that_would_unpack_into_too_many_pixels_is_refused():
+    # 20 megapixels of one colour compress to a few kilobytes, but decoding them costs hundreds of megabytes.
+    upload = _encoded((5000, 4000), "PNG")
+    assert upload.size < 200_000
+
+    with pytest.raises(ValidationError) as refused:
+        check_upload(upload, UploadKind.IMAGE)
+
+    assert refused.value.code == "too_many_pixels"
+
+
+def test_a_big_phone_jpeg_is_decoded_at_a_reduced_scale(monkeypatch):
+    from PIL import JpegImagePlugin
+
+    drafts = []
+    original_draft = JpegImagePlugin.JpegImageFile.draft
+
+    def spying_draft(self, mode, size):
+        answer = original_draft(self, mode, size)
+        drafts.append(self.size)
+        return answer
+
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "draft", spying_draft)
+
+    checked = check_upload(_encoded((8000, 6000), "JPEG"), UploadKind.IMAGE)
+
+    assert max(reopen(checked).size) == 2000
+    # The decoder was asked for a quarter of the pixels (or fewer) before a single pixel was read.
+    assert drafts and drafts[0][0] * drafts[0][1] <= 4000 * 3000

@@ -12,6 +12,7 @@ really been committed.
 from __future__ import annotations
 
 import io
+import math
 import re
 import secrets
 from collections.abc import Iterator
@@ -40,8 +41,12 @@ MEGABYTE = 1024 * 1024
 # Voice notes are short: a few minutes of speech fit easily in this.
 VOICE_MAX_BYTES = 10 * MEGABYTE
 IMAGE_MAX_SIDE = 2000
-# Refuse absurd pixel counts before decoding (decompression bombs); phone cameras stay far below this.
-IMAGE_MAX_PIXELS = 60_000_000
+# Refuse pixel counts a phone photo never needs before decoding anything (a small file can unpack into
+# gigabytes). A JPEG is decoded at a reduced scale (Pillow's draft: 1/2 to 1/8) close to IMAGE_MAX_SIDE, so
+# even a 50-megapixel phone photo costs tens of megabytes; PNG and WebP decode in full, so their cap is what
+# a phone's screenshot or a 12-megapixel photo needs.
+IMAGE_MAX_PIXELS = 50_000_000
+IMAGE_MAX_PIXELS_FULL_DECODE = 16_000_000
 HEAD_BYTES = 8192
 
 
@@ -211,11 +216,17 @@ def _reencode_image(upload: File, original: str, detected: str) -> CheckedUpload
         with Image.open(upload) as opened:
             if opened.format not in _IMAGE_FORMATS:
                 raise _refuse_wrong_kind(UploadKind.IMAGE, None)
-            if opened.width * opened.height > IMAGE_MAX_PIXELS:
+            cap = IMAGE_MAX_PIXELS if opened.format == "JPEG" else IMAGE_MAX_PIXELS_FULL_DECODE
+            if opened.width * opened.height > cap:
                 raise ValidationError(
                     _("Deze foto heeft te veel beeldpunten. Kies een kleinere foto."), code="too_many_pixels"
                 )
-            opened.load()
+            # Shrink while decoding (a JPEG is read at a reduced scale; the box is square, so rotating for
+            # the EXIF orientation afterwards gives the same size), before any copy is made.
+            if opened.format == "JPEG":
+                scale = min(1.0, IMAGE_MAX_SIDE / max(opened.size))
+                opened.draft(None, (math.ceil(opened.width * scale), math.ceil(opened.height * scale)))
+            opened.thumbnail((IMAGE_MAX_SIDE, IMAGE_MAX_SIDE), Image.Resampling.LANCZOS)
             icc = opened.info.get("icc_profile")
             image = ImageOps.exif_transpose(opened) or opened.copy()
         keeps_transparency = image.mode in ("RGBA", "LA", "PA") or (

@@ -118,6 +118,8 @@ def record(request: HttpRequest, student_pk: int, moment_pk: int) -> HttpRespons
             messages.success(request, _("De keuze is bewaard."))
             return redirect("choices:student", student_pk=pupil.pk)
     wanted = request.GET.get("gesprek") or (choice.conversation_id if choice else "")
+    if request.method != "POST":
+        record_access(role=role, student=pupil, subject="choices")  # the student's choice and reasons
     return render_page(
         request,
         "choices/staff/record.html",
