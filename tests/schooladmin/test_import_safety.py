@@ -179,3 +179,101 @@ def test_guardian_matched_by_email_with_another_name_is_a_problem_and_not_linked
     assert run.summary["lists"]["guardianships_new"] == [
         "Marja Kok → " + run.summary["lists"]["guardianships_new"][0].split(" → ")[1]
     ]
+
+
+# --- safety thresholds ---------------------------------------------------------------------------------
+
+
+def _school_of_twenty(world) -> None:
+    from tests import factories as f
+
+    with scopes_disabled():
+        for n in range(20):
+            f.StudentFactory(school=world.school, number=f"4000{n:02d}")
+
+
+def test_full_export_that_unregisters_many_needs_the_exact_number_typed(world):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from koers.access.tenancy import school_scope
+    from koers.schooladmin.importing import runs
+    from tests.schooladmin.import_support import admin_role
+
+    _school_of_twenty(world)
+    # A file whose number column holds something else: nobody in it is known, everybody seems to leave.
+    run = import_file(world.school, csv("999001;Ilse;Vos;3K1;;"), apply=False)
+
+    assert run.summary["confirm"] == 20
+    role = admin_role(world.school)
+    with school_scope(world.school):
+        for wrong in (None, 19):
+            with pytest.raises(ValidationError):
+                runs.apply_import(run=run, by=role, confirmed=wrong)
+        with scopes_disabled():
+            assert Student.objects.filter(school=world.school, left_on__isnull=True).count() >= 20
+        runs.apply_import(run=run, by=role, confirmed=20)
+    with scopes_disabled():
+        assert not Student.objects.filter(number__startswith="4000", left_on__isnull=True).exists()
+
+
+def test_few_leavers_need_no_confirmation(world):
+    _school_of_twenty(world)
+    lines = [f"4000{n:02d};Leerling;Nummer{n};3K1;;" for n in range(17)]
+
+    run = import_file(world.school, csv(*lines))
+
+    assert run.summary["confirm"] == 0
+    assert run.applied_at is not None
+    with scopes_disabled():
+        assert Student.objects.filter(number__startswith="4000", left_on__isnull=False).count() == 3
+
+
+def test_apply_page_without_the_number_shows_the_reason_next_to_the_field_and_starts_nothing(login, world):
+    from django.urls import reverse
+
+    from koers.background.models import Job
+
+    _school_of_twenty(world)
+    run = import_file(world.school, csv("999001;Ilse;Vos;3K1;;"), apply=False)
+    client = login("admin")
+
+    response = client.post(reverse("schooladmin:import_apply", args=[run.pk]), {"confirm": "7"})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="id_confirm-error"' in page and "Typ het getal 20" in page
+    with scopes_disabled():
+        assert not Job.objects.exists()
+
+    response = client.post(reverse("schooladmin:import_apply", args=[run.pk]), {"confirm": "20"})
+
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert Job.objects.filter(kind="schools.import_apply").exists()
+
+
+def test_partial_file_adds_a_named_mentor_and_never_removes_the_others(world):
+    from koers.access.tenancy import school_scope
+    from koers.schooladmin.importing import runs
+    from koers.schools.models import Mentorship
+    from tests.schooladmin.import_support import admin_role
+
+    with scopes_disabled():
+        before = set(Mentorship.objects.filter(group=world.group).values_list("mentor_id", flat=True))
+    assert before  # the world's mentor of 3K1
+    role = admin_role(world.school)
+    with school_scope(world.school):
+        run = runs.start_import(
+            by=role,
+            filename="x.csv",
+            data=csv("300001;Ilse;Vos;3K1;p.smit@school.example;"),
+            preset="magister",
+        )
+        run = runs.map_columns(run=run, by=role, mapping={**run.mapping, "full_export": False})
+        assert run.summary["lists"]["mentorships_ended"] == []
+        runs.apply_import(run=run, by=role)
+
+    with scopes_disabled():
+        after = set(Mentorship.objects.filter(group=world.group).values_list("mentor__email", flat=True))
+        assert "p.smit@school.example" in after and len(after) == len(before) + 1

@@ -52,6 +52,11 @@ MAX_NUMBER = 32
 MAX_GROUP_NAME = 40
 MAX_NAME = 150
 MAX_EMAIL = 254
+# An apply that removes more than this needs the admin to type the number of removals (a wrongly mapped
+# number column makes a full export look like the whole school left).
+MAX_LEAVER_SHARE = 0.10  # of the active students with a number
+MIN_LEAVERS_CHECKED = 5  # a small school's three leavers are never "too many"
+MAX_MENTOR_REMOVALS = 5
 EARLIEST_BIRTH = dt.date(1990, 1, 1)  # older than that is not a secondary-school student: a wrong column
 
 
@@ -128,6 +133,17 @@ class Plan:
     # labels for the summary
     person_labels: dict[PersonKey, str] = field(default_factory=dict)
     student_labels: dict[StudentKey, str] = field(default_factory=dict)
+
+    active: int = 0  # students with a number who have not left
+
+    @property
+    def confirm(self) -> int:
+        """The number of removals the admin must type before applying; 0 when no threshold is crossed."""
+        leavers, ended = len(self.leavers), len(self.ended_mentorships)
+        too_many_leavers = leavers > max(MIN_LEAVERS_CHECKED, int(self.active * MAX_LEAVER_SHARE))
+        if too_many_leavers or ended > MAX_MENTOR_REMOVALS:
+            return leavers + ended
+        return 0
 
     @property
     def is_empty(self) -> bool:
@@ -208,6 +224,7 @@ class Plan:
             "unchanged": self.unchanged,
             "without_number": self.without_number,
             "empty": self.is_empty,
+            "confirm": self.confirm,
         }
 
 
@@ -572,8 +589,8 @@ class _Planner:
         for number, student in self.students.items():
             if number not in present and student.left_on is None:
                 self.plan.leavers.append((student, self.memberships.get(student.pk, [])))
-        active = sum(1 for s in self.students.values() if s.left_on is None)
-        if len(self.plan.leavers) > max(10, active // 4):
+        active = self.plan.active = sum(1 for s in self.students.values() if s.left_on is None)
+        if self.plan.confirm and self.plan.leavers:
             self.plan.warnings.append(
                 _(
                     "Let op: %(n)s van de %(total)s leerlingen staan niet in dit bestand en worden "
@@ -647,7 +664,10 @@ class _Planner:
             have = {("user", m.mentor_id) for m in existing}
             for person in wanted - have:
                 self.plan.new_mentorships.add((person, group_key))
-            self.plan.ended_mentorships.extend(m for m in existing if ("user", m.mentor_id) not in wanted)
+            if self.plan.full_export:
+                # Only a full export speaks for every group; a partial file (one class, a correction) may
+                # name a single mentor and never takes the others away.
+                self.plan.ended_mentorships.extend(m for m in existing if ("user", m.mentor_id) not in wanted)
 
     def guardians(self, line: _Line, student: StudentKey) -> None:
         if not self.uses_guardians:
