@@ -27,6 +27,8 @@ urlpatterns = [
     path("beheer/", include("koers.schooladmin.urls")),
     path("gesprekken/", include("koers.conversations.urls")),
     path("programma/", include("koers.programme.urls")),
+    path("keuzes/", include("koers.choices.urls")),
+    path("", include("koers.careers.urls")),
     path("privacy/", include("koers.transfer.urls")),
     path("", include("koers.background.urls")),
     path("", include("koers.notifications.urls")),

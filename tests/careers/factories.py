@@ -1,9 +1,13 @@
 """Factories for the careers catalogue: a school's own occupations and programmes, or shipped ones
 (``school=None``)."""
 
+import datetime as dt
+from typing import Any
+
 import factory
 
 from koers.careers import models as careers
+from koers.careers import vocabulary as careers_vocabulary
 
 
 class SectorFactory(factory.django.DjangoModelFactory):
@@ -31,7 +35,7 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
 
     school = None
     key = factory.Sequence(lambda n: f"programme-{n}")
-    kind = careers.ProgrammeKind.MBO
+    kind = careers_vocabulary.ProgrammeKind.MBO
     level = 2
     texts = factory.Sequence(lambda n: {"nl": f"Opleiding {n}", "en": f"Programme {n}"})
     descriptions = {"nl": "Je leert een vak."}
@@ -50,3 +54,46 @@ class OccupationFactory(factory.django.DjangoModelFactory):
     descriptions = {"nl": "Je doet nuttig werk."}
     tasks = ["je helpt mensen", "je maakt iets", "je ruimt op"]
     workplaces = ["op kantoor"]
+
+
+class OpenDayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = careers.OpenDay
+
+    school = factory.SubFactory("tests.factories.SchoolFactory")
+    kind = careers_vocabulary.EventKind.OPEN_DAY
+    institution = "ROC Rivierland"
+    date = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=14))
+    place = "Tiel"
+
+
+class FavouriteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = careers.Favourite
+
+    student = factory.SubFactory("tests.factories.StudentFactory")
+    school = factory.SelfAttribute("student.school")
+    occupation = factory.SubFactory(OccupationFactory)
+
+
+def one_of_each(*, school: Any, student: Any, ambition: Any) -> list[Any]:
+    """One row of every school-owned careers model at ``school`` (the tenancy canary)."""
+    occupation = OccupationFactory(school=school)
+    programme = ProgrammeFactory(school=school)
+    open_day = OpenDayFactory(school=school, programme=programme)
+    mine = {"school": school, "student": student}
+    return [
+        occupation,
+        programme,
+        careers.CatalogueEdit.objects.create(school=school, occupation=occupation, hidden=True),
+        careers.Prospect.objects.create(
+            school=school, occupation=occupation, outlook="good", source="UWV", dated=dt.date(2026, 1, 1)
+        ),
+        careers.Offer.objects.create(school=school, programme=programme, institution="ROC"),
+        open_day,
+        careers.Favourite.objects.create(**mine, occupation=occupation),
+        careers.FitReflection.objects.create(**mine, occupation=occupation, attracts="buiten werken"),
+        careers.InterestResult.objects.create(**mine, answers={"a": 2}, scores={"hands": 2}),
+        careers.OpenDayVisit.objects.create(**mine, open_day=open_day),
+        careers.AmbitionLink.objects.create(school=school, ambition=ambition, occupation=occupation),
+    ]

@@ -31,6 +31,17 @@ NOT_PERSONAL: dict[str, str] = {
     "accounts.SchoolLoginPolicy": "How a school lets people log in; no person.",
     "django_tasks_database.DBTaskResult": "The task queue: only the id of a background.Job, never a person.",
     "background.ScheduleRun": "Which schedule ran in which period.",
+    "careers.Sector": "The shipped catalogue of sectors.",
+    "careers.MboDomain": "The shipped mbo domains.",
+    "careers.Occupation": "The catalogue of occupations (shipped, or added by a school).",
+    "careers.Programme": "The catalogue of programmes (shipped, or added by a school).",
+    "careers.InterestField": "The interest test's fields of interest.",
+    "careers.InterestItem": "The interest test's statements.",
+    "careers.CatalogueEdit": "A school's correction or hiding of a catalogue entry.",
+    "careers.Prospect": "A school's record of an occupation's prospects, with its source.",
+    "careers.Offer": "Regional schools offering a programme.",
+    "careers.OpenDay": "Open days and taster days a counsellor recorded.",
+    "choices.ChoiceMoment": "When students of a track and year level choose, and who confirms; no person.",
 }
 
 

@@ -26,10 +26,9 @@ from koers.careers.models import (
     MboDomain,
     Occupation,
     Programme,
-    ProgrammeKind,
-    Route,
     Sector,
 )
+from koers.careers.vocabulary import ProgrammeKind, Route
 from koers.language.content import OverlayError, clean, read_overlays
 from koers.lob.content_loader import ContentError, LoadReport, read_yaml
 from koers.lob.models import Trait

@@ -16,13 +16,15 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import get_scope
+from django_scopes import ScopedManager, get_scope
 from django_scopes.manager import DisabledQuerySet
 
+from koers.careers.vocabulary import EventKind, Outlook, ProgrammeKind, level_label
 from koers.language.content import pick_text
 from koers.lob.models import Trait
-from koers.schools.models import School
+from koers.schools.models import School, Student
 
 
 class CatalogueManager(models.Manager[Any]):
@@ -53,17 +55,6 @@ class CatalogueManager(models.Manager[Any]):
         if isinstance(school, list | tuple):
             return super().get_queryset().filter(Q(school__isnull=True) | Q(school__in=school))
         return super().get_queryset().filter(Q(school__isnull=True) | Q(school=school))
-
-
-class ProgrammeKind(models.TextChoices):
-    MBO = "mbo", _("mbo")
-    HBO = "hbo", _("hbo")
-    WO = "wo", _("wo")
-
-
-class Route(models.TextChoices):
-    BOL = "bol", _("bol (vooral op school)")
-    BBL = "bbl", _("bbl (werken en leren)")
 
 
 class Sector(models.Model):
@@ -177,11 +168,7 @@ class Programme(CatalogueEntry):
 
     @property
     def level_label(self) -> str:
-        if self.kind != ProgrammeKind.MBO:
-            return self.get_kind_display()
-        if self.level == 1:
-            return str(_("mbo entree (niveau 1)"))
-        return str(_("mbo niveau %(level)s") % {"level": self.level})
+        return level_label(self.kind, self.level)
 
 
 class Occupation(CatalogueEntry):
@@ -263,3 +250,241 @@ class InterestItem(models.Model):
     @property
     def text(self) -> str:
         return pick_text(self.texts)
+
+
+# --- what a school adds: corrections, hidden entries, prospects, regional offers, open days -----------------
+
+
+class CatalogueEdit(models.Model):
+    """A school's correction of a shipped occupation or programme (name, description) or its hiding."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    name = models.CharField(_("naam"), max_length=120, blank=True)
+    description = models.TextField(_("uitleg"), blank=True)
+    hidden = models.BooleanField(_("verbergen"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("aanpassing van de school")
+        verbose_name_plural = _("aanpassingen van de school")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(occupation__isnull=False, programme__isnull=True)
+                | Q(occupation__isnull=True, programme__isnull=False),
+                name="careers_edit_one_entry",
+            ),
+            models.UniqueConstraint(fields=["school", "occupation"], name="careers_edit_occupation_once"),
+            models.UniqueConstraint(fields=["school", "programme"], name="careers_edit_programme_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occupation or self.programme}"
+
+
+class Prospect(models.Model):
+    """The region's prospects for an occupation as the counsellor recorded them, with source and date."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="prospects")
+    outlook = models.CharField(_("kansen"), max_length=8, choices=Outlook.choices)
+    source = models.CharField(_("bron"), max_length=200)
+    source_url = models.URLField(_("link naar de bron"), blank=True)
+    dated = models.DateField(_("datum van de bron"))
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("arbeidsmarktkans")
+        verbose_name_plural = _("arbeidsmarktkansen")
+        constraints = [
+            models.UniqueConstraint(fields=["school", "occupation"], name="careers_prospect_once"),
+            models.CheckConstraint(condition=~Q(source=""), name="careers_prospect_has_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occupation}: {self.get_outlook_display()} ({self.source}, {self.dated})"
+
+
+class Offer(models.Model):
+    """A regional school that offers a programme, with a link."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="offers")
+    institution = models.CharField(_("school of instelling"), max_length=120)
+    place = models.CharField(_("plaats"), max_length=80, blank=True)
+    url = models.URLField(_("link"), blank=True)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("aanbieder")
+        verbose_name_plural = _("aanbieders")
+        ordering = ["institution"]
+
+    def __str__(self) -> str:
+        return self.institution
+
+
+class OpenDay(models.Model):
+    """An open day, taster day or education fair the counsellor recorded."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=12, choices=EventKind.choices, default=EventKind.OPEN_DAY)
+    institution = models.CharField(_("school of instelling"), max_length=120)
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("opleiding"),
+    )
+    date = models.DateField(_("datum"))
+    place = models.CharField(_("plaats"), max_length=120, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("open dag")
+        verbose_name_plural = _("open dagen")
+        ordering = ["date", "institution"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.institution}"
+
+
+# --- the student's own: favourites, "does this fit me?", interest test results, open days they go to ------
+
+
+class StudentItem(models.Model):
+    """Fields every careers item of a student has, as the dossier's items: school, student, sharing, times."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="+")
+    shared_with_guardians = models.BooleanField(_("zichtbaar voor ouders"), default=False)
+    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        abstract = True
+
+
+class Favourite(StudentItem):
+    """An occupation ("mijn beroepen") or a programme ("mijn opleidingen") the student keeps."""
+
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("favoriet")
+        verbose_name_plural = _("favorieten")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(occupation__isnull=False, programme__isnull=True)
+                | Q(occupation__isnull=True, programme__isnull=False),
+                name="careers_favourite_one_entry",
+            ),
+            models.UniqueConstraint(
+                fields=["student", "occupation"], name="careers_favourite_occupation_once"
+            ),
+            models.UniqueConstraint(fields=["student", "programme"], name="careers_favourite_programme_once"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.occupation or self.programme)
+
+
+class FitReflection(StudentItem):
+    """ "Does this fit me?": what attracts the student in an occupation, what they doubt, what to find out."""
+
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="+")
+    attracts = models.TextField(_("wat trekt me aan?"), blank=True)
+    doubts = models.TextField(_("waar twijfel ik over?"), blank=True)
+    find_out = models.TextField(_("wat wil ik nog uitzoeken?"), blank=True)
+    voice = models.FileField(_("ingesproken"), upload_to="careers/voice/%Y/%m/", blank=True)
+
+    class Meta:
+        verbose_name = _("past dit bij mij?")
+        verbose_name_plural = _("past dit bij mij?")
+        constraints = [
+            models.UniqueConstraint(fields=["student", "occupation"], name="careers_fit_once"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.occupation)
+
+
+class InterestResult(StudentItem):
+    """One run of the interest test: the answer per item (0 no, 1 maybe, 2 yes) and the score per field."""
+
+    answers = models.JSONField(default=dict)
+    scores = models.JSONField(default=dict)
+    experience = models.ForeignKey(
+        "dossier.Experience", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("uitslag van de interessetest")
+        verbose_name_plural = _("uitslagen van de interessetest")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.created_at:%Y-%m-%d}"
+
+    def top_fields(self, count: int = 3) -> list[str]:
+        ranked = sorted(self.scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [key for key, score in ranked[:count] if score > 0]
+
+
+class OpenDayVisit(StudentItem):
+    """A student marked "I go" for an open day; afterwards they reflect on it."""
+
+    open_day = models.ForeignKey(OpenDay, on_delete=models.CASCADE, related_name="visits")
+    reflection = models.TextField(_("hoe was het?"), blank=True)
+
+    class Meta:
+        verbose_name = _("ik ga naar een open dag")
+        verbose_name_plural = _("ik ga naar open dagen")
+        constraints = [models.UniqueConstraint(fields=["student", "open_day"], name="careers_visit_once")]
+
+    def __str__(self) -> str:
+        return str(self.open_day)
+
+
+class AmbitionLink(models.Model):
+    """An ambition of the dossier that points to an occupation or programme of the catalogue."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    ambition = models.OneToOneField("dossier.Ambition", on_delete=models.CASCADE, related_name="+")
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("droom met beroep of opleiding")
+        verbose_name_plural = _("dromen met beroep of opleiding")
+
+    def __str__(self) -> str:
+        return str(self.occupation or self.programme)

@@ -31,6 +31,8 @@ from koers.access.models import AuditAction, AuditEntry
 from koers.conversations.models import Agreement, Conversation
 from koers.demo import names, texts
 from koers.demo.assignments import plan_assignments
+from koers.demo.careers import plan_careers
+from koers.demo.choices import plan_choices
 from koers.demo.conversations import plan_conversations
 from koers.demo.options import DEMO_PASSWORD, MIN_STUDENTS
 from koers.demo.photos import draw_photo
@@ -431,6 +433,8 @@ class _Builder:
         plan_conversations(self, school, [p for p in plans if p.student.school_id == school.pk])
         plan_programme(self, school)
         plan_assignments(self, school)
+        choices = plan_choices(self, school)
+        favourites = plan_careers(self, school, [p for p in plans if p.student.school_id == school.pk])
 
         counts = {
             "students": sum(1 for p in plans if p.student.school_id == school.pk),
@@ -450,6 +454,8 @@ class _Builder:
             "remarks": self.count(Remark),
             "conversations": self.count(Conversation),
             "agreements": self.count(Agreement),
+            "choices": choices,
+            "favourites": favourites,
         }
         return DemoReport(
             seed=self.seed, school=school, other_school=other, counts=counts, logins=current_logins()

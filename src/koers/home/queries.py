@@ -42,6 +42,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from koers.careers.models import Favourite, InterestResult
 from koers.dossier.models import Action, ActionStatus, Compliment, Experience, Reflection
 from koers.schools.models import (
     Group,
@@ -130,6 +131,9 @@ def _student_signals(period: Period) -> dict[str, Any]:
         "s_open_actions": _scalar_count(actions),
         "s_overdue_actions": _scalar_count(actions.filter(due_on__lt=period.today)),
         "s_compliments": _scalar_count(Compliment.objects.filter(student_id=student)),
+        # careers: a favourite occupation or programme, or an interest test taken (the class view's signal)
+        "s_explored": Exists(Favourite.objects.filter(student_id=student))
+        | Exists(InterestResult.objects.filter(student_id=student)),
     }
 
 
@@ -187,6 +191,7 @@ class StudentRow:
     last_activity: dt.datetime | None
     new_since: dt.date | None = None
     quiet: bool = False
+    explored: bool = True  # careers: has a favourite or took the interest test
 
     @property
     def name(self) -> str:
@@ -256,6 +261,7 @@ def _row(student: Any, group_name: str, period: Period) -> StudentRow:
         compliments=student.s_compliments,
         last_activity=last_activity,
         quiet=_is_quiet(last_activity, period),
+        explored=bool(getattr(student, "s_explored", True)),
     )
 
 

@@ -87,6 +87,14 @@ FAMILY_SOURCES = (
     "programme/forms/assignments.py",
     "programme/domain/assignments.py",
     "programme/svg.py",
+    # choices as the student and guardian see them: their pages, forms, labels and refusals
+    "choices/templates/choices/family/*",
+    "choices/views/family.py",
+    "choices/forms/family.py",
+    "choices/models.py",
+    "choices/domain/choosing.py",
+    "choices/domain/ranking.py",
+    "choices/reminders.py",
     # the guardian's home, taking the dossier along, requests for access
     "home/templates/home/guardian.html",
     "home/templates/home/no_role.html",
@@ -110,6 +118,23 @@ FAMILY_SOURCES = (
     "notifications/models.py",
     "notifications/views.py",
     "notifications/domain.py",
+    # careers: exploring, the interest test, favourites, the school system explained, a child's favourites
+    "careers/templates/careers/_*.html",
+    "careers/templates/careers/explore.html",
+    "careers/templates/careers/occupation.html",
+    "careers/templates/careers/fit_form.html",
+    "careers/templates/careers/programme*.html",
+    "careers/templates/careers/mine.html",
+    "careers/templates/careers/interest_*.html",
+    "careers/templates/careers/school_system.html",
+    "careers/templates/careers/student_careers.html",
+    "careers/templates/careers/open_days.html",
+    "careers/templates/careers/visit_reflect.html",
+    "careers/vocabulary.py",
+    "careers/forms.py",
+    "careers/domain/favourites.py",
+    "careers/domain/interest.py",
+    "careers/domain/open_days.py",
 )
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import pgettext_lazy
 
+from koers.careers.models import OpenDayVisit
 from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Experience, Reflection
 from koers.dossier.queries.portfolio import Visibility, shared_only, visibility_for
@@ -37,6 +38,7 @@ class EntryKind(enum.StrEnum):
     ACTION = "action"
     STEP = "step"
     CONVERSATION = "conversation"
+    OPEN_DAY = "open_day"
 
 
 ENTRY_LABELS = {
@@ -45,6 +47,7 @@ ENTRY_LABELS = {
     EntryKind.ACTION: pgettext_lazy("timeline", "Actiepunt"),
     EntryKind.STEP: pgettext_lazy("timeline", "Stap naar mijn droom"),
     EntryKind.CONVERSATION: pgettext_lazy("timeline", "Loopbaangesprek"),
+    EntryKind.OPEN_DAY: pgettext_lazy("timeline", "Open dag"),
 }
 
 
@@ -54,7 +57,7 @@ class TimelineEntry:
     day: dt.date
     title: str
     icon: str  # the name of a pictogram
-    item: Experience | Reflection | Action | AmbitionStep | Conversation
+    item: Experience | Reflection | Action | AmbitionStep | Conversation | OpenDayVisit
     detail: str = ""
     detail_icon: str = ""  # a pictogram before the detail (the feeling's face)
     competences: list[str] = field(default_factory=list)
@@ -209,6 +212,23 @@ def build_timeline(
                     if held and show_summary and c.summary
                     else c.get_status_display(),
                     finished=held,
+                )
+            )
+
+        # Open days the student goes to (careers): shared with guardians unless the student said otherwise.
+        visits = OpenDayVisit.objects.filter(student=student).select_related("open_day")
+        if visibility is not Visibility.FULL:
+            visits = visits.filter(shared_with_guardians=True)
+        for v in visits:
+            entries.append(
+                TimelineEntry(
+                    kind=EntryKind.OPEN_DAY,
+                    day=v.open_day.date,
+                    title=f"{v.open_day.get_kind_display()}: {v.open_day.institution}",
+                    icon="activity.open_day",
+                    item=v,
+                    detail=v.open_day.place,
+                    finished=bool(v.reflection),
                 )
             )
 
