@@ -21,7 +21,7 @@ def apply_import(job: Job) -> None:
     job's page (a ValidationError ends the job at once) and a fresh preview to look at."""
     run = ImportRun.objects.get(pk=job.params["run"])
     by = Role.objects.select_related("school").get(pk=job.params["role"])
-    runs.apply_import(run=run, by=by)
+    runs.apply_import(run=run, by=by, confirmed=job.params.get("confirmed"))
 
 
 @expirer("unapplied imports")

@@ -55,6 +55,14 @@ class MappingForm(Form):
         required=False,
         help_text=_("Hun groepslidmaatschap eindigt en ze worden uitgeschreven; hun dossier blijft bewaard."),
     )
+    create_groups = forms.BooleanField(
+        label=_("Maak ook groepen aan die op één teken na gelijk zijn aan een bestaande groep"),
+        required=False,
+        help_text=_(
+            "Zonder dit vinkje ziet Koers '3K2' naast een bestaande '3K1' als een mogelijke tikfout en slaat "
+            "die regels over."
+        ),
+    )
 
     def __init__(self, *args: Any, columns: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -68,16 +76,21 @@ class MappingForm(Form):
                 error_messages={"required": _("Koppel een kolom aan het leerlingnummer.")},
             )
         # The checkbox last, after the columns.
-        self.order_fields([*(f"col_{f.key}" for f in FIELDS), "full_export"])
+        self.order_fields([*(f"col_{f.key}" for f in FIELDS), "full_export", "create_groups"])
 
     def mapping(self) -> dict[str, Any]:
         columns = {
             f.key: self.cleaned_data[f"col_{f.key}"] for f in FIELDS if self.cleaned_data.get(f"col_{f.key}")
         }
-        return {"columns": columns, "full_export": self.cleaned_data["full_export"]}
+        return {
+            "columns": columns,
+            "full_export": self.cleaned_data["full_export"],
+            "create_groups": self.cleaned_data["create_groups"],
+        }
 
     @staticmethod
     def initial_for(mapping: dict[str, Any]) -> dict[str, Any]:
         initial: dict[str, Any] = {f"col_{k}": v for k, v in mapping.get("columns", {}).items()}
         initial["full_export"] = bool(mapping.get("full_export"))
+        initial["create_groups"] = bool(mapping.get("create_groups"))
         return initial

@@ -1,7 +1,9 @@
 """Turn the bytes of an export into a table of text cells, whatever the administration system produced.
 
-Accepted: CSV (or tab-separated text) in UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode
-text") and Windows-1252, separated by commas, semicolons or tabs; and Excel workbooks (.xlsx, first sheet).
+Accepted: CSV (or tab-separated text) in UTF-8 with or without BOM, UTF-16 with or without BOM (Excel's
+"Unicode text"; without a BOM the byte order is recognised from the zero bytes) and Windows-1252, separated by
+commas, semicolons or tabs; and Excel workbooks (.xlsx, first sheet). A title row or two above the header (a
+report name, a date) is passed over: the header is the first row that names most of the columns.
 Every failure is a ``DecodeError`` with a Dutch message; nothing else escapes for any input.
 """
 
@@ -79,6 +81,8 @@ def _text_of(data: bytes) -> str:
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
+    elif (encoding := _utf16_without_bom(data)) is not None:
+        text = data.decode(encoding, errors="replace")
     else:
         try:
             text = data.decode("utf-8")
@@ -90,6 +94,20 @@ def _text_of(data: bytes) -> str:
             _("Dit is geen CSV- of Excel-bestand. Kies een export uit de leerlingadministratie.")
         )
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when the zero bytes of mostly-Latin text give UTF-16 away; else None."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_zeros, odd_zeros = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_zeros > 0.6 and even_zeros < 0.1:
+        return "utf-16-le"
+    if even_zeros > 0.6 and odd_zeros < 0.1:
+        return "utf-16-be"
+    return None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -165,6 +183,8 @@ def _table(rows: list[tuple[int, list[str]]]) -> Table:
     filled = [(number, cells) for number, cells in cleaned if any(cells)]
     if not filled:
         raise DecodeError(_("Het bestand is leeg."))
+    start = _header_position(filled)
+    filled = filled[start:]
     header = filled[0][1]
     width = len(header)
     while width and not header[width - 1]:
@@ -180,6 +200,23 @@ def _table(rows: list[tuple[int, list[str]]]) -> Table:
     if not lines:
         raise DecodeError(_("Het bestand heeft alleen een kopregel en geen leerlingen."))
     return Table(columns=columns, lines=lines)
+
+
+HEADER_SEARCH = 10
+
+
+def _header_position(filled: list[tuple[int, list[str]]]) -> int:
+    """Where the header is among the first rows: the first that fills at least half of the widest row.
+
+    Exports saved from a report often start with a title ("Leerlingen 2026-2027") or a date in one cell;
+    such a row names one or two columns where the header names them all.
+    """
+    counts = [sum(1 for cell in cells if cell) for _number, cells in filled[:HEADER_SEARCH]]
+    widest = max(counts)
+    for position, count in enumerate(counts):
+        if count * 2 >= widest and (count >= 2 or widest == 1):
+            return position
+    return 0
 
 
 def _clean(cell: str) -> str:

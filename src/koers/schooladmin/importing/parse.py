@@ -47,16 +47,23 @@ _YES = {"ja", "j", "yes", "y", "1", "true", "waar", "x", "gezag", "met gezag"}
 _NO = {"nee", "n", "no", "0", "false", "onwaar", "geen", "geen gezag", "zonder gezag"}
 
 
-def parse_date(text: str, *, today: dt.date) -> dt.date | None:
-    """A date of birth as exports write it; None when it is not one (or not plausible)."""
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, counted so that day 60 is 1900-03-01
+_SERIAL = re.compile(r"^\d{4,5}(\.0+)?$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date as exports write it, or an Excel serial day number (45000 is 2023-03-15); None otherwise.
+
+    Whether the date is plausible (for a date of birth) is for the caller to judge.
+    """
+    text = text.strip()
+    if _SERIAL.match(text):
+        return _EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
     for fmt in _DATE_FORMATS:
         try:
-            day = dt.datetime.strptime(text.strip(), fmt).date()
+            return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-        if dt.date(1900, 1, 1) <= day <= today:
-            return day
-        return None
     return None
 
 

@@ -10,6 +10,7 @@ cell. Students who appear on any line, even a skipped one, count as present: a t
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +50,14 @@ GroupKey = str  # the group's name, case-folded
 
 MAX_NUMBER = 32
 MAX_GROUP_NAME = 40
+MAX_NAME = 150
+MAX_EMAIL = 254
+# An apply that removes more than this needs the admin to type the number of removals (a wrongly mapped
+# number column makes a full export look like the whole school left).
+MAX_LEAVER_SHARE = 0.10  # of the active students with a number
+MIN_LEAVERS_CHECKED = 5  # a small school's three leavers are never "too many"
+MAX_MENTOR_REMOVALS = 5
+EARLIEST_BIRTH = dt.date(1990, 1, 1)  # older than that is not a secondary-school student: a wrong column
 
 
 @dataclass
@@ -124,6 +133,17 @@ class Plan:
     # labels for the summary
     person_labels: dict[PersonKey, str] = field(default_factory=dict)
     student_labels: dict[StudentKey, str] = field(default_factory=dict)
+
+    active: int = 0  # students with a number who have not left
+
+    @property
+    def confirm(self) -> int:
+        """The number of removals the admin must type before applying; 0 when no threshold is crossed."""
+        leavers, ended = len(self.leavers), len(self.ended_mentorships)
+        too_many_leavers = leavers > max(MIN_LEAVERS_CHECKED, int(self.active * MAX_LEAVER_SHARE))
+        if too_many_leavers or ended > MAX_MENTOR_REMOVALS:
+            return leavers + ended
+        return 0
 
     @property
     def is_empty(self) -> bool:
@@ -204,6 +224,7 @@ class Plan:
             "unchanged": self.unchanged,
             "without_number": self.without_number,
             "empty": self.is_empty,
+            "confirm": self.confirm,
         }
 
 
@@ -270,6 +291,7 @@ class _Planner:
                 .select_related("group")
             ):
                 self.memberships[membership.student_id].append(membership)
+        self.create_groups = bool(mapping.get("create_groups"))
         self.uses_mentors = "mentor" in self.index and "group" in self.index
         self.uses_guardians = any(f"{slot}_email" in self.index for slot in GUARDIAN_SLOTS)
         self.staff_codes: dict[str, User] = {}
@@ -346,6 +368,7 @@ class _Planner:
         present: set[str] = set()
         seen: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
         student_fields = [f for f in self.index if f.split("_")[0] not in ("guardian", "guardian2")]
+        conflicts = _conflicting_numbers(lines, sorted(student_fields))
         for line in lines:
             number = line.cells.get("number", "")
             if not number:
@@ -353,7 +376,21 @@ class _Planner:
                 continue
             present.add(number)
             if len(number) > MAX_NUMBER:
-                self.problem(line.number, _("Het leerlingnummer is te lang; deze regel wordt overgeslagen."))
+                self.problem(
+                    line.number,
+                    _("Het leerlingnummer is langer dan %(max)s tekens; deze regel wordt overgeslagen.")
+                    % {"max": MAX_NUMBER},
+                )
+                continue
+            if number in conflicts:
+                self.problem(
+                    line.number,
+                    _(
+                        "Leerlingnummer %(number)s staat op de regels %(lines)s met verschillende gegevens. "
+                        "Koers leest geen van deze regels in tot het bestand is verbeterd."
+                    )
+                    % {"number": number, "lines": ", ".join(str(n) for n in conflicts[number])},
+                )
                 continue
             whole = tuple(line.cells.get(f, "") for f in sorted(self.index))
             own = tuple(line.cells.get(f, "") for f in sorted(student_fields))
@@ -390,39 +427,71 @@ class _Planner:
         return ("student", student.pk) if student else ("number", number)
 
     def student_line(self, line: _Line, number: str) -> None:
+        """Check every cell of the line and report each problem; a line with a blocking one is skipped."""
         cells = line.cells
         student = self.students.get(number)
-        group_key: GroupKey | None = None
-        if "group" in self.index:
-            group_name = cells.get("group", "")
-            if not group_name:
-                self.problem(line.number, _("De groep ontbreekt; deze regel wordt overgeslagen."))
-                return
-            group_key = self.group(line, group_name)
-            if group_key is None:
-                return
+        blocked = False
         first, last = cells.get("first_name", ""), _last_name(cells)
         if student is None and not (first or last):
             self.problem(line.number, _("Een nieuwe leerling zonder naam; deze regel wordt overgeslagen."))
-            return
+            blocked = True
+        for value, label in ((first, _("roepnaam")), (last, _("achternaam"))):
+            if len(value) > MAX_NAME:
+                self.problem(
+                    line.number,
+                    _(
+                        "De %(field)s is %(length)s tekens lang; Koers bewaart er hoogstens %(max)s. Deze "
+                        "regel wordt overgeslagen."
+                    )
+                    % {"field": label, "length": len(value), "max": MAX_NAME},
+                )
+                blocked = True
         born = None
         if cells.get("date_of_birth"):
-            born = parse_date(cells["date_of_birth"], today=self.today)
+            born = parse_date(cells["date_of_birth"])
             if born is None:
                 self.problem(
                     line.number,
                     _("De geboortedatum '%(value)s' is geen geldige datum; die wordt niet ingelezen.")
                     % {"value": cells["date_of_birth"]},
                 )
+            elif not EARLIEST_BIRTH <= born <= self.today:
+                self.problem(
+                    line.number,
+                    _(
+                        "De geboortedatum %(value)s kan niet van een leerling zijn (vóór 1990 of in de "
+                        "toekomst); die wordt niet ingelezen."
+                    )
+                    % {"value": born.isoformat()},
+                )
+                born = None
+        group_key: GroupKey | None = None
+        if "group" in self.index:
+            group_name = cells.get("group", "")
+            if not group_name:
+                self.problem(line.number, _("De groep ontbreekt; deze regel wordt overgeslagen."))
+                blocked = True
+            else:
+                group_key = self.group(line, group_name, create=not blocked)
+                blocked = blocked or group_key is None
         email = cells.get("email", "")
-        if email and not is_email(email):
+        if len(email) > MAX_EMAIL:
+            self.problem(
+                line.number,
+                _("Het e-mailadres is langer dan %(max)s tekens; het wordt niet ingelezen.")
+                % {"max": MAX_EMAIL},
+            )
+            email = ""
+        elif email and not is_email(email):
             self.problem(
                 line.number,
                 _("Het e-mailadres '%(value)s' is ongeldig; het wordt niet ingelezen.") % {"value": email},
             )
             email = ""
+        if blocked:
+            return
         if student is None:
-            new = NewStudent(line.number, number, first[:150], last[:150], email.lower(), born)
+            new = NewStudent(line.number, number, first, last, email.lower(), born)
             self.plan.new_students[number] = new
             key: StudentKey = ("number", number)
             label = new.label
@@ -443,8 +512,8 @@ class _Planner:
         student_fields: dict[str, Any] = {}
         notes: list[str] = []
         for name, value, label in (
-            ("first_name", first[:150], _("roepnaam")),
-            ("last_name", last[:150], _("achternaam")),
+            ("first_name", first, _("roepnaam")),
+            ("last_name", last, _("achternaam")),
             ("email", email, _("e-mailadres")),
         ):
             if value and getattr(student.user, name) != value:
@@ -460,13 +529,28 @@ class _Planner:
             self.changed.add(student.pk)
             self.plan.changes.append(StudentChange(student, line.number, user_fields, student_fields, notes))
 
-    def group(self, line: _Line, name: str) -> GroupKey | None:
+    def group(self, line: _Line, name: str, *, create: bool = True) -> GroupKey | None:
+        """The group of the line; a new one when it can be derived (only planned when ``create``)."""
         key = name.casefold()
         if key in self.plan.groups or key in self.plan.new_groups:
             return key
         if len(name) > MAX_GROUP_NAME:
             self.problem(
-                line.number, _("De groepsnaam '%(name)s' is te lang; overgeslagen.") % {"name": name}
+                line.number,
+                _("De groepsnaam '%(name)s' is langer dan %(max)s tekens; deze regel wordt overgeslagen.")
+                % {"name": name, "max": MAX_GROUP_NAME},
+            )
+            return None
+        near = _near_miss(key, self.plan.groups)
+        if near is not None and not self.create_groups:
+            self.problem(
+                line.number,
+                _(
+                    "De groep '%(name)s' bestaat niet; bedoeld is misschien %(near)s? Deze regel wordt "
+                    "overgeslagen. Verbeter het bestand, of kies bij de kolommen dat zulke groepen nieuw "
+                    "zijn."
+                )
+                % {"name": name, "near": near.name},
             )
             return None
         year_text, track_text = line.cells.get("year_level", ""), line.cells.get("track", "")
@@ -484,7 +568,10 @@ class _Planner:
                 % {"name": name},
             )
             return None
-        self.plan.new_groups[key] = Group(school=self.plan.school, name=name, year_level=level, track=track)
+        if create:
+            self.plan.new_groups[key] = Group(
+                school=self.plan.school, name=name, year_level=level, track=track
+            )
         return key
 
     def place(
@@ -502,8 +589,8 @@ class _Planner:
         for number, student in self.students.items():
             if number not in present and student.left_on is None:
                 self.plan.leavers.append((student, self.memberships.get(student.pk, [])))
-        active = sum(1 for s in self.students.values() if s.left_on is None)
-        if len(self.plan.leavers) > max(10, active // 4):
+        active = self.plan.active = sum(1 for s in self.students.values() if s.left_on is None)
+        if self.plan.confirm and self.plan.leavers:
             self.plan.warnings.append(
                 _(
                     "Let op: %(n)s van de %(total)s leerlingen staan niet in dit bestand en worden "
@@ -577,7 +664,10 @@ class _Planner:
             have = {("user", m.mentor_id) for m in existing}
             for person in wanted - have:
                 self.plan.new_mentorships.add((person, group_key))
-            self.plan.ended_mentorships.extend(m for m in existing if ("user", m.mentor_id) not in wanted)
+            if self.plan.full_export:
+                # Only a full export speaks for every group; a partial file (one class, a correction) may
+                # name a single mentor and never takes the others away.
+                self.plan.ended_mentorships.extend(m for m in existing if ("user", m.mentor_id) not in wanted)
 
     def guardians(self, line: _Line, student: StudentKey) -> None:
         if not self.uses_guardians:
@@ -602,7 +692,20 @@ class _Planner:
                     % {"value": authority_text},
                 )
                 authority = True
-            key = self.person(email, RoleKind.GUARDIAN, line.cells.get(f"{slot}_name", ""))
+            name = line.cells.get(f"{slot}_name", "")
+            known = self.users_by_email.get(email.lower())
+            if known is not None and name and not _same_person(name, known):
+                self.problem(
+                    line.number,
+                    _(
+                        "Het e-mailadres %(email)s van ouder/verzorger %(n)s hoort in Koers bij %(known)s, "
+                        "maar in het bestand staat '%(name)s'. Koers koppelt deze ouder niet; controleer het "
+                        "adres."
+                    )
+                    % {"email": email, "n": n, "known": str(known), "name": name},
+                )
+                continue
+            key = self.person(email, RoleKind.GUARDIAN, name)
             if key[0] == "user" and student[0] == "student":
                 existing = self.guardianships.get((key[1], student[1]))
                 if existing is not None:
@@ -614,6 +717,57 @@ class _Planner:
                         self.plan.changed_guardianships.append((existing, authority))
                     continue
             self.plan.new_guardianships[(key, student)] = authority
+
+
+def _conflicting_numbers(lines: list[_Line], student_fields: list[str]) -> dict[str, list[int]]:
+    """Student numbers that appear on lines with different student data, with all those line numbers."""
+    by_number: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for line in lines:
+        number = line.cells.get("number", "")
+        if number:
+            by_number[number].append((line.number, tuple(line.cells.get(f, "") for f in student_fields)))
+    return {
+        number: [n for n, _own in found]
+        for number, found in by_number.items()
+        if len({own for _n, own in found}) > 1
+    }
+
+
+def _near_miss(key: GroupKey, groups: dict[GroupKey, Group]) -> Group | None:
+    """An existing group that ``key`` looks like a typing error of, or None.
+
+    A typing error: the same name but for spaces, dots and dashes or an l/o typed for 1/0 ("3k 1", "3kl"),
+    or one character off where a letter took the place of a digit, or a character was added or dropped
+    ("3k11", "3kk1"). A parallel class ("3k2" beside "3k1": a digit for a digit) is not one.
+    """
+    folded = _fold(key)
+    for other, group in groups.items():
+        if _fold(other) == folded:
+            return group
+        if abs(len(other) - len(key)) <= 1 and _shape(other) != _shape(key) and _one_edit(key, other):
+            return group
+    return None
+
+
+def _fold(name: str) -> str:
+    return "".join(ch for ch in name if ch.isalnum()).replace("l", "1").replace("o", "0")
+
+
+def _shape(name: str) -> str:
+    return "".join("9" if ch.isdigit() else "a" if ch.isalpha() else "." for ch in name)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+    return changed == 1
+
+
+def _same_person(name: str, user: User) -> bool:
+    """Whether the name in the file can be the user's: their last name's words all occur in it."""
+    words = set(name.casefold().replace(",", " ").split())
+    last = set(user.last_name.casefold().split())
+    return not last or last <= words
 
 
 def _names(memberships: list[Membership]) -> str:

@@ -161,4 +161,8 @@ def clean_mapping(raw: Any, columns: tuple[str, ...] | list[str]) -> dict[str, A
     raw = raw if isinstance(raw, dict) else {}
     given = raw.get("columns") if isinstance(raw.get("columns"), dict) else {}
     chosen = {k: v for k, v in given.items() if k in FIELD_KEYS and isinstance(v, str) and v in columns}
-    return {"columns": chosen, "full_export": bool(raw.get("full_export"))}
+    return {
+        "columns": chosen,
+        "full_export": bool(raw.get("full_export")),
+        "create_groups": bool(raw.get("create_groups")),
+    }

@@ -77,8 +77,31 @@ class PreviewOutdated(ValidationError):
     """The school changed since the preview; the new preview is stored and must be looked at again."""
 
 
-def apply_import(*, run: ImportRun, by: Role) -> ImportRun:
-    """Apply exactly what the preview showed, all or nothing; the file's content is cleared afterwards."""
+class ConfirmationNeeded(ValidationError):
+    """The import removes more than the safety thresholds allow; the admin types the number to go on."""
+
+
+def check_confirmation(summary: dict[str, Any], confirmed: int | None) -> None:
+    """Refuse unless ``confirmed`` is the exact number of removals the preview asks to confirm."""
+    needed = summary.get("confirm") or 0
+    if needed and confirmed != needed:
+        raise ConfirmationNeeded(
+            {
+                "confirm": _(
+                    "Deze import schrijft leerlingen uit of haalt mentoren weg: %(n)s in totaal, meer dan "
+                    "Koers zonder controle toestaat. Typ het getal %(n)s om te bevestigen dat dit klopt."
+                )
+                % {"n": needed}
+            }
+        )
+
+
+def apply_import(*, run: ImportRun, by: Role, confirmed: int | None = None) -> ImportRun:
+    """Apply exactly what the preview showed, all or nothing; the file's content is cleared afterwards.
+
+    When the preview crossed a safety threshold (many leavers, many mentor links ended), ``confirmed`` must
+    be the number of those removals, as the admin typed it.
+    """
     _check(by, run)
     with transaction.atomic():
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
@@ -91,6 +114,7 @@ def apply_import(*, run: ImportRun, by: Role) -> ImportRun:
         if summary != run.summary:
             stale = True
         else:
+            check_confirmation(summary, confirmed)
             stale = False
             apply_plan(plan)
             run.applied_at = timezone.now()

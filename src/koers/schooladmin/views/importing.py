@@ -95,6 +95,15 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_import_run_for(role, pk)
     if not run.summary:
         return redirect("schooladmin:import_mapping", pk=run.pk)
+    return _preview_page(request, run)
+
+
+def _number(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) < 9 else None
+
+
+def _preview_page(request: HttpRequest, run: Any, *, confirm_error: str = "") -> HttpResponse:
     summary = run.summary
     sections = [
         {"key": key, "label": label, "items": summary["lists"].get(key, [])}
@@ -105,7 +114,14 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(
         request,
         "schooladmin/importing/preview.html",
-        {"run": run, "summary": summary, "sections": sections, "mapped": mapped},
+        {
+            "run": run,
+            "summary": summary,
+            "sections": sections,
+            "mapped": mapped,
+            "confirm_error": confirm_error,
+        },
+        status=400 if confirm_error else 200,
     )
 
 
@@ -115,12 +131,18 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     """Applying is a job (a large school is one long transaction); its page says when it is done."""
     role = permit(request, can_import)
     run = get_import_run_for(role, pk)
+    confirmed = _number(request.POST.get("confirm", ""))
+    try:
+        runs.check_confirmation(run.summary or {}, confirmed)
+    except ValidationError as error:
+        return _preview_page(request, run, confirm_error=" ".join(error.message_dict["confirm"]))
     job = enqueue_job(
         "schools.import_apply",
         school=role.school_id,
         by=request.user,  # type: ignore[arg-type]
         run=run.pk,
         role=role.pk,
+        confirmed=confirmed,
         back=reverse("schooladmin:import_preview", kwargs={"pk": run.pk}),
     )
     return redirect("background:job", pk=job.pk)
