@@ -27,6 +27,7 @@ urlpatterns = [
     path("beheer/", include("koers.schooladmin.urls")),
     path("gesprekken/", include("koers.conversations.urls")),
     path("programma/", include("koers.programme.urls")),
+    path("kwaliteit/", include("koers.quality.urls")),
     path("privacy/", include("koers.transfer.urls")),
     path("", include("koers.background.urls")),
     path("", include("koers.notifications.urls")),

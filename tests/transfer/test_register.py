@@ -29,6 +29,12 @@ NOT_PERSONAL: dict[str, str] = {
     "accounts.SchoolLoginPolicy": "How a school lets people log in; no person.",
     "django_tasks_database.DBTaskResult": "The task queue: only the id of a background.Job, never a person.",
     "background.ScheduleRun": "Which schedule ran in which period.",
+    "quality.ScanItem": "The school's self-scan statements.",
+    "quality.ScanAnswer": "A score and remark on a statement; the person is on its ScanResponse.",
+    "quality.Task": "The school's list of career-guidance tasks.",
+    "quality.Questionnaire": "The school's evaluation question lists.",
+    "quality.EvaluationRound": "A round of an evaluation: its name, dates and questions.",
+    "quality.EvaluationResponse": "Anonymous answers: no person, no time, only a group of five or more.",
 }
 
 
