@@ -29,8 +29,9 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture
 def content(db) -> None:
-    """The shipped LOB content (qualities, motives, reflection prompts)."""
-    call_command("load_content", verbosity=0)
+    """The shipped LOB content (qualities, motives, reflection prompts); the careers catalogue is loaded only
+    by the tests that use it (tests/careers), which keeps every other test fast."""
+    call_command("load_content", "--area", "lob", verbosity=0)
 
 
 @dataclass

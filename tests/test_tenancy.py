@@ -16,6 +16,7 @@ from koers.notifications.models import Notification
 from koers.quality import models as q
 from koers.schools.models import School
 from tests import factories as f
+from tests.careers import factories as careers
 
 
 def school_owned_models() -> list[type[models.Model]]:
@@ -132,6 +133,8 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         f.GuardianInvitationFactory(student=student),
         f.GuardianAnswerFactory(school=school, student=student, given__assignment__school=school),
         f.SchoolLoginPolicyFactory(school=school),
+        careers.OccupationFactory(school=school),
+        careers.ProgrammeFactory(school=school),
     ]
     with scopes_disabled():
         student_role = student.user.roles.get(school=school)

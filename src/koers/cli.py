@@ -56,7 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument(
         "--no-schedules", action="store_true", help="alleen taken uitvoeren, geen geplande taken starten"
     )
-    commands.add_parser("load-content", help="de LOB-inhoud (kwaliteiten, motieven, reflectievragen) laden")
+    commands.add_parser(
+        "load-content",
+        help="de inhoud laden (kwaliteiten, motieven, reflectievragen, beroepen en opleidingen)",
+    )
     commands.add_parser("migrate", help="de database bijwerken")
     retention = commands.add_parser(
         "retention", help="dossiers verwijderen van leerlingen van wie de bewaartermijn voorbij is"

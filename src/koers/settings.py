@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "koers.dossier",
     "koers.conversations",
     "koers.programme",
+    "koers.careers",
     "koers.quality",
     "koers.transfer",
     "koers.overview",

@@ -51,7 +51,7 @@ from koers.dossier.models import (
     StudentTrait,
     evidence_path,
 )
-from koers.lob.content_loader import load_content
+from koers.lob.content_loader import load_all
 from koers.lob.models import ReflectionPrompt, Trait
 from koers.lob.vocabulary import Competence, TraitKind
 from koers.schools.models import (
@@ -217,7 +217,7 @@ def build_demo(*, students: int, seed: int) -> DemoReport:
     if students < MIN_STUDENTS:
         raise DemoError(f"Een demoschool heeft minstens {MIN_STUDENTS} leerlingen nodig.")
     started = time.perf_counter()
-    load_content()
+    load_all()
     saved_files: list[str] = []
     try:
         with transaction.atomic(), scopes_disabled():

@@ -12,6 +12,7 @@ key is ignored here and reported by ``overlay_problems`` (a test runs it over th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -217,3 +218,20 @@ def load_content(content_dir: Path | None = None) -> LoadReport:
         sum(map(len, traits.values())) + sum(map(len, prompts.values())) - report.created - report.updated
     )
     return report
+
+
+# Areas above lob ship catalogues of their own (careers: occupations, programmes); they register their loader
+# here from their AppConfig.ready, so `koers load-content` and the demo load everything in one go, lob first.
+LOADERS: dict[str, Callable[[], LoadReport]] = {"lob": load_content}
+
+
+def register_loader(area: str, loader: Callable[[], LoadReport]) -> None:
+    LOADERS[area] = loader
+
+
+def load_all(areas: list[str] | None = None) -> dict[str, LoadReport]:
+    """Run the loaders of ``areas`` (all registered ones when None), lob first; {area: report}."""
+    unknown = sorted(set(areas or []) - set(LOADERS))
+    if unknown:
+        raise ContentError(f"geen inhoud voor {', '.join(unknown)}; wel voor {', '.join(LOADERS)}")
+    return {area: loader() for area, loader in LOADERS.items() if areas is None or area in areas}

@@ -1,14 +1,26 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from koers.lob.content_loader import load_content
+from koers.lob.content_loader import ContentError, load_all
 
 
 class Command(BaseCommand):
-    help = "Load the shipped LOB content (qualities, motives, reflection prompts) into the database."
+    help = (
+        "Load the shipped content into the database: LOB (qualities, motives, reflection prompts) and the "
+        "catalogues other areas register (careers: sectors, occupations, programmes, the interest test)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--area", action="append", dest="areas", help="only this area's content (lob, careers)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        report = load_content()
+        try:
+            reports = load_all(options["areas"])
+        except ContentError as error:
+            raise CommandError(str(error)) from error
         if options["verbosity"]:
-            self.stdout.write(f"content: {report.created} created, {report.updated} updated")
+            for area, report in reports.items():
+                self.stdout.write(f"{area}: {report.created} created, {report.updated} updated")
