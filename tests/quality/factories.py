@@ -36,3 +36,26 @@ class GoalFactory(factory.django.DjangoModelFactory):
     level = quality.GoalLevel.STRATEGIC
     title = factory.Sequence(lambda n: f"Doel {n}")
     why = "Omdat leerlingen beter kiezen."
+
+
+STUDENT_QUESTIONS = [
+    {
+        "key": "help",
+        "kind": "scale",
+        "text": "De school helpt mij goed bij het kiezen.",
+        "nl": "De school helpt mij goed bij het kiezen.",
+        "translations": {"ar": "المدرسة تساعدني جيدًا في الاختيار."},
+    },
+    {"key": "best", "kind": "text", "text": "Welke activiteit hielp jou het meest?", "translations": {}},
+]
+
+
+class EvaluationRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = quality.EvaluationRound
+
+    school_year = factory.SubFactory(SchoolYearFactory)
+    school = factory.SelfAttribute("school_year.school")
+    audience = quality.Audience.STUDENT
+    name = factory.Sequence(lambda n: f"Evaluatie {n}")
+    questions = factory.LazyFunction(lambda: [dict(q) for q in STUDENT_QUESTIONS])

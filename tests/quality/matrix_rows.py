@@ -12,8 +12,9 @@ from typing import Any
 
 from django_scopes import scopes_disabled
 
+from koers.quality.models import Part, Task, TaskAssignment
 from tests.matrix import POST_ONLY, Objects, Redirect, Row, only
-from tests.quality.factories import GoalFactory, ScanItemFactory, ScanRoundFactory
+from tests.quality.factories import EvaluationRoundFactory, GoalFactory, ScanItemFactory, ScanRoundFactory
 
 
 def _cached(o: Objects, name: str, make: Any) -> Any:
@@ -31,6 +32,22 @@ def scan_round(o: Objects) -> Any:
 
 def scan_item(o: Objects) -> Any:
     return _cached(o, "_scan_item", lambda: ScanItemFactory(school=o.world.school))
+
+
+def student_evaluation(o: Objects) -> Any:
+    return _cached(
+        o,
+        "_student_evaluation",
+        lambda: EvaluationRoundFactory(school_year=o.world.group.school_year),
+    )
+
+
+def task_assignment(o: Objects) -> Any:
+    def make() -> Any:
+        task = Task.objects.create(school=o.world.school, key="k", name="Gesprekken voeren")
+        return TaskAssignment.objects.create(school=o.world.school, task=task, part=Part.DOES, kind="mentor")
+
+    return _cached(o, "_task_assignment", make)
 
 
 def goal(o: Objects) -> Any:
@@ -73,4 +90,40 @@ ROWS: dict[str, Row | list[Row]] = {
         get=only(**STEERING, outsider=200), post=only(counsellor=200, leader=200, outsider=200)
     ),
     "quality:goal": Row(kwargs=lambda o: {"pk": goal(o).pk}, get=only(**STAFF), post=only(**STEERING)),
+    "quality:evaluations": Row(get=only(**STEERING, outsider=200)),
+    "quality:questionnaire": Row(
+        kwargs=lambda o: {"audience": "student"},
+        get=only(counsellor=200, outsider=200),
+        post=only(counsellor=200, outsider=200),
+    ),
+    "quality:evaluation_open": Row(
+        kwargs=lambda o: {"audience": "student"},
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("quality:evaluations"), outsider=Redirect("quality:evaluations")),
+    ),
+    "quality:evaluation_results": Row(
+        kwargs=lambda o: {"pk": student_evaluation(o).pk}, get=only(**STEERING)
+    ),
+    "quality:evaluation_results_csv": Row(
+        kwargs=lambda o: {"pk": student_evaluation(o).pk}, get=only(**STEERING)
+    ),
+    "quality:evaluation_close": Row(
+        kwargs=lambda o: {"pk": student_evaluation(o).pk},
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("quality:evaluation_results")),
+    ),
+    "quality:my_evaluations": Row(
+        get=only(student=200, classmate=200, mentor=200, teacher=200, counsellor=200, outsider=200)
+    ),
+    "quality:evaluation_answer": Row(
+        kwargs=lambda o: {"pk": student_evaluation(o).pk},
+        get=only(student=200, classmate=200),
+        post=only(student=400, classmate=400),
+    ),
+    "quality:tasks": Row(get=only(**STEERING, outsider=200), post=only(counsellor=200, outsider=200)),
+    "quality:task_remove": Row(
+        kwargs=lambda o: {"pk": task_assignment(o).pk},
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("quality:tasks")),
+    ),
 }

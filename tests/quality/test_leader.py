@@ -10,8 +10,9 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.conversations.models import ConversationStatus
+from koers.quality.models import EvaluationResponse
 from tests import factories as f
-from tests.quality.factories import GoalFactory, ScanRoundFactory
+from tests.quality.factories import EvaluationRoundFactory, GoalFactory, ScanRoundFactory
 
 
 def test_leader_sees_rounds_figures_goals_and_no_names(world, login):
@@ -58,10 +59,19 @@ def test_leader_page_queries_do_not_grow(world, login, size, django_assert_num_q
             )
             GoalFactory(school=world.school)
         ScanRoundFactory(school_year=world.group.school_year)
+        evaluation = EvaluationRoundFactory(school_year=world.group.school_year, closed_at=timezone.now())
+        for n in range(size + 5):
+            EvaluationResponse.objects.create(
+                school=world.school,
+                round=evaluation,
+                group="leerjaar 3",
+                answers={"help": 3, "best": f"x{n}"},
+            )
     client = login("leader")
     client.get(reverse("quality:leader"))
     with django_assert_num_queries(LEADER_QUERIES):
         client.get(reverse("quality:leader"))
 
 
-LEADER_QUERIES = 21  # session, user, roles; nine measures; mirror; latest scan + its five; goals; rounds (3)
+LEADER_QUERIES = 25  # session, user, roles; nine measures; mirror; latest scan + its five; goals; rounds (3);
+# the latest evaluations (one) and the results of the one closed (three)

@@ -35,6 +35,7 @@ from koers.demo.conversations import plan_conversations
 from koers.demo.options import DEMO_PASSWORD, MIN_STUDENTS
 from koers.demo.photos import draw_photo
 from koers.demo.programme import plan_programme
+from koers.demo.quality import plan_quality
 from koers.dossier.models import (
     Action,
     ActionStatus,
@@ -431,6 +432,7 @@ class _Builder:
         plan_conversations(self, school, [p for p in plans if p.student.school_id == school.pk])
         plan_programme(self, school)
         plan_assignments(self, school)
+        plan_quality(self, school)
 
         counts = {
             "students": sum(1 for p in plans if p.student.school_id == school.pk),

@@ -123,3 +123,27 @@ class LearningWishForm(forms.Form):
     def __init__(self, *args: Any, topics: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = topics  # type: ignore[attr-defined]
+
+
+class QuestionnaireForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    questions = forms.CharField(
+        label=_("Vragen"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "Eén vraag per regel; leerlingen antwoorden op een schaal van 1 tot 4. "
+            "Begin een regel met 'open:' voor een open vraag. "
+            "Een vraag die je verandert, zien leerlingen alleen nog in het Nederlands."
+        ),
+    )
+
+
+class EvaluationRoundForm(forms.Form):
+    name = forms.CharField(label=_("Naam van de ronde"), max_length=80)
+    school_year: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Schooljaar"), queryset=None, empty_label=None
+    )
+
+    def __init__(self, *args: Any, years: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["school_year"].queryset = years  # type: ignore[attr-defined]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.quality.views import goals, leader, scan
+from koers.quality.views import evaluations, goals, leader, scan, tasks
 
 app_name = "quality"
 urlpatterns = [
@@ -15,4 +15,14 @@ urlpatterns = [
     path("doelen/", goals.goals, name="goals"),
     path("doelen/nieuw/", goals.goal_new, name="goal_new"),
     path("doelen/<int:pk>/", goals.goal, name="goal"),
+    path("evaluaties/", evaluations.overview, name="evaluations"),
+    path("evaluaties/vragen/<str:audience>/", evaluations.questionnaire, name="questionnaire"),
+    path("evaluaties/openen/<str:audience>/", evaluations.open_round, name="evaluation_open"),
+    path("evaluaties/<int:pk>/", evaluations.results, name="evaluation_results"),
+    path("evaluaties/<int:pk>/uitslag.csv", evaluations.results_csv, name="evaluation_results_csv"),
+    path("evaluaties/<int:pk>/sluiten/", evaluations.close_round, name="evaluation_close"),
+    path("vragenlijsten/", evaluations.mine, name="my_evaluations"),
+    path("vragenlijsten/<int:pk>/", evaluations.answer, name="evaluation_answer"),
+    path("taken/", tasks.matrix, name="tasks"),
+    path("taken/<int:pk>/weghalen/", tasks.remove, name="task_remove"),
 ]

@@ -17,7 +17,8 @@ from django.utils import timezone
 from koers.conversations.models import ConversationRound, ConversationStatus
 from koers.conversations.queries.mirror import MirrorRow, school_mirror
 from koers.quality.measures import MEASURES, Figure, current_year, measure_all
-from koers.quality.models import ScanRound
+from koers.quality.models import Audience, EvaluationRound, ScanRound
+from koers.quality.queries.evaluations import EvaluationResults, evaluation_results
 from koers.quality.queries.goals import GoalTree, goal_tree
 from koers.quality.queries.scan import ScanResults, scan_results
 from koers.schools.models import Membership, Role
@@ -45,6 +46,7 @@ class LeaderQuality:
     mirror_school: MirrorRow
     scan: ScanResults | None
     goals: GoalTree
+    evaluations: list[EvaluationResults]
     extra: dict[str, Any]
 
 
@@ -90,5 +92,17 @@ def leader_quality(role: Role, *, day: dt.date | None = None) -> LeaderQuality:
         mirror_school=whole,
         scan=scan_results(role, latest, figures) if latest else None,
         goals=goal_tree(role, figures),
+        evaluations=latest_evaluations(role),
         extra={},
     )
+
+
+def latest_evaluations(role: Role) -> list[EvaluationResults]:
+    """The latest closed round of each audience with its results (the same threshold as the results page).
+    One query for the rounds, three per audience that has one."""
+    latest: dict[str, EvaluationRound] = {}
+    for evaluation in EvaluationRound.objects.filter(
+        school_id=role.school_id, closed_at__isnull=False
+    ).order_by("-closed_at"):
+        latest.setdefault(evaluation.audience, evaluation)
+    return [evaluation_results(latest[audience]) for audience in Audience.values if audience in latest]
