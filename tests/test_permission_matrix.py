@@ -59,6 +59,7 @@ from tests.partners.matrix_rows import ROWS as PARTNERS_ROWS
 from tests.programme.matrix_rows_assignments import ROWS as PROGRAMME_ASSIGNMENTS_ROWS
 from tests.programme.matrix_rows_lobline import ROWS as PROGRAMME_LOBLINE_ROWS
 from tests.programme.matrix_rows_planning import ROWS as PROGRAMME_PLANNING_ROWS
+from tests.quality.matrix_rows import ROWS as QUALITY_ROWS
 from tests.schooladmin.matrix_rows import ROWS as SCHOOLS_IMPORT_ROWS
 from tests.transfer.matrix_rows_moving import ROWS as TRANSFER_MOVING_ROWS
 from tests.transfer.matrix_rows_privacy import ROWS as TRANSFER_PRIVACY_ROWS
@@ -358,6 +359,7 @@ TABLE: dict[str, Row | list[Row]] = {
     **PARTNERS_ROWS,
     **CHOICES_ROWS,
     **CAREERS_ROWS,
+    **QUALITY_ROWS,
 }
 
 

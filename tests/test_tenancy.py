@@ -7,12 +7,14 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.db import models
+from django.utils import timezone
 from django_scopes import ScopeError, scopes_disabled
 
 from koers.access.tenancy import school_scope
 from koers.background.models import Job
 from koers.choices.models import AllocationRun, ChoiceStance, Confirmation, Preference
 from koers.notifications.models import Notification
+from koers.quality import models as q
 from koers.schools.models import School
 from tests import factories as f
 from tests.careers import factories as careers
@@ -79,6 +81,46 @@ def partner_rows(school: School, student: Any) -> list[Any]:
         pm.ClassPresentation.objects.create(
             school=school, internship=internship, presented_on=internship.place.starts_on
         ),
+    ]
+
+
+def quality_rows(school: School, student: Any, mentor: Any, year: Any) -> list[Any]:
+    """One row of each model of the quality area."""
+    item = q.ScanItem.objects.create(school=school, key="k", theme=q.Theme.VISION, text="Stelling")
+    scan_round = q.ScanRound.objects.create(school=school, school_year=year, name="Zelfscan")
+    response = q.ScanResponse.objects.create(
+        school=school, round=scan_round, respondent=mentor, respondent_kind="mentor"
+    )
+    goal = q.Goal.objects.create(school=school, level=q.GoalLevel.STRATEGIC, title="Doel")
+    task = q.Task.objects.create(school=school, key="k", name="Taak")
+    evaluation = q.EvaluationRound.objects.create(
+        school=school, audience=q.Audience.STUDENT, school_year=year, name="E"
+    )
+    leaver = q.Leaver.objects.create(
+        school=school, student=student, name="Oud", left_in="2025-2026", destination="mbo"
+    )
+    return [
+        item,
+        scan_round,
+        response,
+        q.ScanAnswer.objects.create(school=school, response=response, item=item, score=2),
+        goal,
+        q.GoalReview.objects.create(school=school, goal=goal, note="n"),
+        task,
+        q.TaskAssignment.objects.create(school=school, task=task, part=q.Part.DOES, kind="mentor"),
+        q.Questionnaire.objects.create(school=school, audience=q.Audience.STUDENT, title="V"),
+        evaluation,
+        q.EvaluationTicket.objects.create(school=school, round=evaluation, user=mentor),
+        q.EvaluationResponse.objects.create(school=school, round=evaluation, group="3"),
+        leaver,
+        q.LeaverInvite.objects.create(
+            school=school,
+            leaver=leaver,
+            round=evaluation,
+            token_hash=f"h{school.pk}",
+            expires_at=timezone.now(),
+        ),
+        q.LearningWish.objects.create(school=school, user=mentor, topic="conversations"),
     ]
 
 
@@ -150,6 +192,7 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
             Notification.objects.create(school=school, role=student_role, kind="action_overdue", key="k")
         )
         rows += choices_rows(school, group, student, mentor)
+        rows.extend(quality_rows(school, student, mentor, group.school_year))
     rows.extend(partner_rows(school, student))
     return {row._meta.label: row for row in rows}
 

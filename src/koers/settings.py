@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "koers.careers",
     "koers.choices",
     "koers.partners",
+    "koers.quality",
     "koers.transfer",
     "koers.overview",
     "koers.home",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("koers.partners.urls")),
     path("keuzes/", include("koers.choices.urls")),
     path("", include("koers.careers.urls")),
+    path("kwaliteit/", include("koers.quality.urls")),
     path("privacy/", include("koers.transfer.urls")),
     path("", include("koers.background.urls")),
     path("", include("koers.notifications.urls")),

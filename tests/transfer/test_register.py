@@ -42,6 +42,12 @@ NOT_PERSONAL: dict[str, str] = {
     "careers.Offer": "Regional schools offering a programme.",
     "careers.OpenDay": "Open days and taster days a counsellor recorded.",
     "choices.ChoiceMoment": "When students of a track and year level choose, and who confirms; no person.",
+    "quality.ScanItem": "The school's self-scan statements.",
+    "quality.ScanAnswer": "A score and remark on a statement; the person is on its ScanResponse.",
+    "quality.Task": "The school's list of career-guidance tasks.",
+    "quality.Questionnaire": "The school's evaluation question lists.",
+    "quality.EvaluationRound": "A round of an evaluation: its name, dates and questions.",
+    "quality.EvaluationResponse": "Anonymous answers: no person, no time, only a group of five or more.",
 }
 
 

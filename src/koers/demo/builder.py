@@ -38,6 +38,7 @@ from koers.demo.options import DEMO_PASSWORD, MIN_STUDENTS
 from koers.demo.partners import plan_partners
 from koers.demo.photos import draw_photo
 from koers.demo.programme import plan_programme
+from koers.demo.quality import plan_quality
 from koers.dossier.models import (
     Action,
     ActionStatus,
@@ -437,6 +438,7 @@ class _Builder:
         internships = plan_partners(self, school)
         choices = plan_choices(self, school)
         favourites = plan_careers(self, school, [p for p in plans if p.student.school_id == school.pk])
+        plan_quality(self, school)
 
         counts = {
             "students": sum(1 for p in plans if p.student.school_id == school.pk),

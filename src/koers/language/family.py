@@ -40,6 +40,9 @@ FAMILY_SOURCES = (
     "lob/vocabulary.py",
     "pictograms/labels.py",
     "schools/models.py",
+    # the quality area's evaluation as students answer it
+    "quality/family_texts.py",
+    "quality/templates/quality/student_*.html",
     # the dossier: every page is the student's own or a guardian's view of it
     "dossier/*",
     "dossier/*/*",

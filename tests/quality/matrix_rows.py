@@ -1,0 +1,129 @@
+"""Rows of the permission matrix for the quality area (see tests/matrix.py for the vocabulary).
+
+The counsellor runs the cycle (rounds, statements); the leader and the counsellor see the quality page and
+set goals; mentors and teachers answer the self-scan and read goals. Students, guardians and admins get a
+404 everywhere; the outsider (a counsellor at the other school) sees their own school's pages and a 404 for
+every object of the first school.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django_scopes import scopes_disabled
+
+from koers.quality.models import Part, Task, TaskAssignment
+from tests.matrix import POST_ONLY, Objects, Redirect, Row, only
+from tests.quality.factories import EvaluationRoundFactory, GoalFactory, ScanItemFactory, ScanRoundFactory
+
+
+def _cached(o: Objects, name: str, make: Any) -> Any:
+    cached = o.__dict__.get(name)
+    if cached is None:
+        with scopes_disabled():
+            cached = make()
+        o.__dict__[name] = cached
+    return cached
+
+
+def scan_round(o: Objects) -> Any:
+    return _cached(o, "_scan_round", lambda: ScanRoundFactory(school_year=o.world.group.school_year))
+
+
+def scan_item(o: Objects) -> Any:
+    return _cached(o, "_scan_item", lambda: ScanItemFactory(school=o.world.school))
+
+
+def student_evaluation(o: Objects) -> Any:
+    return _cached(
+        o,
+        "_student_evaluation",
+        lambda: EvaluationRoundFactory(school_year=o.world.group.school_year),
+    )
+
+
+def task_assignment(o: Objects) -> Any:
+    def make() -> Any:
+        task = Task.objects.create(school=o.world.school, key="k", name="Gesprekken voeren")
+        return TaskAssignment.objects.create(school=o.world.school, task=task, part=Part.DOES, kind="mentor")
+
+    return _cached(o, "_task_assignment", make)
+
+
+def goal(o: Objects) -> Any:
+    return _cached(o, "_goal", lambda: GoalFactory(school=o.world.school))
+
+
+STAFF = {"counsellor": 200, "leader": 200, "mentor": 200, "teacher": 200}
+STEERING = {"counsellor": 200, "leader": 200}
+
+ROWS: dict[str, Row | list[Row]] = {
+    "quality:leader": Row(get=only(**STEERING, outsider=200)),
+    "quality:scan": Row(
+        get=only(**STAFF, outsider=200),
+        post=only(
+            counsellor=200,
+            outsider=200,
+            leader=Redirect("quality:scan"),
+            mentor=Redirect("quality:scan"),
+            teacher=Redirect("quality:scan"),
+        ),
+    ),
+    "quality:scan_items": Row(get=only(counsellor=200, outsider=200)),
+    "quality:scan_item": Row(
+        kwargs=lambda o: {"pk": scan_item(o).pk}, get=only(counsellor=200), post=only(counsellor=200)
+    ),
+    "quality:scan_answer": Row(
+        kwargs=lambda o: {"pk": scan_round(o).pk},
+        get=only(**STAFF),
+        post=only(counsellor=400, leader=400, mentor=400, teacher=400),
+    ),
+    "quality:scan_close": Row(
+        kwargs=lambda o: {"pk": scan_round(o).pk},
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("quality:scan_results")),
+    ),
+    "quality:scan_results": Row(kwargs=lambda o: {"pk": scan_round(o).pk}, get=only(**STAFF)),
+    "quality:scan_results_csv": Row(kwargs=lambda o: {"pk": scan_round(o).pk}, get=only(**STAFF)),
+    "quality:goals": Row(get=only(**STAFF, outsider=200)),
+    "quality:goal_new": Row(
+        get=only(**STEERING, outsider=200), post=only(counsellor=200, leader=200, outsider=200)
+    ),
+    "quality:goal": Row(kwargs=lambda o: {"pk": goal(o).pk}, get=only(**STAFF), post=only(**STEERING)),
+    "quality:evaluations": Row(get=only(**STEERING, outsider=200)),
+    "quality:questionnaire": Row(
+        kwargs=lambda o: {"audience": "student"},
+        get=only(counsellor=200, outsider=200),
+        post=only(counsellor=200, outsider=200),
+    ),
+    "quality:evaluation_open": Row(
+        kwargs=lambda o: {"audience": "student"},
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("quality:evaluations"), outsider=Redirect("quality:evaluations")),
+    ),
+    "quality:evaluation_results": Row(
+        kwargs=lambda o: {"pk": student_evaluation(o).pk}, get=only(**STEERING)
+    ),
+    "quality:evaluation_results_csv": Row(
+        kwargs=lambda o: {"pk": student_evaluation(o).pk}, get=only(**STEERING)
+    ),
+    "quality:evaluation_close": Row(
+        kwargs=lambda o: {"pk": student_evaluation(o).pk},
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("quality:evaluation_results")),
+    ),
+    "quality:my_evaluations": Row(
+        get=only(student=200, classmate=200, mentor=200, teacher=200, counsellor=200, outsider=200)
+    ),
+    "quality:evaluation_answer": Row(
+        kwargs=lambda o: {"pk": student_evaluation(o).pk},
+        get=only(student=200, classmate=200),
+        post=only(student=400, classmate=400),
+    ),
+    "quality:tasks": Row(get=only(**STEERING, outsider=200), post=only(counsellor=200, outsider=200)),
+    "quality:task_remove": Row(
+        kwargs=lambda o: {"pk": task_assignment(o).pk},
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("quality:tasks")),
+    ),
+}
