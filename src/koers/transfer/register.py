@@ -805,6 +805,7 @@ COPY_RULES: dict[str, CopyRule] = {
     "programme.GuardianAnswer": CopyRule(author="guardian"),
     "accounts.LoginCard": CopyRule(secrets=("token_hash",)),
     "partners.SupervisorLink": CopyRule(secrets=("token_hash",)),
+    "quality.LeaverInvite": CopyRule(secrets=("token_hash",)),
     "accounts.GuardianInvitation": CopyRule(secrets=("code_hash", "token_hash")),
     "accounts.OpenSession": CopyRule(secrets=("session_key",)),
     "otp_totp.TOTPDevice": CopyRule(secrets=("key",)),

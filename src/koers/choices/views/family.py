@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.access.gate import permit
+from koers.access.rules import is_guardian
 from koers.choices.domain import choosing
 from koers.choices.domain.ranking import rank_modules
 from koers.choices.forms.family import ChoiceForm, RankForm, StanceForm
@@ -21,7 +22,6 @@ from koers.choices.queries.modules import student_modules
 from koers.choices.rules import can_confirm_choices, can_make_choices, can_read_child_choices
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, show_domain_errors
-from koers.schools.models import RoleKind
 from koers.schools.queries import get_student_for, guardian_sees_dossier_of, guardianship_of, own_student
 
 PLACES = 6
@@ -148,6 +148,6 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(refused.messages))
     else:
         messages.success(request, _("De keuze is bevestigd."))
-    if role.kind == RoleKind.GUARDIAN:
+    if is_guardian(role):
         return redirect("choices:child", student_pk=choice.student_id)
     return redirect("choices:student", student_pk=choice.student_id)

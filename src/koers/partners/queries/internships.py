@@ -71,6 +71,22 @@ def get_internship_for(role: Role, pk: int) -> Internship:
     return one_or_404(_internships_for(role), pk=pk)
 
 
+def get_log_day_for(role: Role, pk: int) -> LogDay:
+    """A day of an internship's log, for whoever may open that internship (others: 404)."""
+    entry = one_or_404(LogDay.objects.select_related("internship"), pk=pk, school_id=role.school_id)
+    get_internship_for(role, entry.internship_id)
+    return entry
+
+
+def get_supervisor_link_for(role: Role, pk: int) -> SupervisorLink:
+    """An internship's supervisor link, for whoever may open that internship (others: 404)."""
+    link = one_or_404(
+        SupervisorLink.objects.select_related("internship__student"), pk=pk, school_id=role.school_id
+    )
+    get_internship_for(role, link.internship_id)
+    return link
+
+
 def get_wish_for(role: Role, pk: int) -> PlaceWish:
     """A wish, for its student and the mentor or counsellor following them (guardians: 404)."""
     if not can_open_internships(role) or role.kind == "guardian":

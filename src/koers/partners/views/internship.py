@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET, require_POST
 from koers.access.audit import record_access
 from koers.access.gate import permit
 from koers.access.models import AuditAction
+from koers.access.rules import is_guardian
 from koers.common.downloads import attachment
-from koers.common.lookups import one_or_404
 from koers.common.pdf import render_pdf
 from koers.common.public_url import public_reverse
 from koers.common.uploads import is_first_request_for, serve_file
@@ -26,7 +26,7 @@ from koers.common.views import GET_POST, show_domain_errors
 from koers.partners.domain import internships as domain
 from koers.partners.domain import links
 from koers.partners.forms.staff import LinkForm, PresentationForm, SignatureForm, VisitForm
-from koers.partners.models import Internship, LogDay, SupervisorLink
+from koers.partners.models import Internship
 from koers.partners.queries import internships as queries
 from koers.partners.rules import can_follow_internship, can_open_internships, is_the_intern
 from koers.schools.models import Role
@@ -61,7 +61,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "following": following,
         "own": is_the_intern(role, internship),
-        "guardian": role.kind == "guardian",
+        "guardian": is_guardian(role),
     }
     if following:
         context.update(_staff_context(internship))
@@ -72,9 +72,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def log_photo(request: HttpRequest, pk: int) -> HttpResponseBase:
     role = permit(request, can_open_internships)
-    entry = one_or_404(LogDay.objects.select_related("internship"), pk=pk, school_id=role.school_id)
-    internship = queries.get_internship_for(role, entry.internship_id)
-    if not entry.photo or role.kind == "guardian":
+    entry = queries.get_log_day_for(role, pk)
+    internship = entry.internship
+    if not entry.photo or is_guardian(role):
         raise Http404
     if role.user_id != internship.student.user_id and is_first_request_for(request):
         record_access(
@@ -212,10 +212,8 @@ def make_link(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def revoke_link(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_open_internships)
-    link = one_or_404(
-        SupervisorLink.objects.select_related("internship__student"), pk=pk, school_id=role.school_id
-    )
-    internship = queries.get_internship_for(role, link.internship_id)
+    link = queries.get_supervisor_link_for(role, pk)
+    internship = link.internship
     permit(request, can_follow_internship, internship.student)
     links.revoke_link(by=role, link=link)
     messages.success(request, _("De link werkt niet meer."))
