@@ -33,6 +33,7 @@ from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
 from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
 from tests.careers.matrix_rows import ROWS as CAREERS_ROWS
+from tests.choices.matrix_rows import ROWS as CHOICES_ROWS
 from tests.conftest import FAST_HASHERS, LOCAL_FILES, World, build_world
 from tests.matrix import (
     ALLOWED,
@@ -354,6 +355,7 @@ TABLE: dict[str, Row | list[Row]] = {
     **BACKGROUND_ROWS,
     **NOTIFICATIONS_ROWS,
     **CAREERS_ROWS,
+    **CHOICES_ROWS,
 }
 
 
@@ -603,7 +605,7 @@ def _label(name: str, row: Row) -> str:
     return f"{name}[{row.variant}]" if row.variant else name
 
 
-def test_every_conversation_url_is_judged_for_guardians():
+def test_every_conversation_url_is_judged_for_guardians(db):
     routes = {name for name in url_routes() if name and name.startswith("conversations:")}
     labels = {_label(name, row) for name, row in _conversation_rows()}
 

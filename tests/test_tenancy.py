@@ -11,10 +11,12 @@ from django_scopes import ScopeError, scopes_disabled
 
 from koers.access.tenancy import school_scope
 from koers.background.models import Job
+from koers.choices.models import AllocationRun, ChoiceStance, Confirmation, Preference
 from koers.notifications.models import Notification
 from koers.schools.models import School
 from tests import factories as f
 from tests.careers import factories as careers
+from tests.choices.helpers import make_choice, make_module, make_moment, make_placement
 
 
 def school_owned_models() -> list[type[models.Model]]:
@@ -100,7 +102,26 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         rows.append(
             Notification.objects.create(school=school, role=student_role, kind="action_overdue", key="k")
         )
+        rows += choices_rows(school, group, student, mentor)
     return {row._meta.label: row for row in rows}
+
+
+def choices_rows(school: School, group: Any, student: Any, mentor: Any) -> list[Any]:
+    moment = make_moment(group)
+    choice = make_choice(moment, student)
+    module = make_module(group)
+    return [
+        moment,
+        choice,
+        Confirmation.objects.create(school=school, choice=choice, confirmer="mentor", by=mentor),
+        ChoiceStance.objects.create(school=school, student=student, stance="knows", updated_by=mentor),
+        module,
+        Preference.objects.create(
+            school=school, school_year=group.school_year, student=student, module=module, rank=1
+        ),
+        make_placement(module, student),
+        AllocationRun.objects.create(school=school, school_year=group.school_year, by=mentor),
+    ]
 
 
 @pytest.fixture

@@ -2,7 +2,10 @@
 
 koers demo [--students N | --small] [--seed S] [--logins] [--force]
 koers serve [--host 127.0.0.1] [--port 8000] [--no-worker]
+koers web [--host 0.0.0.0] [--port 8000] [--workers N] [--threads T] [--no-collectstatic]
 koers worker [--batch] [--no-schedules]
+koers backup [--output FILE]
+koers restore FILE
 koers load-content
 koers migrate
 koers retention [--dry-run] [--school SLUG]
@@ -45,6 +48,26 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="geen achtergrondtaken in dit proces (draai koers worker apart)",
     )
+    web = commands.add_parser(
+        "web",
+        help="Koers in productie draaien (gunicorn, DEBUG uit); zie docs/deploy.md",
+        description="Start Koers onder gunicorn met statische bestanden via whitenoise. Vraagt "
+        "KOERS_SECRET_KEY, KOERS_PUBLIC_URL en KOERS_ALLOWED_HOSTS; draai eerst koers migrate.",
+    )
+    web.add_argument("--host", default="0.0.0.0", help="adres om op te luisteren (standaard 0.0.0.0)")
+    web.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    web.add_argument(
+        "--workers",
+        type=int,
+        default=default_web_workers(),
+        help="aantal processen (standaard 1 per processorkern)",
+    )
+    web.add_argument("--threads", type=int, default=4, help="threads per proces (standaard 4)")
+    web.add_argument(
+        "--no-collectstatic",
+        action="store_true",
+        help="de statische bestanden niet eerst verzamelen (in een image gebeurt dat al bij het bouwen)",
+    )
     worker = commands.add_parser(
         "worker", help="achtergrondtaken uitvoeren (e-mail, pdf's, herinneringen) en de planning starten"
     )
@@ -56,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument(
         "--no-schedules", action="store_true", help="alleen taken uitvoeren, geen geplande taken starten"
     )
+    backup = commands.add_parser(
+        "backup", help="een reservekopie maken: de database en alle geüploade bestanden in één archief"
+    )
+    backup.add_argument("--output", help="archiefbestand (standaard koers-backup-<datum>-<tijd>.tar.gz)")
+    restore = commands.add_parser(
+        "restore", help="een reservekopie terugzetten in een lege installatie (lege database, geen bestanden)"
+    )
+    restore.add_argument("archive", help="het archief van koers backup")
     commands.add_parser(
         "load-content",
         help="de inhoud laden (kwaliteiten, motieven, reflectievragen, beroepen en opleidingen)",
@@ -135,6 +166,62 @@ def run_serve(args: argparse.Namespace) -> None:
     call_command("runserver", f"{host}:{args.port}", use_reloader=False)
 
 
+def default_web_workers() -> int:
+    # One process per core with four threads each: measured with bench/http.py (docs/deploy.md, "Figures"),
+    # twice the throughput of 2n+1 single-threaded processes: a page waits on PostgreSQL part of the time.
+    return os.cpu_count() or 1
+
+
+def run_web(args: argparse.Namespace) -> None:
+    from django.conf import settings
+    from django.db import connection, connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    if settings.DEBUG:
+        raise CommandError(
+            "koers web is de productieserver: zet KOERS_SECRET_KEY, KOERS_PUBLIC_URL en KOERS_ALLOWED_HOSTS "
+            "(en niet KOERS_DEBUG=1). Voor ontwikkelen: koers serve."
+        )
+    if not settings.ALLOWED_HOSTS:
+        raise CommandError("Zet KOERS_ALLOWED_HOSTS op de hostnaam van Koers, bijvoorbeeld koers.school.nl.")
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise CommandError("De database is niet bijgewerkt: draai eerst koers migrate.")
+    if not args.no_collectstatic:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    connections.close_all()  # no connection may be shared by the processes forked below
+    from koers.common.webserver import serve
+
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Koers draait op {host}:{args.port} voor {settings.KOERS_PUBLIC_URL}", flush=True)
+    serve(bind=f"{host}:{args.port}", workers=args.workers, threads=args.threads)
+
+
+def run_backup(args: argparse.Namespace) -> None:
+    import datetime as dt
+
+    from koers.common.backup import BackupError, write_backup
+
+    target = Path(args.output or f"koers-backup-{dt.datetime.now():%Y%m%d-%H%M}.tar.gz").resolve()
+    try:
+        report = write_backup(target)
+    except BackupError as error:
+        raise CommandError(str(error)) from error
+    size = f"{report.size / 1e6:.1f} MB"
+    print(f"Reservekopie: {target} ({size}; database {report.engine}, {report.files} bestanden)")
+
+
+def run_restore(args: argparse.Namespace) -> None:
+    from koers.common.backup import BackupError, read_backup
+
+    try:
+        report = read_backup(Path(args.archive))
+    except BackupError as error:
+        raise CommandError(str(error)) from error
+    migrate()  # a backup of an older version is brought up to this one
+    print(f"Teruggezet: database ({report.engine}) en {report.files} bestanden. Start Koers opnieuw.")
+
+
 def run_load_content(args: argparse.Namespace) -> None:
     call_command("load_content")
 
@@ -163,6 +250,9 @@ def run_manage(args: argparse.Namespace) -> None:
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "demo": run_demo,
     "serve": run_serve,
+    "web": run_web,
+    "backup": run_backup,
+    "restore": run_restore,
     "load-content": run_load_content,
     "migrate": run_migrate,
     "retention": run_retention,

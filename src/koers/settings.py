@@ -13,6 +13,14 @@ Environment variables (all optional):
   KOERS_ACCESSIBILITY_CONTACT  e-mail address for accessibility problems, shown in the statement
   KOERS_PUBLIC_URL      the address people open Koers at; required when KOERS_DEBUG is off
   KOERS_TASK_BACKEND    django-tasks backend (default: tasks wait in the database for `koers worker`)
+  KOERS_DB_CONN_MAX_AGE seconds a database connection is kept open (default 600 in production, 0 in debug)
+  KOERS_REDIS_URL       e.g. redis://127.0.0.1:6379/1: cache, sessions, rate limits and login lockouts
+                        shared by every web process; without it: the database and each process's memory
+  KOERS_S3_BUCKET       keep uploaded files in this S3-compatible bucket (with KOERS_S3_ENDPOINT_URL,
+                        KOERS_S3_REGION, KOERS_S3_ACCESS_KEY, KOERS_S3_SECRET_KEY); default:
+                        KOERS_DATA_DIR/media
+  KOERS_LOG_LEVEL       WARNING by default; every line carries the request id (docs/deploy.md)
+See docs/deploy.md for running Koers in production.
 """
 
 import datetime as dt
@@ -91,6 +99,7 @@ INSTALLED_APPS = [
     "koers.conversations",
     "koers.programme",
     "koers.careers",
+    "koers.choices",
     "koers.transfer",
     "koers.overview",
     "koers.home",
@@ -103,7 +112,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "koers.common.logs.RequestIdMiddleware",
+    # Next: a load balancer's probes are answered before host checks, HTTPS redirects and sessions.
+    "koers.common.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files in production (koers web); the development server serves them itself.
+    *([] if DEBUG else ["whitenoise.middleware.WhiteNoiseMiddleware"]),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -142,9 +156,22 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'koers.sqlite3'}",
-        conn_max_age=int(os.environ.get("KOERS_DB_CONN_MAX_AGE", "0")),
+        # Persistent connections in production: a new PostgreSQL connection costs more than most pages.
+        conn_max_age=int(os.environ.get("KOERS_DB_CONN_MAX_AGE", "0" if DEBUG else "600")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default never answers 500 to a concurrent write: WAL lets readers go on while one
+    # writes, IMMEDIATE transactions take the write lock at their start (so two writers queue instead of
+    # deadlocking on a lock upgrade), and a writer waits up to 20 seconds for its turn.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "schools.User"
@@ -181,7 +208,7 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("KOERS_STATIC_ROOT") or DATA_DIR / "static")  # an image collects at build
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # koers/static belongs to no app; runserver serves it in DEBUG
 MEDIA_ROOT = DATA_DIR / "media"
 UPLOAD_MAX_BYTES = int(os.environ.get("KOERS_UPLOAD_MAX_MB", "20")) * 1024 * 1024
@@ -255,11 +282,24 @@ KOERS_ACCESSIBILITY_CONTACT = os.environ.get("KOERS_ACCESSIBILITY_CONTACT", "")
 # A school's counsellor sees students without new entries for this many weeks unless the school sets its own.
 KOERS_DEFAULT_INACTIVE_WEEKS = 6
 
+# Every line carries the request id (or the job's) and no personal data: see koers.common.logs.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "koers.common.logs.RequestIdFilter"}},
+    "formatters": {
+        "koers": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "koers"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("KOERS_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # One line per request (method, URL pattern, status, time), also when the level is WARNING.
+        "koers.requests": {
+            "level": "INFO" if env_flag("KOERS_REQUEST_LOG", default=not DEBUG) else "WARNING"
+        },
+    },
 }
 
 # --- Background work, notifications and the public address (koers.background, koers.notifications) ---
@@ -283,3 +323,50 @@ KOERS_TASK_ATTEMPTS = int(os.environ.get("KOERS_TASK_ATTEMPTS", "6"))
 KOERS_TASK_RETRY_SECONDS = int(os.environ.get("KOERS_TASK_RETRY_SECONDS", "60"))
 # Prepared downloads (bulk PDFs with login QR codes) are removed this many hours after they were made.
 KOERS_DOWNLOAD_HOURS = int(os.environ.get("KOERS_DOWNLOAD_HOURS", "24"))
+
+# --- Running for real (`koers web`, docs/deploy.md) ---
+# Static files: whitenoise serves them from the web process, compressed (gzip and Brotli), with file names
+# that carry a hash of their content and so a cache lifetime of a year.
+# `koers web` collects them before it starts.
+STATICFILES_BACKEND = (
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+    if DEBUG
+    else "koers.common.staticfiles.KoersStaticFiles"
+)
+WHITENOISE_KEEP_ONLY_HASHED_FILES = False  # the sprite's <use href> and read-aloud.js keep working unhashed
+# Uploaded files: on the local disk, or in S3-compatible object storage. Either way they are private: a file
+# is only ever served by a Koers view that checked who asks, so the bucket stays closed to the public.
+KOERS_S3_BUCKET = os.environ.get("KOERS_S3_BUCKET", "")
+if KOERS_S3_BUCKET:
+    MEDIA_STORAGE: dict[str, object] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": KOERS_S3_BUCKET,
+            "endpoint_url": os.environ.get("KOERS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("KOERS_S3_REGION") or None,
+            "access_key": os.environ.get("KOERS_S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("KOERS_S3_SECRET_KEY") or None,
+            "location": os.environ.get("KOERS_S3_PREFIX", "media"),
+            "default_acl": "private",
+            "querystring_auth": True,  # never a public URL, should one ever be asked for
+            "file_overwrite": False,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+STORAGES = {"default": MEDIA_STORAGE, "staticfiles": {"BACKEND": STATICFILES_BACKEND}}
+# Redis, when configured, holds what several web processes must share: the cache (with the rate limits kept
+# in it), sessions and login lockouts. Without it sessions and lockouts stay in the database and the cache in
+# each process's memory, which is right for one server.
+KOERS_REDIS_URL = os.environ.get("KOERS_REDIS_URL", "")
+if KOERS_REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": KOERS_REDIS_URL,
+            "KEY_PREFIX": "koers",
+            "TIMEOUT": 300,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"

@@ -28,6 +28,7 @@ urlpatterns = [
     path("gesprekken/", include("koers.conversations.urls")),
     path("programma/", include("koers.programme.urls")),
     path("", include("koers.careers.urls")),
+    path("keuzes/", include("koers.choices.urls")),
     path("privacy/", include("koers.transfer.urls")),
     path("", include("koers.background.urls")),
     path("", include("koers.notifications.urls")),

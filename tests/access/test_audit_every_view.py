@@ -150,3 +150,62 @@ def test_student_sees_each_read_in_who_looked(objects):  # noqa: F811
     html = client_as(objects, "student").get(reverse("dossier:access_log")).content.decode()
 
     assert str(objects.world.users["mentor"]) in html
+
+
+# --- derived: every staff page of the matrix that points at the student's objects ---
+# Every URL in the permission matrix that points at objects of world.student and answers a mentor or
+# counsellor with a page is a read of the dossier, unless it is named here with the reason it shows no
+# dossier content. A new page is therefore covered without anyone remembering to list it.
+NO_DOSSIER_CONTENT: dict[str, str] = {
+    "dossier:compliment_new": "A form to give a compliment; it shows the student's name only.",
+    "dossier:evidence_file": "A photo or video plays inside an experience page that was logged (documents "
+    "leaving Koers are logged on their own, see DOSSIER_READS).",
+    "dossier:voice_file": "A voice answer plays inside a reflection page that was logged.",
+    "conversations:card_pdf": "The printable card of a conversation type: the school's questions only.",
+    "conversations:group_record": "A group conversation: no one student's dossier.",
+    "conversations:reschedule": "Planning: time and place, no dossier content.",
+    "conversations:cancel": "Planning: time and place, no dossier content.",
+    "conversations:ics": "A calendar file: time and place, no dossier content.",
+    "conversations:round_edit": "A round of the school's planning; no student.",
+    "conversations:type_edit": "A conversation type of the school; no student.",
+    "accounts:cards_group": "Login cards of a group: names and codes, no dossier content.",
+    "programme:activity_edit": "The school's programme; no student.",
+    "programme:activity_remove": "The school's programme; no student.",
+    "programme:activity_type_edit": "The school's programme; no student.",
+    "programme:participation": "Who took part in an activity: names of a group, no dossier content.",
+    "programme:assignment": "An assignment of the school's bank; no student.",
+    "programme:assignment_edit": "An assignment of the school's bank; no student.",
+    "programme:give": "Giving an assignment to groups; no student's work.",
+    "programme:given": "A given assignment with the group's progress (counts and names), no one's work.",
+    "background:job": "The progress page of a background job.",
+    "background:download": "A prepared file (login cards); not dossier content.",
+}
+
+
+def _staff_reads() -> list[Any]:
+    from tests.test_permission_matrix import TABLE, rows_of
+
+    found = []
+    for name in TABLE:
+        for row in rows_of(name):
+            if not row.points_at_objects or name in NO_DOSSIER_CONTENT:
+                continue
+            for persona in ("mentor", "counsellor"):
+                if row.get[persona] == 200:
+                    label = f"{name}[{row.variant}]" if row.variant else name
+                    found.append(pytest.param(name, row, persona, id=f"{label}-{persona}"))
+    return found
+
+
+@pytest.mark.parametrize(("name", "row", "persona"), _staff_reads())
+def test_every_staff_page_on_a_students_objects_writes_one_row(objects, name, row, persona):  # noqa: F811
+    url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
+    client = client_as(objects, persona)
+    before = rows_about(objects)
+
+    response = client.get(url)
+
+    assert response.status_code == 200, url
+    assert rows_about(objects) - before == 1, (
+        f"{url}: one audit row per view (or explain in NO_DOSSIER_CONTENT)"
+    )

@@ -197,3 +197,23 @@ def test_development_server_refuses_the_network_without_an_explicit_ask(tmp_path
 
     assert result.returncode != 0
     assert "KOERS_DEBUG=1" in result.stderr
+
+
+def test_embedded_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
+    # Concurrent writers on the embedded default wait their turn instead of failing with "database is locked".
+    result = run_python(
+        """
+        import django
+        django.setup()
+        from django.db import connection
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            mode = cursor.fetchone()[0]
+            cursor.execute("PRAGMA busy_timeout")
+            timeout = cursor.fetchone()[0]
+        print(mode, timeout, connection.transaction_mode)
+        """,
+        _bare_env(tmp_path, KOERS_DEBUG="1"),
+    )
+
+    assert result.stdout.split() == ["wal", "20000", "IMMEDIATE"], result.stderr

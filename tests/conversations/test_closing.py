@@ -315,5 +315,6 @@ def test_close_form_costs_a_fixed_number_of_queries(login, world, django_assert_
     assert response.status_code == 200
 
 
-# Session, user, role, conversation, earlier agreements with their actions, previous conversation.
-CLOSE_FORM_QUERIES = 6
+# Session, user, role, conversation, the audit row (the page shows the student's agreements), earlier
+# agreements with their actions, previous conversation.
+CLOSE_FORM_QUERIES = 7

@@ -22,9 +22,19 @@ from django_scopes import scopes_disabled
 
 from koers.language.family import is_family_source
 from tests.matrix import ANONYMOUS
-from tests.test_permission_matrix import FAMILY_PERSONAS, TABLE, client_for, objects, rows_of
+from tests.test_permission_matrix import (
+    FAMILY_PERSONAS,
+    TABLE,
+    _matrix,
+    _media_in_tmp,
+    client_for,
+    objects,
+    rows_of,
+    world,
+)
 
-__all__ = ["objects"]  # the matrix's objects fixture, used here by name
+# The matrix's fixtures (its module world, its files and objects), used here by name.
+__all__ = ["_matrix", "_media_in_tmp", "objects", "world"]
 
 LOCALE = settings.PACKAGE_DIR / "locale"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{.*?\}\}|<[^>]+>")

@@ -108,8 +108,9 @@ def test_gaps_page_is_a_404_for_others(login, world, persona):
     assert login(persona).get(URL).status_code == 404
 
 
-# session, user, roles; school years; groups; memberships with students; participations; reflections.
-GAPS_QUERIES = 8
+# session, user, roles; school years; groups; memberships with students; participations; reflections;
+# finished assignments; held conversations.
+GAPS_QUERIES = 10
 
 
 @pytest.mark.parametrize("size", [2, 20])
@@ -127,3 +128,36 @@ def test_gaps_page_costs_a_fixed_number_of_queries(login, world, django_assert_n
         response = client.get(URL)
 
     assert response.context["result"].total == size + 2
+
+
+# --- issue 12, item 20: finished assignments and held conversations count too ---
+
+
+def test_coverage_counts_finished_assignments_and_held_conversations(world, in_school):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    with scopes_disabled():
+        given = f.GivenAssignmentFactory(
+            assignment__school=world.school,
+            assignment__competences=["motives"],
+            assignment__elements=["practice"],
+        )
+        given.groups.add(world.group)
+        f.AssignmentWorkFactory(
+            given=given, student=world.student, status="finished", finished_at=timezone.now()
+        )
+        driegesprek = f.ConversationTypeFactory(school=world.school, with_guardians=True, key="driegesprek")
+        f.ConversationFactory(
+            student=world.student,
+            type=driegesprek,
+            mentor=world.users["mentor"],
+            status="closed",
+            scheduled_at=timezone.now() - dt.timedelta(days=1),
+        )
+
+    coverage = coverage_of_student(world.student, world.group.school_year)
+
+    assert coverage.competences == {"motives"}
+    assert coverage.elements == {"practice", "reflection", "active", "parents"}

@@ -16,6 +16,7 @@ from django_tasks import task
 from koers.access.tenancy import school_scope
 from koers.background.models import Job, JobStatus
 from koers.background.registry import EXPIRERS, KINDS, Schedule, job_kind, schedule
+from koers.common.logs import log_context
 
 logger = logging.getLogger("koers.background")
 
@@ -28,6 +29,11 @@ def describe(error: BaseException) -> str:
 
 @task()
 def run_job(job_id: int) -> str:
+    with log_context(f"job-{job_id}"):  # every log line of the job carries its id (koers.common.logs)
+        return _run_job(job_id)
+
+
+def _run_job(job_id: int) -> str:
     now = timezone.now()
     with scopes_disabled():
         claimed = Job.objects.filter(pk=job_id, status__in=[JobStatus.WAITING, JobStatus.RETRYING]).update(

@@ -32,6 +32,7 @@ from koers.conversations.models import Agreement, Conversation
 from koers.demo import names, texts
 from koers.demo.assignments import plan_assignments
 from koers.demo.careers import plan_careers
+from koers.demo.choices import plan_choices
 from koers.demo.conversations import plan_conversations
 from koers.demo.options import DEMO_PASSWORD, MIN_STUDENTS
 from koers.demo.photos import draw_photo
@@ -433,6 +434,7 @@ class _Builder:
         plan_programme(self, school)
         plan_assignments(self, school)
         favourites = plan_careers(self, school, [p for p in plans if p.student.school_id == school.pk])
+        choices = plan_choices(self, school)
 
         counts = {
             "students": sum(1 for p in plans if p.student.school_id == school.pk),
@@ -453,6 +455,7 @@ class _Builder:
             "conversations": self.count(Conversation),
             "agreements": self.count(Agreement),
             "favourites": favourites,
+            "choices": choices,
         }
         return DemoReport(
             seed=self.seed, school=school, other_school=other, counts=counts, logins=current_logins()

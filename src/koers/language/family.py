@@ -87,6 +87,14 @@ FAMILY_SOURCES = (
     "programme/forms/assignments.py",
     "programme/domain/assignments.py",
     "programme/svg.py",
+    # choices as the student and guardian see them: their pages, forms, labels and refusals
+    "choices/templates/choices/family/*",
+    "choices/views/family.py",
+    "choices/forms/family.py",
+    "choices/models.py",
+    "choices/domain/choosing.py",
+    "choices/domain/ranking.py",
+    "choices/reminders.py",
     # the guardian's home, taking the dossier along, requests for access
     "home/templates/home/guardian.html",
     "home/templates/home/no_role.html",

@@ -84,8 +84,8 @@ def in_language(text: str, language: str | None = None) -> str:
     if found is None:
         return text
     msgid, values = found
-    with translation.override(language or translation.get_language()):
-        rendered = translation.gettext(msgid)
+    reader = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    rendered = msgid if reader == settings.LANGUAGE_CODE else _catalogue(reader).get(msgid, msgid)
     try:
         return rendered % values if values else rendered
     except (KeyError, ValueError, TypeError):

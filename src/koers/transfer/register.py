@@ -21,6 +21,15 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from koers.access.models import AuditEntry
+from koers.choices.models import (
+    AllocationRun,
+    Choice,
+    ChoiceStance,
+    Confirmation,
+    Module,
+    Placement,
+    Preference,
+)
 from koers.conversations.models import (
     Agreement,
     Conversation,
@@ -333,6 +342,65 @@ _ENTRIES: list[Entry] = [
         "Whether the student took part in a programme activity.",
         "The student; their mentors, teachers and the counsellor.",
         DOSSIER_KEPT,
+    ),
+    # --- choices ---
+    Entry(
+        Choice,
+        "student",
+        (),
+        "A choice the student made (profile, route, modules, follow-up education) with their reasons, the "
+        "experiences that support it and, for follow-up education, the school and the application's status.",
+        "The student; their mentors and the counsellor; guardians with authority while the dossier is "
+        "theirs.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Confirmation,
+        "choice__student",
+        (),
+        "Who confirmed a choice (mentor, guardian, counsellor) and when.",
+        STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        ChoiceStance,
+        "student",
+        (),
+        "Where the student stands with their choices (knows, doubts, no idea, wants something elsewhere).",
+        "The student; their mentors and the counsellor.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Preference,
+        "student",
+        (),
+        "The student's ranking of elective modules for a school year.",
+        "The student; the counsellor.",
+        "Until the end of the school year after the one it is for.",
+    ),
+    Entry(
+        Placement,
+        "student",
+        (),
+        "The elective module a student follows in a period, and whether the counsellor fixed it.",
+        "The student; their mentors, the counsellor and the module's teacher.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        Module,
+        None,
+        (),
+        "The school's elective modules; names the teacher.",
+        "Staff and students of the school.",
+        "As long as the school keeps its modules.",
+    ),
+    Entry(
+        AllocationRun,
+        None,
+        (),
+        "When the elective modules were allocated, by which counsellor, with the figures of the run.",
+        "The school's counsellors.",
+        "As long as the school keeps its modules.",
     ),
     # --- privacy and transfer ---
     Entry(

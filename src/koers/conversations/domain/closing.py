@@ -142,6 +142,13 @@ def _revisit(conversation: Conversation, agreement: Agreement, status: str) -> N
         action.save(update_fields=["status", "updated_at"])
 
 
+def _closed_by_someone_else() -> str:
+    return _(
+        "Iemand anders heeft dit gesprek net afgerond. Wat jij invulde is niet bewaard; het staat hieronder "
+        "nog, zodat je het kunt overnemen bij het gesprek of in het dossier."
+    )
+
+
 # --- verbs ------------------------------------------------------------------------------------------------
 
 
@@ -164,11 +171,22 @@ def close_conversation(
     when anything is wrong.
     """
     require(by, can_hold_conversation, conversation)
+    if conversation.status == ConversationStatus.CLOSED:
+        raise ValidationError(_closed_by_someone_else())
     if conversation.status != ConversationStatus.PLANNED:
         raise ValidationError(_("Dit gesprek is al afgerond of geannuleerd."))
     now = now or timezone.now()
     cleaned = _check_agreements(conversation, agreements, timezone.localdate(now))
     _check_revisits(conversation, revisits)
+
+    # Closing is a conditional state change that only one request can win: when mentor and counsellor close
+    # at once, the second finds the conversation no longer planned (PostgreSQL waits for the first one's
+    # row lock; SQLite's IMMEDIATE transactions wait for its write), and nothing of theirs is written.
+    claimed = Conversation.objects.filter(pk=conversation.pk, status=ConversationStatus.PLANNED).update(
+        status=ConversationStatus.CLOSED, closed_at=now
+    )
+    if claimed != 1:
+        raise ValidationError(_closed_by_someone_else())
 
     student = conversation.student
     for item in cleaned:

@@ -22,6 +22,7 @@ from koers.conversations.models import (
     PrivateNote,
     TagKind,
 )
+from koers.conversations.queries.holding import note_version
 from koers.conversations.rules import can_hold_conversation
 from koers.dossier.domain.portfolio import default_sharing
 from koers.dossier.models import StudentTrait
@@ -47,19 +48,48 @@ def _clean_note(text: str) -> str:
     return text
 
 
+class NoteConflict(Exception):
+    """Someone else saved this note since the editor loaded it; ``theirs`` is their text (nothing is
+    overwritten: the editor still holds their own text and sees both)."""
+
+    def __init__(self, theirs: str) -> None:
+        super().__init__("note changed")
+        self.theirs = theirs
+        self.version = note_version(theirs)
+
+
 @transaction.atomic
-def save_phase_note(*, by: Role, conversation: Conversation, phase: str, text: str) -> PhaseNote:
-    """Store the notes of one phase; saving the same text again changes nothing but the time."""
+def save_phase_note(
+    *, by: Role, conversation: Conversation, phase: str, text: str, version: str | None = None
+) -> PhaseNote:
+    """Store the notes of one phase; saving the same text again changes nothing but the time.
+
+    With ``version`` (the ``note_version`` of the text the editor started from) a note that someone else
+    changed in the meantime is not overwritten: NoteConflict carries their text. The check and the write
+    are one conditional UPDATE, so two tabs saving at once cannot both win."""
     require(by, can_hold_conversation, conversation)
     _require_not_cancelled(conversation)
     if phase not in Phase.values:
         raise ValidationError({"phase": _("Deze fase bestaat niet. Kies een fase uit de leidraad.")})
     text = _clean_note(text)
     now = timezone.now()
+    notes = PhaseNote.objects.filter(conversation=conversation, phase=phase)
+    if version is not None:
+        current = notes.values_list("text", flat=True).first()
+        if current is not None and current != text:
+            if note_version(current) != version or not notes.filter(text=current).update(
+                text=text, updated_at=now
+            ):
+                raise NoteConflict(notes.values_list("text", flat=True).first() or "")
+            return PhaseNote(
+                school_id=conversation.school_id,
+                conversation=conversation,
+                phase=phase,
+                text=text,
+                updated_at=now,
+            )
     # One UPDATE in the usual case (the note exists after the first keystrokes): autosave must stay quick.
-    updated = PhaseNote.objects.filter(conversation=conversation, phase=phase).update(
-        text=text, updated_at=now
-    )
+    updated = notes.update(text=text, updated_at=now)
     if updated:
         return PhaseNote(
             school_id=conversation.school_id,
@@ -74,6 +104,10 @@ def save_phase_note(*, by: Role, conversation: Conversation, phase: str, text: s
                 school_id=conversation.school_id, conversation=conversation, phase=phase, text=text
             )
     except IntegrityError:  # two saves of the first keystrokes crossed each other
+        if version is not None:  # the other tab's first words won; this one must not overwrite them
+            theirs = notes.values_list("text", flat=True).first() or ""
+            if theirs != text:
+                raise NoteConflict(theirs) from None
         PhaseNote.objects.filter(conversation=conversation, phase=phase).update(text=text, updated_at=now)
         return PhaseNote.objects.get(conversation=conversation, phase=phase)
 

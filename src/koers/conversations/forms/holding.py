@@ -76,6 +76,8 @@ class GuardianPreparationForm(Form):
 class PhaseNoteForm(Form):
     phase = forms.ChoiceField(choices=Phase.choices)
     text = forms.CharField(required=False, max_length=NOTE_MAX_LENGTH, strip=False)
+    # The version of the note the editor started from (queries.holding.note_version); empty: not checked.
+    version = forms.CharField(required=False, max_length=16)
 
 
 class PrivateNoteForm(Form):

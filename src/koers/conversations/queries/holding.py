@@ -7,6 +7,7 @@ qualities and motives so far and the notes of last time.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -84,6 +85,16 @@ class GuidePhase:
     deeper: list[str]
     note: str = ""
     prompt: str = ""
+
+    @property
+    def version(self) -> str:
+        return note_version(self.note)
+
+
+def note_version(text: str) -> str:
+    """The version of a note: what an editor started from, so a save against a changed note is noticed
+    (the domain refuses it and shows both texts) instead of silently overwriting someone else's words."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def guide_phases(conversation: Conversation, notes: dict[str, str] | None = None) -> list[GuidePhase]:

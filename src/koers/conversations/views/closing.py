@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from koers.access.audit import record_access
 from koers.access.gate import permit
 from koers.common.views import GET_POST, show_domain_errors
 from koers.conversations.domain import closing as domain
@@ -29,10 +30,11 @@ from koers.conversations.forms.closing import (
     agreements_with_extra_row,
     empty_agreements,
 )
-from koers.conversations.models import ConversationStatus
+from koers.conversations.models import Conversation, ConversationStatus
 from koers.conversations.queries.closing import agreements_of, open_agreements_before, previous_conversation
 from koers.conversations.queries.lookups import get_conversation_for, get_held_conversation_for
 from koers.conversations.rules import can_evaluate, can_hold_conversation, can_open_conversations
+from koers.schools.models import Role
 
 
 def _split_errors(form: BaseForm, error: ValidationError) -> list[str]:
@@ -52,12 +54,23 @@ def _split_errors(form: BaseForm, error: ValidationError) -> list[str]:
 # --- closing ----------------------------------------------------------------------------------------------
 
 
+def _record_read(role: Role, conversation: Conversation) -> None:
+    if conversation.student is not None:
+        record_access(
+            role=role,
+            student=conversation.student,
+            subject=_("gesprek “%(type)s” afronden") % {"type": conversation.type.name},
+        )
+
+
 @login_required
 @GET_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_hold_conversation)
     conversation = get_held_conversation_for(role, pk)
-    if conversation.status == ConversationStatus.CLOSED:
+    if conversation.status == ConversationStatus.CLOSED and request.method != "POST":
+        # A POST on a conversation closed meanwhile (by someone else) is refused by the verb with the typed
+        # form shown again, so nothing the second person wrote vanishes.
         return redirect("conversations:reflect", pk=conversation.pk)
     if conversation.status == ConversationStatus.CANCELLED:
         return render(request, "conversations/close_cancelled.html", {"conversation": conversation})
@@ -66,6 +79,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     agreement_errors: list[str] = []
 
     if request.method != "POST":
+        _record_read(role, conversation)  # the page shows the student's earlier agreements
         form = CloseForm(
             initial={"shared_with_guardians": request.school.shares_by_default("action")}  # type: ignore[attr-defined]
         )
@@ -130,6 +144,7 @@ def reflect(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Je notitie is bewaard."))
             return redirect("conversations:reflect", pk=conversation.pk)
     else:
+        _record_read(role, conversation)  # the agreements and the student's evaluation
         form = ReflectionForm(initial={"mentor_reflection": conversation.mentor_reflection})
     return render(
         request,

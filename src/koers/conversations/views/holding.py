@@ -26,6 +26,7 @@ from koers.common.htmx import render_page
 from koers.common.uploads import is_first_request_for, serve_file
 from koers.common.views import show_domain_errors
 from koers.conversations.domain.holding import (
+    NoteConflict,
     remove_tag,
     save_phase_note,
     save_private_note,
@@ -40,7 +41,14 @@ from koers.conversations.forms.holding import (
     TagForm,
 )
 from koers.conversations.models import Conversation, ConversationStatus
-from koers.conversations.queries.holding import chair_phases, guide_mode_for, hub_for, reminders_of, tags_of
+from koers.conversations.queries.holding import (
+    chair_phases,
+    guide_mode_for,
+    hub_for,
+    note_version,
+    reminders_of,
+    tags_of,
+)
 from koers.conversations.queries.lookups import (
     get_conversation_for,
     get_held_conversation_for,
@@ -207,21 +215,51 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
             format_html('<span class="save-status error">{}</span>', _("Niet bewaard: onbekende fase.")),
             status=400,
         )
+    phase = form.cleaned_data["phase"]
     try:
-        save_phase_note(
+        saved = save_phase_note(
             by=role,
             conversation=conversation,
-            phase=form.cleaned_data["phase"],
+            phase=phase,
             text=form.cleaned_data["text"],
+            version=form.cleaned_data["version"] or None,
+        )
+    except NoteConflict as conflict:
+        # Nothing is overwritten: the editor keeps their own text and sees the other one beside it; the
+        # next save (their choice, merged or not) goes against the version they have now seen.
+        return HttpResponse(
+            format_html(
+                '<span class="save-status error">{}</span><span class="note-theirs">{}</span>{}',
+                _(
+                    "Niet bewaard: iemand anders heeft deze aantekening intussen veranderd. Hun tekst staat "
+                    "hieronder; jouw tekst staat nog in het vak. Neem over wat je wilt houden: de volgende "
+                    "keer bewaren gaat dan door."
+                ),
+                conflict.theirs,
+                _version_input(phase, conflict.version),
+            ),
+            status=409,
         )
     except ValidationError as error:
         return HttpResponse(
             format_html('<span class="save-status error">{}</span>', " ".join(error.messages)), status=400
         )
     if not getattr(request, "htmx", False):
-        return redirect(reverse("conversations:guide", args=[pk]) + f"#phase-{form.cleaned_data['phase']}")
+        return redirect(reverse("conversations:guide", args=[pk]) + f"#phase-{phase}")
     return HttpResponse(
-        format_html('<span class="save-status">{}</span>', _("Bewaard om %(time)s") % {"time": _saved_at()})
+        format_html(
+            '<span class="save-status">{}</span>{}',
+            _("Bewaard om %(time)s") % {"time": _saved_at()},
+            _version_input(phase, note_version(saved.text)),
+        )
+    )
+
+
+def _version_input(phase: str, version: str) -> str:
+    """The editor's version, swapped in out of band after every answer, so its next save is checked
+    against what it saved or was shown last."""
+    return format_html(
+        '<input type="hidden" id="version-{}" name="version" value="{}" hx-swap-oob="true">', phase, version
     )
 
 

@@ -419,6 +419,9 @@ def remark_new(request: HttpRequest) -> HttpResponse:
         if target.experience
         else reverse("dossier:action", args=[target.action.pk])  # type: ignore[union-attr]
     )
+    if request.method != "POST":
+        # Someone else reading the thread reads the student's dossier (the student's own use is not logged).
+        record_access(role=role, student=target.student, subject=_("vragen en opmerkingen"))
     if request.method == "POST":
         form = RemarkForm(
             request.POST, as_answer=context["remark_is_answer"], auto_id=context["remark_form"].auto_id

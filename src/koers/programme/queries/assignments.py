@@ -33,7 +33,7 @@ from koers.programme.models import (
 )
 from koers.programme.rules import can_give_assignment, can_use_assignment_bank
 from koers.schools.models import Group, Membership, Role, Student
-from koers.schools.queries import mentored_groups
+from koers.schools.queries import mentored_groups, visible_students
 
 # --- the bank ---------------------------------------------------------------------------------------
 
@@ -121,8 +121,26 @@ def visible_given(role: Role) -> QuerySet[GivenAssignment]:
         return given
     if is_mentor(role):
         mine = mentored_groups(role).values("pk")
-        return given.filter(Q(groups__in=mine) | Q(given_by_id=role.user_id)).distinct()
+        # The groups of a student mentored individually (an ISK newcomer's own mentor) count too; the
+        # progress page then shows only the students this mentor follows (``followed_in``).
+        theirs = (
+            Membership.objects.current()
+            .filter(student__mentorships__mentor_id=role.user_id)
+            .values("group_id")
+        )
+        return given.filter(
+            Q(groups__in=mine) | Q(groups__in=theirs) | Q(given_by_id=role.user_id)
+        ).distinct()
     return given.none()
+
+
+def followed_in(role: Role, given: GivenAssignment) -> set[int] | None:
+    """The students of ``given`` whose work and guardians' answers this role sees (None: everyone): a mentor
+    sees the students they follow (their groups and those mentored individually) and, for an assignment they
+    gave themselves, everyone it went to."""
+    if not is_mentor(role) or given.given_by_id == role.user_id:
+        return None
+    return set(visible_students(role).values_list("pk", flat=True))
 
 
 def get_given_for(role: Role, pk: int) -> GivenAssignment:
@@ -212,9 +230,11 @@ class Progress:
     with_guardian_answer: int = 0
 
 
-def given_progress(given: GivenAssignment, day: dt.date | None = None) -> Progress:
+def given_progress(
+    given: GivenAssignment, day: dt.date | None = None, *, only: set[int] | None = None
+) -> Progress:
     """Who of the given assignment's groups finished, is busy, or has not started, with their guardians'
-    answers; four queries."""
+    answers (only the students in ``only``, when given); four queries."""
     day = day or timezone.localdate()
     groups = sorted(given.groups.all(), key=lambda g: g.name)
     members = _students_by_group({g.pk for g in groups}, day)
@@ -224,7 +244,7 @@ def given_progress(given: GivenAssignment, day: dt.date | None = None) -> Progre
     seen: set[int] = set()
     for group in groups:
         for membership in members.get(group.pk, []):
-            if membership.student_id in seen:
+            if membership.student_id in seen or (only is not None and membership.student_id not in only):
                 continue
             seen.add(membership.student_id)
             line = ProgressLine(
@@ -260,6 +280,10 @@ def get_guardian_answer_for(role: Role, pk: int) -> GuardianAnswer:
         answers = answers.filter(guardian_id=role.user_id)
     elif is_student(role):
         answers = answers.filter(student__user_id=role.user_id)
+    elif is_mentor(role):
+        answers = answers.filter(given__in=visible_given(role).values("pk")).filter(
+            Q(student__in=visible_students(role)) | Q(given__given_by_id=role.user_id)
+        )
     elif is_follower(role):
         answers = answers.filter(given__in=visible_given(role).values("pk"))
     else:

@@ -1,8 +1,10 @@
 """Per student: which career competences and effective elements they worked on in a school year.
 
-A student worked on a competence or element when they took part in an activity mapped to it, and on a
-competence when they wrote a reflection on it that school year. A gap is a competence never touched. Every
-read is a fixed number of queries, whatever the size of the school.
+A student worked on a competence or element when they took part in an activity mapped to it or finished an
+assignment mapped to it; on a competence (and the element reflection) when they wrote a reflection on it that
+school year; and on the elements reflection and "the student is active" when they held a career conversation,
+plus "involving parents" when it was a driegesprek. A gap is a competence never touched. Every read is a
+fixed number of queries, whatever the size of the school.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Reflection
 from koers.lob.vocabulary import Competence, Element
-from koers.programme.models import Participation
+from koers.programme.models import AssignmentWork, Participation, WorkStatus
 from koers.schools.models import Group, Membership, SchoolYear, Student
 
 PAGE_SIZE = 100
@@ -64,16 +67,34 @@ def _year_bounds(school_year: SchoolYear) -> tuple[dt.datetime, dt.datetime]:
 
 
 def worked_on(school_year: SchoolYear, student_ids: Iterable[int] | None = None) -> dict[int, Worked]:
-    """Competences and elements per student id in the school year (2 queries). ``None``: every student."""
+    """Competences and elements per student id in the school year (4 queries). ``None``: every student."""
     participations = Participation.objects.filter(present=True, activity__school_year=school_year)
     start, end = _year_bounds(school_year)
     reflections = Reflection.objects.filter(created_at__gte=start, created_at__lt=end)
+    finished = AssignmentWork.objects.filter(
+        status=WorkStatus.FINISHED, finished_at__gte=start, finished_at__lt=end
+    )
+    conversations = Conversation.objects.filter(
+        status=ConversationStatus.CLOSED, student__isnull=False, scheduled_at__gte=start, scheduled_at__lt=end
+    )
     if student_ids is not None:
         ids = list(student_ids)
         participations = participations.filter(student_id__in=ids)
         reflections = reflections.filter(student_id__in=ids)
+        finished = finished.filter(student_id__in=ids)
+        conversations = conversations.filter(student_id__in=ids)
     worked: dict[int, Worked] = defaultdict(Worked)
-    rows = participations.values_list("student_id", "activity__competences", "activity__elements")
+    rows = list(participations.values_list("student_id", "activity__competences", "activity__elements"))
+    rows += list(
+        finished.values_list("student_id", "given__assignment__competences", "given__assignment__elements")
+    )
+    for student_id, with_guardians in conversations.values_list(
+        "student_id", "type__with_guardians"
+    ).distinct():
+        assert student_id is not None
+        worked[student_id].elements.update({Element.REFLECTION.value, Element.ACTIVE.value})
+        if with_guardians:
+            worked[student_id].elements.add(Element.PARENTS.value)
     for student_id, competences, elements in rows:
         worked[student_id].competences.update(
             value for value in competences or [] if value in Competence.values
@@ -81,6 +102,7 @@ def worked_on(school_year: SchoolYear, student_ids: Iterable[int] | None = None)
         worked[student_id].elements.update(value for value in elements or [] if value in Element.values)
     for student_id, competence in reflections.values_list("student_id", "competence").distinct():
         worked[student_id].competences.add(competence)
+        worked[student_id].elements.add(Element.REFLECTION.value)
     return worked
 
 

@@ -188,9 +188,8 @@ def given_list(request: HttpRequest) -> HttpResponse:
 def given_detail(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_use_assignment_bank)
     given = queries.get_given_for(role, pk)
-    return render_page(
-        request, "programme/assignments/given_detail.html", {"progress": queries.given_progress(given)}
-    )
+    progress = queries.given_progress(given, only=queries.followed_in(role, given))
+    return render_page(request, "programme/assignments/given_detail.html", {"progress": progress})
 
 
 # --- the student's side -----------------------------------------------------------------------------

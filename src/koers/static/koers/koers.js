@@ -100,6 +100,11 @@
   function init(root) { root.querySelectorAll("[data-autosave]").forEach(setUp); }
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:load", function (e) { init(e.target); });
+  // 409: someone else changed the note. The answer shows their text and the new version; the local copy of
+  // what was typed stays (the request did not succeed), so nothing is lost either way.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    if (e.detail.xhr && e.detail.xhr.status === 409) { e.detail.shouldSwap = true; e.detail.isError = false; }
+  });
   window.addEventListener("online", function () {
     var ls = store();
     if (!ls) { return; }

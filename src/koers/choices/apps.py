@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ChoicesConfig(AppConfig):
+    name = "koers.choices"
+    label = "choices"

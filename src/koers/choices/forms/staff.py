@@ -1,0 +1,82 @@
+"""The counsellor's forms: choice moments, modules, moving a student."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.choices.models import PERIODS, ChoiceMoment, Module
+from koers.schools.models import Track
+
+
+class MomentForm(forms.ModelForm):
+    class Meta:
+        model = ChoiceMoment
+        fields = [
+            "kind",
+            "title",
+            "explanation",
+            "track",
+            "year_level",
+            "opens_on",
+            "closes_on",
+            "mentor_confirms",
+            "guardian_confirms",
+            "counsellor_confirms",
+            "remind_days_before",
+        ]
+        widgets = {
+            "opens_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "closes_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "explanation": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ModuleForm(forms.ModelForm):
+    tracks = forms.MultipleChoiceField(
+        label=_("leerwegen"), choices=Track.choices, widget=forms.CheckboxSelectMultiple
+    )
+    year_levels = forms.TypedMultipleChoiceField(
+        label=_("leerjaren"),
+        choices=[(n, str(n)) for n in range(1, 7)],
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    periods = forms.TypedMultipleChoiceField(
+        label=_("periodes"),
+        choices=[(p, str(p)) for p in PERIODS],
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Module
+        fields = [
+            "title",
+            "description",
+            "teacher",
+            "room",
+            "min_size",
+            "max_size",
+            "tracks",
+            "year_levels",
+            "periods",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, teachers: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["teacher"].queryset = teachers  # type: ignore[attr-defined]
+        self.fields["teacher"].label_from_instance = lambda user: user.get_full_name() or user.username  # type: ignore[attr-defined]
+
+
+class MoveForm(forms.Form):
+    module: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("naar module"), queryset=Module.objects.none()
+    )
+
+    def __init__(self, *args: Any, modules: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["module"].queryset = modules  # type: ignore[attr-defined]

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from koers.choices.views import family, modules, staff
+
+app_name = "choices"
+urlpatterns = [
+    # the student
+    path("", family.mine, name="mine"),
+    path("<int:moment_pk>/kiezen/", family.choose, name="choose"),
+    path("keuzemodules/", family.rank, name="rank"),
+    path("status/", family.stance, name="stance"),
+    # the guardian
+    path("kind/<int:student_pk>/", family.child, name="child"),
+    # confirming: mentor, counsellor, guardian
+    path("keuze/<int:pk>/bevestigen/", family.confirm, name="confirm"),
+    # mentor and counsellor
+    path("overzicht/", staff.overview, name="overview"),
+    path("leerling/<int:student_pk>/", staff.student, name="student"),
+    path("leerling/<int:student_pk>/<int:moment_pk>/", staff.record, name="record"),
+    # the counsellor
+    path("momenten/", staff.moments, name="moments"),
+    path("momenten/nieuw/", staff.moment_new, name="moment_new"),
+    path("momenten/<int:pk>/", staff.moment_edit, name="moment_edit"),
+    path("modules/", modules.modules, name="modules"),
+    path("modules/nieuw/", modules.module_new, name="module_new"),
+    path("modules/<int:pk>/", modules.module_edit, name="module_edit"),
+    path("indeling/", modules.allocation, name="allocation"),
+    path("indeling/verdelen/", modules.allocate, name="allocate"),
+    path("indeling/<int:pk>/verplaatsen/", modules.move, name="move"),
+    path("indeling/<int:pk>/vastzetten/", modules.lock, name="lock"),
+    path("indeling/lijsten.csv", modules.allocation_csv, name="allocation_csv"),
+]

@@ -1,0 +1,153 @@
+"""The student's and the guardian's pages: my choices, arguing a choice, ranking modules, the guardian's
+view."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers.access.gate import permit
+from koers.choices.domain import choosing
+from koers.choices.domain.ranking import rank_modules
+from koers.choices.forms.family import ChoiceForm, RankForm, StanceForm
+from koers.choices.models import MomentKind
+from koers.choices.queries import moments as queries
+from koers.choices.queries.modules import student_modules
+from koers.choices.rules import can_confirm_choices, can_make_choices, can_read_child_choices
+from koers.common.htmx import render_page
+from koers.common.views import GET_POST, show_domain_errors
+from koers.schools.models import RoleKind
+from koers.schools.queries import get_student_for, guardian_sees_dossier_of, guardianship_of, own_student
+
+PLACES = 6
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    role = permit(request, can_make_choices)
+    student = own_student(role)
+    stance = queries.stance_of(student)
+    return render_page(
+        request,
+        "choices/family/mine.html",
+        {
+            "lines": queries.student_choices(student),
+            "modules": student_modules(student),
+            "stance_form": StanceForm(
+                initial={"stance": stance.stance, "note": stance.note} if stance else None
+            ),
+            "stance": stance,
+        },
+    )
+
+
+@login_required
+@GET_POST
+def choose(request: HttpRequest, moment_pk: int) -> HttpResponse:
+    role = permit(request, can_make_choices)
+    student = own_student(role)
+    line = queries.get_student_moment_for(role, student, moment_pk)
+    choice = line.choice
+    initial = (
+        {
+            "chosen": choice.chosen,
+            "why": choice.why,
+            "found_out": choice.found_out,
+            "still_to_find_out": choice.still_to_find_out,
+            "experiences": list(choice.experiences.all()),
+            "institution": choice.institution,
+            "programme": choice.programme_id,
+            "application": choice.application,
+        }
+        if choice
+        else None
+    )
+    form = ChoiceForm(
+        request.POST or None,
+        initial=initial,
+        experiences=queries.experiences_of(student),
+        follow_up=line.moment.kind == MomentKind.FOLLOW_UP,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            choosing.make_choice(by=role, student=student, moment=line.moment, **form.cleaned_data)
+        except ValidationError as error:
+            show_domain_errors(form, error)
+        else:
+            messages.success(request, _("Je keuze is bewaard. Bespreek hem met je mentor."))
+            return redirect("choices:mine")
+    return render_page(request, "choices/family/choose.html", {"form": form, "line": line})
+
+
+@login_required
+@GET_POST
+def rank(request: HttpRequest) -> HttpResponse:
+    role = permit(request, can_make_choices)
+    student = own_student(role)
+    result = student_modules(student)
+    initial = {f"place_{p.rank}": p.module_id for p in result.ranking}
+    form = RankForm(request.POST or None, initial=initial, modules=result.modules, places=PLACES)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rank_modules(by=role, student=student, ranking=form.ranking())
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Je volgorde van keuzemodules is bewaard."))
+            return redirect("choices:mine")
+    return render_page(request, "choices/family/rank.html", {"form": form, "result": result})
+
+
+@login_required
+@require_POST
+def stance(request: HttpRequest) -> HttpResponse:
+    role = permit(request, can_make_choices)
+    student = own_student(role)
+    form = StanceForm(request.POST)
+    if form.is_valid():
+        choosing.set_stance(by=role, student=student, **form.cleaned_data)
+        messages.success(request, _("Bewaard."))
+    else:
+        messages.error(request, _("Kies een van de mogelijkheden."))
+    return redirect("choices:mine")
+
+
+@login_required
+def child(request: HttpRequest, student_pk: int) -> HttpResponse:
+    role = permit(request, can_read_child_choices)
+    student = get_student_for(role, student_pk)
+    sees = guardian_sees_dossier_of(role, student)
+    guardianship = guardianship_of(role, student)
+    return render_page(
+        request,
+        "choices/family/child.html",
+        {
+            "student": student,
+            "sees": sees,
+            "may_confirm": bool(guardianship and guardianship.has_authority),
+            "lines": queries.student_choices(student) if sees else [],
+        },
+    )
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    role = permit(request, can_confirm_choices)
+    choice = queries.get_choice_for(role, pk)
+    guardianship = guardianship_of(role, choice.student)
+    try:
+        choosing.confirm_choice(by=role, choice=choice, guardianship=guardianship)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, _("De keuze is bevestigd."))
+    if role.kind == RoleKind.GUARDIAN:
+        return redirect("choices:child", student_pk=choice.student_id)
+    return redirect("choices:student", student_pk=choice.student_id)

@@ -1,0 +1,98 @@
+"""Rows of the permission matrix for the choices area (see tests/matrix.py for the vocabulary).
+
+Students make their own choices and rank modules (the classmate has the same moments, so the same pages);
+the guardian reads their child's choices and confirms; mentors and counsellors follow and confirm; only the
+counsellor sets moments, modules and the allocation. The outsider (a counsellor at the other school) sees
+their own school's pages and a 404 for every object of the first school.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.choices.helpers import make_choice, make_module, make_moment, make_placement
+from tests.matrix import POST_ONLY, Objects, Redirect, Row, only
+
+
+def _cached(o: Objects, name: str, build: Any) -> Any:
+    found = o.__dict__.get(name)
+    if found is None:
+        found = build()
+        o.__dict__[name] = found
+    return found
+
+
+def moment(o: Objects) -> Any:
+    return _cached(o, "_choices_moment", lambda: make_moment(o.world.group))
+
+
+def choice(o: Objects) -> Any:
+    return _cached(o, "_choices_choice", lambda: make_choice(moment(o), o.world.student))
+
+
+def module(o: Objects) -> Any:
+    return _cached(o, "_choices_module", lambda: make_module(o.world.group))
+
+
+def placement(o: Objects) -> Any:
+    return _cached(o, "_choices_placement", lambda: make_placement(module(o), o.world.student))
+
+
+STUDENTS = {"student": 200, "classmate": 200}
+FOLLOWERS = {"mentor": 200, "counsellor": 200}
+COUNSELLORS = {"counsellor": 200, "outsider": 200}
+
+ROWS: dict[str, Row | list[Row]] = {
+    "choices:mine": Row(get=only(**STUDENTS)),
+    "choices:choose": Row(
+        kwargs=lambda o: {"moment_pk": moment(o).pk}, get=only(**STUDENTS), post=only(**STUDENTS)
+    ),
+    "choices:rank": Row(get=only(**STUDENTS), post=only(**STUDENTS)),
+    "choices:stance": Row(
+        get=POST_ONLY,
+        post=only(student=Redirect("choices:mine"), classmate=Redirect("choices:mine")),
+    ),
+    "choices:child": Row(kwargs=lambda o: {"student_pk": o.world.student.pk}, get=only(guardian=200)),
+    "choices:confirm": Row(
+        kwargs=lambda o: {"pk": choice(o).pk},
+        get=POST_ONLY,
+        post=only(
+            mentor=Redirect("choices:student"),
+            counsellor=Redirect("choices:student"),
+            guardian=Redirect("choices:child"),
+        ),
+    ),
+    "choices:overview": Row(get=only(mentor=200, counsellor=200, outsider=200)),
+    "choices:student": Row(
+        kwargs=lambda o: {"student_pk": o.world.student.pk}, get=only(**FOLLOWERS), post=only(**FOLLOWERS)
+    ),
+    "choices:record": Row(
+        kwargs=lambda o: {"student_pk": o.world.student.pk, "moment_pk": moment(o).pk},
+        get=only(**FOLLOWERS),
+        post=only(**FOLLOWERS),
+    ),
+    "choices:moments": Row(get=only(**COUNSELLORS)),
+    "choices:moment_new": Row(get=only(**COUNSELLORS), post=only(**COUNSELLORS)),
+    "choices:moment_edit": Row(
+        kwargs=lambda o: {"pk": moment(o).pk}, get=only(counsellor=200), post=only(counsellor=200)
+    ),
+    "choices:modules": Row(get=only(**COUNSELLORS)),
+    "choices:module_new": Row(get=only(**COUNSELLORS), post=only(**COUNSELLORS)),
+    "choices:module_edit": Row(
+        kwargs=lambda o: {"pk": module(o).pk}, get=only(counsellor=200), post=only(counsellor=200)
+    ),
+    "choices:allocation": Row(get=only(**COUNSELLORS)),
+    "choices:allocate": Row(
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("choices:allocation"), outsider=Redirect("choices:allocation")),
+    ),
+    "choices:move": Row(
+        kwargs=lambda o: {"pk": placement(o).pk}, get=only(counsellor=200), post=only(counsellor=200)
+    ),
+    "choices:lock": Row(
+        kwargs=lambda o: {"pk": placement(o).pk},
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("choices:allocation")),
+    ),
+    "choices:allocation_csv": Row(get=only(**COUNSELLORS)),
+}
