@@ -113,6 +113,7 @@ ROWS = {
         get=only(counsellor=200, outsider=200), post=only(counsellor=200, outsider=200)
     ),
     "careers:adjust": Row(kwargs=occupation_pk, get=only(counsellor=200), post=only(counsellor=200)),
+    "careers:cards_pdf": Row(get=only(mentor=200, counsellor=200, teacher=200, outsider=200)),
     "careers:overview": Row(get=only(counsellor=200, outsider=200)),
     "careers:open_days": Row(get=only(student=200, classmate=200)),
     "careers:open_day_go": Row(

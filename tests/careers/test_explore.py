@@ -246,3 +246,22 @@ def test_an_occupation_becomes_a_dream_once(world, login, catalogue):
         assert AmbitionLink.objects.get().occupation == catalogue["mechanic"]
     assert ambition.dream == "Monteur worden"
     assert first.url == again.url == reverse("dossier:ambition", args=[ambition.pk])
+
+
+def test_printable_cards_carry_both_names_and_three_tasks(world, login, catalogue):
+    response = login("mentor").get(reverse("careers:cards_pdf"), {"taal": "ar", "sector": "care"})
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert "beroepenkaarten-ar.pdf" in response["Content-Disposition"]
+
+
+def test_the_cards_show_the_dutch_and_the_chosen_name_and_three_tasks(world, login, catalogue, monkeypatch):
+    printed = []
+    monkeypatch.setattr("koers.careers.views.cards.render_pdf", lambda html: printed.append(html) or b"%PDF")
+
+    login("mentor").get(reverse("careers:cards_pdf"), {"taal": "ar", "q": "helpende"})
+
+    html = printed[0]
+    assert "Helpende in de zorg" in html and "مساعد رعاية" in html and 'dir="rtl"' in html
+    assert html.count("<li>") == 3 and "je helpt iemand met aankleden" in html

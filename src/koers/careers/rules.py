@@ -16,3 +16,4 @@ can_see_child_careers = is_guardian
 can_explain_school_system = is_student | is_guardian | is_mentor | is_counsellor | is_teacher
 can_edit_catalogue = is_counsellor
 can_plan_open_days = is_counsellor
+can_print_cards = is_mentor | is_counsellor | is_teacher

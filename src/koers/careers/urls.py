@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.careers.views import catalogue, explainer, explore, interest, open_days, students
+from koers.careers.views import cards, catalogue, explainer, explore, interest, open_days, students
 
 app_name = "careers"
 urlpatterns = [
@@ -40,3 +40,4 @@ urlpatterns += [
     path("beroepen/nieuw/", catalogue.new_occupation, name="new_occupation"),
     path("beroepen/<int:pk>/aanpassen/", catalogue.adjust, name="adjust"),
 ]
+urlpatterns += [path("beroepen/kaarten.pdf", cards.cards_pdf, name="cards_pdf")]
