@@ -81,7 +81,8 @@ class Row:
 
     @property
     def points_at_objects(self) -> bool:
-        return self.kwargs is not nothing or self.query is not no_query or self.post_data is not nothing
+        kwargs = self.kwargs is not nothing and not getattr(self.kwargs, "names_no_object", False)
+        return kwargs or self.query is not no_query or self.post_data is not nothing
 
     def __post_init__(self) -> None:
         for answers in (self.get, self.post):
@@ -107,6 +108,16 @@ FOLLOWERS = {"student": 200, "mentor": 200, "counsellor": 200}
 OWN_DOSSIER = only(student=200, classmate=200)
 # A POST-only URL answers a GET with 405 once logged in.
 POST_ONLY = answers(405)
+
+
+def fixed(**kwargs: Any) -> Callable[[Objects], dict[str, Any]]:
+    """URL arguments that name no object (a kind, a language): every school has its own page for them."""
+
+    def _kwargs(o: Objects) -> dict[str, Any]:
+        return dict(kwargs)
+
+    _kwargs.names_no_object = True  # type: ignore[attr-defined]
+    return _kwargs
 
 
 def pk(attribute: str) -> Callable[[Objects], dict[str, Any]]:

@@ -185,6 +185,22 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "careers:adjust": "The school's own edits of the catalogue; no student.",
     "careers:occupation_names": "A datalist for guide mode's occupation tag, inside the guide page (logged); "
     "occupation names only.",
+    "partners:partner": "A partner of the school's network, its places and who interns there (names only).",
+    "partners:partner_edit": "The school's network; no student.",
+    "partners:place_new": "A new internship place of the school's network; no student.",
+    "partners:place_edit": "An internship place of the school's network; no student.",
+    "partners:group": "Matching a group to places: names, wishes and places; a spoken reason plays through a "
+    "logged view.",
+    "partners:make_link": "Making the supervisor's link: the student's name and the place only.",
+    "partners:supervisor": "The supervisor's page, opened with its secret link; each use is kept in LinkUse.",
+    "quality:scan_item": "A self-scan statement of the school; no student.",
+    "quality:scan_answer": "A staff member's self-scan answers; no student.",
+    "quality:scan_results": "The team's self-scan scores and the school's totals; no student.",
+    "quality:scan_results_csv": "The team's self-scan scores and the school's totals; no student.",
+    "quality:goal": "A policy goal and its progress in school totals; no student.",
+    "quality:questionnaire": "The school's question list; no student.",
+    "quality:evaluation_results": "Anonymous answers, shown only from five respondents; no student.",
+    "quality:evaluation_results_csv": "Anonymous answers, shown only from five respondents; no student.",
     "background:job": "The progress page of a background job.",
     "background:download": "A prepared file (login cards); not dossier content.",
 }

@@ -43,7 +43,7 @@ def test_conversation_from_round_to_shared_summary(world, pages, finish):
     # The counsellor sets a round for year 3 in which the internship conversation is used.
     counsellor = pages.open(viewport=DESKTOP)
     log_in(counsellor, "counsellor")
-    menu(counsellor, "Gesprekken")
+    menu(counsellor, "Gespreksrondes")
     expect(counsellor.get_by_role("heading", level=1)).to_have_text("Gespreksrondes")
     counsellor.get_by_role("link", name="Nieuwe ronde").click()
     counsellor.get_by_label("Naam", exact=True).fill("Ronde 1 (najaar)")

@@ -89,10 +89,16 @@ def dutch_texts(language: str) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
+# Pages that speak a language chosen for them, not the visitor's: each with its reason.
+OWN_LANGUAGE = {
+    "partners:supervisor": "The supervisor's page speaks the language the mentor chose for the link.",
+}
+
+
 def family_pages(objects) -> list[tuple[str, str, str]]:
     """(name, persona, url) of every page the matrix says a student, guardian or visitor opens."""
     pages = []
-    for name in TABLE:
+    for name in [name for name in TABLE if name not in OWN_LANGUAGE]:
         for row in rows_of(name):
             for persona in FAMILY_PERSONAS:
                 if row.get[persona] == 200:

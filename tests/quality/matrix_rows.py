@@ -13,7 +13,7 @@ from typing import Any
 from django_scopes import scopes_disabled
 
 from koers.quality.models import Part, Task, TaskAssignment
-from tests.matrix import POST_ONLY, Objects, Redirect, Row, only
+from tests.matrix import POST_ONLY, Objects, Redirect, Row, fixed, only
 from tests.quality.factories import EvaluationRoundFactory, GoalFactory, ScanItemFactory, ScanRoundFactory
 
 
@@ -92,12 +92,12 @@ ROWS: dict[str, Row | list[Row]] = {
     "quality:goal": Row(kwargs=lambda o: {"pk": goal(o).pk}, get=only(**STAFF), post=only(**STEERING)),
     "quality:evaluations": Row(get=only(**STEERING, outsider=200)),
     "quality:questionnaire": Row(
-        kwargs=lambda o: {"audience": "student"},
+        kwargs=fixed(audience="student"),
         get=only(counsellor=200, outsider=200),
         post=only(counsellor=200, outsider=200),
     ),
     "quality:evaluation_open": Row(
-        kwargs=lambda o: {"audience": "student"},
+        kwargs=fixed(audience="student"),
         get=POST_ONLY,
         post=only(counsellor=Redirect("quality:evaluations"), outsider=Redirect("quality:evaluations")),
     ),

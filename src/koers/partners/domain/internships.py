@@ -146,7 +146,14 @@ def propose_matches(*, by: Role, group: Group, day: dt.date | None = None) -> in
     proposed. Proposals stay proposals until the mentor approves them."""
     require(by, can_match_group, group)
     day = day or timezone.localdate()
-    places = {p.pk: p for p in open_places(group.school_id, day).select_for_update(of=("self",))}
+    # Lock the open places first (PostgreSQL refuses FOR UPDATE beside the count's GROUP BY), then read them.
+    list(
+        InternshipPlace.objects.select_for_update()
+        .filter(school_id=group.school_id, open=True, ends_on__gte=day)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    places = {p.pk: p for p in open_places(group.school_id, day)}
     taken = _taken(list(places))
     students = list(
         group_students(group, day)
