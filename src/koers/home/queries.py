@@ -55,6 +55,7 @@ from koers.schools.models import (
     SchoolYear,
     Student,
     Track,
+    User,
 )
 
 NEW_IN_GROUP_WEEKS = 6
@@ -463,26 +464,48 @@ def group_summaries(school: School, period: Period) -> list[GroupSummary]:
 def quiet_students(school: School, *, weeks: int, now: dt.datetime | None = None) -> QuerySet[Student]:
     """Students still at school who added no experience and no reflection in the last ``weeks`` weeks.
 
-    Longest quiet first (those who never added anything at the very top). The filter is two NOT EXISTS
-    probes per student on the student index; the latest dates are computed only for the quiet ones.
+    Longest quiet first (those who never added anything at the very top), then by name. The filter is two
+    NOT EXISTS probes per student on the student index; the latest dates are computed only for the quiet
+    ones. Users carry no school, so the user table is never joined here: the names to sort on are scalar
+    lookups by primary key, one per quiet student of this school, so that the plan never reads the users of
+    other schools (a join let PostgreSQL hash the whole user table). Load the users of the rows shown with
+    ``with_users``.
     """
     window = Period.last_weeks(weeks, now=now)
     experiences = Experience.objects.filter(student_id=OuterRef("pk"))
     reflections = Reflection.objects.filter(student_id=OuterRef("pk"))
     last_exp = _scalar_max(experiences, "created_at", DateTimeField())
     last_ref = _scalar_max(reflections, "created_at", DateTimeField())
+    user = User.objects.filter(pk=OuterRef("user_id"))
     return (
         Student.objects.filter(school_id=school.pk, left_on__isnull=True, joined_on__lte=window.today)
         .filter(
             ~Exists(experiences.filter(created_at__gte=window.since)),
             ~Exists(reflections.filter(created_at__gte=window.since)),
         )
-        .select_related("user")
         .annotate(
             last_activity=Greatest(Coalesce(last_exp, last_ref), Coalesce(last_ref, last_exp)),
+            sort_last_name=Subquery(user.values("last_name")[:1]),
+            sort_first_name=Subquery(user.values("first_name")[:1]),
         )
-        .order_by(F("last_activity").asc(nulls_first=True), "user__last_name", "user__first_name", "pk")
+        .order_by(F("last_activity").asc(nulls_first=True), "sort_last_name", "sort_first_name", "pk")
     )
+
+
+def with_users(students: Sequence[Student], day: dt.date) -> None:
+    """Attach each student's user and ``current_group`` (a group name or "") to one page of students. One
+    query, by primary key."""
+    if not students:
+        return
+    found = (
+        Student.objects.filter(pk__in=[s.pk for s in students])
+        .select_related("user")
+        .annotate(current_group=_current_group_name("pk", day))
+        .in_bulk()
+    )
+    for student in students:
+        student.user = found[student.pk].user
+        student.current_group = found[student.pk].current_group or ""  # type: ignore[attr-defined]
 
 
 def _page_with_total(queryset: QuerySet[Student], per_page: int, number: int | str) -> Page:
@@ -525,7 +548,7 @@ def counsellor_page(
     period = Period.of_school(role.school, now=now)
     groups = group_summaries(role.school, period)
     quiet_page = _page_with_total(quiet_students(role.school, weeks=weeks, now=now), INACTIVE_PAGE_SIZE, page)
-    _attach_current_groups(list(quiet_page.object_list), period.today)
+    with_users(list(quiet_page.object_list), period.today)
     return CounsellorPage(
         period=period,
         groups=groups,
