@@ -357,12 +357,71 @@ class Totals:
     compliments: int = 0
 
 
-def _totals(summaries: Iterable[GroupSummary]) -> Totals:
+def _totals(summaries: Iterable[GroupSummary | Totals]) -> Totals:
     totals = Totals()
     for s in summaries:
         for name in vars(totals):
             setattr(totals, name, getattr(totals, name) + getattr(s, name))
     return totals
+
+
+# Up to this many groups the counsellor's and leader's pages list every group; a larger school sees one row
+# per year level (and one for the ISK) and the groups of the level it opens, so that the page does not grow
+# with the school (a school of 6,000 has some 240 groups).
+ALL_GROUPS_UP_TO = 30
+
+
+@dataclass
+class LevelSummary:
+    key: str  # the year level as a string, or "isk"
+    label: str
+    groups: int
+    totals: Totals
+
+
+def level_key(group: Group) -> str:
+    return Track.ISK.value if group.track == Track.ISK else str(group.year_level)
+
+
+def level_summaries(summaries: Sequence[GroupSummary]) -> list[LevelSummary]:
+    """The group sums added up per year level, ISK groups apart (after the year levels)."""
+    from django.utils.translation import gettext
+
+    by_key: dict[str, list[GroupSummary]] = {}
+    for summary in summaries:
+        by_key.setdefault(level_key(summary.group), []).append(summary)
+    keys = sorted(by_key, key=lambda k: (k == Track.ISK.value, int(k) if k.isdigit() else 0))
+    return [
+        LevelSummary(
+            key=key,
+            label=str(Track.ISK.label)
+            if key == Track.ISK.value
+            else gettext("leerjaar %(level)s") % {"level": key},
+            groups=len(by_key[key]),
+            totals=_totals(by_key[key]),
+        )
+        for key in keys
+    ]
+
+
+@dataclass
+class GroupTable:
+    """What the group table shows: every group, or per year level plus the groups of the level opened."""
+
+    groups: list[GroupSummary]  # the group rows shown
+    totals: Totals  # of the whole school
+    levels: list[LevelSummary]  # empty when every group is shown
+    level: LevelSummary | None  # the level opened, if any
+
+
+def group_table(summaries: list[GroupSummary], level: str | None = None) -> GroupTable:
+    totals = _totals(summaries)
+    if len(summaries) <= ALL_GROUPS_UP_TO:
+        return GroupTable(groups=summaries, totals=totals, levels=[], level=None)
+    levels = level_summaries(summaries)
+    opened = next((lv for lv in levels if lv.key == level), None)
+    shown = [s for s in summaries if opened is not None and level_key(s.group) == opened.key]
+    return GroupTable(groups=shown, totals=totals, levels=levels, level=opened)
 
 
 def _group_signals_sql() -> str:
@@ -535,24 +594,33 @@ class CounsellorPage:
     period: Period
     groups: list[GroupSummary]
     totals: Totals
+    table: GroupTable
     quiet_weeks: int
     quiet_since: dt.date
     quiet: Page
 
 
 def counsellor_page(
-    role: Role, *, weeks: int, page: int | str = 1, now: dt.datetime | None = None
+    role: Role,
+    *,
+    weeks: int,
+    page: int | str = 1,
+    level: str | None = None,
+    now: dt.datetime | None = None,
 ) -> CounsellorPage:
     """Group sums plus one page of quiet students. Four queries (two for the groups; the page with its
-    total, and the page's groups for the quiet students; two more only for a page number past the end)."""
+    total, and the page's users and groups for the quiet students; two more only for a page number past
+    the end)."""
     period = Period.of_school(role.school, now=now)
     groups = group_summaries(role.school, period)
     quiet_page = _page_with_total(quiet_students(role.school, weeks=weeks, now=now), INACTIVE_PAGE_SIZE, page)
     with_users(list(quiet_page.object_list), period.today)
+    table = group_table(groups, level)
     return CounsellorPage(
         period=period,
         groups=groups,
-        totals=_totals(groups),
+        totals=table.totals,
+        table=table,
         quiet_weeks=weeks,
         quiet_since=Period.last_weeks(weeks, now=now).since_date,
         quiet=quiet_page,
@@ -564,13 +632,15 @@ class LeaderPage:
     period: Period
     groups: list[GroupSummary]
     totals: Totals
+    table: GroupTable
 
 
-def leader_page(role: Role, *, now: dt.datetime | None = None) -> LeaderPage:
-    """Aggregates only: no names, nothing that leads to a single student. Six queries."""
+def leader_page(role: Role, *, level: str | None = None, now: dt.datetime | None = None) -> LeaderPage:
+    """Aggregates only: no names, nothing that leads to a single student. Two queries."""
     period = Period.of_school(role.school, now=now)
     groups = group_summaries(role.school, period)
-    return LeaderPage(period=period, groups=groups, totals=_totals(groups))
+    table = group_table(groups, level)
+    return LeaderPage(period=period, groups=groups, totals=table.totals, table=table)
 
 
 # --- guardian --------------------------------------------------------------------------------------------
