@@ -1,5 +1,5 @@
-"""Issue 19: a large school's counsellor and leader see one row per year level and open a level for its groups,
-so the page does not grow with the number of groups; the sums stay those of the whole school."""
+"""Issue 19: a large school's counsellor and leader see one row per year level and open a level for its
+groups, so the page does not grow with the number of groups; the sums stay those of the whole school."""
 
 from __future__ import annotations
 
