@@ -275,3 +275,12 @@ def test_regional_schools_fill_the_database_and_go_with_the_demo(db, fast_passwo
     with scopes_disabled():
         assert not School.objects.filter(slug__startswith="demo-regio-").exists()
         assert School.objects.count() == 2
+
+
+def test_regional_schools_can_be_people_only(db, fast_passwords):
+    build_demo(students=20, seed=3, regional_schools=1, regional_dossiers=False)
+    with scopes_disabled():
+        regional = School.objects.get(slug="demo-regio-1")
+        assert Student.objects.filter(school=regional).count() == 20
+        assert Guardianship.objects.filter(student__school=regional).exists()
+        assert not Reflection.objects.filter(school=regional).exists()

@@ -221,12 +221,15 @@ def demo_exists() -> bool:
     return _demo_users().filter(username=FIXED_USERNAMES[0]).exists()
 
 
-def build_demo(*, students: int, seed: int, regional_schools: int = 0) -> DemoReport:
+def build_demo(
+    *, students: int, seed: int, regional_schools: int = 0, regional_dossiers: bool = True
+) -> DemoReport:
     """Replace any previous demo with a fresh one of ``students`` students at Het Baken.
 
     ``regional_schools`` adds that many more schools of the same size to the same database, with their
-    people, groups and dossiers (not their programme, conversations or other areas): benchmarks use them to
-    show that a page of one school does not slow down as the deployment holds more schools."""
+    people, groups and (unless ``regional_dossiers`` is False, which builds much faster) dossiers, not their
+    programme, conversations or other areas: benchmarks use them to show that a page of one school does not
+    slow down as the deployment holds more schools."""
     if students < MIN_STUDENTS:
         raise DemoError(f"Een demoschool heeft minstens {MIN_STUDENTS} leerlingen nodig.")
     started = time.perf_counter()
@@ -236,7 +239,11 @@ def build_demo(*, students: int, seed: int, regional_schools: int = 0) -> DemoRe
         with transaction.atomic(), scopes_disabled():
             delete_demo()
             builder = _Builder(
-                students=students, seed=seed, saved_files=saved_files, regional_schools=regional_schools
+                students=students,
+                seed=seed,
+                saved_files=saved_files,
+                regional_schools=regional_schools,
+                regional_dossiers=regional_dossiers,
             )
             report = builder.build()
     except BaseException:
@@ -313,9 +320,18 @@ class _StudentPlan:
 
 
 class _Builder:
-    def __init__(self, *, students: int, seed: int, saved_files: list[str], regional_schools: int = 0):
+    def __init__(
+        self,
+        *,
+        students: int,
+        seed: int,
+        saved_files: list[str],
+        regional_schools: int = 0,
+        regional_dossiers: bool = True,
+    ):
         self.rng = random.Random(seed)
         self.regional_schools = regional_schools
+        self.regional_dossiers = regional_dossiers
         self.seed = seed
         self.students_wanted = students
         self.saved_files = saved_files
@@ -437,7 +453,8 @@ class _Builder:
             regional = School.objects.create(
                 name=f"Regioschool {number}", slug=f"{REGIONAL_SLUG_PREFIX}{number}"
             )
-            plans += self.plan_school(regional, students=self.students_wanted, main=False, regional=True)
+            people = self.plan_school(regional, students=self.students_wanted, main=False, regional=True)
+            plans += people if self.regional_dossiers else []
         self.save_all(User, Role, Student, Membership, Mentorship, Guardianship)
 
         for plan in plans:
