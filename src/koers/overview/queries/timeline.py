@@ -236,7 +236,7 @@ def build_timeline(
                 )
             )
 
-        # Confirmed choices (choices): every confirmation the moment asks for is given; on the day of the last.
+        # Confirmed choices (choices): every confirmation the moment asks for is given; dated by the last one.
         # Guardians who see the dossier read the student's choices anyway (choices:child).
         for choice in (
             Choice.objects.filter(student=student, confirmations__isnull=False)
