@@ -180,6 +180,8 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "choices:moment_edit": "A choice moment of the school's planning; no student.",
     "choices:module_edit": "An elective module of the school; no student.",
     "choices:move": "Moving a student between elective modules: names only, no dossier content.",
+    "choices:unit_new": "Adding an exam unit to a vocational programme of the school; no student.",
+    "choices:unit_edit": "The deepenings the school offers for an exam unit; no student.",
     "careers:occupation": "An occupation of the catalogue; no student.",
     "careers:programme": "A programme of the catalogue; no student.",
     "careers:adjust": "The school's own edits of the catalogue; no student.",

@@ -107,6 +107,9 @@ FAMILY_SOURCES = (
     "choices/models.py",
     "choices/domain/choosing.py",
     "choices/domain/ranking.py",
+    "choices/domain/route.py",
+    "choices/forms/route.py",
+    "choices/views/route.py",
     "choices/reminders.py",
     # the guardian's home, taking the dossier along, requests for access
     "home/templates/home/guardian.html",

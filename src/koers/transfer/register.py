@@ -29,6 +29,7 @@ from koers.choices.models import (
     Module,
     Placement,
     Preference,
+    RouteStep,
 )
 from koers.conversations.models import (
     Agreement,
@@ -360,6 +361,15 @@ _ENTRIES: list[Entry] = [
         (),
         "Who confirmed a choice (mentor, guardian, counsellor) and when.",
         STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        RouteStep,
+        "choice__student",
+        (),
+        "The student's learning route: per exam unit whether they explore, deepen (and how) or broaden.",
+        "The student; their mentors and the counsellor; guardians with authority while the dossier is "
+        "theirs.",
         DOSSIER_KEPT,
     ),
     Entry(
