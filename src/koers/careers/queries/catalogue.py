@@ -19,11 +19,12 @@ from koers.careers.models import (
     InterestField,
     InterestResult,
     Occupation,
+    Offer,
     Programme,
     Prospect,
     Sector,
 )
-from koers.careers.rules import can_explore
+from koers.careers.rules import can_edit_catalogue, can_explore
 from koers.careers.vocabulary import ProgrammeKind
 from koers.common.lookups import one_or_404
 from koers.dossier.models import StudentTrait
@@ -186,10 +187,11 @@ def get_occupation_for(role: Role, pk: int, *, include_hidden: bool = False) -> 
     return one_or_404(found.select_related("mbo_domain"), pk=pk)
 
 
-def get_programme_for(role: Role, pk: int) -> Programme:
+def get_programme_for(role: Role, pk: int, *, include_hidden: bool = False) -> Programme:
     if not can_explore(role):
         raise Http404
-    return one_or_404(visible_programmes(), pk=pk)
+    found = Programme.objects.select_related("mbo_domain") if include_hidden else visible_programmes()
+    return one_or_404(found, pk=pk)
 
 
 @dataclass
@@ -292,8 +294,21 @@ def occupation_names(student: Student) -> list[str]:
     return first + rest
 
 
-def edit_of(occupation: Occupation) -> CatalogueEdit | None:
-    return CatalogueEdit.objects.filter(occupation=occupation).first()
+def edit_of(entry: Occupation | Programme) -> CatalogueEdit | None:
+    kind = "occupation" if isinstance(entry, Occupation) else "programme"
+    return CatalogueEdit.objects.filter(**{kind: entry}).first()
+
+
+def offers_of(programme: Programme) -> list[Offer]:
+    """The regional schools the school named for this programme."""
+    return list(Offer.objects.filter(programme=programme).order_by("institution", "place", "pk"))
+
+
+def get_offer_for(role: Role, pk: int) -> Offer:
+    """An offer the counsellor's school recorded; another school's is a 404."""
+    if not can_edit_catalogue(role):
+        raise Http404
+    return one_or_404(Offer.objects.select_related("programme"), pk=pk)
 
 
 def prospect_of(occupation: Occupation) -> Prospect | None:
