@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from koers.careers.models import (
@@ -101,6 +102,19 @@ def sectors_of_fields(field_keys: list[str]) -> list[int]:
     )
 
 
+def _fit_count(trait_ids: set[int]) -> Coalesce:
+    """How many of these qualities and motives an occupation asks, as a subquery per row: an aggregate over
+    the join would make the database group every column of the page (slow on SQLite with JSON texts)."""
+    shared = (
+        Occupation.traits.through.objects.filter(occupation_id=OuterRef("pk"), trait_id__in=trait_ids)
+        .order_by()
+        .values("occupation_id")
+        .annotate(n=Count("trait_id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(shared, output_field=IntegerField()), 0)
+
+
 @dataclass
 class Filters:
     query: str = ""
@@ -168,7 +182,7 @@ def search_occupations(role: Role, student: Student | None, filters: Filters) ->
             found = found.filter(sector_id__in=test_sectors)
     ordering = ["order", "pk"]
     if trait_ids:
-        found = found.annotate(fit=Count("traits", filter=Q(traits__in=trait_ids), distinct=True))
+        found = found.annotate(fit=_fit_count(trait_ids))
         if filters.fits:
             found = found.filter(fit__gt=0)
             ordering = ["-fit", *ordering]
