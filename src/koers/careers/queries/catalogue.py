@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -108,9 +108,7 @@ def _fit_count(trait_ids: set[int]) -> Coalesce:
     shared = (
         Occupation.traits.through.objects.filter(occupation_id=OuterRef("pk"), trait_id__in=trait_ids)
         .order_by()
-        .values("occupation_id")
-        .annotate(n=Count("trait_id"))
-        .values("n")
+        .values(n=Func("trait_id", function="COUNT"))
     )
     return Coalesce(Subquery(shared, output_field=IntegerField()), 0)
 
