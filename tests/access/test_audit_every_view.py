@@ -185,6 +185,7 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "careers:occupation": "An occupation of the catalogue; no student.",
     "careers:programme": "A programme of the catalogue; no student.",
     "careers:adjust": "The school's own edits of the catalogue; no student.",
+    "careers:adjust_programme": "The school's own edits of the catalogue, its regional offers; no student.",
     "careers:occupation_names": "A datalist for guide mode's occupation tag, inside the guide page (logged); "
     "occupation names only.",
     "partners:partner": "A partner of the school's network, its places and who interns there (names only).",

@@ -151,6 +151,7 @@ FAMILY_SOURCES = (
     "careers/domain/favourites.py",
     "careers/domain/interest.py",
     "careers/domain/open_days.py",
+    "careers/reminders.py",
 )
 
 
