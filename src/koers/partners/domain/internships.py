@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from koers.access.gate import require
 from koers.choices.allocation import assign, rank_cost
 from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
+from koers.conversations.models import Conversation
 from koers.dossier.domain.experiences import record_experience
 from koers.dossier.models import Evidence, EvidenceKind, Experience
 from koers.lob.vocabulary import ExperienceKind
@@ -465,9 +466,11 @@ def record_presentation(
     presented_on: dt.date,
     class_said: str,
     photo: CheckedUpload | None = None,
+    conversation: Conversation | None = None,
 ) -> ClassPresentation:
     """The mentor notes that the student presented in class, what the class said back, and a photo, which
-    goes into the student's dossier with the internship's experience (now, or when the student makes it)."""
+    goes into the student's dossier with the internship's experience (now, or when the student makes it).
+    ``conversation`` is the group session it happened in (``domain.presentations``)."""
     require(by, can_follow_internship, internship.student)
     if by.kind not in (RoleKind.MENTOR, RoleKind.COUNSELLOR):
         raise PermissionDenied
@@ -484,6 +487,8 @@ def record_presentation(
         found.presented_on = presented_on
         found.class_said = (class_said or "").strip()
         found.recorded_by_id = by.user_id
+        if conversation is not None:
+            found.conversation = conversation
         if photo is not None:
             if found.photo:
                 delete_files_on_commit(found.photo)
