@@ -194,6 +194,9 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "partners:place_edit": "An internship place of the school's network; no student.",
     "partners:group": "Matching a group to places: names, wishes and places; a spoken reason plays through a "
     "logged view.",
+    "partners:sessions": "A group's presentation sessions: dates and places; no student.",
+    "partners:session": "A class's presentation session: names, places and what the class said back, like "
+    "the group conversation's record; no one student's dossier.",
     "partners:make_link": "Making the supervisor's link: the student's name and the place only.",
     "partners:supervisor": "The supervisor's page, opened with its secret link; each use is kept in LinkUse.",
     "quality:scan_item": "A self-scan statement of the school; no student.",

@@ -759,6 +759,7 @@ class GuardianHome:
     assignments: list[Any] = field(default_factory=list)
     shared_experiences: list[Experience] = field(default_factory=list)
     compliments: list[Compliment] = field(default_factory=list)
+    internships: list[Any] = field(default_factory=list)
 
     @property
     def done(self) -> int:
@@ -783,6 +784,7 @@ def guardian_home(role: Role, *, child_pk: int | None = None, now: dt.datetime |
     from koers.conversations.models import Agreement, ConversationStatus, Party, Preparation
     from koers.conversations.queries.planning import my_conversations
     from koers.dossier.queries.portfolio import Visibility, visibility_for
+    from koers.partners.queries.internships import child_internships
     from koers.programme.queries.guardian import home_assignments
     from koers.programme.queries.line import Status, student_line
 
@@ -826,6 +828,7 @@ def guardian_home(role: Role, *, child_pk: int | None = None, now: dt.datetime |
     if not page.sees_dossier:
         return page
 
+    page.internships = child_internships(student, timezone.localdate(now))
     agreements = Agreement.objects.filter(
         conversation__student_id=student.pk, party=Party.GUARDIAN, action__status=ActionStatus.OPEN
     ).select_related("action", "conversation__type")
