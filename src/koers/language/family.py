@@ -43,6 +43,9 @@ FAMILY_SOURCES = (
     # the quality area's evaluation as students answer it
     "quality/family_texts.py",
     "quality/templates/quality/student_*.html",
+    # the former student's question list, opened with a personal link
+    "quality/templates/quality/leavers/answer.html",
+    "quality/templates/quality/leavers/refused.html",
     # the dossier: every page is the student's own or a guardian's view of it
     "dossier/*",
     "dossier/*/*",
