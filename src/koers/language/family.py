@@ -89,6 +89,8 @@ FAMILY_SOURCES = (
     "programme/views/line.py",
     "programme/queries/line.py",
     "programme/templates/programme/line/_list.html",
+    "programme/templates/programme/line/_useful.html",
+    "programme/domain/feedback.py",
     "programme/templates/programme/line/student.html",
     "programme/forms/assignments.py",
     "programme/domain/assignments.py",
