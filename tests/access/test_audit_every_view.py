@@ -207,6 +207,8 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "quality:questionnaire": "The school's question list; no student.",
     "quality:evaluation_results": "Anonymous answers, shown only from five respondents; no student.",
     "quality:evaluation_results_csv": "Anonymous answers, shown only from five respondents; no student.",
+    "quality:leaver": "The counsellor's record of where a leaver went; not the dossier.",
+    "quality:leaver_answer": "A former student's own question list, opened by their secret link; no dossier.",
     "background:job": "The progress page of a background job.",
     "background:download": "A prepared file (login cards); not dossier content.",
 }

@@ -157,8 +157,8 @@ def test_planner_costs_a_fixed_number_of_queries(login, world, year, visit, size
             activity.groups.add(group, world.group)
     client = login("counsellor")
 
-    # session, user, roles, years, the tracks' levels (2), activities, their groups
-    with django_assert_num_queries(8):
+    # session, user, roles, years, the tracks' levels (2), activities, their groups, "was it useful?"
+    with django_assert_num_queries(9):
         client.get(reverse("programme:planner"))
 
 

@@ -52,7 +52,13 @@ from koers.dossier.models import (
     Remark,
     StudentTrait,
 )
-from koers.programme.models import Activity, AssignmentWork, GivenAssignment, Participation
+from koers.programme.models import (
+    Activity,
+    ActivityFeedback,
+    AssignmentWork,
+    GivenAssignment,
+    Participation,
+)
 from koers.schools.models import Guardianship, Membership, Mentorship, Role, Student, User
 from koers.transfer.models import AccessRequest, RemovalReport, TransferExport, TransferImport
 
@@ -342,6 +348,14 @@ _ENTRIES: list[Entry] = [
         (),
         "Whether the student took part in a programme activity.",
         "The student; their mentors, teachers and the counsellor.",
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        ActivityFeedback,
+        "student",
+        (),
+        "The student's yes/no on whether an activity was useful, with one optional line.",
+        "The student; staff see only counts per activity from five answers, never who said what.",
         DOSSIER_KEPT,
     ),
     # --- choices ---
