@@ -274,12 +274,15 @@ class Mentorship(models.Model):
 
 
 class Guardianship(models.Model):
-    """A guardian (ouder/verzorger) of a student. Without parental authority the view is information-only."""
+    """A guardian (ouder/verzorger) of a student. Without parental authority the view is information-only.
+
+    ``has_authority`` is yes, no, or unknown (``None``: the student administration said something Koers could
+    not read). Unknown is never yes: read it through ``decides`` (or filter on ``has_authority=True``)."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     guardian = models.ForeignKey(User, on_delete=models.CASCADE, related_name="guardianships")
     student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="guardianships")
-    has_authority = models.BooleanField(_("met gezag"), default=True)
+    has_authority = models.BooleanField(_("met gezag"), null=True, default=True)
 
     objects = ScopedManager(school="school")
 
@@ -290,6 +293,15 @@ class Guardianship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.guardian} → {self.student}"
+
+    @property
+    def decides(self) -> bool:
+        """Parental authority as the rules need it: only a known yes counts."""
+        return self.has_authority is True
+
+    @property
+    def authority_unknown(self) -> bool:
+        return self.has_authority is None
 
 
 class ImportRun(models.Model):

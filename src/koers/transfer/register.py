@@ -160,7 +160,7 @@ _ENTRIES: list[Entry] = [
         Guardianship,
         "student",
         (),
-        "Who the student's guardians are and whether they have parental authority.",
+        "Who the student's guardians are and whether they have parental authority (yes, no or unknown).",
         "The guardian; the student; the counsellor; the administrator.",
         DOSSIER_KEPT,
     ),

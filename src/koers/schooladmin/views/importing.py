@@ -36,6 +36,7 @@ SECTIONS = [
     ("mentorships_new", gettext_lazy("Mentor van een groep")),
     ("mentorships_ended", gettext_lazy("Geen mentor meer van deze groep")),
     ("guardians_new", gettext_lazy("Nieuwe ouders/verzorgers")),
+    ("guardians_without_email", gettext_lazy("Ouders/verzorgers zonder e-mailadres: zij krijgen een brief")),
     ("guardianships_new", gettext_lazy("Ouder/verzorger gekoppeld aan leerling")),
     ("guardianships_changed", gettext_lazy("Gezag gewijzigd")),
 ]
