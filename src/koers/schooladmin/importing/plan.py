@@ -28,7 +28,7 @@ from koers.schooladmin.importing.parse import (
     parse_yes_no,
     split_name,
 )
-from koers.schooladmin.importing.presets import GUARDIAN_SLOTS
+from koers.schooladmin.importing.presets import GUARDIAN_SLOTS, ignored_columns
 from koers.schools.models import (
     Group,
     Guardianship,
@@ -136,6 +136,7 @@ class Plan:
     student_labels: dict[StudentKey, str] = field(default_factory=dict)
 
     active: int = 0  # students with a number who have not left
+    ignored_columns: list[str] = field(default_factory=list)  # the file's columns nothing is read from
 
     @property
     def confirm(self) -> int:
@@ -231,6 +232,7 @@ class Plan:
             "without_number": self.without_number,
             "empty": self.is_empty,
             "confirm": self.confirm,
+            "ignored_columns": self.ignored_columns,
         }
 
 
@@ -286,6 +288,7 @@ class _Planner:
             year_is_new=year_is_new,
             full_export=bool(mapping.get("full_export")),
             groups=groups,
+            ignored_columns=ignored_columns(table.columns, mapping),
         )
         self.students = {
             s.number: s

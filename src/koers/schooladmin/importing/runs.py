@@ -18,9 +18,9 @@ from koers.access.gate import require
 from koers.schooladmin.importing.apply import apply_plan
 from koers.schooladmin.importing.decode import DecodeError, Table, decode
 from koers.schooladmin.importing.plan import make_plan
-from koers.schooladmin.importing.presets import PRESETS, clean_mapping, mapping_for
+from koers.schooladmin.importing.presets import MANUAL, PRESETS, clean_mapping, mapping_with_memory
 from koers.schooladmin.rules import can_import
-from koers.schools.models import ImportRun, Role
+from koers.schools.models import ImportRun, Role, School
 
 
 def _check(by: Role, run: ImportRun | None = None) -> None:
@@ -44,15 +44,16 @@ def start_import(*, by: Role, filename: str, data: bytes, preset: str) -> Import
         table = decode(data, filename)
     except DecodeError as error:
         raise ValidationError({"file": str(error)}) from error
-    chosen = PRESETS.get(preset)
+    mapping, remembered = mapping_with_memory(preset, table.columns, by.school.import_mappings)
     run = ImportRun(
         school=by.school,
         by_id=by.user_id,
         filename=filename[:200],
+        preset=preset if preset in PRESETS else MANUAL,
         content=table.to_text(),
-        mapping=mapping_for(chosen, table.columns),
+        mapping=mapping,
     )
-    if chosen is not None and "number" in run.mapping["columns"]:
+    if (preset in PRESETS or remembered) and "number" in run.mapping["columns"]:
         run.summary = make_plan(school=by.school, table=table, mapping=run.mapping).summary()
     run.save()
     return run
@@ -70,7 +71,22 @@ def map_columns(*, run: ImportRun, by: Role, mapping: dict[str, Any]) -> ImportR
         raise ValidationError({"number": _("Koppel een kolom aan het leerlingnummer.")})
     run.summary = make_plan(school=run.school, table=table, mapping=run.mapping).summary()
     run.save(update_fields=["mapping", "summary"])
+    remember_mapping(run)
     return run
+
+
+def remember_mapping(run: ImportRun) -> None:
+    """Keep the admin's mapping for the next file of this kind (column names only)."""
+    school = School.objects.select_for_update().get(pk=run.school_id)
+    school.import_mappings = {
+        **school.import_mappings,
+        run.preset or MANUAL: {
+            "columns": run.mapping.get("columns", {}),
+            "full_export": bool(run.mapping.get("full_export")),
+        },
+    }
+    school.save(update_fields=["import_mappings"])
+    run.school.import_mappings = school.import_mappings
 
 
 class PreviewOutdated(ValidationError):
