@@ -7,21 +7,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
 from koers.background.queue import enqueue_job
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, show_domain_errors
-from koers.schooladmin.forms.importing import MappingForm, UploadForm
-from koers.schooladmin.importing import runs
-from koers.schooladmin.importing.queries import get_import_run_for, recent_runs
+from koers.schooladmin.forms.importing import MappingForm, StaffCodesForm, StaffFileForm, UploadForm
+from koers.schooladmin.importing import runs, staff
+from koers.schooladmin.importing.queries import get_import_run_for, recent_runs, staff_rows
 from koers.schooladmin.rules import can_import
 
 SECTIONS = [
@@ -147,3 +148,65 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         back=reverse("schooladmin:import_preview", kwargs={"pk": run.pk}),
     )
     return redirect("background:job", pk=job.pk)
+
+
+@login_required
+@GET_POST
+def staff_codes(request: HttpRequest) -> HttpResponse:
+    """The staff and their codes (afkortingen), which the Magister mentor column uses; set by hand here."""
+    role = permit(request, can_import)
+    rows = staff_rows(role)
+    form = StaffCodesForm(request.POST if request.method == "POST" else None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = staff.set_staff_codes(by=role, codes=form.codes())
+        except ValidationError as error:
+            # Show what is stored now as "seen", so saving again is a decision about the current codes.
+            data = request.POST.copy()
+            for row in staff_rows(role):
+                data[f"was_{row.user_id}"] = row.code
+            form = StaffCodesForm(data, rows=rows)
+            form.is_valid()
+            show_domain_errors(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext("%(n)s afkorting bewaard.", "%(n)s afkortingen bewaard.", changed) % {"n": changed},
+            )
+            return redirect("schooladmin:staff_codes")
+    return _staff_page(request, form, StaffFileForm())
+
+
+@login_required
+@require_POST
+def staff_codes_file(request: HttpRequest) -> HttpResponse:
+    """Codes from a staff export (e-mail and code per line); the report is shown on the same page."""
+    role = permit(request, can_import)
+    upload_form = StaffFileForm(request.POST, request.FILES)
+    report = None
+    if upload_form.is_valid():
+        upload = upload_form.cleaned_data["file"]
+        try:
+            report = staff.import_staff_codes(by=role, filename=upload.name or "", data=upload.read())
+        except ValidationError as error:
+            show_domain_errors(upload_form, error)
+    form = StaffCodesForm(None, rows=staff_rows(role))
+    return _staff_page(request, form, upload_form, report=report, status=200 if report else 400)
+
+
+def _staff_page(
+    request: HttpRequest,
+    form: StaffCodesForm,
+    upload_form: StaffFileForm,
+    *,
+    report: Any = None,
+    status: int = 200,
+) -> HttpResponse:
+    if form.errors:
+        status = 400
+    return render_page(
+        request,
+        "schooladmin/importing/staff_codes.html",
+        {"form": form, "upload_form": upload_form, "report": report},
+        status=status,
+    )
