@@ -474,8 +474,9 @@ _LATER: list[tuple[str, str | None, tuple[str, ...], str, str, str]] = [
         "A file imported from the student administration (names, numbers, groups, guardians), kept to show "
         "the preview and apply it; afterwards only counts, problem lines and who ran it.",
         "The school's administrator.",
-        "The file and the preview's name lists until the import is applied or cancelled, at most 7 days; "
-        "problem lines 30 days; counts and who ran it until the administrator removes the run.",
+        "The file and the preview's name lists until the import is applied or cancelled, at most 3 days; "
+        "problem lines 30 days; counts, file name and who or which key ran it as long as the school uses "
+        "Koers.",
     ),
     (
         "schools.ImportToken",

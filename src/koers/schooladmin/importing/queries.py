@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.http import Http404
 
 from koers.schools.models import STAFF_KINDS, ImportRun, Role, RoleKind
@@ -21,8 +22,9 @@ def get_import_run_for(role: Role, pk: int) -> ImportRun:
 def recent_runs(role: Role, count: int = 10) -> list[ImportRun]:
     return list(
         ImportRun.objects.filter(school_id=role.school_id)
-        .select_related("by")
+        .select_related("by", "token")
         .defer("content", "summary", "mapping")
+        .annotate(has_file=~Q(content=""))
         .order_by("-created_at")[:count]
     )
 

@@ -28,7 +28,35 @@ def _check(by: Role, run: ImportRun | None = None) -> None:
 
 
 def table_of(run: ImportRun) -> Table:
+    if not run.content:
+        raise ValidationError(
+            _("Het bestand van deze import is niet meer bewaard. Lees het opnieuw in om verder te gaan.")
+        )
     return Table.from_text(run.content)
+
+
+def clear_personal_data(run: ImportRun, *, problems: bool = False) -> None:
+    """Remove the file and the preview's name lists; counts stay (and problem lines, unless ``problems``)."""
+    summary = dict(run.summary or {})
+    if "lists" in summary:
+        summary["lists"] = {}
+    if problems and "problems" in summary:
+        summary["problem_count"] = len(summary.pop("problems"))
+    run.content = ""
+    run.summary = summary
+    run.save(update_fields=["content", "summary"])
+
+
+@transaction.atomic
+def cancel_import(*, run: ImportRun, by: Role) -> ImportRun:
+    """The admin does not go on with this file: it and the preview's name lists are removed now."""
+    _check(by, run)
+    run = ImportRun.objects.select_for_update().get(pk=run.pk)
+    if run.applied_at is None and run.cancelled_at is None:
+        run.cancelled_at = timezone.now()
+        run.save(update_fields=["cancelled_at"])
+        clear_personal_data(run)
+    return run
 
 
 def preview(run: ImportRun, *, today: dt.date | None = None) -> dict[str, Any]:
@@ -65,6 +93,8 @@ def map_columns(*, run: ImportRun, by: Role, mapping: dict[str, Any]) -> ImportR
     _check(by, run)
     if run.applied_at is not None:
         raise ValidationError(_("Deze import is al toegepast."))
+    if run.cancelled_at is not None:
+        raise ValidationError(_("Deze import is geannuleerd."))
     table = table_of(run)
     run.mapping = clean_mapping(mapping, table.columns)
     if "number" not in run.mapping["columns"]:
@@ -123,6 +153,8 @@ def apply_import(*, run: ImportRun, by: Role, confirmed: int | None = None) -> I
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
         if run.applied_at is not None:
             raise ValidationError(_("Deze import is al toegepast."))
+        if run.cancelled_at is not None:
+            raise ValidationError(_("Deze import is geannuleerd."))
         if not run.summary:
             raise ValidationError(_("Bekijk eerst wat de import zal doen."))
         plan = make_plan(school=run.school, table=table_of(run), mapping=run.mapping)
@@ -134,8 +166,8 @@ def apply_import(*, run: ImportRun, by: Role, confirmed: int | None = None) -> I
             stale = False
             apply_plan(plan)
             run.applied_at = timezone.now()
-            run.content = ""  # personal data: not kept once it has done its work
-            run.save(update_fields=["applied_at", "content"])
+            run.save(update_fields=["applied_at"])
+            clear_personal_data(run)  # not kept once it has done its work
     if stale:
         run.summary = summary
         run.save(update_fields=["summary"])

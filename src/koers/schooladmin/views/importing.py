@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
@@ -68,7 +69,7 @@ def start(request: HttpRequest) -> HttpResponse:
 def mapping(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_import)
     run = get_import_run_for(role, pk)
-    if run.applied_at is not None:
+    if run.applied_at is not None or not run.content:
         return redirect("schooladmin:import_preview", pk=run.pk)
     table = runs.table_of(run)
     form = MappingForm(
@@ -95,9 +96,19 @@ def mapping(request: HttpRequest, pk: int) -> HttpResponse:
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_import)
     run = get_import_run_for(role, pk)
-    if not run.summary:
+    if not run.summary and run.content:
         return redirect("schooladmin:import_mapping", pk=run.pk)
     return _preview_page(request, run)
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stop with this file: it and the preview's name lists are removed at once."""
+    role = permit(request, can_import)
+    run = runs.cancel_import(run=get_import_run_for(role, pk), by=role)
+    messages.success(request, _("De import is geannuleerd; het bestand is verwijderd."))
+    return redirect("schooladmin:import_preview", pk=run.pk)
 
 
 def _number(text: str) -> int | None:
@@ -106,11 +117,12 @@ def _number(text: str) -> int | None:
 
 
 def _preview_page(request: HttpRequest, run: Any, *, confirm_error: str = "") -> HttpResponse:
-    summary = run.summary
+    summary = run.summary or {}
+    lists, counts = summary.get("lists", {}), summary.get("counts", {})
     sections = [
-        {"key": key, "label": label, "items": summary["lists"].get(key, [])}
+        {"key": key, "label": label, "items": lists.get(key, []), "count": counts.get(key, 0)}
         for key, label in SECTIONS
-        if summary["lists"].get(key)
+        if counts.get(key)
     ]
     mapped = run.mapping.get("columns", {})
     return render_page(
