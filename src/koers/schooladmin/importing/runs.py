@@ -20,7 +20,7 @@ from koers.schooladmin.importing.decode import DecodeError, Table, decode
 from koers.schooladmin.importing.plan import make_plan
 from koers.schooladmin.importing.presets import MANUAL, PRESETS, clean_mapping, mapping_with_memory
 from koers.schooladmin.rules import can_import
-from koers.schools.models import ImportRun, Role, School
+from koers.schools.models import ImportRun, ImportToken, Role, School
 
 
 def _check(by: Role, run: ImportRun | None = None) -> None:
@@ -177,4 +177,53 @@ def apply_import(*, run: ImportRun, by: Role, confirmed: int | None = None) -> I
                 "import dan opnieuw toe."
             )
         )
+    return run
+
+
+def unattended_import(
+    *,
+    school: School,
+    filename: str,
+    data: bytes,
+    preset: str,
+    apply: bool,
+    via: str,
+    token: ImportToken | None = None,
+    today: dt.date | None = None,
+) -> ImportRun:
+    """An import without a person clicking through it (``koers import``, an upload with a key): the same
+    preview as on the screen with the school's remembered mapping, applied only when asked and when no safety
+    threshold is crossed; otherwise ``refused`` says why. Recorded like an import from the screen. Call it
+    inside the school's scope; the caller has checked who may (the server's shell, a valid key)."""
+    run = ImportRun(school=school, filename=filename[:200], preset=preset, via=via, token=token)
+    try:
+        table = decode(data, filename)
+    except DecodeError as error:
+        run.refused = str(error)
+        run.save()
+        return run
+    run.mapping, _remembered = mapping_with_memory(preset, table.columns, school.import_mappings)
+    if "number" not in run.mapping["columns"]:
+        run.refused = _(
+            "Geen kolom voor het leerlingnummer gevonden. Koppel de kolommen één keer op het scherm; Koers "
+            "onthoudt die koppeling voor de volgende keer."
+        )
+        run.save()
+        return run
+    with transaction.atomic():
+        plan = make_plan(school=school, table=table, mapping=run.mapping, today=today)
+        run.summary = plan.summary()
+        run.content = table.to_text()
+        if apply and run.summary["confirm"]:
+            run.refused = _(
+                "Niet toegepast: deze import schrijft leerlingen uit of haalt mentoren weg (%(n)s in "
+                "totaal), meer dan Koers zonder controle toestaat. Bekijk de import op het scherm en "
+                "bevestig daar het aantal."
+            ) % {"n": run.summary["confirm"]}
+        elif apply:
+            apply_plan(plan)
+            run.applied_at = timezone.now()
+        run.save()
+        if run.applied_at is not None:
+            clear_personal_data(run)
     return run
