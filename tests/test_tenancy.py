@@ -187,6 +187,7 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         f.RemovalReportFactory(school=school),
         f.ConsentFactory(student=student),
         f.ImportRunFactory(school=school),
+        f.ImportTokenFactory(school=school),
         f.LoginCardFactory(student=student),
         f.GuardianInvitationFactory(student=student),
         f.GuardianAnswerFactory(school=school, student=student, given__assignment__school=school),
