@@ -22,7 +22,7 @@ from collections import defaultdict
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language_bidi, pgettext
+from django.utils.translation import get_language_bidi, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from koers.pictograms.render import svg_pictogram
@@ -196,12 +196,14 @@ def legend_layout(items: list[tuple[str, str]], width: float) -> list[tuple[str,
 
 
 def _summary(line: YearLine) -> str:
+    activities, rounds, guardians = len(line.activities), len(line.rounds), len(line.guardian_moments)
     parts = [
-        _("%(activities)s activiteiten, %(rounds)s gespreksrondes en %(guardians)s momenten met ouders.")
+        _("%(activities)s, %(rounds)s en %(guardians)s.")
         % {
-            "activities": len(line.activities),
-            "rounds": len(line.rounds),
-            "guardians": len(line.guardian_moments),
+            "activities": ngettext("%(n)s activiteit", "%(n)s activiteiten", activities) % {"n": activities},
+            "rounds": ngettext("%(n)s gespreksronde", "%(n)s gespreksrondes", rounds) % {"n": rounds},
+            "guardians": ngettext("%(n)s moment met ouders", "%(n)s momenten met ouders", guardians)
+            % {"n": guardians},
         }
     ]
     if any(item.status for item in line.activities):
