@@ -32,6 +32,15 @@ class School(models.Model):
         ),
     )
 
+    registration_days_after = models.PositiveSmallIntegerField(
+        _("deelname registreren tot dagen na de activiteit"),
+        default=7,
+        help_text=_(
+            "Docenten en mentoren registreren de deelname vanaf de dag ervoor "
+            "tot zoveel dagen na de activiteit."
+        ),
+    )
+
     retention_months = models.PositiveSmallIntegerField(
         _("bewaartermijn na uitschrijving (maanden)"),
         default=24,
