@@ -176,5 +176,5 @@ def test_coverage_page_costs_a_fixed_number_of_queries(
     client = login("counsellor")
 
     # session, user, roles, years, groups, activities, last year's activities, rounds
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         client.get(reverse("programme:coverage"))

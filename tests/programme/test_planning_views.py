@@ -37,6 +37,7 @@ def form_data(year: Any, visit: ActivityType, **changes: Any) -> dict[str, Any]:
         "precision": "month",
         "month": year.starts_on.replace(month=11).strftime("%Y-%m"),
         "has_preparation": "on",
+        "checks_note": "Voorbereiding in de mentorles.",
         "competences": ["work_exploration"],
         "elements": ["practice"],
     }
@@ -158,7 +159,7 @@ def test_planner_costs_a_fixed_number_of_queries(login, world, year, visit, size
     client = login("counsellor")
 
     # session, user, roles, years, the tracks' levels (2), activities, their groups
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         client.get(reverse("programme:planner"))
 
 
