@@ -65,5 +65,6 @@ ROWS: dict[str, Row | list[Row]] = {
         ),
         post_data=lambda o: {"groep": o.world.group.pk},
     ),
+    "programme:to_register": Row(get=only(counsellor=200, mentor=200, teacher=200, outsider=200)),
     "programme:gaps": Row(get=only(counsellor=200, outsider=200)),
 }

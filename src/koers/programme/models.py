@@ -85,6 +85,9 @@ class Activity(models.Model):
     has_preparation = models.BooleanField(_("er is een voorbereiding"), default=False)
     has_reflection = models.BooleanField(_("er is een reflectie achteraf"), default=False)
     involves_guardians = models.BooleanField(_("ouders zijn betrokken"), default=False)
+    # The three checks above are ticked by hand only where the planning does not show them
+    # (queries/checks.py derives them from assignments and conversation rounds); a hand tick says how here.
+    checks_note = models.TextField(_("toelichting bij de kenmerken"), blank=True)
     # Lists of lob.vocabulary.Competence and lob.vocabulary.Element values.
     competences = models.JSONField(_("loopbaancompetenties"), default=list, blank=True)
     elements = models.JSONField(_("werkzame elementen"), default=list, blank=True)

@@ -22,6 +22,7 @@ urlpatterns: list = [
     path("leerling/<int:student_pk>/lijn/", line.student, name="student_line"),
     path("activiteit/<int:pk>/deelname/", line.participation, name="participation"),
     path("activiteit/<int:pk>/nuttig/", line.useful, name="useful"),
+    path("deelname/", line.to_register, name="to_register"),
     path("leerlingen/dekking/", line.gaps, name="gaps"),
     # --- the assignment bank, giving assignments, students' work (views/assignments.py) ---
     path("opdrachtenbank/", assignments.bank, name="bank"),

@@ -51,6 +51,7 @@ from koers.programme.queries.line import (
     student_line,
     when_label,
 )
+from koers.programme.queries.registration import registration_window, waiting_for_registration
 from koers.programme.queries.student_coverage import coverage_of_student, groups_of_year, students_with_gaps
 from koers.programme.rules import (
     can_plan_programme,
@@ -279,14 +280,31 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
         form = ParticipationForm(
             initial={"present": [s.pk for s in students if noted.get(s.pk, True)]}, students=students
         )
+    window = registration_window(activity, role.school.registration_days_after)
+    today = timezone.localdate()
     context.update(
         group=group,
         form=form,
         students=students,
         registered=bool(noted),
-        future=activity.starts_on > timezone.localdate(),
+        future=today < window.opens,
+        closed=today > window.closes,
+        window=window,
     )
     return render_page(request, "programme/line/participation.html", context)
+
+
+@login_required
+@require_GET
+def to_register(request: HttpRequest) -> HttpResponse:
+    """The activities (per group) that wait for this role to register who took part."""
+    role = permit(request, can_register_participation)
+    waiting = waiting_for_registration(role)
+    return render_page(
+        request,
+        "programme/line/to_register.html",
+        {"waiting": waiting, "days_after": role.school.registration_days_after},
+    )
 
 
 # --- students with gaps ----------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from koers.programme.forms.planning import ActivityForm, ActivityTypeForm, CopyF
 from koers.programme.models import Activity, ActivityType, DatePrecision
 from koers.programme.partner_names import names_for
 from koers.programme.queries import planning as queries
+from koers.programme.queries.checks import derived_checks
 from koers.programme.queries.coverage import coverage as coverage_of
 from koers.programme.queries.feedback import MIN_ANSWERS, usefulness_of_year
 from koers.programme.rules import can_check_coverage, can_plan_programme, can_read_planner
@@ -144,6 +145,7 @@ def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | 
             "has_preparation": data["has_preparation"],
             "has_reflection": data["has_reflection"],
             "involves_guardians": data["involves_guardians"],
+            "checks_note": data["checks_note"],
             "competences": data["competences"],
             "elements": data["elements"],
         }
@@ -161,7 +163,13 @@ def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | 
     return render_page(
         request,
         f"{TEMPLATES}/activity_form.html",
-        {"form": form, "activity": activity, "year": year, "partner_names": names_for(year.school_id)},
+        {
+            "form": form,
+            "activity": activity,
+            "year": year,
+            "partner_names": names_for(year.school_id),
+            "derived": derived_checks([activity])[activity.pk] if activity is not None else None,
+        },
     )
 
 
