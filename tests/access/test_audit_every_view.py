@@ -180,9 +180,12 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "choices:moment_edit": "A choice moment of the school's planning; no student.",
     "choices:module_edit": "An elective module of the school; no student.",
     "choices:move": "Moving a student between elective modules: names only, no dossier content.",
+    "choices:unit_new": "Adding an exam unit to a vocational programme of the school; no student.",
+    "choices:unit_edit": "The deepenings the school offers for an exam unit; no student.",
     "careers:occupation": "An occupation of the catalogue; no student.",
     "careers:programme": "A programme of the catalogue; no student.",
     "careers:adjust": "The school's own edits of the catalogue; no student.",
+    "careers:adjust_programme": "The school's own edits of the catalogue, its regional offers; no student.",
     "careers:occupation_names": "A datalist for guide mode's occupation tag, inside the guide page (logged); "
     "occupation names only.",
     "partners:partner": "A partner of the school's network, its places and who interns there (names only).",
@@ -204,6 +207,8 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "quality:questionnaire": "The school's question list; no student.",
     "quality:evaluation_results": "Anonymous answers, shown only from five respondents; no student.",
     "quality:evaluation_results_csv": "Anonymous answers, shown only from five respondents; no student.",
+    "quality:leaver": "The counsellor's record of where a leaver went; not the dossier.",
+    "quality:leaver_answer": "A former student's own question list, opened by their secret link; no dossier.",
     "background:job": "The progress page of a background job.",
     "background:download": "A prepared file (login cards); not dossier content.",
 }

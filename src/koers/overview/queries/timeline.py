@@ -19,6 +19,8 @@ from django.utils.text import Truncator
 from django.utils.translation import pgettext_lazy
 
 from koers.careers.models import OpenDayVisit
+from koers.choices.models import Choice
+from koers.choices.queries.moments import confirmers_needed
 from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Experience, Reflection
 from koers.dossier.queries.portfolio import Visibility, shared_only, visibility_for
@@ -47,6 +49,7 @@ class EntryKind(enum.StrEnum):
     STEP = "step"
     CONVERSATION = "conversation"
     OPEN_DAY = "open_day"
+    CHOICE = "choice"
     INTERNSHIP = "internship"
 
 
@@ -57,6 +60,7 @@ ENTRY_LABELS = {
     EntryKind.STEP: pgettext_lazy("timeline", "Stap naar mijn droom"),
     EntryKind.CONVERSATION: pgettext_lazy("timeline", "Loopbaangesprek"),
     EntryKind.OPEN_DAY: pgettext_lazy("timeline", "Open dag"),
+    EntryKind.CHOICE: pgettext_lazy("timeline", "Bevestigde keuze"),
     EntryKind.INTERNSHIP: pgettext_lazy("timeline", "Stage"),
 }
 
@@ -67,7 +71,7 @@ class TimelineEntry:
     day: dt.date
     title: str
     icon: str  # the name of a pictogram
-    item: Experience | Reflection | Action | AmbitionStep | Conversation | OpenDayVisit | Internship
+    item: Experience | Reflection | Action | AmbitionStep | Conversation | OpenDayVisit | Choice | Internship
     detail: str = ""
     detail_icon: str = ""  # a pictogram before the detail (the feeling's face)
     competences: list[str] = field(default_factory=list)
@@ -239,6 +243,30 @@ def build_timeline(
                     item=v,
                     detail=v.open_day.place,
                     finished=bool(v.reflection),
+                )
+            )
+
+        # Confirmed choices (choices): every confirmation the moment asks for is given; dated by the last one.
+        # Guardians who see the dossier read the student's choices anyway (choices:child).
+        for choice in (
+            Choice.objects.filter(student=student, confirmations__isnull=False)
+            .distinct()
+            .select_related("moment")
+            .prefetch_related("confirmations")
+        ):
+            confirmations = list(choice.confirmations.all())
+            given = {c.confirmer for c in confirmations}
+            if not set(confirmers_needed(choice.moment, student, today)) <= given:
+                continue
+            entries.append(
+                TimelineEntry(
+                    kind=EntryKind.CHOICE,
+                    day=timezone.localtime(max(c.at for c in confirmations)).date(),
+                    title=f"{choice.moment.title}: {choice.chosen}",
+                    icon="status.done",
+                    item=choice,
+                    detail=Truncator(choice.why).words(25),
+                    finished=True,
                 )
             )
 
