@@ -21,6 +21,7 @@ from koers.choices.models import (
     RouteStep,
 )
 from koers.notifications.models import Notification
+from koers.programme.models import ActivityFeedback
 from koers.quality import models as q
 from koers.schools.models import School
 from tests import factories as f
@@ -179,12 +180,14 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         given.assignment,
         f.AssignmentWorkFactory(given=given, student=student),
         f.ParticipationFactory(activity=activity, student=student, noted_by=mentor),
+        ActivityFeedback.objects.create(school=school, activity=activity, student=student, useful=True),
         f.TransferExportFactory(student=student),
         f.TransferImportFactory(student=student, imported_by=mentor),
         f.AccessRequestFactory(student=student),
         f.RemovalReportFactory(school=school),
         f.ConsentFactory(student=student),
         f.ImportRunFactory(school=school),
+        f.ImportTokenFactory(school=school),
         f.LoginCardFactory(student=student),
         f.GuardianInvitationFactory(student=student),
         f.GuardianAnswerFactory(school=school, student=student, given__assignment__school=school),
