@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from koers.common.lookups import one_or_404
 from koers.programme.models import Activity, ActivityType, DatePrecision
-from koers.programme.queries.feedback import Usefulness
 from koers.programme.queries.checks import apply_checks
+from koers.programme.queries.feedback import Usefulness
 from koers.schools.models import STAFF_KINDS, Group, Role, SchoolYear, Track, User
 
 # Who may be responsible for an activity: the school's staff, not students or guardians.
