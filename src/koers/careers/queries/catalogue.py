@@ -147,7 +147,9 @@ def search_occupations(role: Role, student: Student | None, filters: Filters) ->
     if not can_explore(role):
         raise Http404
     sectors = list(Sector.objects.all())
-    found = visible_occupations()
+    # A result row shows a name, a pictogram and the sector (the printed cards add the tasks): the longer
+    # texts stay in the database.
+    found = visible_occupations().defer("descriptions", "workplaces", "sector__descriptions")
     if filters.query:
         found = found.filter(_text_search(filters.query))
     if filters.sector:
