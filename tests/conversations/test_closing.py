@@ -4,9 +4,12 @@ Without a dated agreement for the student, nothing is closed and nothing is writ
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.conversations.domain.closing import AgreementInput, close_conversation
@@ -237,7 +240,11 @@ def test_close_of_a_closed_conversation_goes_to_its_result(login, world):
 def test_close_group_conversation_needs_no_agreements(login, world):
     with scopes_disabled():
         conversation = f.ConversationFactory(
-            student=None, group=world.group, school=world.school, mentor=world.users["mentor"]
+            student=None,
+            group=world.group,
+            school=world.school,
+            mentor=world.users["mentor"],
+            scheduled_at=timezone.now() - dt.timedelta(days=1),
         )
 
     response = login("mentor").post(_close_url(conversation), close_data([]))

@@ -113,6 +113,9 @@ def test_conversation_from_round_to_shared_summary(world, pages, finish):
     mentor.get_by_label("Samenvatting van het gesprek").fill(SUMMARY)
     mentor.get_by_label("Onderwerpen voor de volgende keer").fill("Hoe reageerden de garages?")
     mentor.get_by_label("Ouders/verzorgers mogen de samenvatting en de afspraken zien").check()
+    # Planned two days ahead and held today: closing early asks for a confirmation.
+    expect(mentor.get_by_text("Rond het pas af als het gehouden is.")).to_be_visible()
+    mentor.get_by_label("Het gesprek is echt al gehouden").check()
     mentor.get_by_role("button", name="Gesprek afronden").click()
     with scopes_disabled():
         first.refresh_from_db()

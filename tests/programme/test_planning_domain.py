@@ -59,6 +59,7 @@ def test_plan_activity_saves_the_activity_with_its_groups(world, counsellor, yea
         visit,
         groups=[world.group],
         has_reflection=True,
+        checks_note="Nabespreking in de mentorles.",
         competences=["networking", "qualities"],
         elements=["practice"],
     )
@@ -153,6 +154,7 @@ def test_update_activity_changes_the_checks_and_groups(world, counsellor, year, 
         starts_on=activity.starts_on,
         precision="day",
         involves_guardians=True,
+        checks_note="Ouders komen mee op de ouderavond.",
     )
 
     activity.refresh_from_db()

@@ -20,6 +20,9 @@ from koers.schools.models import Group, School, SchoolYear, Track, User
 if TYPE_CHECKING:
     from koers.demo.builder import _Builder
 
+# Demo activities tick the planner's checks by hand, as a school that plans its lessons outside Koers would.
+_HAND_NOTE = "In de mentorles voorbereid en nabesproken; ouders krijgen een brief mee."
+
 PARTNERS = (
     "Bouwbedrijf Van Dijk",
     "Garage De Zuid",
@@ -349,6 +352,7 @@ class ProgrammePlanner:
                 has_preparation=item.preparation,
                 has_reflection=item.reflection,
                 involves_guardians=item.guardians,
+                checks_note=_HAND_NOTE if item.preparation or item.reflection or item.guardians else "",
                 competences=list(item.competences),
                 elements=list(item.elements),
             )

@@ -86,3 +86,21 @@ def question_text(question: dict[str, Any], language: str) -> tuple[str, str]:
         if translated:
             return translated, language
     return question["text"], "nl"
+
+
+def questions_in(questions: list[dict[str, Any]], language: str, values: Any) -> list[dict[str, Any]]:
+    """The questions as an answer form shows them: each in ``language`` where it can be, and the value
+    given before (``values`` is the posted data when the form comes back with an error, else empty)."""
+    shown = []
+    for question in questions:
+        text, text_language = question_text(question, language)
+        shown.append(
+            {
+                "key": question["key"],
+                "kind": question["kind"],
+                "text": text,
+                "lang": text_language,
+                "value": values.get(f"q-{question['key']}", ""),
+            }
+        )
+    return shown

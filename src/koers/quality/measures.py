@@ -22,6 +22,7 @@ from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Reflection
 from koers.lob.vocabulary import Competence
 from koers.programme.models import Activity
+from koers.programme.queries.checks import apply_checks
 from koers.quality.models import Audience, EvaluationResponse, EvaluationRound
 from koers.schools.models import Group, Guardianship, Membership, School, SchoolYear
 
@@ -123,9 +124,18 @@ def measure_all(school: School, *, day: dt.date | None = None) -> dict[str, Figu
     levels: set[int] = set()
     if year is not None:
         rows = Activity.objects.filter(school_year=year).values(
-            "year_level", "competences", "has_preparation", "has_reflection", "involves_guardians"
+            "pk",
+            "school_year",
+            "starts_on",
+            "precision",
+            "year_level",
+            "competences",
+            "has_preparation",
+            "has_reflection",
+            "involves_guardians",
         )
         activities = [dict(row) for row in rows]
+        apply_checks(activities)
         levels = set(Group.objects.filter(school_year=year).values_list("year_level", flat=True).distinct())
     total = len(activities)
     figures["activities_with_preparation"] = Figure(sum(a["has_preparation"] for a in activities), total)

@@ -10,16 +10,28 @@ from koers.schools.models import Role, School
 
 @transaction.atomic
 def update_school_settings(
-    *, school: School, by: Role, inactive_after_weeks: int, shared_by_default: set[str]
+    *,
+    school: School,
+    by: Role,
+    inactive_after_weeks: int,
+    shared_by_default: set[str],
+    registration_days_after: int | None = None,
 ) -> School:
-    """Set when a quiet student becomes a signal for the counsellor, and what guardians see by default."""
+    """Set when a quiet student becomes a signal for the counsellor, what guardians see by default, and how
+    long after an activity staff may still register who took part."""
     require(by, can_change_school_settings, school)
     if not 1 <= inactive_after_weeks <= 52:
         raise ValueError("inactive_after_weeks must be between 1 and 52")
+    if registration_days_after is not None and not 0 <= registration_days_after <= 60:
+        raise ValueError("registration_days_after must be between 0 and 60")
     unknown = shared_by_default - set(SharedKind.values)
     if unknown:
         raise ValueError(f"unknown item kinds: {sorted(unknown)}")
     school.inactive_after_weeks = inactive_after_weeks
     school.guardian_sharing_defaults = {kind: kind in shared_by_default for kind in SharedKind.values}
-    school.save(update_fields=["inactive_after_weeks", "guardian_sharing_defaults"])
+    fields = ["inactive_after_weeks", "guardian_sharing_defaults"]
+    if registration_days_after is not None:
+        school.registration_days_after = registration_days_after
+        fields.append("registration_days_after")
+    school.save(update_fields=fields)
     return school

@@ -35,6 +35,14 @@ class School(models.Model):
     # The column mapping of the last import, per kind of export ({preset: {"columns": {...}, ...}}), so next
     # week's file from the same system is mapped the same way. Column names only, no personal data.
     import_mappings = models.JSONField(_("kolomkoppelingen van de import"), default=dict, blank=True)
+    registration_days_after = models.PositiveSmallIntegerField(
+        _("deelname registreren tot dagen na de activiteit"),
+        default=7,
+        help_text=_(
+            "Docenten en mentoren registreren de deelname vanaf de dag ervoor "
+            "tot zoveel dagen na de activiteit."
+        ),
+    )
 
     retention_months = models.PositiveSmallIntegerField(
         _("bewaartermijn na uitschrijving (maanden)"),

@@ -29,6 +29,7 @@ from koers.choices.models import (
     Module,
     Placement,
     Preference,
+    RouteStep,
 )
 from koers.conversations.models import (
     Agreement,
@@ -51,7 +52,13 @@ from koers.dossier.models import (
     Remark,
     StudentTrait,
 )
-from koers.programme.models import Activity, AssignmentWork, GivenAssignment, Participation
+from koers.programme.models import (
+    Activity,
+    ActivityFeedback,
+    AssignmentWork,
+    GivenAssignment,
+    Participation,
+)
 from koers.schools.models import Guardianship, Membership, Mentorship, Role, Student, User
 from koers.transfer.models import AccessRequest, RemovalReport, TransferExport, TransferImport
 
@@ -343,6 +350,14 @@ _ENTRIES: list[Entry] = [
         "The student; their mentors, teachers and the counsellor.",
         DOSSIER_KEPT,
     ),
+    Entry(
+        ActivityFeedback,
+        "student",
+        (),
+        "The student's yes/no on whether an activity was useful, with one optional line.",
+        "The student; staff see only counts per activity from five answers, never who said what.",
+        DOSSIER_KEPT,
+    ),
     # --- choices ---
     Entry(
         Choice,
@@ -360,6 +375,15 @@ _ENTRIES: list[Entry] = [
         (),
         "Who confirmed a choice (mentor, guardian, counsellor) and when.",
         STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        RouteStep,
+        "choice__student",
+        (),
+        "The student's learning route: per exam unit whether they explore, deepen (and how) or broaden.",
+        "The student; their mentors and the counsellor; guardians with authority while the dossier is "
+        "theirs.",
         DOSSIER_KEPT,
     ),
     Entry(

@@ -204,6 +204,21 @@ class CloseForm(Form):
         required=False,
     )
 
+    def __init__(self, *args: Any, early: bool = False, **kwargs: Any) -> None:
+        """``early``: the conversation is planned for a later day, so closing it asks for a confirmation."""
+        super().__init__(*args, **kwargs)
+        if early:
+            self.fields["held_already"] = forms.BooleanField(
+                label=_("Het gesprek is echt al gehouden"),
+                required=True,
+                error_messages={
+                    "required": _(
+                        "Dit gesprek staat op een latere dag gepland. Vink aan dat het al gehouden is, "
+                        "of rond het af na het gesprek."
+                    )
+                },
+            )
+
 
 @dataclass(frozen=True)
 class RevisitRow:

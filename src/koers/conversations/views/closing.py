@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.access.audit import record_access
@@ -75,23 +76,25 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     if conversation.status == ConversationStatus.CANCELLED:
         return render(request, "conversations/close_cancelled.html", {"conversation": conversation})
     needs_student_agreement = conversation.student_id is not None
+    early = timezone.localdate(conversation.scheduled_at) > timezone.localdate()
     earlier = open_agreements_before(conversation)
     agreement_errors: list[str] = []
 
     if request.method != "POST":
         _record_read(role, conversation)  # the page shows the student's earlier agreements
         form = CloseForm(
-            initial={"shared_with_guardians": request.school.shares_by_default("action")}  # type: ignore[attr-defined]
+            initial={"shared_with_guardians": request.school.shares_by_default("action")},  # type: ignore[attr-defined]
+            early=early,
         )
         agreements: BaseAgreementFormSet = empty_agreements(needs_student_agreement)
         revisit_form = RevisitForm(agreements=earlier)
     elif "add_row" in request.POST:
         # Nothing on the plain form can be wrong, so it is shown again as typed, without messages.
-        form = CloseForm(request.POST)
+        form = CloseForm(request.POST, early=early)
         agreements = agreements_with_extra_row(request.POST, needs_student_agreement)
         revisit_form = RevisitForm(request.POST, agreements=earlier)
     else:
-        form = CloseForm(request.POST)
+        form = CloseForm(request.POST, early=early)
         agreements = agreement_formset(request.POST, needs_student_agreement=needs_student_agreement)
         revisit_form = RevisitForm(request.POST, agreements=earlier)
         # Every part is validated, so every message shows at once.
@@ -122,6 +125,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         "agreements": agreements,
         "agreement_errors": agreement_errors,
         "revisit_form": revisit_form,
+        "early": early,
         "previous": previous_conversation(conversation) if earlier else None,
     }
     return render(request, "conversations/close_form.html", context)

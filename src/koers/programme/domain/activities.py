@@ -22,6 +22,7 @@ from koers.access.gate import require
 from koers.lob.vocabulary import Competence, Element
 from koers.pictograms import catalogue as pictograms
 from koers.programme.models import Activity, ActivityType, DatePrecision
+from koers.programme.queries.checks import Derived, derived_checks
 from koers.programme.queries.planning import copy_plan, month_end
 from koers.programme.rules import can_plan_programme
 from koers.schools.models import STAFF_KINDS, Group, Role, SchoolYear, Track, User
@@ -72,6 +73,8 @@ def _check_activity(
     involves_guardians: bool,
     competences: Iterable[str],
     elements: Iterable[str],
+    checks_note: str = "",
+    derived: Derived | None = None,
     type_was: ActivityType | None = None,
 ) -> _Checked:
     chosen_groups = list(groups)
@@ -125,6 +128,16 @@ def _check_activity(
         and not responsible.roles.filter(school_id=by.school_id, kind__in=STAFF_KINDS).exists()
     ):
         errors["responsible"] = _("Kies iemand die op deze school werkt.")
+    checks_note = (checks_note or "").strip()
+    derived = derived or Derived()
+    ticked = {"has_preparation": has_preparation, "has_reflection": has_reflection}
+    ticked["involves_guardians"] = involves_guardians
+    by_hand = [name for name, value in ticked.items() if value and not derived.backs(name)]
+    if by_hand and not checks_note:
+        errors["checks_note"] = _(
+            "Je hebt iets aangevinkt dat de planning niet laat zien. Schrijf kort op hoe het gebeurt, "
+            "bijvoorbeeld “voorbereiding in de mentorles”."
+        )
     unknown = set(competences) - set(Competence.values) or set(elements) - set(Element.values)
     if unknown:
         errors["competences"] = _("Kies alleen uit de loopbaancompetenties en werkzame elementen.")
@@ -145,6 +158,7 @@ def _check_activity(
             "has_preparation": has_preparation,
             "has_reflection": has_reflection,
             "involves_guardians": involves_guardians,
+            "checks_note": checks_note,
             "competences": _in_order(competences, Competence.values),
             "elements": _in_order(elements, Element.values),
         },
@@ -171,6 +185,7 @@ def plan_activity(
     involves_guardians: bool = False,
     competences: Iterable[str] = (),
     elements: Iterable[str] = (),
+    checks_note: str = "",
 ) -> Activity:
     """Plan an activity for one track and year level. No groups means every group of that track and year
     level in the school year."""
@@ -192,6 +207,7 @@ def plan_activity(
         involves_guardians=involves_guardians,
         competences=competences,
         elements=elements,
+        checks_note=checks_note,
     )
     with transaction.atomic():
         activity = Activity.objects.create(school_id=by.school_id, **checked.fields)
@@ -218,6 +234,7 @@ def update_activity(
     involves_guardians: bool = False,
     competences: Iterable[str] = (),
     elements: Iterable[str] = (),
+    checks_note: str = "",
 ) -> Activity:
     """Change a planned activity; it stays in its school year."""
     _require_planner(by, activity)
@@ -239,6 +256,8 @@ def update_activity(
         involves_guardians=involves_guardians,
         competences=competences,
         elements=elements,
+        checks_note=checks_note,
+        derived=derived_checks([activity])[activity.pk],
         type_was=activity.type,
     )
     fields = {name: value for name, value in checked.fields.items() if name != "school_year"}
@@ -374,6 +393,7 @@ def copy_programme_forward(*, by: Role, from_year: SchoolYear, to_year: SchoolYe
                 has_preparation=item.source.has_preparation,
                 has_reflection=item.source.has_reflection,
                 involves_guardians=item.source.involves_guardians,
+                checks_note=item.source.checks_note,
                 competences=list(item.source.competences),
                 elements=list(item.source.elements),
                 copied_from=item.source,

@@ -1,7 +1,9 @@
 """Registering who took part in a planned activity: the whole group at once, then the absent ones marked.
 
 Who may register: a counsellor and a teacher for every group of the activity, a mentor for the groups of the
-activity they mentor. Registering again replaces the earlier answer for that group (one row per student,
+activity they mentor. Teachers and mentors register from the day before the activity until the school's set
+number of days after it (``queries/registration.py``); the counsellor keeps the register and may correct it
+later. Registering again replaces the earlier answer for that group (one row per student,
 never two), so the verb is safe to repeat.
 """
 
@@ -14,10 +16,12 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from koers.access.rules import is_mentor
+from koers.access.rules import is_counsellor, is_mentor
 from koers.programme.models import Activity, Participation
+from koers.programme.queries.registration import registration_window
 from koers.programme.rules import can_register_participation
 from koers.schools.models import Group, Membership, Role, Student
 from koers.schools.queries import mentored_groups
@@ -78,9 +82,25 @@ def register_participation(
     if group.pk not in {g.pk for g in registrable_groups(by, activity)}:
         raise PermissionDenied
     today = timezone.localdate()
-    if activity.starts_on > today:
+    window = registration_window(activity, by.school.registration_days_after)
+    if today < window.opens:
         raise ValidationError(
-            {"present": _("Deze activiteit is nog niet geweest; registreer de deelname als ze voorbij is.")}
+            {
+                "present": _(
+                    "Deze activiteit is nog niet geweest. Je kunt de deelname registreren vanaf %(day)s."
+                )
+                % {"day": date_format(window.opens, "j F Y")}
+            }
+        )
+    if today > window.closes and not is_counsellor(by):
+        raise ValidationError(
+            {
+                "present": _(
+                    "De deelname kon geregistreerd worden tot en met %(day)s. "
+                    "Vraag de decaan om het aan te passen."
+                )
+                % {"day": date_format(window.closes, "j F Y")}
+            }
         )
     students = members_of(group, today)
     if not students:

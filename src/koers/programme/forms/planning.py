@@ -90,6 +90,15 @@ class ActivityForm(Form):
         label=_("Er is een reflectie achteraf (opdracht of gesprek)"), required=False
     )
     involves_guardians = forms.BooleanField(label=_("Ouders of verzorgers zijn betrokken"), required=False)
+    checks_note = forms.CharField(
+        label=_("Hoe gebeurt het?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Nodig als je iets aanvinkt dat de planning niet laat zien, "
+            "bijvoorbeeld een les of een ouderavond."
+        ),
+    )
     competences = forms.MultipleChoiceField(
         label=_("Loopbaancompetenties"),
         choices=Competence.choices,
@@ -151,6 +160,7 @@ class ActivityForm(Form):
             "has_preparation": activity.has_preparation,
             "has_reflection": activity.has_reflection,
             "involves_guardians": activity.involves_guardians,
+            "checks_note": activity.checks_note,
             "competences": list(activity.competences),
             "elements": list(activity.elements),
         }

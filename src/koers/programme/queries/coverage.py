@@ -3,8 +3,9 @@ level works on, where the gaps are, what is missing from a good programme (refle
 dealing with expectations, conversation rounds), how this year compares with the one before, and whether each
 competence runs on from the first year level to the last.
 
-Five queries whatever the size of the school: the groups' tracks and levels, this year's activities, last
-year's activities, this year's conversation rounds (the school years themselves are read by the caller).
+Seven queries whatever the size of the school: the groups' tracks and levels, this year's activities and the
+two behind their derived checks (``checks.py``), last year's activities, this year's conversation rounds (the
+school years themselves are read by the caller).
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from django.utils.translation import ngettext
 from koers.conversations.models import ConversationRound
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.models import Activity
+from koers.programme.queries.checks import apply_checks
 from koers.schools.models import Group, SchoolYear, Track
 
 ACTIVITY_FIELDS = (
     "pk",
+    "school_year",
+    "precision",
     "title",
     "track",
     "year_level",
@@ -217,6 +221,15 @@ def _warnings(
                 )
             )
     expectations = Competence.EXPECTATIONS.value
+    for key, label in Element.choices:
+        if levels and not any(key in a["elements"] for a in activities):
+            warnings.append(
+                Warning(
+                    f"no_element_{key}",
+                    _("Het werkzame element “%(element)s” komt in geen enkel leerjaar aan bod.")
+                    % {"element": label},
+                )
+            )
     if not any(
         expectations in a["competences"] or Element.EXPECTATIONS.value in a["elements"] for a in activities
     ):
@@ -258,6 +271,7 @@ def coverage(year: SchoolYear, previous_year: SchoolYear | None, track: str | No
         .order_by("year_level", "starts_on", "title")
         .values(*ACTIVITY_FIELDS)
     )
+    apply_checks(all_activities)
     order = {value: n for n, value in enumerate(Track.values)}
     present = sorted(set(group_levels) | {a["track"] for a in all_activities}, key=lambda t: order.get(t, 99))
     if track not in present:

@@ -17,6 +17,8 @@ from django.utils import timezone
 
 from koers.common.lookups import one_or_404
 from koers.programme.models import Activity, ActivityType, DatePrecision
+from koers.programme.queries.checks import apply_checks
+from koers.programme.queries.feedback import Usefulness
 from koers.schools.models import STAFF_KINDS, Group, Role, SchoolYear, Track, User
 
 # Who may be responsible for an activity: the school's staff, not students or guardians.
@@ -92,6 +94,7 @@ class PlannerEntry:
     activity: Activity
     groups: str  # the group names, or "" for every group of the track and year level
     edit_url: str = ""  # filled in by the view for those who may change it
+    useful: Usefulness | None = None  # the students' "was this useful?", filled in by the view
 
 
 @dataclass
@@ -139,7 +142,8 @@ def planner_tracks(year: SchoolYear) -> dict[str, set[int]]:
 
 def year_planner(year: SchoolYear, track: str | None) -> Planner:
     """The chosen track's activities of the year, month by month (rows) and year level (columns).
-    Four queries: the tracks' levels (two), the activities with their type, and their groups."""
+    Six queries: the tracks' levels (two), the activities with their type, their groups, and the two behind
+    their derived checks."""
     levels_of = planner_tracks(year)
     order = {value: n for n, value in enumerate(Track.values)}
     present = sorted(levels_of, key=lambda t: order.get(t, 99))
@@ -152,6 +156,7 @@ def year_planner(year: SchoolYear, track: str | None) -> Planner:
         .prefetch_related(Prefetch("groups", queryset=Group.objects.order_by("name")))
         .order_by("starts_on", "title")
     )
+    apply_checks(activities)
     months = months_of(year)
     cells = {(m, level): PlannerCell(m, level) for m in months for level in levels}
     for activity in activities:

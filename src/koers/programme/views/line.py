@@ -33,6 +33,7 @@ from koers.background.queue import enqueue_job
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, show_domain_errors
 from koers.lob.vocabulary import Competence
+from koers.programme.domain.feedback import say_useful
 from koers.programme.domain.participation import (
     members_of,
     register_participation,
@@ -50,6 +51,7 @@ from koers.programme.queries.line import (
     student_line,
     when_label,
 )
+from koers.programme.queries.registration import registration_window, waiting_for_registration
 from koers.programme.queries.student_coverage import coverage_of_student, groups_of_year, students_with_gaps
 from koers.programme.rules import (
     can_plan_programme,
@@ -199,6 +201,28 @@ def student(request: HttpRequest, student_pk: int) -> HttpResponse:
     return _student_page(request, role, found, own=False)
 
 
+@login_required
+@require_POST
+def useful(request: HttpRequest, pk: int) -> HttpResponse:
+    """The student's "was this useful?" about an activity they took part in: yes or no, one optional line."""
+    role = permit(request, can_see_own_line)
+    activity = get_line_activity_for(role, pk)
+    answer = request.POST.get("nuttig")
+    try:
+        say_useful(
+            by=role,
+            student=own_student(role),
+            activity=activity,
+            useful={"ja": True, "nee": False}.get(answer or ""),
+            line=request.POST.get("regel", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Dank je wel! Zo weet school wat werkt."))
+    return redirect(reverse("programme:mine") + f"#activiteit-{activity.pk}")
+
+
 # --- participation ---------------------------------------------------------------------------------------
 
 
@@ -256,14 +280,31 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
         form = ParticipationForm(
             initial={"present": [s.pk for s in students if noted.get(s.pk, True)]}, students=students
         )
+    window = registration_window(activity, role.school.registration_days_after)
+    today = timezone.localdate()
     context.update(
         group=group,
         form=form,
         students=students,
         registered=bool(noted),
-        future=activity.starts_on > timezone.localdate(),
+        future=today < window.opens,
+        closed=today > window.closes,
+        window=window,
     )
     return render_page(request, "programme/line/participation.html", context)
+
+
+@login_required
+@require_GET
+def to_register(request: HttpRequest) -> HttpResponse:
+    """The activities (per group) that wait for this role to register who took part."""
+    role = permit(request, can_register_participation)
+    waiting = waiting_for_registration(role)
+    return render_page(
+        request,
+        "programme/line/to_register.html",
+        {"waiting": waiting, "days_after": role.school.registration_days_after},
+    )
 
 
 # --- students with gaps ----------------------------------------------------------------------------------

@@ -27,7 +27,9 @@ from koers.programme.forms.planning import ActivityForm, ActivityTypeForm, CopyF
 from koers.programme.models import Activity, ActivityType, DatePrecision
 from koers.programme.partner_names import names_for
 from koers.programme.queries import planning as queries
+from koers.programme.queries.checks import derived_checks
 from koers.programme.queries.coverage import coverage as coverage_of
+from koers.programme.queries.feedback import MIN_ANSWERS, usefulness_of_year
 from koers.programme.rules import can_check_coverage, can_plan_programme, can_read_planner
 from koers.schools.models import SchoolYear, Track
 
@@ -77,6 +79,12 @@ def planner(request: HttpRequest) -> HttpResponse:
     plan = queries.year_planner(year, request.GET.get("leerweg")) if year else None
     if plan is not None and can_plan_programme(role):
         _add_links(plan)
+    if plan is not None and year is not None:
+        useful = usefulness_of_year(year, plan.track)
+        for row in plan.rows:
+            for cell in row.cells:
+                for entry in cell.activities:
+                    entry.useful = useful.get(entry.activity.pk)
     return render_page(
         request,
         f"{TEMPLATES}/planner.html",
@@ -137,6 +145,7 @@ def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | 
             "has_preparation": data["has_preparation"],
             "has_reflection": data["has_reflection"],
             "involves_guardians": data["involves_guardians"],
+            "checks_note": data["checks_note"],
             "competences": data["competences"],
             "elements": data["elements"],
         }
@@ -154,7 +163,13 @@ def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | 
     return render_page(
         request,
         f"{TEMPLATES}/activity_form.html",
-        {"form": form, "activity": activity, "year": year, "partner_names": names_for(year.school_id)},
+        {
+            "form": form,
+            "activity": activity,
+            "year": year,
+            "partner_names": names_for(year.school_id),
+            "derived": derived_checks([activity])[activity.pk] if activity is not None else None,
+        },
     )
 
 
@@ -332,6 +347,18 @@ def coverage(request: HttpRequest) -> HttpResponse:
     return render_page(
         request,
         f"{TEMPLATES}/coverage.html",
-        {"years": years, "year": year, "report": report, "can_plan": can_plan_programme(role)},
+        {
+            "years": years,
+            "year": year,
+            "report": report,
+            "can_plan": can_plan_programme(role),
+            "useful": sorted(
+                usefulness_of_year(year, request.GET.get("leerweg") or None).values(),
+                key=lambda u: (u.where, u.title),
+            )
+            if year is not None
+            else [],
+            "min_answers": MIN_ANSWERS,
+        },
         fragment="report",
     )

@@ -17,7 +17,7 @@ from koers.access.gate import permit
 from koers.common.csv_export import csv_response
 from koers.common.views import GET_POST, show_domain_errors
 from koers.quality import family_texts
-from koers.quality.content import ensure_questionnaire, question_text
+from koers.quality.content import ensure_questionnaire, questions_in
 from koers.quality.domain import evaluations as domain
 from koers.quality.forms import EvaluationRoundForm, QuestionnaireForm
 from koers.quality.models import Audience
@@ -167,18 +167,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, str(family_texts.THANKS))
             return redirect("quality:my_evaluations")
     language = get_language() or "nl"
-    questions = []
-    for question in evaluation.questions:
-        text, text_language = question_text(question, language)
-        questions.append(
-            {
-                "key": question["key"],
-                "kind": question["kind"],
-                "text": text,
-                "lang": text_language,
-                "value": request.POST.get(f"q-{question['key']}", "") if request.method == "POST" else "",
-            }
-        )
+    questions = questions_in(evaluation.questions, language, request.POST if error else {})
     return render(
         request,
         "quality/student_answer.html",

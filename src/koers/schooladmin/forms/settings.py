@@ -18,6 +18,21 @@ class SchoolSettingsForm(Form):
             "max_value": _("Kies hoogstens 52 weken."),
         },
     )
+    registration_days_after = forms.IntegerField(
+        label=_("Deelname registreren tot hoeveel dagen na een activiteit"),
+        min_value=0,
+        max_value=60,
+        help_text=_(
+            "Docenten en mentoren kunnen de deelname registreren vanaf de dag ervoor tot zoveel dagen erna. "
+            "Kies 0 tot en met 60."
+        ),
+        error_messages={
+            "required": _("Vul een aantal dagen in."),
+            "invalid": _("Vul een heel getal in."),
+            "min_value": _("Kies 0 of meer dagen."),
+            "max_value": _("Kies hoogstens 60 dagen."),
+        },
+    )
     shared_by_default = forms.MultipleChoiceField(
         label=_("Standaard zichtbaar voor ouders"),
         choices=SharedKind.choices,

@@ -18,6 +18,7 @@ def school_settings(request: HttpRequest) -> HttpResponse:
     school = role.school
     initial = {
         "inactive_after_weeks": school.inactive_after_weeks,
+        "registration_days_after": school.registration_days_after,
         "shared_by_default": [k for k, shared in school.guardian_sharing_defaults.items() if shared],
     }
     form = SchoolSettingsForm(request.POST or None, initial=initial)
@@ -27,6 +28,7 @@ def school_settings(request: HttpRequest) -> HttpResponse:
             by=role,
             inactive_after_weeks=form.cleaned_data["inactive_after_weeks"],
             shared_by_default=set(form.cleaned_data["shared_by_default"]),
+            registration_days_after=form.cleaned_data["registration_days_after"],
         )
         messages.success(request, _("De instellingen zijn bewaard."))
         return redirect("schooladmin:settings")
