@@ -376,6 +376,7 @@ def sample_text_as_jpeg(*, name: str = "foto.jpg"):
 class ConversationTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "conversations.ConversationType"
+        django_get_or_create = ("school", "key")  # a shipped key gives the school's own copy
 
     school = factory.SubFactory(SchoolFactory)
     key = factory.Sequence(lambda n: f"type-{n}")

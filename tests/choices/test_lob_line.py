@@ -58,7 +58,7 @@ def test_the_line_with_choices_costs_a_fixed_number_of_queries(world, login, siz
         confirmed(world, f"Keuze {n}", "Iets")
     client = login("student")
 
-    # the line's twelve (tests/dossier/test_timeline.py), less the experiences' reflections (there are none),
-    # plus the choices' confirmations
-    with django_assert_num_queries(12):
+    # the line's thirteen (tests/dossier/test_timeline.py), less the experiences' reflections (there are
+    # none), plus the choices' confirmations
+    with django_assert_num_queries(13):
         client.get(reverse("dossier:timeline"))

@@ -68,7 +68,7 @@ def test_line_is_drawn_as_an_accessible_svg(login, world):
 
 def test_type_name_follows_the_active_language(world, in_school):
     kind = f.ActivityTypeFactory(
-        school=world.school, key="open_day", name="Open dag", translations={"en": "Open day"}
+        school=world.school, key="own_open_day", name="Open dag", translations={"en": "Open day"}
     )
 
     with translation.override("en"):

@@ -200,6 +200,7 @@ def test_gaps_page_rows_and_counts_are_right_at_two_sizes(
     client = login("counsellor")
 
     seen: dict[int, set[str]] = {}
+    order: list[tuple[str, str, int]] = []
     result = None
     for number in range(1, 7):
         with django_assert_num_queries(GAPS_QUERIES):
@@ -210,9 +211,11 @@ def test_gaps_page_rows_and_counts_are_right_at_two_sizes(
         for row in result.rows:
             assert row.student.pk not in seen, "a student shows on two pages"
             seen[row.student.pk] = {c.value for c in row.missing_competences}
+            order.append((row.student.user.last_name, row.student.user.first_name, row.student.pk))
             assert row.group == world.group
     assert result is not None
     assert seen == missing
+    assert order == sorted(order), "the pages together run by name within the group"
     assert result.total == size + 2
     assert result.with_gaps == len(missing)
     never = {c.value: n for c, n in result.never_touched}
@@ -244,3 +247,33 @@ def test_gaps_list_reads_each_student_and_competence_once_not_each_reflection(wo
     ]
     assert distinct, "no DISTINCT query on reflections"
     assert all("created_at" not in sql.split(" FROM ")[0] for sql in distinct)
+
+
+def test_gaps_pages_cut_through_groups_in_group_then_name_order(login, world, monkeypatch):
+    from koers.programme.queries import student_coverage
+
+    monkeypatch.setattr(student_coverage, "PAGE_SIZE", 4)
+    with scopes_disabled():
+        second = f.GroupFactory(school=world.school, school_year=world.group.school_year, name="3K2")
+        for name in ["Zwart", "Aalders", "Mulder", "Bakker", "Visser"]:
+            f.MembershipFactory(
+                student=f.StudentFactory(school=world.school, user__last_name=name), group=second
+            )
+        for name in ["Smit", "Jansen", "Vos"]:
+            f.MembershipFactory(
+                student=f.StudentFactory(school=world.school, user__last_name=name), group=world.group
+            )
+    client = login("counsellor")
+
+    listed = []
+    for number in (1, 2, 3):
+        listed += [
+            (row.group.name, row.student.user.last_name)
+            for row in client.get(URL, {"pagina": number}).context["result"].rows
+        ]
+
+    assert [group for group, _ in listed] == ["3K1"] * 5 + ["3K2"] * 5
+    second_names = [name for group, name in listed if group == "3K2"]
+    assert second_names == ["Aalders", "Bakker", "Mulder", "Visser", "Zwart"]
+    first_names = [name for group, name in listed if group == "3K1"]
+    assert first_names == sorted(first_names)

@@ -63,18 +63,18 @@ def _week_key(day: dt.date) -> str:
 
 def _mentors_of(student_ids: set[int], day: dt.date) -> dict[int, set[int]]:
     """mentor user id -> those of ``student_ids`` in a group they mentor now."""
-    groups = dict(
+    in_group: dict[int, set[int]] = defaultdict(set)
+    for student_id, group_id in (
         Membership.objects.current(day)
         .filter(student_id__in=student_ids)
         .values_list("student_id", "group_id")
-    )
+    ):
+        in_group[group_id].add(student_id)
     found: dict[int, set[int]] = defaultdict(set)
-    for mentor_id, group_id in Mentorship.objects.filter(group_id__in=set(groups.values())).values_list(
+    for mentor_id, group_id in Mentorship.objects.filter(group_id__in=list(in_group)).values_list(
         "mentor_id", "group_id"
     ):
-        for student_id, in_group in groups.items():
-            if in_group == group_id:
-                found[mentor_id].add(student_id)
+        found[mentor_id] |= in_group[group_id]
     return found
 
 

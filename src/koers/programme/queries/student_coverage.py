@@ -10,18 +10,17 @@ fixed number of queries, whatever the size of the school.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Reflection
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.models import Activity, Assignment, AssignmentWork, Participation, WorkStatus
-from koers.schools.models import Group, Membership, SchoolYear, Student, User
+from koers.schools.models import Group, Membership, SchoolYear, Student
 
 PAGE_SIZE = 100
 
@@ -190,47 +189,57 @@ def students_with_gaps(
     """The students of the school year's groups (today) with a competence never touched: all gaps, or those
     missing ``competence``; optionally in one group. Eight queries, whatever the size of the school.
 
-    The counts need every student, so they are made from plain ids and bit masks; student objects (with
-    their names) are only loaded for the page of rows shown."""
+    The list runs by group, then by name. The counts need every student, so they are made from plain ids
+    and bit masks, in group order only; names are read (and sorted) only for the groups the page shown
+    touches, so that neither the names of the whole school nor the user table of the whole deployment
+    (users carry no school) are read."""
     today = today or timezone.localdate()
     if groups is None:
         groups = groups_of_year(school_year)
-    # Users carry no school: the names to sort on are looked up by key per student of this school, so that
-    # the plan never joins (and hashes) the user table of the whole deployment.
-    user = User.objects.filter(pk=OuterRef("student__user_id"))
     memberships = (
         Membership.objects.current(today)
         .filter(group__school_year=school_year)
-        .annotate(
-            sort_last_name=Subquery(user.values("last_name")[:1]),
-            sort_first_name=Subquery(user.values("first_name")[:1]),
-        )
-        .order_by("group__year_level", "group__name", "sort_last_name", "sort_first_name")
+        .order_by("group__year_level", "group__name", "group_id")
     )
     if group_id is not None:
         memberships = memberships.filter(group_id=group_id)
     masks = _worked_masks(school_year)
-    everyone: dict[int, int] = {}  # student id: group id, in the order of the list (first group wins)
+    # student id: group id, grouped by group in the list's order (a student in two groups: the first).
+    everyone: dict[int, int] = {}
     for student_id, in_group in memberships.values_list("student_id", "group_id"):
         everyone.setdefault(student_id, in_group)
+    touched = Counter(masks.get(pk, 0) & _COMPETENCE_BITS for pk in everyone)  # a few dozen distinct masks
     never_touched = [
-        (c, sum(1 for pk in everyone if not masks.get(pk, 0) & _COMPETENCE_BIT[c.value])) for c in Competence
+        (c, sum(n for mask, n in touched.items() if not mask & _COMPETENCE_BIT[c.value])) for c in Competence
     ]
     wanted = _COMPETENCE_BIT.get(competence or "", _COMPETENCE_BITS)
     # A gap: some wanted competence bit is not set.
     gaps = [pk for pk in everyone if masks.get(pk, 0) & wanted != wanted]
     pages = max(1, -(-len(gaps) // PAGE_SIZE))
     page = min(max(1, page), pages)
-    shown = gaps[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    students = Student.objects.filter(pk__in=shown).select_related("user").in_bulk() if shown else {}
+    start, end = (page - 1) * PAGE_SIZE, page * PAGE_SIZE
+    # Which students fall on this page depends on the order of names only inside the groups at its edges:
+    # read the students of every group the page touches, sorted by name, and cut the page out of them.
+    on_page = {everyone[pk] for pk in gaps[start:end]}
+    first = next((n for n, pk in enumerate(gaps) if everyone[pk] in on_page), 0)
+    candidates = [pk for pk in gaps if everyone[pk] in on_page]
+    position = {pk: n for n, pk in enumerate(dict.fromkeys(everyone.values()))}  # group id: place in list
+    students = sorted(
+        Student.objects.filter(pk__in=candidates)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+        if candidates
+        else [],
+        key=lambda student: position[everyone[student.pk]],  # stable: names stay sorted within a group
+    )[start - first : end - first]
     group_by_pk = {g.pk: g for g in groups}
     rows = []
-    for pk in shown:
-        found = _unmask(masks.get(pk, 0))
+    for student in students:
+        found = _unmask(masks.get(student.pk, 0))
         rows.append(
             StudentCoverage(
-                student=students[pk],
-                group=group_by_pk.get(everyone[pk]),
+                student=student,
+                group=group_by_pk.get(everyone[student.pk]),
                 competences=found.competences,
                 elements=found.elements,
             )

@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET
 from koers.access.gate import permit
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, show_domain_errors
-from koers.programme.content import ensure_activity_types
 from koers.programme.domain import activities as domain
 from koers.programme.forms.planning import ActivityForm, ActivityTypeForm, CopyForwardForm
 from koers.programme.models import Activity, ActivityType, DatePrecision
@@ -104,7 +103,6 @@ def planner(request: HttpRequest) -> HttpResponse:
 
 def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | None) -> HttpResponse:
     role = permit(request, can_plan_programme)
-    ensure_activity_types(role.school)
     if activity is not None:
         initial = ActivityForm.initial_for(activity)
     else:
@@ -269,7 +267,6 @@ def copy_forward(request: HttpRequest) -> HttpResponse:
 @require_GET
 def activity_types(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_plan_programme)
-    ensure_activity_types(role.school)
     return render_page(
         request,
         f"{TEMPLATES}/types.html",
