@@ -43,6 +43,7 @@ ROWS: dict[str, Row | list[Row]] = {
     "schooladmin:import_cancel": Row(
         kwargs=of_run, get=POST_ONLY, post=only(admin=Redirect("schooladmin:import_preview"))
     ),
+    "schooladmin:import_runs": Row(get=only(admin=200)),
     "schooladmin:staff_codes": Row(get=only(admin=200), post=only(admin=Redirect("schooladmin:staff_codes"))),
     "schooladmin:staff_codes_file": Row(get=POST_ONLY, post=only(admin=400)),
 }

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.cli import main
 from koers.schools.models import ImportRun, ImportVia, Student
 
+RUN_LIST_QUERIES = 4  # session, user, roles, the runs with who ran them
 HEADER = "Stamnr;Roepnaam;Achternaam;Klas;Extra\n"
 
 
@@ -67,3 +69,24 @@ def test_command_with_unknown_school_or_unreadable_file_exits_non_zero(world, tm
     assert main(["import", str(empty), "--school", "het-baken", "--apply"]) == 1
     with scopes_disabled():
         assert ImportRun.objects.get().refused  # the unreadable file is recorded with its reason
+
+
+def test_run_list_shows_every_run_with_the_last_runs_problems_first(
+    world, tmp_path, login, django_assert_num_queries
+):
+    client = login("admin")
+    main(["import", str(export(tmp_path, range(300001, 300003))), "--school", "het-baken", "--apply"])
+    client.get(reverse("schooladmin:import_runs"))
+    with django_assert_num_queries(RUN_LIST_QUERIES):
+        client.get(reverse("schooladmin:import_runs"))
+    bad = tmp_path / "fout.csv"
+    bad.write_text(HEADER + "300001;Naam300001;Achter300001;2K1;x\n;Zonder;Nummer;2K1;x\n", encoding="utf-8")
+    for _n in range(5):
+        main(["import", str(bad), "--school", "het-baken"])
+
+    with django_assert_num_queries(RUN_LIST_QUERIES):
+        page = client.get(reverse("schooladmin:import_runs")).content.decode()
+
+    assert page.count("fout.csv") == 6  # the heading and five rows
+    assert "leerlingnummer ontbreekt" in page
+    assert page.index("leerlingnummer ontbreekt") < page.index("export.csv")

@@ -144,3 +144,43 @@ def test_failing_apply_leaves_database_unchanged(week1_school, step, nth):
         if calls["raised"]:  # the failure happened: nothing of the import may remain
             assert snapshot(week1_school) == before
         transaction.set_rollback(True)
+
+
+GUARDIAN_HEADER = [
+    "Leerlingnummer",
+    "Roepnaam",
+    "Achternaam",
+    "Stamgroep",
+    "Verzorger 1 e-mailadres",
+    "Verzorger 1 naam",
+    "Verzorger 1 gezag",
+    "Verzorger 2 naam",
+    "Verzorger 2 gezag",
+]
+GUARDIAN_CELLS = st.one_of(
+    st.sampled_from(["", "300001", "300002", "2K1", "Petra Vos", "Vos, Petra", "ja", "nee", "?", "onbekend"]),
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(
+        st.lists(GUARDIAN_CELLS, min_size=0, max_size=len(GUARDIAN_HEADER)), min_size=1, max_size=12
+    )
+)
+def test_fuzzed_guardian_shapes_plan_and_apply_without_unhandled_error(world, rows):
+    """Guardians without e-mail, unreadable authority, a second guardian by name only: never a crash, and
+    an applied plan leaves nothing to do the second time."""
+    text = "\n".join(";".join(row) for row in [GUARDIAN_HEADER, *rows])
+    try:
+        table = decode(text.encode())
+    except DecodeError:
+        return
+    mapping = mapping_for(None, table.columns)
+    with transaction.atomic(), school_scope(world.school):
+        plan = make_plan(school=world.school, table=table, mapping=mapping)
+        apply_module.apply_plan(plan)
+        again = make_plan(school=world.school, table=table, mapping=mapping).summary()
+        assert not again["counts"]["guardianships_new"] and not again["counts"]["guardians_without_email"]
+        transaction.set_rollback(True)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("import/<int:pk>/", importing.preview, name="import_preview"),
     path("import/<int:pk>/toepassen/", importing.apply, name="import_apply"),
     path("import/<int:pk>/annuleren/", importing.cancel, name="import_cancel"),
+    path("import/alle/", importing.run_list, name="import_runs"),
     path("import/afkortingen/", importing.staff_codes, name="staff_codes"),
     path("import/afkortingen/bestand/", importing.staff_codes_file, name="staff_codes_file"),
 ]

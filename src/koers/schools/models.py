@@ -378,6 +378,15 @@ class ImportRun(models.Model):
     def __str__(self) -> str:
         return self.filename
 
+    @property
+    def change_count(self) -> int:
+        return sum((self.summary or {}).get("counts", {}).values())
+
+    @property
+    def problem_count(self) -> int:
+        summary = self.summary or {}
+        return len(summary.get("problems", [])) or int(summary.get("problem_count", 0))
+
 
 class ConsentPurpose(models.TextChoices):
     """What a consent is for. Each purpose is decided on its own and can be withdrawn at any time."""

@@ -53,3 +53,14 @@ def staff_rows(role: Role) -> list[StaffRow]:
         StaffRow(user_id, str(p["user"]), p["user"].email, ", ".join(p["kinds"]), p["code"])
         for user_id, p in people.items()
     ]
+
+
+def all_runs(role: Role, limit: int = 500) -> list[ImportRun]:
+    """Every import of the school, newest first, with who or which key ran it (one query)."""
+    return list(
+        ImportRun.objects.filter(school_id=role.school_id)
+        .select_related("by", "token")
+        .defer("content", "mapping")
+        .annotate(has_file=~Q(content=""))
+        .order_by("-created_at", "-pk")[:limit]
+    )

@@ -23,7 +23,7 @@ from koers.common.htmx import render_page
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schooladmin.forms.importing import MappingForm, StaffCodesForm, StaffFileForm, UploadForm
 from koers.schooladmin.importing import runs, staff
-from koers.schooladmin.importing.queries import get_import_run_for, recent_runs, staff_rows
+from koers.schooladmin.importing.queries import all_runs, get_import_run_for, recent_runs, staff_rows
 from koers.schooladmin.rules import can_import
 
 SECTIONS = [
@@ -221,4 +221,17 @@ def _staff_page(
         "schooladmin/importing/staff_codes.html",
         {"form": form, "upload_form": upload_form, "report": report},
         status=status,
+    )
+
+
+@login_required
+@require_GET
+def run_list(request: HttpRequest) -> HttpResponse:
+    """Every import (screen, command, upload key), with the problems of the last one first."""
+    role = permit(request, can_import)
+    runs_ = all_runs(role)
+    return render_page(
+        request,
+        "schooladmin/importing/runs.html",
+        {"runs": runs_, "last": runs_[0] if runs_ else None},
     )
