@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.careers.models import CatalogueEdit, Offer, Programme
-from tests.careers.factories import MboDomainFactory, OpenDayFactory, ProgrammeFactory
+from tests.careers.factories import MboDomainFactory, OccupationFactory, OpenDayFactory, ProgrammeFactory
 
 
 def test_the_counsellor_adds_an_mbo_programme_for_the_school_only(world, login):
@@ -143,3 +144,52 @@ def test_an_offer_is_removed_and_another_schools_offer_is_404(world, login):
 
     with scopes_disabled():
         assert not Offer.objects.exists()
+
+
+def _offers_and_open_days(world, programme, size: int) -> None:
+    with scopes_disabled():
+        for n in range(size):
+            Offer.objects.create(
+                school=world.school, programme=programme, institution=f"ROC {n}", place="Tiel"
+            )
+            OpenDayFactory(school=world.school, programme=programme, institution=f"ROC {n}")
+            programme.occupations.add(OccupationFactory())
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_programme_page_costs_the_same_with_more_offers_open_days_and_occupations(
+    world, login, size, django_assert_num_queries
+):
+    with scopes_disabled():
+        shipped = ProgrammeFactory(texts={"nl": "Verzorgende-IG"})
+    _offers_and_open_days(world, shipped, size)
+    client = login("student")
+    client.get(reverse("careers:programme", args=[shipped.pk]))  # the session's first request warms caches
+
+    with django_assert_num_queries(PROGRAMME_PAGE_QUERIES):
+        page = client.get(reverse("careers:programme", args=[shipped.pk]))
+
+    assert page.content.decode().count("ROC ") >= size
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_programme_edit_page_costs_the_same_with_more_offers(
+    world, login, size, django_assert_num_queries
+):
+    with scopes_disabled():
+        shipped = ProgrammeFactory(texts={"nl": "Verzorgende-IG"})
+    _offers_and_open_days(world, shipped, size)
+    client = login("counsellor")
+    client.get(reverse("careers:adjust_programme", args=[shipped.pk]))
+
+    with django_assert_num_queries(PROGRAMME_EDIT_QUERIES):
+        page = client.get(reverse("careers:adjust_programme", args=[shipped.pk]))
+
+    assert page.status_code == 200
+
+
+# session, user, roles; the programme, its occupations, its offers, its coming open days, the student's
+# favourites and the page's fixed lookups
+PROGRAMME_PAGE_QUERIES = 9
+# session, user, roles; the programme with the school's correction, its offers and the form's choices
+PROGRAMME_EDIT_QUERIES = 6
