@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.quality.views import evaluations, goals, leader, leavers, scan, tasks
+from koers.quality.views import evaluations, goals, leader, learning, leavers, scan, tasks
 
 app_name = "quality"
 urlpatterns = [
@@ -31,6 +31,8 @@ urlpatterns = [
     path("oud-leerlingen/uitnodigen/", leavers.invite, name="leavers_invite"),
     path("oud-leerlingen/uitkomsten/", leavers.outcomes, name="leaver_outcomes"),
     path("oud-leerling/<str:token>/", leavers.answer, name="leaver_answer"),
+    path("leren/", learning.learning, name="learning"),
+    path("leren/<int:pk>/weghalen/", learning.learning_remove, name="learning_remove"),
     path("taken/", tasks.matrix, name="tasks"),
     path("taken/<int:pk>/weghalen/", tasks.remove, name="task_remove"),
 ]
