@@ -596,6 +596,19 @@ class SchoolLoginPolicyFactory(factory.django.DjangoModelFactory):
     staff_second_factor = True
 
 
+class ImportTokenFactory(factory.django.DjangoModelFactory):
+    """A live upload key of a school (its plain key is not known: only the hash is stored)."""
+
+    class Meta:
+        model = schools.ImportToken
+
+    school = factory.SubFactory(SchoolFactory)
+    name = "Export-script"
+    preset = "magister"
+    digest = factory.Sequence(lambda n: f"{n:064x}")
+    hint = "abcd"
+
+
 class ImportRunFactory(factory.django.DjangoModelFactory):
     """An import of one new student (3K1) that was read but not applied; not a full export."""
 

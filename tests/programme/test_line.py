@@ -61,7 +61,7 @@ def test_line_is_drawn_as_an_accessible_svg(login, world):
 
     assert 'role="img"' in page
     assert '<title id="school-line-title">' in page
-    assert '<desc id="school-line-desc">1 activiteiten' in page
+    assert '<desc id="school-line-desc">1 activiteit,' in page
     assert 'aria-labelledby="school-line-title school-line-desc"' in page
     assert "style=" not in line_svg_of(page)
 

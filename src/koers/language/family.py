@@ -112,6 +112,9 @@ FAMILY_SOURCES = (
     "choices/models.py",
     "choices/domain/choosing.py",
     "choices/domain/ranking.py",
+    "choices/domain/route.py",
+    "choices/forms/route.py",
+    "choices/views/route.py",
     "choices/reminders.py",
     # the guardian's home, taking the dossier along, requests for access
     "home/templates/home/guardian.html",
@@ -153,6 +156,7 @@ FAMILY_SOURCES = (
     "careers/domain/favourites.py",
     "careers/domain/interest.py",
     "careers/domain/open_days.py",
+    "careers/reminders.py",
 )
 
 

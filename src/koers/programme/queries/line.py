@@ -85,7 +85,7 @@ def is_past(activity: Activity, today: dt.date) -> bool:
 
 def when_label(starts_on: dt.date, precision: str) -> str:
     if precision == DatePrecision.DAY:
-        return formats.date_format(starts_on, "j F Y")
+        return formats.date_format(starts_on, "j E Y")
     return formats.date_format(starts_on, "F Y")
 
 

@@ -14,13 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Reflection
 from koers.lob.vocabulary import Competence, Element
-from koers.programme.models import AssignmentWork, Participation, WorkStatus
-from koers.schools.models import Group, Membership, SchoolYear, Student
+from koers.programme.models import Activity, Assignment, AssignmentWork, Participation, WorkStatus
+from koers.schools.models import Group, Membership, SchoolYear, Student, User
 
 PAGE_SIZE = 100
 
@@ -66,44 +67,91 @@ def _year_bounds(school_year: SchoolYear) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
-def worked_on(school_year: SchoolYear, student_ids: Iterable[int] | None = None) -> dict[int, Worked]:
-    """Competences and elements per student id in the school year (4 queries). ``None``: every student."""
-    participations = Participation.objects.filter(present=True, activity__school_year=school_year)
+# Each competence and each element is one bit of an integer (competences low, elements high: the two
+# vocabularies share a value, "expectations"), so that what a student touched is an int and folding
+# thousands of rows together is a cheap bitwise or.
+_ELEMENT_SHIFT = len(Competence.values)
+_COMPETENCE_BIT: dict[str, int] = {value: 1 << n for n, value in enumerate(Competence.values)}
+_ELEMENT_BIT: dict[str, int] = {value: 1 << (_ELEMENT_SHIFT + n) for n, value in enumerate(Element.values)}
+_COMPETENCE_BITS = sum(_COMPETENCE_BIT.values())
+_REFLECTION = _ELEMENT_BIT[Element.REFLECTION.value]
+_CONVERSATION = _ELEMENT_BIT[Element.REFLECTION.value] | _ELEMENT_BIT[Element.ACTIVE.value]
+_PARENTS = _ELEMENT_BIT[Element.PARENTS.value]
+
+
+def _mask(competences: Iterable[str] | None, elements: Iterable[str] | None) -> int:
+    """The bits of the known competences and elements (unknown values are ignored)."""
+    bits = 0
+    for value in competences or []:
+        bits |= _COMPETENCE_BIT.get(value, 0)
+    for value in elements or []:
+        bits |= _ELEMENT_BIT.get(value, 0)
+    return bits
+
+
+def _unmask(mask: int) -> Worked:
+    return Worked(
+        competences={value for value, bit in _COMPETENCE_BIT.items() if mask & bit},
+        elements={value for value, bit in _ELEMENT_BIT.items() if mask & bit},
+    )
+
+
+def _worked_masks(school_year: SchoolYear, student_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """What each student touched in the school year as a bit mask (six queries, whatever the numbers).
+
+    Participations and finished assignments are read as (student, activity or assignment) pairs of ids;
+    the competences and elements of the year's activities and of the finished assignments are read once,
+    not once per row. Students who touched nothing are absent."""
     start, end = _year_bounds(school_year)
-    reflections = Reflection.objects.filter(created_at__gte=start, created_at__lt=end)
+    participations = Participation.objects.filter(present=True, activity__school_year=school_year)
     finished = AssignmentWork.objects.filter(
         status=WorkStatus.FINISHED, finished_at__gte=start, finished_at__lt=end
     )
+    reflections = Reflection.objects.filter(created_at__gte=start, created_at__lt=end)
     conversations = Conversation.objects.filter(
         status=ConversationStatus.CLOSED, student__isnull=False, scheduled_at__gte=start, scheduled_at__lt=end
     )
     if student_ids is not None:
         ids = list(student_ids)
         participations = participations.filter(student_id__in=ids)
-        reflections = reflections.filter(student_id__in=ids)
         finished = finished.filter(student_id__in=ids)
+        reflections = reflections.filter(student_id__in=ids)
         conversations = conversations.filter(student_id__in=ids)
-    worked: dict[int, Worked] = defaultdict(Worked)
-    rows = list(participations.values_list("student_id", "activity__competences", "activity__elements"))
-    rows += list(
-        finished.values_list("student_id", "given__assignment__competences", "given__assignment__elements")
-    )
-    for student_id, with_guardians in conversations.values_list(
-        "student_id", "type__with_guardians"
-    ).distinct():
-        assert student_id is not None
-        worked[student_id].elements.update({Element.REFLECTION.value, Element.ACTIVE.value})
-        if with_guardians:
-            worked[student_id].elements.add(Element.PARENTS.value)
-    for student_id, competences, elements in rows:
-        worked[student_id].competences.update(
-            value for value in competences or [] if value in Competence.values
+    activity_bits = {
+        pk: _mask(competences, elements)
+        for pk, competences, elements in Activity.objects.filter(school_year=school_year)
+        .order_by()
+        .values_list("pk", "competences", "elements")
+    }
+    assignment_bits = {
+        pk: _mask(competences, elements)
+        for pk, competences, elements in Assignment.objects.filter(
+            pk__in=finished.order_by().values("given__assignment_id")
         )
-        worked[student_id].elements.update(value for value in elements or [] if value in Element.values)
-    for student_id, competence in reflections.values_list("student_id", "competence").distinct():
-        worked[student_id].competences.add(competence)
-        worked[student_id].elements.add(Element.REFLECTION.value)
-    return worked
+        .order_by()
+        .values_list("pk", "competences", "elements")
+    }
+    masks: dict[int, int] = defaultdict(int)
+    for student_id, activity_id in participations.order_by().values_list("student_id", "activity_id"):
+        masks[student_id] |= activity_bits.get(activity_id, 0)
+    for student_id, assignment_id in (
+        finished.order_by().values_list("student_id", "given__assignment_id").distinct()
+    ):
+        masks[student_id] |= assignment_bits.get(assignment_id, 0)
+    # ``order_by()`` first: the default ordering would otherwise join the DISTINCT (created_at, type).
+    for student_id, with_guardians in (
+        conversations.order_by().values_list("student_id", "type__with_guardians").distinct()
+    ):
+        assert student_id is not None
+        masks[student_id] |= _CONVERSATION | (_PARENTS if with_guardians else 0)
+    for student_id, competence in reflections.order_by().values_list("student_id", "competence").distinct():
+        masks[student_id] |= _COMPETENCE_BIT.get(competence, 0) | _REFLECTION
+    return masks
+
+
+def worked_on(school_year: SchoolYear, student_ids: Iterable[int] | None = None) -> dict[int, Worked]:
+    """Competences and elements per student id in the school year (six queries). ``None``: every student."""
+    return {pk: _unmask(mask) for pk, mask in _worked_masks(school_year, student_ids).items()}
 
 
 def coverage_of_student(student: Student, school_year: SchoolYear) -> StudentCoverage:
@@ -140,45 +188,57 @@ def students_with_gaps(
     today: dt.date | None = None,
 ) -> GapsPage:
     """The students of the school year's groups (today) with a competence never touched: all gaps, or those
-    missing ``competence``; optionally in one group. Four queries, whatever the size of the school."""
+    missing ``competence``; optionally in one group. Eight queries, whatever the size of the school.
+
+    The counts need every student, so they are made from plain ids and bit masks; student objects (with
+    their names) are only loaded for the page of rows shown."""
     today = today or timezone.localdate()
     if groups is None:
         groups = groups_of_year(school_year)
+    # Users carry no school: the names to sort on are looked up by key per student of this school, so that
+    # the plan never joins (and hashes) the user table of the whole deployment.
+    user = User.objects.filter(pk=OuterRef("student__user_id"))
     memberships = (
         Membership.objects.current(today)
         .filter(group__school_year=school_year)
-        .select_related("student__user", "group")
-        .order_by("group__year_level", "group__name", "student__user__last_name", "student__user__first_name")
+        .annotate(
+            sort_last_name=Subquery(user.values("last_name")[:1]),
+            sort_first_name=Subquery(user.values("first_name")[:1]),
+        )
+        .order_by("group__year_level", "group__name", "sort_last_name", "sort_first_name")
     )
     if group_id is not None:
         memberships = memberships.filter(group_id=group_id)
-    seen: set[int] = set()
-    everyone: list[StudentCoverage] = []
-    worked = worked_on(school_year)
-    for membership in memberships:
-        if membership.student_id in seen:
-            continue
-        seen.add(membership.student_id)
-        found = worked.get(membership.student_id, Worked())
-        everyone.append(
+    masks = _worked_masks(school_year)
+    everyone: dict[int, int] = {}  # student id: group id, in the order of the list (first group wins)
+    for student_id, in_group in memberships.values_list("student_id", "group_id"):
+        everyone.setdefault(student_id, in_group)
+    never_touched = [
+        (c, sum(1 for pk in everyone if not masks.get(pk, 0) & _COMPETENCE_BIT[c.value])) for c in Competence
+    ]
+    wanted = _COMPETENCE_BIT.get(competence or "", _COMPETENCE_BITS)
+    # A gap: some wanted competence bit is not set.
+    gaps = [pk for pk in everyone if masks.get(pk, 0) & wanted != wanted]
+    pages = max(1, -(-len(gaps) // PAGE_SIZE))
+    page = min(max(1, page), pages)
+    shown = gaps[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    students = Student.objects.filter(pk__in=shown).select_related("user").in_bulk() if shown else {}
+    group_by_pk = {g.pk: g for g in groups}
+    rows = []
+    for pk in shown:
+        found = _unmask(masks.get(pk, 0))
+        rows.append(
             StudentCoverage(
-                student=membership.student,
-                group=membership.group,
+                student=students[pk],
+                group=group_by_pk.get(everyone[pk]),
                 competences=found.competences,
                 elements=found.elements,
             )
         )
-    never_touched = [(c, sum(1 for row in everyone if c.value not in row.competences)) for c in Competence]
-    if competence in Competence.values:
-        gaps = [row for row in everyone if competence not in row.competences]
-    else:
-        gaps = [row for row in everyone if row.has_gaps]
-    pages = max(1, -(-len(gaps) // PAGE_SIZE))
-    page = min(max(1, page), pages)
     return GapsPage(
         school_year=school_year,
         groups=groups,
-        rows=gaps[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        rows=rows,
         total=len(everyone),
         with_gaps=len(gaps),
         never_touched=never_touched,

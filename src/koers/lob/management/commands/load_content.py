@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--area", action="append", dest="areas", help="only this area's content (lob, careers)"
+            "--area", action="append", dest="areas", help="only this area's content (lob, careers, choices)"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
