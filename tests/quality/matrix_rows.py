@@ -99,6 +99,7 @@ STEERING = {"counsellor": 200, "leader": 200}
 
 ROWS: dict[str, Row | list[Row]] = {
     "quality:leader": Row(get=only(**STEERING, outsider=200)),
+    "quality:report": Row(get=only(**STEERING, outsider=200)),
     "quality:scan": Row(
         get=only(**STAFF, outsider=200),
         post=only(

@@ -5,6 +5,7 @@ from koers.quality.views import evaluations, goals, leader, learning, leavers, s
 app_name = "quality"
 urlpatterns = [
     path("", leader.leader, name="leader"),
+    path("jaarverslag.pdf", leader.report, name="report"),
     path("zelfscan/", scan.home, name="scan"),
     path("zelfscan/stellingen/", scan.items, name="scan_items"),
     path("zelfscan/stellingen/<int:pk>/", scan.item_edit, name="scan_item"),
