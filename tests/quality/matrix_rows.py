@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.quality.domain.leavers import _hash
-from koers.quality.models import Audience, LeaverInvite, Part, Task, TaskAssignment
+from koers.quality.models import Audience, LearningWish, LeaverInvite, Part, Task, TaskAssignment
 from tests.matrix import POST_ONLY, Objects, Redirect, Row, answers, fixed, only
 from tests.quality.factories import (
     EvaluationRoundFactory,
@@ -65,6 +65,16 @@ def goal(o: Objects) -> Any:
     return _cached(o, "_goal", lambda: GoalFactory(school=o.world.school))
 
 
+def learning_wish(o: Objects) -> Any:
+    return _cached(
+        o,
+        "_learning_wish",
+        lambda: LearningWish.objects.create(
+            school=o.world.school, user=o.world.users["mentor"], topic="other"
+        ),
+    )
+
+
 def leaver(o: Objects) -> Any:
     return _cached(o, "_leaver", lambda: LeaverFactory(school=o.world.school))
 
@@ -89,6 +99,7 @@ STEERING = {"counsellor": 200, "leader": 200}
 
 ROWS: dict[str, Row | list[Row]] = {
     "quality:leader": Row(get=only(**STEERING, outsider=200)),
+    "quality:report": Row(get=only(**STEERING, outsider=200)),
     "quality:scan": Row(
         get=only(**STAFF, outsider=200),
         post=only(
@@ -180,5 +191,15 @@ ROWS: dict[str, Row | list[Row]] = {
     # The former student's link answers everyone alike, with or without an account.
     "quality:leaver_answer": Row(
         kwargs=leaver_token, get=answers(200, anonymous=200), post=answers(400, anonymous=400)
+    ),
+    "quality:learning": Row(
+        get=only(mentor=200, teacher=200, counsellor=200, outsider=200),
+        post=only(mentor=200, teacher=200, counsellor=200, outsider=200),
+    ),
+    # Only the person who wrote a wish removes it (the mentor's, here).
+    "quality:learning_remove": Row(
+        kwargs=lambda o: {"pk": learning_wish(o).pk},
+        get=POST_ONLY,
+        post=only(mentor=Redirect("quality:learning")),
     ),
 }

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 
 import pytest
 from django.conf import settings
@@ -270,3 +272,67 @@ def test_leaver_pages_queries_do_not_grow(world, login, size, django_assert_num_
         client.get(reverse("quality:leaver_outcomes"))
     with django_assert_num_queries(10):
         client.get(reverse("quality:leavers"))
+
+
+def test_no_results_view_export_or_report_links_a_former_students_answer_to_them(world, login, tmp_path):
+    """Anonymity for every results view of the leavers' list: the evaluation results and CSV, the outcomes,
+    the leader's page and the yearly report show no name, address or answer's key of a former student."""
+    evaluation = _leaver_round(world)
+    with scopes_disabled():
+        leavers = [
+            LeaverFactory(
+                school=world.school, name=f"Anoniemeoudleerling{n}", email=f"anoniem{n}@example.org"
+            )
+            for n in range(6)
+        ]
+        invites = []
+        for n, leaver in enumerate(leavers):
+            invite = LeaverInvite.objects.create(
+                school=world.school,
+                leaver=leaver,
+                round=evaluation,
+                token_hash=_hash(f"anoniem-{n}"),
+                expires_at=timezone.now() + dt.timedelta(days=3),
+            )
+            invites.append(invite)
+    visitor = Client()
+    for n in range(6):
+        visitor.post(
+            reverse("quality:leaver_answer", args=[f"anoniem-{n}"]), {"q-right_choice": str(1 + n % 4)}
+        )
+    with scopes_disabled():
+        evaluation.closed_at = timezone.now()
+        evaluation.save()
+        responses = list(EvaluationResponse.objects.filter(round=evaluation))
+    assert len(responses) == 6
+    client = login("counsellor")
+    pages = [
+        client.get(reverse("quality:evaluation_results", args=[evaluation.pk])).content.decode(),
+        client.get(reverse("quality:evaluation_results_csv", args=[evaluation.pk])).content.decode(
+            "utf-8-sig"
+        ),
+        client.get(reverse("quality:leaver_outcomes")).content.decode(),
+        client.get(reverse("quality:leader")).content.decode(),
+    ]
+    if shutil.which("pdftotext"):
+        path = tmp_path / "jaarverslag.pdf"
+        path.write_bytes(client.get(reverse("quality:report")).content)
+        pages.append(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout)
+    for page in pages:
+        for leaver in leavers:
+            assert leaver.name not in page and leaver.email not in page
+        for response in responses:
+            assert str(response.pk) not in page
+        for invite in invites:
+            assert invite.token_hash not in page
+    # The answer carries only the leaving year; the invite only that it was used, not what was answered.
+    assert {response.group for response in responses} == {"2024-2025"}
+    assert {f.name for f in LeaverInvite._meta.concrete_fields} == {
+        "id",
+        "school",
+        "leaver",
+        "round",
+        "token_hash",
+        "expires_at",
+        "used",
+    }

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from koers.quality.views import evaluations, goals, leader, leavers, scan, tasks
+from koers.quality.views import evaluations, goals, leader, learning, leavers, scan, tasks
 
 app_name = "quality"
 urlpatterns = [
     path("", leader.leader, name="leader"),
+    path("jaarverslag.pdf", leader.report, name="report"),
     path("zelfscan/", scan.home, name="scan"),
     path("zelfscan/stellingen/", scan.items, name="scan_items"),
     path("zelfscan/stellingen/<int:pk>/", scan.item_edit, name="scan_item"),
@@ -31,6 +32,8 @@ urlpatterns = [
     path("oud-leerlingen/uitnodigen/", leavers.invite, name="leavers_invite"),
     path("oud-leerlingen/uitkomsten/", leavers.outcomes, name="leaver_outcomes"),
     path("oud-leerling/<str:token>/", leavers.answer, name="leaver_answer"),
+    path("leren/", learning.learning, name="learning"),
+    path("leren/<int:pk>/weghalen/", learning.learning_remove, name="learning_remove"),
     path("taken/", tasks.matrix, name="tasks"),
     path("taken/<int:pk>/weghalen/", tasks.remove, name="task_remove"),
 ]

@@ -20,6 +20,7 @@ from koers.quality.measures import MEASURES, Figure, current_year, measure_all
 from koers.quality.models import Audience, EvaluationRound, ScanRound
 from koers.quality.queries.evaluations import EvaluationResults, evaluation_results
 from koers.quality.queries.goals import GoalTree, goal_tree
+from koers.quality.queries.learning import wishes_per_topic
 from koers.quality.queries.leavers import OutcomeYear, outcomes
 from koers.quality.queries.scan import ScanResults, scan_results
 from koers.schools.models import Membership, Role
@@ -49,6 +50,7 @@ class LeaderQuality:
     goals: GoalTree
     evaluations: list[EvaluationResults]
     leavers: list[OutcomeYear]
+    learning: list[tuple[str, int]]
     extra: dict[str, Any]
 
 
@@ -96,6 +98,7 @@ def leader_quality(role: Role, *, day: dt.date | None = None) -> LeaderQuality:
         goals=goal_tree(role, figures),
         evaluations=latest_evaluations(role),
         leavers=outcomes(role)[:3],
+        learning=wishes_per_topic(role),
         extra={},
     )
 
