@@ -22,7 +22,7 @@ from koers.quality.domain.evaluations import answer_evaluation
 from koers.quality.models import EvaluationResponse, EvaluationRound, Goal, ScanResponse
 from koers.schools.models import Role
 from tests import factories as f
-from tests.e2e.conftest import DESKTOP, PHONE, Pages, assert_fits_the_screen, log_in
+from tests.e2e.conftest import DESKTOP, PHONE, RESULTS, Pages, assert_fits_the_screen, log_in
 
 pytestmark = [
     pytest.mark.e2e,
@@ -89,7 +89,8 @@ def test_self_scan_to_goal_evaluation_and_yearly_report(world, pages: Pages, fin
     counsellor.get_by_role("button", name="Ronde sluiten").click()
     expect(counsellor.get_by_text(re.compile("Gesloten op"))).to_be_visible()
     weak = counsellor.locator("section", has=counsellor.get_by_role("heading", name="Zwakke punten"))
-    expect(weak.get_by_text(WEAK)).to_be_visible()
+    expect(weak.get_by_text(re.compile(re.escape(WEAK) + r" \(1[.,]7\)"))).to_be_visible()  # (1 + 2 + 2) / 3
+    expect(counsellor.get_by_text("Niet elke mentor plant ze in.").first).to_be_visible()
     weak.get_by_role("link", name="Maak er een doel van").click()
     expect(counsellor.get_by_text(f"Uit de zelfscan: “{WEAK}”")).to_be_visible()
     expect(counsellor.get_by_label("Koers meet de voortgang met")).to_have_value("conversations_held")
@@ -125,7 +126,12 @@ def test_self_scan_to_goal_evaluation_and_yearly_report(world, pages: Pages, fin
     log_in(samira, "student")
     samira.goto(reverse("quality:evaluation_answer", args=[evaluation.pk]))
     expect(samira.locator("html")).to_have_attribute("dir", "rtl")
+    expect(samira.locator("h1 [lang=nl]")).to_have_text("Evaluatie leerlingen 2026")  # the school's own name
     expect(samira.locator("legend", has_text="المدرسة تساعدني جيدًا في الاختيار.")).to_be_visible()
+    # Everything around the questions is Arabic too: the faces' words and the send button.
+    for dutch in ("helemaal niet", "heel erg", "Versturen", "anoniem"):
+        expect(samira.locator("main")).not_to_contain_text(dutch)
+    samira.screenshot(path=str(RESULTS / "quality_journey_arabic_phone.png"), full_page=True)
     answer_on_the_phone(samira, score="4")
     classmate = pages.open(viewport=PHONE)
     log_in(classmate, "classmate")
@@ -167,9 +173,11 @@ def test_self_scan_to_goal_evaluation_and_yearly_report(world, pages: Pages, fin
 
     # The goal's progress comes from today's data.
     leader.goto(reverse("quality:leader"))
-    goal_line = leader.locator("li, article, section", has=leader.get_by_text(GOAL)).last
-    expect(goal_line).to_contain_text("50%")
-    expect(goal_line).to_contain_text("van 90%")
+    # No conversation was held when the goal was set; now 15 of the 30 students had one.
+    goal_line = leader.locator("li.card", has=leader.get_by_role("link", name=GOAL))
+    expect(goal_line).to_contain_text(
+        re.compile(r"afgerond loopbaangesprek dit schooljaar:\s*50%\s*van 90%\s*\(begon bij 0%\)")
+    )
 
     # The yearly report names the goal.
     with leader.expect_download() as download:

@@ -178,3 +178,17 @@ def test_a_staff_member_answers_the_staff_list(world, login):
     )
     with scopes_disabled():
         assert EvaluationResponse.objects.get().group == RoleKind.MENTOR
+
+
+def test_the_dutch_round_name_is_marked_dutch_on_an_arabic_page(world, login):
+    """Found by the browser journey: a screen reader would read the Dutch round name with an Arabic voice."""
+    with scopes_disabled():
+        evaluation = EvaluationRoundFactory(school_year=world.group.school_year, name="Evaluatie leerlingen")
+        user = User.objects.get(pk=world.student.user_id)
+        user.preferred_language = "ar"
+        user.save()
+    client = login("student")
+    listed = client.get(reverse("quality:my_evaluations")).content.decode()
+    page = client.get(reverse("quality:evaluation_answer", args=[evaluation.pk])).content.decode()
+    assert 'lang="nl">Evaluatie leerlingen</a>' in listed
+    assert '<span lang="nl">Evaluatie leerlingen</span>' in page
