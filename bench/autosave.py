@@ -17,6 +17,9 @@ import sys
 import time
 from pathlib import Path
 
+# This folder holds http.py, which would hide the standard library's http package (Django needs it).
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 100
 

@@ -1,9 +1,11 @@
 """Server time of the careers pages with the whole catalogue loaded: search, filters, an occupation's page and
-the student's favourites; median and p95 per page, and the queries of one request.
+the student's favourites; median and p95 per page, the median CPU time of this process (steadier than the
+clock on a busy machine, but without the database's own wait) and the queries of one request.
 
     .venv/bin/python bench/careers.py                 # 50 requests per page
     .venv/bin/python bench/careers.py --requests 200
     .venv/bin/python bench/careers.py --synthetic 600  # without shipped content: 600 made-up occupations
+    .venv/bin/python bench/careers.py --profile search  # also where the time of pages named "search..." goes
 
 Builds its own SQLite file (``var/bench/careers.sqlite3``, rebuilt every run), loads the shipped content
 (``koers load-content``: lob and the careers catalogue), adds a school with a student who holds a few
@@ -15,16 +17,22 @@ on a time.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
+# This folder holds http.py, which would hide the standard library's http package (Django needs it).
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def configure() -> Path:
+    # Run as a script, bench/ comes first on the path, and its http.py would hide the standard library's.
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.settings")
@@ -41,6 +49,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--synthetic", type=int, default=0, help="make this many occupations instead")
+    parser.add_argument("--profile", default="", help="profile the pages whose label starts with this")
     args = parser.parse_args(argv)
     path = configure()
 
@@ -116,18 +125,56 @@ def main(argv: list[str] | None = None) -> None:
         with connection.execute_wrapper(count):
             size = len(client.get(url, query).content)
         timings = []
+        cpu = []
         for _ in range(args.requests):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             status = client.get(url, query).status_code
             timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
             if status != 200:
                 raise SystemExit(f"{label}: answered {status}")
+        if args.profile and label.startswith(args.profile):
+            profile(functools.partial(client.get, url, query), label)
         timings.sort()
         p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
         print(
             f"{label:<26} median {statistics.median(timings):6.1f} ms  p95 {p95:6.1f} ms  "
+            f"cpu {statistics.median(cpu):6.1f} ms  "
             f"queries {len(executed):2d}  {size / 1024:5.1f} KB"
         )
+
+
+def profile(request, label: str) -> None:  # type: ignore[no-untyped-def]
+    """Where the time of 20 requests goes: each query's time, then the functions with the most time."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+
+    spent: dict[str, list[float]] = {}
+
+    def timed(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent.setdefault(sql, []).append((time.perf_counter() - start) * 1000)
+
+    with connection.execute_wrapper(timed):
+        for _ in range(20):
+            request()
+    print(f"--- queries of {label}, median ms per request ---")
+    for sql, times in spent.items():
+        print(f"{statistics.median(times):7.2f}  {sql[:150] if statistics.median(times) < 5 else sql}")
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(20):
+        request()
+    profiler.disable()
+    print(f"--- profile of {label} (20 requests), by own time ---")
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(18)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
 
 
 if __name__ == "__main__":

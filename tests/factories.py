@@ -376,6 +376,7 @@ def sample_text_as_jpeg(*, name: str = "foto.jpg"):
 class ConversationTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "conversations.ConversationType"
+        django_get_or_create = ("school", "key")  # a shipped key gives the school's own copy
 
     school = factory.SubFactory(SchoolFactory)
     key = factory.Sequence(lambda n: f"type-{n}")
@@ -594,6 +595,19 @@ class SchoolLoginPolicyFactory(factory.django.DjangoModelFactory):
 
     school = factory.SubFactory(SchoolFactory)
     staff_second_factor = True
+
+
+class ImportTokenFactory(factory.django.DjangoModelFactory):
+    """A live upload key of a school (its plain key is not known: only the hash is stored)."""
+
+    class Meta:
+        model = schools.ImportToken
+
+    school = factory.SubFactory(SchoolFactory)
+    name = "Export-script"
+    preset = "magister"
+    digest = factory.Sequence(lambda n: f"{n:064x}")
+    hint = "abcd"
 
 
 class ImportRunFactory(factory.django.DjangoModelFactory):

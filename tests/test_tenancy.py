@@ -12,13 +12,21 @@ from django_scopes import ScopeError, scopes_disabled
 
 from koers.access.tenancy import school_scope
 from koers.background.models import Job
-from koers.choices.models import AllocationRun, ChoiceStance, Confirmation, Preference
+from koers.choices.models import (
+    AllocationRun,
+    ChoiceStance,
+    Confirmation,
+    Deepening,
+    Preference,
+    RouteStep,
+)
 from koers.notifications.models import Notification
+from koers.programme.models import ActivityFeedback
 from koers.quality import models as q
 from koers.schools.models import School
 from tests import factories as f
 from tests.careers import factories as careers
-from tests.choices.helpers import make_choice, make_module, make_moment, make_placement
+from tests.choices.helpers import make_choice, make_module, make_moment, make_placement, make_programme
 
 
 def school_owned_models() -> list[type[models.Model]]:
@@ -108,7 +116,7 @@ def quality_rows(school: School, student: Any, mentor: Any, year: Any) -> list[A
         q.GoalReview.objects.create(school=school, goal=goal, note="n"),
         task,
         q.TaskAssignment.objects.create(school=school, task=task, part=q.Part.DOES, kind="mentor"),
-        q.Questionnaire.objects.create(school=school, audience=q.Audience.STUDENT, title="V"),
+        q.Questionnaire.objects.get(school=school, audience=q.Audience.STUDENT),  # every school has one
         evaluation,
         q.EvaluationTicket.objects.create(school=school, round=evaluation, user=mentor),
         q.EvaluationResponse.objects.create(school=school, round=evaluation, group="3"),
@@ -172,12 +180,14 @@ def one_row_of_everything(school: School) -> dict[str, Any]:
         given.assignment,
         f.AssignmentWorkFactory(given=given, student=student),
         f.ParticipationFactory(activity=activity, student=student, noted_by=mentor),
+        ActivityFeedback.objects.create(school=school, activity=activity, student=student, useful=True),
         f.TransferExportFactory(student=student),
         f.TransferImportFactory(student=student, imported_by=mentor),
         f.AccessRequestFactory(student=student),
         f.RemovalReportFactory(school=school),
         f.ConsentFactory(student=student),
         f.ImportRunFactory(school=school),
+        f.ImportTokenFactory(school=school),
         f.LoginCardFactory(student=student),
         f.GuardianInvitationFactory(student=student),
         f.GuardianAnswerFactory(school=school, student=student, given__assignment__school=school),
@@ -201,7 +211,14 @@ def choices_rows(school: School, group: Any, student: Any, mentor: Any) -> list[
     moment = make_moment(group)
     choice = make_choice(moment, student)
     module = make_module(group)
+    programme = make_programme(school)
+    unit = programme.units.first()
+    deepening = Deepening.objects.create(school=school, unit=unit, title="Verder")
     return [
+        programme,
+        unit,
+        deepening,
+        RouteStep.objects.create(school=school, choice=choice, unit=unit, way="deepen", deepening=deepening),
         moment,
         choice,
         Confirmation.objects.create(school=school, choice=choice, confirmer="mentor", by=mentor),

@@ -9,6 +9,7 @@ koers restore FILE
 koers load-content
 koers migrate
 koers retention [--dry-run] [--school SLUG]
+koers import FILE --school SLUG [--preset magister] [--apply]
 koers manage <any Django management command and its options>
 """
 
@@ -92,6 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="de inhoud laden (kwaliteiten, motieven, reflectievragen, beroepen en opleidingen)",
     )
     commands.add_parser("migrate", help="de database bijwerken")
+    importing = commands.add_parser(
+        "import",
+        help="een export van de leerlingadministratie controleren en (met --apply) toepassen",
+        description="Toont dezelfde controle als het scherm; past alleen toe met --apply en als geen "
+        "veiligheidsdrempel wordt overschreden. Eindigt anders met een foutcode en de reden.",
+    )
+    importing.add_argument("file", help="het exportbestand (CSV of .xlsx)")
+    importing.add_argument("--school", required=True, help="de korte naam van de school")
+    importing.add_argument("--preset", default="magister", help="magister, somtoday, guardians of manual")
+    importing.add_argument(
+        "--apply", action="store_true", help="toepassen als geen drempel wordt overschreden"
+    )
     retention = commands.add_parser(
         "retention", help="dossiers verwijderen van leerlingen van wie de bewaartermijn voorbij is"
     )
@@ -237,6 +250,10 @@ def run_retention(args: argparse.Namespace) -> None:
     call_command("retention", **options)
 
 
+def run_import(args: argparse.Namespace) -> None:
+    call_command("import_file", args.file, school=args.school, preset=args.preset, apply=args.apply)
+
+
 def run_worker(args: argparse.Namespace) -> None:
     from koers.background.worker import run_worker as work
 
@@ -256,6 +273,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "load-content": run_load_content,
     "migrate": run_migrate,
     "retention": run_retention,
+    "import": run_import,
     "worker": run_worker,
     "manage": run_manage,
 }

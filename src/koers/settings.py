@@ -273,7 +273,6 @@ LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
 KOERS_SAML_NAME = os.environ.get("KOERS_SAML_NAME", "Entree")
 KOERS_SAML_IDP_METADATA = os.environ.get("KOERS_SAML_IDP_METADATA", "")
 KOERS_SAML_SP_ENTITY_ID = os.environ.get("KOERS_SAML_SP_ENTITY_ID", "")
-KOERS_SAML_BASE_URL = os.environ.get("KOERS_SAML_BASE_URL", "")
 KOERS_SAML_KEY_FILE = os.environ.get("KOERS_SAML_KEY_FILE", "")
 KOERS_SAML_CERT_FILE = os.environ.get("KOERS_SAML_CERT_FILE", "")
 KOERS_SAML_XMLSEC = os.environ.get("KOERS_SAML_XMLSEC", "/usr/bin/xmlsec1")

@@ -180,9 +180,12 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "choices:moment_edit": "A choice moment of the school's planning; no student.",
     "choices:module_edit": "An elective module of the school; no student.",
     "choices:move": "Moving a student between elective modules: names only, no dossier content.",
+    "choices:unit_new": "Adding an exam unit to a vocational programme of the school; no student.",
+    "choices:unit_edit": "The deepenings the school offers for an exam unit; no student.",
     "careers:occupation": "An occupation of the catalogue; no student.",
     "careers:programme": "A programme of the catalogue; no student.",
     "careers:adjust": "The school's own edits of the catalogue; no student.",
+    "careers:adjust_programme": "The school's own edits of the catalogue, its regional offers; no student.",
     "careers:occupation_names": "A datalist for guide mode's occupation tag, inside the guide page (logged); "
     "occupation names only.",
     "partners:partner": "A partner of the school's network, its places and who interns there (names only).",
@@ -191,6 +194,9 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "partners:place_edit": "An internship place of the school's network; no student.",
     "partners:group": "Matching a group to places: names, wishes and places; a spoken reason plays through a "
     "logged view.",
+    "partners:sessions": "A group's presentation sessions: dates and places; no student.",
+    "partners:session": "A class's presentation session: names, places and what the class said back, like "
+    "the group conversation's record; no one student's dossier.",
     "partners:make_link": "Making the supervisor's link: the student's name and the place only.",
     "partners:supervisor": "The supervisor's page, opened with its secret link; each use is kept in LinkUse.",
     "quality:scan_item": "A self-scan statement of the school; no student.",
@@ -201,6 +207,8 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "quality:questionnaire": "The school's question list; no student.",
     "quality:evaluation_results": "Anonymous answers, shown only from five respondents; no student.",
     "quality:evaluation_results_csv": "Anonymous answers, shown only from five respondents; no student.",
+    "quality:leaver": "The counsellor's record of where a leaver went; not the dossier.",
+    "quality:leaver_answer": "A former student's own question list, opened by their secret link; no dossier.",
     "background:job": "The progress page of a background job.",
     "background:download": "A prepared file (login cards); not dossier content.",
 }

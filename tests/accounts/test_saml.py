@@ -32,7 +32,7 @@ def idp(settings, tmp_path, client, world) -> Iterator[LocalIdP]:
     sp_key, sp_cert = key_and_certificate(tmp_path, "sp")
     settings.KOERS_SAML_IDP_METADATA = str(local.metadata_path)
     settings.KOERS_SAML_SP_ENTITY_ID = "https://koers.test/saml/sp"
-    settings.KOERS_SAML_BASE_URL = "http://testserver"
+    settings.KOERS_PUBLIC_URL = "http://testserver"
     settings.KOERS_SAML_KEY_FILE = str(sp_key)
     settings.KOERS_SAML_CERT_FILE = str(sp_cert)
     metadata = client.get(reverse("accounts:saml_metadata"))

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django_scopes import scopes_disabled
 
-from koers.careers.models import InterestResult, OpenDayVisit
+from koers.careers.models import FitReflection, InterestResult, Offer, OpenDayVisit
 from tests.careers.factories import OccupationFactory, OpenDayFactory, ProgrammeFactory
 from tests.matrix import POST_ONLY, Objects, Redirect, Row, answers, of_student, only
 
@@ -73,6 +74,35 @@ def visit_pk(o: Objects) -> dict[str, Any]:
     return {"pk": cached.pk}
 
 
+def fit_voice_pk(o: Objects) -> dict[str, Any]:
+    """The student's spoken "does this fit me?" answer on an occupation of the school."""
+    cached = o.__dict__.get("_careers_fit_voice")
+    if cached is None:
+        with scopes_disabled():
+            cached = FitReflection(
+                school=o.world.school,
+                student=o.world.student,
+                occupation=schools_occupation(o),
+                voice_content_type="audio/ogg",
+            )
+            cached.voice.save("stem.ogg", ContentFile(b"OggS" + bytes(200)), save=False)
+            cached.save()
+        o.__dict__["_careers_fit_voice"] = cached
+    return {"pk": cached.pk}
+
+
+def offer_pk(o: Objects) -> dict[str, Any]:
+    """A regional school the first school named for its own programme."""
+    cached = o.__dict__.get("_careers_offer")
+    if cached is None:
+        with scopes_disabled():
+            cached = Offer.objects.create(
+                school=o.world.school, programme=schools_programme(o), institution="ROC Vechtdal"
+            )
+        o.__dict__["_careers_offer"] = cached
+    return {"pk": cached.pk}
+
+
 def occupation_pk(o: Objects) -> dict[str, Any]:
     return {"pk": schools_occupation(o).pk}
 
@@ -91,6 +121,7 @@ ROWS = {
         get=only(student=200, classmate=200),
         post=only(student=200, classmate=200),  # an empty answer: the form again, with its message
     ),
+    "careers:fit_voice": Row(kwargs=fit_voice_pk, get=only(student=200, mentor=200, counsellor=200)),
     "careers:favourite_occupation": Row(
         kwargs=occupation_pk,
         get=POST_ONLY,
@@ -98,6 +129,11 @@ ROWS = {
     ),
     "careers:make_dream": Row(
         kwargs=occupation_pk,
+        get=POST_ONLY,
+        post=only(student=Redirect("dossier:ambition"), classmate=Redirect("dossier:ambition")),
+    ),
+    "careers:make_programme_dream": Row(
+        kwargs=programme_pk,
         get=POST_ONLY,
         post=only(student=Redirect("dossier:ambition"), classmate=Redirect("dossier:ambition")),
     ),
@@ -113,6 +149,14 @@ ROWS = {
         get=only(counsellor=200, outsider=200), post=only(counsellor=200, outsider=200)
     ),
     "careers:adjust": Row(kwargs=occupation_pk, get=only(counsellor=200), post=only(counsellor=200)),
+    "careers:new_programme": Row(
+        get=only(counsellor=200, outsider=200), post=only(counsellor=200, outsider=200)
+    ),
+    # POST without a form's name: the page again, nothing changed.
+    "careers:adjust_programme": Row(kwargs=programme_pk, get=only(counsellor=200), post=only(counsellor=200)),
+    "careers:offer_delete": Row(
+        kwargs=offer_pk, get=POST_ONLY, post=only(counsellor=Redirect("careers:adjust_programme"))
+    ),
     "careers:cards_pdf": Row(get=only(mentor=200, counsellor=200, teacher=200, outsider=200)),
     "careers:overview": Row(get=only(counsellor=200, outsider=200)),
     "careers:open_days": Row(get=only(student=200, classmate=200)),

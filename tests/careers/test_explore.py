@@ -248,6 +248,27 @@ def test_an_occupation_becomes_a_dream_once(world, login, catalogue):
     assert first.url == again.url == reverse("dossier:ambition", args=[ambition.pk])
 
 
+def test_a_programme_becomes_a_dream_once_next_to_an_occupation_dream(world, login, catalogue):
+    from koers.careers.models import AmbitionLink
+    from koers.dossier.models import Ambition
+
+    with scopes_disabled():
+        programme = ProgrammeFactory(texts={"nl": "Verzorgende-IG"})
+    client = login("student")
+    client.post(reverse("careers:make_dream", args=[catalogue["mechanic"].pk]))
+    url = reverse("careers:make_programme_dream", args=[programme.pk])
+
+    first = client.post(url)
+    again = client.post(url)
+
+    with scopes_disabled():
+        link = AmbitionLink.objects.get(programme=programme)
+        assert Ambition.objects.filter(student=world.student).count() == 2
+    assert (link.occupation, link.ambition.dream) == (None, "De opleiding Verzorgende-IG doen")
+    assert first.url == again.url == reverse("dossier:ambition", args=[link.ambition_id])
+    assert login("classmate").post(reverse("careers:make_programme_dream", args=[999999])).status_code == 404
+
+
 def test_printable_cards_carry_both_names_and_three_tasks(world, login, catalogue):
     response = login("mentor").get(reverse("careers:cards_pdf"), {"taal": "ar", "sector": "care"})
 

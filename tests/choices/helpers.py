@@ -62,3 +62,33 @@ def make_placement(module: Module, student: Student, period: int = 1, **values: 
             period=period,
             **values,
         )
+
+
+def make_programme(school: Any, name: str = "Techniek breed", units: tuple[str, ...] = ("Eerste",)) -> Any:
+    """A programme of the school's own with units (the shipped ten come from ``load_content``)."""
+    from django.utils.text import slugify
+
+    from koers.choices.models import ExamUnit, VocationalProgramme
+
+    with scopes_disabled():
+        programme = VocationalProgramme.objects.create(
+            school=school, key=slugify(name), texts={"nl": name}, order=100
+        )
+        for order, unit in enumerate(units):
+            ExamUnit.objects.create(
+                school=school,
+                programme=programme,
+                key=f"{slugify(name)}-{slugify(unit)}",
+                texts={"nl": unit},
+                kind="own",
+                order=order,
+            )
+    return programme
+
+
+def make_deepening(school: Any, unit: Any, title: str = "Verder verdiepen") -> Any:
+    """A deepening ``school`` offers for ``unit`` (shipped or its own)."""
+    from koers.choices.models import Deepening
+
+    with scopes_disabled():
+        return Deepening.objects.create(school=school, unit=unit, title=title)

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.choices.helpers import make_choice, make_module, make_moment, make_placement
+from django_scopes import scopes_disabled
+
+from tests.choices.helpers import (
+    make_choice,
+    make_module,
+    make_moment,
+    make_placement,
+    make_programme,
+)
 from tests.matrix import POST_ONLY, Objects, Redirect, Row, only
 
 
@@ -28,6 +36,19 @@ def moment(o: Objects) -> Any:
 
 def choice(o: Objects) -> Any:
     return _cached(o, "_choices_choice", lambda: make_choice(moment(o), o.world.student))
+
+
+def programme(o: Objects) -> Any:
+    return _cached(o, "_choices_programme", lambda: make_programme(o.world.school))
+
+
+def _first_unit(o: Objects) -> Any:
+    with scopes_disabled():
+        return programme(o).units.first()
+
+
+def unit(o: Objects) -> Any:
+    return _cached(o, "_choices_unit", lambda: _first_unit(o))
 
 
 def module(o: Objects) -> Any:
@@ -95,4 +116,18 @@ ROWS: dict[str, Row | list[Row]] = {
         post=only(counsellor=Redirect("choices:allocation")),
     ),
     "choices:allocation_csv": Row(get=only(**COUNSELLORS)),
+    "choices:route": Row(get=only(**STUDENTS), post=only(**STUDENTS)),
+    "choices:route_record": Row(
+        kwargs=lambda o: {"student_pk": o.world.student.pk}, get=only(**FOLLOWERS), post=only(**FOLLOWERS)
+    ),
+    "choices:route_numbers": Row(get=only(**COUNSELLORS)),
+    "choices:programmes": Row(get=only(**COUNSELLORS), post=only(**COUNSELLORS)),
+    "choices:unit_new": Row(
+        kwargs=lambda o: {"programme_pk": programme(o).pk},
+        get=only(counsellor=200),
+        post=only(counsellor=200),
+    ),
+    "choices:unit_edit": Row(
+        kwargs=lambda o: {"pk": unit(o).pk}, get=only(counsellor=200), post=only(counsellor=200)
+    ),
 }

@@ -217,3 +217,30 @@ def test_embedded_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     )
 
     assert result.stdout.split() == ["wal", "20000", "IMMEDIATE"], result.stderr
+
+
+# --- issue 19: persistent database connections by default in production ---
+
+SHOW_DB = """
+    from django.conf import settings
+    database = settings.DATABASES["default"]
+    print(database["CONN_MAX_AGE"], database["CONN_HEALTH_CHECKS"])
+"""
+
+
+def test_production_keeps_postgresql_connections_open_and_checks_them(production_env):
+    production_env["DATABASE_URL"] = "postgres://koers@127.0.0.1:5432/koers"
+
+    result = run_python(SHOW_DB, production_env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["600", "True"]
+
+
+def test_the_connection_age_is_a_setting(production_env):
+    production_env["DATABASE_URL"] = "postgres://koers@127.0.0.1:5432/koers"
+    production_env["KOERS_DB_CONN_MAX_AGE"] = "0"  # e.g. behind PgBouncer in transaction mode
+
+    result = run_python(SHOW_DB, production_env)
+
+    assert result.stdout.split() == ["0", "True"]

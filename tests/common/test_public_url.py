@@ -172,3 +172,73 @@ def test_demo_login_list(public):
     from koers.demo.management.commands.demo import format_logins
 
     assert_public(links_in(format_logins([])))
+
+
+def test_mentors_own_calendar_feed(public, world, client):
+    with scopes_disabled():
+        f.ConversationFactory(
+            student=world.student,
+            mentor=world.users["mentor"],
+            scheduled_at=timezone.now() + dt.timedelta(days=3),
+        )
+    response = local_client(client, world, "mentor").get(reverse("conversations:mentor_ics"))
+    text = b"".join(response.streaming_content if response.streaming else [response.content]).decode()
+
+    assert_public(links_in(text.replace("\r\n ", "")))
+
+
+def test_supervisor_link_shown_to_the_mentor(public, world, client):
+    from tests.partners import factories as pf
+
+    with scopes_disabled():
+        internship = pf.InternshipFactory(place__partner__school=world.school, student=world.student)
+    page = local_client(client, world, "mentor").post(
+        reverse("partners:make_link", kwargs={"pk": internship.pk}), {"days": 14, "language": "nl"}
+    )
+
+    assert page.status_code == 200
+    assert_public([u for u in links_in(page.content.decode()) if "/praktijk/" in u])
+
+
+def test_oidc_redirect_address_is_the_public_one(public, world, client, settings):
+    from urllib.parse import parse_qs, urlsplit
+
+    settings.OIDC_RP_CLIENT_ID = "koers"
+    settings.OIDC_RP_CLIENT_SECRET = "geheim"
+    settings.KOERS_OIDC_ISSUER = "https://id.example"
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = "https://id.example/authorize"
+    settings.OIDC_OP_TOKEN_ENDPOINT = "https://id.example/token"
+    settings.OIDC_OP_JWKS_ENDPOINT = "https://id.example/jwks"
+    settings.OIDC_OP_USER_ENDPOINT = "https://id.example/userinfo"
+    client.defaults["HTTP_HOST"] = "localhost:8000"
+
+    start = client.get(reverse("accounts:oidc_start"))
+
+    (redirect_uri,) = parse_qs(urlsplit(start.headers["Location"]).query)["redirect_uri"]
+    assert redirect_uri == PUBLIC + reverse("accounts:oidc_callback")
+
+
+def test_saml_metadata_names_the_public_address(public, world, client, settings, tmp_path):
+    from tests.accounts.saml_idp import LocalIdP
+
+    if shutil.which("xmlsec1") is None:
+        pytest.skip("xmlsec1 is not installed")
+    settings.KOERS_SAML_IDP_METADATA = str(LocalIdP(tmp_path).metadata_path)
+    settings.KOERS_SAML_SP_ENTITY_ID = "https://koers.school.example/saml/sp"
+    client.defaults["HTTP_HOST"] = "localhost:8000"
+
+    metadata = client.get(reverse("accounts:saml_metadata")).content.decode()
+
+    assert f'Location="{PUBLIC}{reverse("accounts:saml_acs")}"' in metadata
+    assert "localhost" not in metadata
+
+
+def test_no_absolute_link_is_built_from_the_request():
+    """Every absolute link goes through koers.common.public_url; a request's host is for comparisons only."""
+    source = Path(__file__).resolve().parents[2] / "src" / "koers"
+    offenders = [
+        str(path.relative_to(source))
+        for path in source.rglob("*.py")
+        if path.name != "public_url.py" and "build_absolute_uri(" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -44,20 +44,16 @@ def test_only_the_driegesprek_invites_guardians_and_only_the_group_type_is_a_gro
     assert [k for k, t in by_key.items() if t["is_group"]] == ["groepsgesprek"]
 
 
-def test_ensure_conversation_types_copies_every_shipped_type_into_the_school(db):
+def test_a_new_school_gets_every_shipped_type(db):
     school = f.SchoolFactory()
-
-    added = ensure_conversation_types(school)
 
     with scopes_disabled():
         keys = set(ConversationType.objects.filter(school=school).values_list("key", flat=True))
-    assert added == len(EXPECTED_KEYS)
     assert keys == EXPECTED_KEYS
 
 
 def test_ensure_conversation_types_is_idempotent(db):
     school = f.SchoolFactory()
-    ensure_conversation_types(school)
 
     added = ensure_conversation_types(school)
 
@@ -68,7 +64,6 @@ def test_ensure_conversation_types_is_idempotent(db):
 
 def test_ensure_conversation_types_keeps_a_guide_the_school_adapted(db):
     school = f.SchoolFactory()
-    ensure_conversation_types(school)
     with scopes_disabled():
         ConversationType.objects.filter(school=school, key="stage").update(
             name="Stagegesprek Het Baken", guide={"phases": {}, "reminders": ["eigen tip"]}, active=False
@@ -83,10 +78,14 @@ def test_ensure_conversation_types_keeps_a_guide_the_school_adapted(db):
     assert stage.active is False
 
 
-def test_ensure_conversation_types_leaves_other_schools_alone(db):
+def test_ensure_conversation_types_brings_back_only_this_schools_missing_type(db):
     school, other = f.SchoolFactory(), f.SchoolFactory()
+    with scopes_disabled():
+        ConversationType.objects.filter(key="stage").delete()
 
-    ensure_conversation_types(school)
+    added = ensure_conversation_types(school)
 
     with scopes_disabled():
-        assert not ConversationType.objects.filter(school=other).exists()
+        assert ConversationType.objects.filter(school=school, key="stage").exists()
+        assert not ConversationType.objects.filter(school=other, key="stage").exists()
+    assert added == 1

@@ -257,3 +257,30 @@ def test_demo_newcomer_reads_koers_in_simple_language(db):
     assert list(users.values_list("username", flat=True)) == ["nieuwkomer"]
     newcomer = next(line for line in report.logins if line.username == "nieuwkomer")
     assert "makkelijke taal" in newcomer.description
+
+
+def test_regional_schools_fill_the_database_and_go_with_the_demo(db, fast_passwords):
+    """Benchmarks (issue 19) put a region of schools in one database; a new build removes them again."""
+    build_demo(students=20, seed=3, regional_schools=2)
+    with scopes_disabled():
+        regional = School.objects.filter(slug__startswith="demo-regio-")
+        assert regional.count() == 2
+        for school in regional:
+            assert Student.objects.filter(school=school).count() == 20
+            assert Membership.objects.filter(school=school).exists()
+            assert Reflection.objects.filter(school=school).exists()
+            assert not Role.objects.filter(school=school, user__username__in=FIXED_USERNAMES).exists()
+
+    build_demo(students=20, seed=3)
+    with scopes_disabled():
+        assert not School.objects.filter(slug__startswith="demo-regio-").exists()
+        assert School.objects.count() == 2
+
+
+def test_regional_schools_can_be_people_only(db, fast_passwords):
+    build_demo(students=20, seed=3, regional_schools=1, regional_dossiers=False)
+    with scopes_disabled():
+        regional = School.objects.get(slug="demo-regio-1")
+        assert Student.objects.filter(school=regional).count() == 20
+        assert Guardianship.objects.filter(student__school=regional).exists()
+        assert not Reflection.objects.filter(school=regional).exists()

@@ -204,16 +204,17 @@ def test_filtered_student_timeline_costs_a_fixed_number_of_queries(
     fill_dossier(world.student, size, shared=True)
     client = login("guardian")
 
-    with django_assert_num_queries(TIMELINE_QUERIES - 3 + 2):
+    with django_assert_num_queries(TIMELINE_QUERIES - 5 + 2):
         response = client.get(student_url(world, "?competentie=qualities"))
 
     assert response.status_code == 200
 
 
 # session, user, roles; the student; experiences and their reflections; reflections; actions; dated steps;
-# conversations; open days (careers). A guardian adds the guardianship and the audit row; a competence filter
-# drops the steps, the conversations and the open days.
-TIMELINE_QUERIES = 11
+# conversations; open days (careers); confirmed choices (choices); internships (partners). A guardian adds the
+# guardianship and the audit row; a competence filter drops the steps, the conversations, the open days, the
+# choices and the internships.
+TIMELINE_QUERIES = 13
 
 
 # --- issue 12, item 4: every link on a timeline leads somewhere for whoever reads it ---

@@ -80,7 +80,7 @@ def test_guardian_activates_with_letter_and_takes_part(world, phone: Page, finis
     activate_with_code(phone, code)
     expect(phone.get_by_role("link", name=f"LOB-lijn van {world.student.user.first_name}")).to_be_visible()
     answer_by_voice(phone, "Vraag naar mijn eerste baan", voice)
-    expect(phone.get_by_text("jouw antwoord is bewaard")).to_be_visible()
+    expect(phone.get_by_text("uw antwoord is bewaard")).to_be_visible()
     give_compliment(phone, world.student.user.first_name)
     finish(phone, "guardian-letter-journey")
 

@@ -13,6 +13,13 @@ from tests.e2e.conftest import assert_fits_the_screen, image_loaded, log_in
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+def open_fold(page: Page, fold: str) -> None:
+    """The own home keeps each part behind its heading: one tap opens it (it may already be open)."""
+    details = page.locator(f"details#{fold}")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+
+
 def make_photo(path):
     Image.new("RGB", (640, 480), (30, 120, 200)).save(path, "JPEG")
     return path
@@ -52,6 +59,7 @@ def test_student_records_experience_with_photo_reflection_quality_and_action(
 
     # A quality, linked to the experience.
     phone.get_by_role("link", name="Terug naar mijn dossier").click()
+    open_fold(phone, "kwaliteiten")
     phone.get_by_role("link", name="Kwaliteit toevoegen").click()
     phone.get_by_label("behulpzaam").check()
     phone.get_by_label(re.compile("Meelopen in de werkplaats")).check()
@@ -61,6 +69,7 @@ def test_student_records_experience_with_photo_reflection_quality_and_action(
     expect(qualities.get_by_role("link", name="Meelopen in de werkplaats")).to_be_visible()
 
     # An action that follows from it.
+    open_fold(phone, "toevoegen")
     phone.get_by_role("link", name="Actiepunt", exact=True).click()
     phone.get_by_label("Wat ga ik doen").fill("Vragen of ik een dag mag meedraaien")
     phone.get_by_label("Wanneer is het klaar").fill(
@@ -76,6 +85,8 @@ def test_student_records_experience_with_photo_reflection_quality_and_action(
 
     # Everything is in the dossier.
     phone.goto("/dossier/")
+    for fold in ("ervaringen", "acties", "kwaliteiten"):
+        open_fold(phone, fold)
     experiences = phone.locator("#ervaringen")
     expect(experiences.get_by_role("link", name="Meelopen in de werkplaats")).to_be_visible()
     expect(experiences).to_contain_text("1 bewijsstuk")

@@ -64,7 +64,7 @@ def test_transfer_student_takes_chosen_items_along_and_guardian_downloads_all(
     # The guardian (with authority) of the 14-year-old asks for a copy and downloads the ZIP.
     log_in(desktop, "guardian")
     desktop.locator("details.account > summary").click()
-    desktop.get_by_role("link", name="Inzage in je gegevens").click()
+    desktop.get_by_role("link", name="Inzage in uw gegevens").click()
     desktop.get_by_label("Kopie", exact=False).check()
     desktop.get_by_role("button", name="Verzoek indienen").click()
     with desktop.expect_download() as download:

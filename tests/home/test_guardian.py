@@ -28,7 +28,7 @@ def test_guardian_page_without_authority_explains_and_offers_no_dossier(login, w
 
     html = login("guardian").get(URL).content.decode()
 
-    assert "kun je niet bekijken" in html
+    assert "kunt u niet bekijken" in html
     assert f'href="{reverse("dossier:student", args=[world.student.pk])}"' not in html
     assert reverse("dossier:compliment_new", args=[world.student.pk]) in html
 
@@ -39,7 +39,7 @@ def test_guardian_page_explains_when_no_child_is_linked(login, world):
 
     html = login("guardian").get(URL).content.decode()
 
-    assert "Er is nog geen kind aan je gekoppeld" in html
+    assert "Er is nog geen kind aan u gekoppeld" in html
 
 
 @pytest.mark.parametrize(

@@ -16,11 +16,13 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django_scopes import scopes_disabled
 from PIL import Image
 
 from koers.partners.domain.links import _hash
 from koers.partners.models import SupervisorLink
+from tests import factories as f
 from tests.matrix import POST_ONLY, Objects, Redirect, Row, answers, only
 from tests.partners import factories as pf
 
@@ -75,6 +77,22 @@ def of(name: str) -> Callable[[Objects], dict[str, Any]]:
     return lambda o: {"pk": setup(o)[name].pk}
 
 
+def session(o: Objects) -> dict[str, Any]:
+    """A group conversation of the world's group, held an hour ago: a session for the class presentations."""
+    cached = o.__dict__.get("_partners_session")
+    if cached is None:
+        with scopes_disabled():
+            cached = f.ConversationFactory(
+                student=None,
+                group=o.world.group,
+                school=o.world.school,
+                mentor=o.world.users["mentor"],
+                scheduled_at=timezone.now() - dt.timedelta(hours=1),
+            )
+        o.__dict__["_partners_session"] = cached
+    return {"pk": cached.pk}
+
+
 def group(o: Objects) -> dict[str, Any]:
     return {"pk": o.world.group.pk}
 
@@ -114,6 +132,8 @@ ROWS: dict[str, Row | list[Row]] = {
         get=POST_ONLY,
         post=only(mentor=Redirect("partners:group"), counsellor=Redirect("partners:group")),
     ),
+    "partners:sessions": Row(kwargs=group, get=only(**FOLLOWERS), post=only(**STAFF_POST)),
+    "partners:session": Row(kwargs=session, get=only(**FOLLOWERS), post=only(**STAFF_POST)),
     "partners:mine": Row(get=only(student=200, classmate=200)),
     "partners:choose": Row(get=only(student=200, classmate=200), post=only(student=400, classmate=400)),
     "partners:log_day": Row(kwargs=of("internship"), get=only(student=200), post=only(student=400)),

@@ -119,6 +119,16 @@ def test_supervisor_opens_the_link_without_logging_in_and_gives_feedback(world, 
     assert list(LinkUse.objects.order_by("at").values_list("action", flat=True)) == ["opened", "feedback"]
 
 
+def test_the_supervisor_page_keeps_its_link_on_the_site_but_lets_the_form_post(role_of, client, internship):
+    # "no-referrer" makes a browser send "Origin: null" with the feedback form, which the CSRF check refuses
+    # (the browser journey found it); "same-origin" sends no Referer elsewhere and a real Origin here.
+    token = links.make_link(by=role_of("mentor"), internship=internship)
+
+    page = client.get(reverse("partners:supervisor", args=[token]))
+
+    assert page["Referrer-Policy"] == "same-origin"
+
+
 def test_the_supervisor_page_shows_nothing_of_other_students(world, role_of, client, internship):
     pf.InternshipFactory(place=internship.place, student=world.classmate)
     pf.LogDayFactory(internship=internship, what="Geheim logboek")

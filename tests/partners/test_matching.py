@@ -110,6 +110,54 @@ def test_proposal_never_places_a_student_under_age(world, role_of, in_school):
     assert made == 0
 
 
+def test_proposal_places_everyone_when_a_second_wish_makes_room(world, role_of, in_school):
+    # Rounds of first wishes would give X to the student and leave the classmate without a place (X full, Z
+    # taken in the first round by the third student). The allocation engine moves the student to a second
+    # wish so all three get a place.
+    x, y, z = (future_place(world, capacity=1) for _ in range(3))
+    third = f.StudentFactory(school=world.school)
+    f.MembershipFactory(student=third, group=world.group)
+    pf.WishFactory(student=world.student, place=x, rank=1)
+    pf.WishFactory(student=world.student, place=y, rank=2)
+    pf.WishFactory(student=world.classmate, place=x, rank=1)
+    pf.WishFactory(student=world.classmate, place=z, rank=2)
+    pf.WishFactory(student=third, place=z, rank=1)
+    pf.WishFactory(student=third, place=y, rank=2)
+
+    made = domain.propose_matches(by=role_of("mentor"), group=world.group)
+
+    assert made == 3
+    placed = dict(Internship.objects.values_list("student_id", "place_id"))
+    assert sorted(placed.values()) == sorted([x.pk, y.pk, z.pk])
+
+
+def test_proposal_helps_the_worst_served_student_first(world, role_of, in_school):
+    # Rounds of first wishes give the student and the classmate their first wish and the third student (three
+    # wishes, so last in each round) their third. The engine gives one second wish instead of a third.
+    x, y, z = (future_place(world, capacity=1) for _ in range(3))
+    third = f.StudentFactory(school=world.school)
+    f.MembershipFactory(student=third, group=world.group)
+    for student, places in [(world.student, [x, y]), (world.classmate, [z, y]), (third, [z, x, y])]:
+        for rank, place in enumerate(places, start=1):
+            pf.WishFactory(student=student, place=place, rank=rank)
+
+    made = domain.propose_matches(by=role_of("mentor"), group=world.group)
+
+    assert made == 3
+    assert sorted(Internship.objects.values_list("wish_rank", flat=True)) == [1, 1, 2]
+
+
+def test_proposal_keeps_seats_taken_by_earlier_matches(world, role_of, in_school):
+    place = future_place(world, capacity=1)
+    pf.InternshipFactory(place=place, student=world.classmate, status=InternshipStatus.PROPOSED)
+    pf.WishFactory(student=world.student, place=place, rank=1)
+
+    made = domain.propose_matches(by=role_of("mentor"), group=world.group)
+
+    assert made == 0
+    assert not Internship.objects.filter(student=world.student).exists()
+
+
 def test_assigning_a_full_place_gives_a_message_and_changes_nothing(world, role_of, in_school):
     place = future_place(world, capacity=1)
     other = future_place(world)

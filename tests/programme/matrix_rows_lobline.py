@@ -45,6 +45,12 @@ ROWS: dict[str, Row | list[Row]] = {
         get=POST_ONLY, post=only(**{persona: Redirect("background:job") for persona in LINE_VIEWERS})
     ),
     "programme:mine": Row(get=only(student=200, classmate=200)),
+    # "Was this useful?": only for an activity the student took part in; otherwise a message on their line.
+    "programme:useful": Row(
+        kwargs=lambda o: {"pk": past_activity(o).pk},
+        get=POST_ONLY,
+        post=only(student=Redirect("programme:mine"), classmate=Redirect("programme:mine")),
+    ),
     "programme:student_line": Row(
         kwargs=of_student,
         get=only(student=Redirect("programme:mine"), mentor=200, counsellor=200, guardian=200),

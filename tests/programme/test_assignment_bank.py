@@ -7,7 +7,7 @@ from django_scopes import scopes_disabled
 from koers.programme.models import Assignment
 from tests import factories as f
 
-REQUEST_OVERHEAD = 4  # session, user, roles of the user, the shipped-assignment check
+REQUEST_OVERHEAD = 3  # session, user, roles of the user
 
 
 def new_assignment_data(**changes):

@@ -61,14 +61,14 @@ def test_line_is_drawn_as_an_accessible_svg(login, world):
 
     assert 'role="img"' in page
     assert '<title id="school-line-title">' in page
-    assert '<desc id="school-line-desc">1 activiteiten' in page
+    assert '<desc id="school-line-desc">1 activiteit,' in page
     assert 'aria-labelledby="school-line-title school-line-desc"' in page
     assert "style=" not in line_svg_of(page)
 
 
 def test_type_name_follows_the_active_language(world, in_school):
     kind = f.ActivityTypeFactory(
-        school=world.school, key="open_day", name="Open dag", translations={"en": "Open day"}
+        school=world.school, key="own_open_day", name="Open dag", translations={"en": "Open day"}
     )
 
     with translation.override("en"):

@@ -18,11 +18,16 @@ def test_shipped_activity_types_cover_the_catalogue_with_an_icon_and_english_nam
     }
 
 
-def test_ensure_activity_types_copies_the_catalogue_into_the_school(world):
+def test_a_new_school_has_the_whole_catalogue_and_ensure_brings_back_a_missing_type(world):
+    with scopes_disabled():
+        assert ActivityType.objects.filter(school=world.school, shipped=True).count() == 16
+        ActivityType.objects.filter(school=world.school, key="open_day").delete()
+
     added = ensure_activity_types(world.school)
 
     with scopes_disabled():
-        assert added == ActivityType.objects.filter(school=world.school, shipped=True).count() == 16
+        assert added == 1
+        assert ActivityType.objects.filter(school=world.school, shipped=True).count() == 16
 
 
 def test_ensure_activity_types_twice_adds_nothing(world):

@@ -59,3 +59,15 @@ class EvaluationRoundFactory(factory.django.DjangoModelFactory):
     audience = quality.Audience.STUDENT
     name = factory.Sequence(lambda n: f"Evaluatie {n}")
     questions = factory.LazyFunction(lambda: [dict(q) for q in STUDENT_QUESTIONS])
+
+
+class LeaverFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = quality.Leaver
+
+    school = factory.SubFactory(SchoolFactory)
+    name = factory.Sequence(lambda n: f"Oudleerling Nummer{n}")
+    left_in = "2024-2025"
+    track = "vmbo_k"
+    destination = quality.Destination.MBO
+    email = factory.Sequence(lambda n: f"oud{n}@example.org")

@@ -8,13 +8,24 @@ every object of the first school.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from koers.quality.models import Part, Task, TaskAssignment
-from tests.matrix import POST_ONLY, Objects, Redirect, Row, fixed, only
-from tests.quality.factories import EvaluationRoundFactory, GoalFactory, ScanItemFactory, ScanRoundFactory
+from koers.quality.domain.leavers import _hash
+from koers.quality.models import Audience, LeaverInvite, Part, Task, TaskAssignment
+from tests.matrix import POST_ONLY, Objects, Redirect, Row, answers, fixed, only
+from tests.quality.factories import (
+    EvaluationRoundFactory,
+    GoalFactory,
+    LeaverFactory,
+    ScanItemFactory,
+    ScanRoundFactory,
+)
+
+LEAVER_TOKEN = "matrix-token-for-a-former-student"
 
 
 def _cached(o: Objects, name: str, make: Any) -> Any:
@@ -52,6 +63,25 @@ def task_assignment(o: Objects) -> Any:
 
 def goal(o: Objects) -> Any:
     return _cached(o, "_goal", lambda: GoalFactory(school=o.world.school))
+
+
+def leaver(o: Objects) -> Any:
+    return _cached(o, "_leaver", lambda: LeaverFactory(school=o.world.school))
+
+
+def leaver_token(o: Objects) -> dict[str, Any]:
+    def make() -> Any:
+        evaluation = EvaluationRoundFactory(school_year=o.world.group.school_year, audience=Audience.LEAVER)
+        return LeaverInvite.objects.create(
+            school=o.world.school,
+            leaver=leaver(o),
+            round=evaluation,
+            token_hash=_hash(LEAVER_TOKEN),
+            expires_at=timezone.now() + dt.timedelta(days=30),
+        )
+
+    _cached(o, "_leaver_invite", make)
+    return {"token": LEAVER_TOKEN}
 
 
 STAFF = {"counsellor": 200, "leader": 200, "mentor": 200, "teacher": 200}
@@ -125,5 +155,30 @@ ROWS: dict[str, Row | list[Row]] = {
         kwargs=lambda o: {"pk": task_assignment(o).pk},
         get=POST_ONLY,
         post=only(counsellor=Redirect("quality:tasks")),
+    ),
+    "quality:leavers": Row(get=only(counsellor=200, outsider=200), post=only(counsellor=200, outsider=200)),
+    "quality:leaver": Row(
+        kwargs=lambda o: {"pk": leaver(o).pk}, get=only(counsellor=200), post=only(counsellor=200)
+    ),
+    "quality:leaver_remove": Row(
+        kwargs=lambda o: {"pk": leaver(o).pk},
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("quality:leavers")),
+    ),
+    "quality:leavers_fill": Row(
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("quality:leavers"), outsider=Redirect("quality:leavers")),
+    ),
+    "quality:leavers_import": Row(
+        get=only(counsellor=200, outsider=200), post=only(counsellor=200, outsider=200)
+    ),
+    "quality:leavers_invite": Row(
+        get=POST_ONLY,
+        post=only(counsellor=Redirect("quality:leavers"), outsider=Redirect("quality:leavers")),
+    ),
+    "quality:leaver_outcomes": Row(get=only(**STEERING, outsider=200)),
+    # The former student's link answers everyone alike, with or without an account.
+    "quality:leaver_answer": Row(
+        kwargs=leaver_token, get=answers(200, anonymous=200), post=answers(400, anonymous=400)
     ),
 }

@@ -40,4 +40,9 @@ ROWS: dict[str, Row | list[Row]] = {
     "schooladmin:import_apply": Row(
         kwargs=of_run, get=POST_ONLY, post=only(admin=Redirect("background:job"))
     ),
+    "schooladmin:import_cancel": Row(
+        kwargs=of_run, get=POST_ONLY, post=only(admin=Redirect("schooladmin:import_preview"))
+    ),
+    "schooladmin:staff_codes": Row(get=only(admin=200), post=only(admin=Redirect("schooladmin:staff_codes"))),
+    "schooladmin:staff_codes_file": Row(get=POST_ONLY, post=only(admin=400)),
 }

@@ -15,6 +15,8 @@ from django.core import signing
 from django.http import HttpRequest
 from django.urls import reverse
 
+from koers.common.public_url import public_url
+
 RELAY_SALT = "koers.accounts.saml"
 RELAY_MAX_AGE = 600
 
@@ -32,8 +34,9 @@ def saml_configured() -> bool:
     return bool(settings.KOERS_SAML_IDP_METADATA and settings.KOERS_SAML_SP_ENTITY_ID)
 
 
-def base_url(request: HttpRequest) -> str:
-    return (settings.KOERS_SAML_BASE_URL or request.build_absolute_uri("/")).rstrip("/")
+def base_url() -> str:
+    """Where the federation calls back: the public address, never the host a request came in on."""
+    return public_url("/").rstrip("/")
 
 
 def sp_config(request: HttpRequest) -> Any:
@@ -44,7 +47,7 @@ def sp_config(request: HttpRequest) -> Any:
     signing_files = {}
     if settings.KOERS_SAML_KEY_FILE and settings.KOERS_SAML_CERT_FILE:
         signing_files = {"key_file": settings.KOERS_SAML_KEY_FILE, "cert_file": settings.KOERS_SAML_CERT_FILE}
-    base = base_url(request)
+    base = base_url()
     config = SPConfig()
     config.load(
         {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.common.uploads import CheckedFileField, UploadKind
 from koers.language.simple import simpler
 
 LEVEL_CHOICES = [
@@ -49,6 +50,13 @@ class FitForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
+    voice = CheckedFileField(
+        kind=UploadKind.AUDIO,
+        label=simpler(
+            _("Liever praten dan typen? Spreek je antwoord in"), _("Liever praten? Neem je stem op.")
+        ),
+    )
+    remove_voice = forms.BooleanField(label=_("Mijn spraakbericht weghalen"), required=False)
 
 
 class VisitReflectionForm(forms.Form):

@@ -418,7 +418,8 @@ class FitReflection(StudentItem):
     attracts = models.TextField(_("wat trekt me aan?"), blank=True)
     doubts = models.TextField(_("waar twijfel ik over?"), blank=True)
     find_out = models.TextField(_("wat wil ik nog uitzoeken?"), blank=True)
-    voice = models.FileField(_("ingesproken"), upload_to="careers/voice/%Y/%m/", blank=True)
+    voice = models.FileField(_("ingesproken"), upload_to="careers/voice/%Y/%m/", blank=True, max_length=300)
+    voice_content_type = models.CharField(max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("past dit bij mij?")

@@ -12,6 +12,7 @@ from koers.access.rules import is_counsellor, is_follower, is_guardian, is_mento
 can_explore = is_student | is_mentor | is_counsellor | is_teacher
 can_keep_careers = is_student
 can_see_careers_of_students = is_follower
+can_hear_fit_voice = is_student | is_follower
 can_see_child_careers = is_guardian
 can_explain_school_system = is_student | is_guardian | is_mentor | is_counsellor | is_teacher
 can_edit_catalogue = is_counsellor

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.careers.models import Programme, Sector
-from koers.careers.vocabulary import EventKind, Outlook
+from koers.careers.models import MboDomain, Programme, Sector
+from koers.careers.vocabulary import EventKind, Outlook, ProgrammeKind, Route
 
 
 class OpenDayForm(forms.Form):
@@ -55,3 +55,37 @@ class OwnOccupationForm(forms.Form):
 
     def clean_tasks(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["tasks"].splitlines() if line.strip()]
+
+
+class ProgrammeFactsForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort"), choices=ProgrammeKind.choices)
+    level = forms.TypedChoiceField(
+        label=_("Niveau (alleen mbo)"),
+        choices=[("", "—"), ("1", _("1 (entree)")), ("2", "2"), ("3", "3"), ("4", "4")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    mbo_domain = forms.ModelChoiceField(
+        label=_("Mbo-domein"), queryset=MboDomain.objects.all(), required=False, empty_label="—"
+    )
+    routes = forms.MultipleChoiceField(
+        label=_("Leerweg (alleen mbo)"),
+        choices=Route.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    years = forms.DecimalField(label=_("Duur in jaren"), max_digits=3, decimal_places=1, required=False)
+
+
+class OwnProgrammeForm(ProgrammeFactsForm):
+    name = forms.CharField(label=_("Naam"), max_length=120)
+    description = forms.CharField(label=_("Uitleg"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    field_order = ["name", "kind", "level", "mbo_domain", "routes", "years", "description"]
+
+
+class OfferForm(forms.Form):
+    institution = forms.CharField(label=_("School of instelling"), max_length=120)
+    place = forms.CharField(label=_("Plaats"), max_length=80, required=False)
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")

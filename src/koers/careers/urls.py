@@ -7,11 +7,13 @@ urlpatterns = [
     path("beroepen/", explore.explore, name="explore"),
     path("beroepen/<int:pk>/", explore.occupation, name="occupation"),
     path("beroepen/<int:pk>/past-dit/", explore.fit, name="fit"),
+    path("beroepen/past-dit/<int:pk>/spraakbericht/", explore.fit_voice, name="fit_voice"),
     path("beroepen/<int:pk>/favoriet/", explore.favourite_occupation, name="favourite_occupation"),
     path("beroepen/<int:pk>/droom/", explore.make_dream, name="make_dream"),
     path("opleidingen/", explore.programmes, name="programmes"),
     path("opleidingen/<int:pk>/", explore.programme, name="programme"),
     path("opleidingen/<int:pk>/favoriet/", explore.favourite_programme, name="favourite_programme"),
+    path("opleidingen/<int:pk>/droom/", explore.make_programme_dream, name="make_programme_dream"),
     path("mijn-beroepen/", explore.mine, name="mine"),
 ]
 urlpatterns += [
@@ -39,5 +41,8 @@ urlpatterns += [path("beroepen/overzicht/", students.overview, name="overview")]
 urlpatterns += [
     path("beroepen/nieuw/", catalogue.new_occupation, name="new_occupation"),
     path("beroepen/<int:pk>/aanpassen/", catalogue.adjust, name="adjust"),
+    path("opleidingen/nieuw/", catalogue.new_programme, name="new_programme"),
+    path("opleidingen/<int:pk>/aanpassen/", catalogue.programme_adjust, name="adjust_programme"),
+    path("opleidingen/aanbieder/<int:pk>/verwijderen/", catalogue.offer_delete, name="offer_delete"),
 ]
 urlpatterns += [path("beroepen/kaarten.pdf", cards.cards_pdf, name="cards_pdf")]

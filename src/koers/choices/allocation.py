@@ -143,37 +143,65 @@ def _choose_modules(
     locked_count: Mapping[int, int],
     runs: Mapping[int, list[int]],
 ) -> dict[int, list[int]]:
-    flow = min_cost_flow.SimpleMinCostFlow()
-    open_modules = [m for m in modules if runs[m.id]]
-    # Nodes: 0 sink, 1 empty period, modules, students.
-    module_node = {m.id: 2 + i for i, m in enumerate(open_modules)}
-    first_student = 2 + len(open_modules)
-    arcs: list[tuple[int, int, int, int]] = []
-    student_arcs: list[tuple[int, int, int]] = []  # (arc index, student id, module id)
-    supplies = [0] * (first_student + len(students))
-    total = 0
-    for m in open_modules:
-        seats = m.max_size * len(runs[m.id]) - locked_count.get(m.id, 0)
-        arcs.append((module_node[m.id], 0, max(seats, 0), 0))
-    arcs.append((1, 0, len(students) * len(periods), 0))
-    for i, s in enumerate(students):
-        node = first_student + i
+    open_modules = {m.id: m for m in modules if runs[m.id]}
+    seats = {
+        m_id: max(m.max_size * len(runs[m_id]) - locked_count.get(m_id, 0), 0)
+        for m_id, m in open_modules.items()
+    }
+    need: dict[int, int] = {}
+    options: dict[int, list[tuple[int, int]]] = {}
+    for s in students:
         fixed = locked.get(s.id, {})
-        need = len([p for p in periods if p not in fixed])
-        supplies[node] = need
-        total += need
-        if not need:
-            continue
+        need[s.id] = len([p for p in periods if p not in fixed])
         ranked = set(s.ranking)
-        for m_id in s.ranking:
-            if m_id in module_node and m_id not in fixed.values():
-                student_arcs.append((len(arcs), s.id, m_id))
-                arcs.append((node, module_node[m_id], 1, rank_cost(rank_of(s, m_id) or 0)))
-        for m_id in s.eligible:
-            if m_id in module_node and m_id not in ranked and m_id not in fixed.values():
-                student_arcs.append((len(arcs), s.id, m_id))
-                arcs.append((node, module_node[m_id], 1, UNLISTED_COST))
-        arcs.append((node, 1, need, EMPTY_COST))
+        mine = [
+            (m_id, rank_cost(rank_of(s, m_id) or 0))
+            for m_id in s.ranking
+            if m_id in open_modules and m_id not in fixed.values()
+        ]
+        mine += [
+            (m_id, UNLISTED_COST)
+            for m_id in s.eligible
+            if m_id in open_modules and m_id not in ranked and m_id not in fixed.values()
+        ]
+        options[s.id] = mine
+    return assign(seats, options, need)
+
+
+def assign(
+    seats: Mapping[int, int],
+    options: Mapping[int, Sequence[tuple[int, int]]],
+    need: Mapping[int, int] | None = None,
+) -> dict[int, list[int]]:
+    """The core of the allocation, for any "people to places" question: each person (key of ``options``)
+    gets up to ``need`` (default 1) different places from their own list of (place, cost), never more people
+    at a place than its ``seats``, at the lowest total cost: a minimum-cost flow (OR-Tools). Whatever cannot
+    be given stays empty at a cost above every listed place, so as many people as possible are placed first;
+    with :func:`rank_cost` as the cost the worst-served person comes next. Returns person -> places."""
+    need = need or {}
+    flow = min_cost_flow.SimpleMinCostFlow()
+    # Nodes: 0 sink, 1 empty, the places, the people.
+    place_node = {place: 2 + i for i, place in enumerate(seats)}
+    first_person = 2 + len(place_node)
+    arcs: list[tuple[int, int, int, int]] = []
+    person_arcs: list[tuple[int, int, int]] = []  # (arc index, person, place)
+    supplies = [0] * (first_person + len(options))
+    total = 0
+    for place, count in seats.items():
+        arcs.append((place_node[place], 0, max(count, 0), 0))
+    for i, (person, listed) in enumerate(options.items()):
+        wanted = need.get(person, 1)
+        node = first_person + i
+        supplies[node] = wanted
+        total += wanted
+        if not wanted:
+            continue
+        for place, cost in listed:
+            if place in place_node:
+                person_arcs.append((len(arcs), person, place))
+                arcs.append((node, place_node[place], 1, cost))
+        arcs.append((node, 1, wanted, EMPTY_COST))
+    arcs.append((1, 0, total, 0))
     supplies[0] = -total
     tails, heads, caps, costs = (np.array(column, dtype=np.int64) for column in zip(*arcs, strict=True))
     flow.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
@@ -181,10 +209,10 @@ def _choose_modules(
     if flow.solve() != flow.OPTIMAL:
         raise RuntimeError("the allocation found no solution")
     chosen: dict[int, list[int]] = defaultdict(list)
-    flows = flow.flows(np.array([index for index, _s, _m in student_arcs], dtype=np.int64))
-    for (_index, s_id, m_id), amount in zip(student_arcs, flows, strict=True):
+    flows = flow.flows(np.array([index for index, _person, _place in person_arcs], dtype=np.int64))
+    for (_index, person, place), amount in zip(person_arcs, flows, strict=True):
         if amount:
-            chosen[s_id].append(m_id)
+            chosen[person].append(place)
     return chosen
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from koers.careers.models import CatalogueEntry
 from koers.schools.models import School, SchoolYear, Student, Track
 
 
@@ -99,6 +100,15 @@ class Choice(models.Model):
         verbose_name=_("opleiding"),
     )
     institution = models.CharField(_("school of instelling"), max_length=160, blank=True)
+    # Profile or learning route: the vocational programme chosen (its route steps hang on the choice).
+    vocational_programme = models.ForeignKey(
+        "choices.VocationalProgramme",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beroepsgericht programma"),
+    )
     application = models.CharField(
         _("aanmelding"), max_length=10, choices=Application.choices, default=Application.NONE, blank=True
     )
@@ -278,3 +288,117 @@ class AllocationRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ran_at:%Y-%m-%d %H:%M}"
+
+
+# --- vocational programmes and the learning route per exam unit -----------------------------------------
+
+
+class UnitKind(models.TextChoices):
+    PROFILE = "profile", _("profielmodule")
+    ELECTIVE = "elective", _("beroepsgericht keuzevak")
+    OWN = "own", _("eigen onderdeel van de school")
+
+
+class VocationalProgramme(CatalogueEntry):
+    """A vocational programme of vmbo basis, kader and gemengd: one of the ten shipped profiles (school empty,
+    loaded from ``choices/content/``) or a programme of the school's own."""
+
+    class Meta:
+        verbose_name = _("beroepsgericht programma")
+        verbose_name_plural = _("beroepsgerichte programma's")
+        ordering = ["order", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(school__isnull=True), name="choices_programme_shipped_key"
+            ),
+            models.UniqueConstraint(
+                fields=["school", "key"], condition=Q(school__isnull=False), name="choices_programme_own_key"
+            ),
+        ]
+
+
+class ExamUnit(CatalogueEntry):
+    """An exam unit of a programme: a profile unit (shipped), or an elective vocational unit or own unit the
+    school adds. ``tracks`` empty: open to every track that follows the programme."""
+
+    programme = models.ForeignKey(VocationalProgramme, on_delete=models.CASCADE, related_name="units")
+    kind = models.CharField(_("soort"), max_length=10, choices=UnitKind.choices, default=UnitKind.PROFILE)
+    tracks = models.JSONField(_("leerwegen"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("examenonderdeel")
+        verbose_name_plural = _("examenonderdelen")
+        ordering = ["programme__order", "programme__key", "order", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(school__isnull=True), name="choices_unit_shipped_key"
+            ),
+            models.UniqueConstraint(
+                fields=["school", "key"], condition=Q(school__isnull=False), name="choices_unit_own_key"
+            ),
+        ]
+
+    def open_to(self, track: str) -> bool:
+        return not self.tracks or track in self.tracks
+
+
+class Deepening(models.Model):
+    """A deepening the school offers for an exam unit (shipped or its own)."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(ExamUnit, on_delete=models.CASCADE, related_name="deepenings")
+    title = models.CharField(_("verdieping"), max_length=120)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("verdieping")
+        verbose_name_plural = _("verdiepingen")
+        ordering = ["order", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "unit", "title"], name="deepening_once_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Way(models.TextChoices):
+    EXPLORE = "explore", _("alleen verkennen")
+    DEEPEN = "deepen", _("verdiepen")
+    BROADEN = "broaden", _("verbreden")
+
+
+class RouteStep(models.Model):
+    """How a student takes one exam unit of their programme: explore only, deepen (with one of the school's
+    deepenings) or broaden with a unit of another programme. The steps belong to the student's choice at a
+    route moment, so they are confirmed, revised and shown with it."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="route_steps")
+    unit = models.ForeignKey(ExamUnit, on_delete=models.PROTECT, related_name="+")
+    way = models.CharField(_("hoe"), max_length=8, choices=Way.choices, default=Way.EXPLORE)
+    deepening = models.ForeignKey(
+        Deepening, on_delete=models.PROTECT, null=True, blank=True, related_name="steps"
+    )
+    broaden_with = models.ForeignKey(
+        ExamUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        ordering = ["unit__order", "unit__key"]
+        constraints = [
+            models.UniqueConstraint(fields=["choice", "unit"], name="one_step_per_unit"),
+            models.CheckConstraint(
+                condition=Q(way="deepen", deepening__isnull=False, broaden_with__isnull=True)
+                | Q(way="broaden", deepening__isnull=True, broaden_with__isnull=False)
+                | Q(way="explore", deepening__isnull=True, broaden_with__isnull=True),
+                name="route_step_way",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.way}"

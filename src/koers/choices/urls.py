@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.choices.views import family, modules, staff
+from koers.choices.views import family, modules, programmes, route, staff
 
 app_name = "choices"
 urlpatterns = [
@@ -29,4 +29,11 @@ urlpatterns = [
     path("indeling/<int:pk>/verplaatsen/", modules.move, name="move"),
     path("indeling/<int:pk>/vastzetten/", modules.lock, name="lock"),
     path("indeling/lijsten.csv", modules.allocation_csv, name="allocation_csv"),
+    # the learning route per exam unit: the student, the mentor in a conversation, the counsellor
+    path("leerroute/", route.route, name="route"),
+    path("leerling/<int:student_pk>/leerroute/", route.route_record, name="route_record"),
+    path("leerroutes/", programmes.route_numbers, name="route_numbers"),
+    path("programmas/", programmes.programmes, name="programmes"),
+    path("programmas/<int:programme_pk>/onderdeel/", programmes.unit_new, name="unit_new"),
+    path("onderdelen/<int:pk>/", programmes.unit_edit, name="unit_edit"),
 ]

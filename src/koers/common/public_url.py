@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 
 
@@ -24,3 +25,17 @@ def public_reverse(viewname: str, *, kwargs: dict[str, Any] | None = None, query
     """The absolute link of a named URL, with an optional query string (without the ``?``)."""
     path = reverse(viewname, kwargs=kwargs)
     return public_url(f"{path}?{query}" if query else path)
+
+
+def at_public_address(request: HttpRequest) -> HttpRequest:
+    """``request`` whose ``build_absolute_uri`` answers at the public address.
+
+    For libraries that build their absolute links from the request (the OpenID Connect redirect address):
+    the provider must get the registered public address, not the host the request came in on.
+    """
+
+    def absolute(location: str | None = None) -> str:
+        return public_url(location if location is not None else request.get_full_path())
+
+    request.build_absolute_uri = absolute  # type: ignore[method-assign]  # one request, not the class
+    return request

@@ -76,6 +76,7 @@ def shipped_types() -> list[dict[str, Any]]:
 
 def ensure_conversation_types(school: School) -> int:
     """Copy the shipped types the school lacks and refresh the translations of its shipped copies; returns
-    how many were added. Safe to call on every page (one query when nothing is missing or behind)."""
+    how many were added. Runs when a school is created and on
+    `koers load-content` (see ``schools.content``); one query when nothing is missing or behind."""
     with school_scope(school):
         return copy_shipped(ConversationType, school, shipped_types())

@@ -23,6 +23,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django_scopes import scopes_disabled
@@ -75,6 +76,8 @@ from koers.schools.models import (
 DEMO_EMAIL_DOMAIN = "demo.koers.invalid"
 SCHOOL_NAME, SCHOOL_SLUG = "Het Baken", "het-baken"
 OTHER_NAME, OTHER_SLUG = "De Overkant", "de-overkant"
+# Extra schools of a region in the same database (benchmarks only: ``build_demo(regional_schools=N)``).
+REGIONAL_SLUG_PREFIX = "demo-regio-"
 MAX_PHOTOS = 100
 GROUP_SIZE = 25
 
@@ -175,7 +178,9 @@ def _demo_users() -> models.QuerySet[User]:
 def delete_demo() -> None:
     """Remove the demo schools, the demo people and (once the removal is committed) their uploaded files."""
     with scopes_disabled():
-        schools = School.objects.filter(slug__in=[SCHOOL_SLUG, OTHER_SLUG])
+        schools = School.objects.filter(
+            Q(slug__in=[SCHOOL_SLUG, OTHER_SLUG]) | Q(slug__startswith=REGIONAL_SLUG_PREFIX)
+        )
         files = [
             *Evidence.objects.filter(school__in=schools).values_list("file", flat=True),
             *ReflectionAnswer.objects.filter(school__in=schools)
@@ -216,8 +221,15 @@ def demo_exists() -> bool:
     return _demo_users().filter(username=FIXED_USERNAMES[0]).exists()
 
 
-def build_demo(*, students: int, seed: int) -> DemoReport:
-    """Replace any previous demo with a fresh one of ``students`` students at Het Baken."""
+def build_demo(
+    *, students: int, seed: int, regional_schools: int = 0, regional_dossiers: bool = True
+) -> DemoReport:
+    """Replace any previous demo with a fresh one of ``students`` students at Het Baken.
+
+    ``regional_schools`` adds that many more schools of the same size to the same database, with their
+    people, groups and (unless ``regional_dossiers`` is False, which builds much faster) dossiers, not their
+    programme, conversations or other areas: benchmarks use them to show that a page of one school does not
+    slow down as the deployment holds more schools."""
     if students < MIN_STUDENTS:
         raise DemoError(f"Een demoschool heeft minstens {MIN_STUDENTS} leerlingen nodig.")
     started = time.perf_counter()
@@ -226,7 +238,13 @@ def build_demo(*, students: int, seed: int) -> DemoReport:
     try:
         with transaction.atomic(), scopes_disabled():
             delete_demo()
-            builder = _Builder(students=students, seed=seed, saved_files=saved_files)
+            builder = _Builder(
+                students=students,
+                seed=seed,
+                saved_files=saved_files,
+                regional_schools=regional_schools,
+                regional_dossiers=regional_dossiers,
+            )
             report = builder.build()
     except BaseException:
         for name in saved_files:
@@ -302,8 +320,18 @@ class _StudentPlan:
 
 
 class _Builder:
-    def __init__(self, *, students: int, seed: int, saved_files: list[str]):
+    def __init__(
+        self,
+        *,
+        students: int,
+        seed: int,
+        saved_files: list[str],
+        regional_schools: int = 0,
+        regional_dossiers: bool = True,
+    ):
         self.rng = random.Random(seed)
+        self.regional_schools = regional_schools
+        self.regional_dossiers = regional_dossiers
         self.seed = seed
         self.students_wanted = students
         self.saved_files = saved_files
@@ -421,6 +449,12 @@ class _Builder:
         plans = self.plan_school(school, students=self.students_wanted, main=True)
         other_students = min(40, max(8, self.students_wanted // 10))
         plans += self.plan_school(other, students=other_students, main=False)
+        for number in range(1, self.regional_schools + 1):
+            regional = School.objects.create(
+                name=f"Regioschool {number}", slug=f"{REGIONAL_SLUG_PREFIX}{number}"
+            )
+            people = self.plan_school(regional, students=self.students_wanted, main=False, regional=True)
+            plans += people if self.regional_dossiers else []
         self.save_all(User, Role, Student, Membership, Mentorship, Guardianship)
 
         for plan in plans:
@@ -482,14 +516,16 @@ class _Builder:
             round_number += 1
         return specs
 
-    def plan_school(self, school: School, *, students: int, main: bool) -> list[_StudentPlan]:
+    def plan_school(
+        self, school: School, *, students: int, main: bool, regional: bool = False
+    ) -> list[_StudentPlan]:
         year = SchoolYear.objects.create(
             school=school,
             name=f"{self.year_start.year}-{self.year_end.year}",
             starts_on=self.year_start,
             ends_on=self.year_end,
         )
-        if main:
+        if main or regional:
             specs = self.group_specs(max(2, round(students / GROUP_SIZE)))
         else:
             specs = [("2H1", 2, Track.HAVO), ("3T1", 3, Track.VMBO_THEORETISCH)]
@@ -511,6 +547,12 @@ class _Builder:
                 self.staff(school, RoleKind.LEADER)
             self.staff(school, RoleKind.ADMIN, "beheer")
             fixed_mentor = self.staff(school, RoleKind.MENTOR, "mentor")
+        elif regional:
+            counsellors = [self.staff(school, RoleKind.COUNSELLOR) for _ in range(1 + students // 600)]
+            teachers = [self.staff(school, RoleKind.TEACHER) for _ in range(max(2, students // 40))]
+            self.staff(school, RoleKind.LEADER)
+            self.staff(school, RoleKind.ADMIN)
+            fixed_mentor = None
         else:
             counsellors = [self.staff(school, RoleKind.COUNSELLOR, "buitenstaander")]
             teachers = [self.staff(school, RoleKind.TEACHER) for _ in range(2)]

@@ -26,7 +26,7 @@ def decides_consent_for(role: Role, student: Student) -> bool:
     return may_decide_consent(
         role.kind,
         is_the_student=is_the_student(role, student),
-        has_authority=guardianship is not None and guardianship.has_authority,
+        has_authority=guardianship is not None and guardianship.decides,
         student=student,
     )
 

@@ -55,6 +55,7 @@ from koers.schools.models import (
     SchoolYear,
     Student,
     Track,
+    User,
 )
 
 NEW_IN_GROUP_WEEKS = 6
@@ -356,12 +357,71 @@ class Totals:
     compliments: int = 0
 
 
-def _totals(summaries: Iterable[GroupSummary]) -> Totals:
+def _totals(summaries: Iterable[GroupSummary | Totals]) -> Totals:
     totals = Totals()
     for s in summaries:
         for name in vars(totals):
             setattr(totals, name, getattr(totals, name) + getattr(s, name))
     return totals
+
+
+# Up to this many groups the counsellor's and leader's pages list every group; a larger school sees one row
+# per year level (and one for the ISK) and the groups of the level it opens, so that the page does not grow
+# with the school (a school of 6,000 has some 240 groups).
+ALL_GROUPS_UP_TO = 30
+
+
+@dataclass
+class LevelSummary:
+    key: str  # the year level as a string, or "isk"
+    label: str
+    groups: int
+    totals: Totals
+
+
+def level_key(group: Group) -> str:
+    return Track.ISK.value if group.track == Track.ISK else str(group.year_level)
+
+
+def level_summaries(summaries: Sequence[GroupSummary]) -> list[LevelSummary]:
+    """The group sums added up per year level, ISK groups apart (after the year levels)."""
+    from django.utils.translation import gettext
+
+    by_key: dict[str, list[GroupSummary]] = {}
+    for summary in summaries:
+        by_key.setdefault(level_key(summary.group), []).append(summary)
+    keys = sorted(by_key, key=lambda k: (k == Track.ISK.value, int(k) if k.isdigit() else 0))
+    return [
+        LevelSummary(
+            key=key,
+            label=str(Track.ISK.label)
+            if key == Track.ISK.value
+            else gettext("leerjaar %(level)s") % {"level": key},
+            groups=len(by_key[key]),
+            totals=_totals(by_key[key]),
+        )
+        for key in keys
+    ]
+
+
+@dataclass
+class GroupTable:
+    """What the group table shows: every group, or per year level plus the groups of the level opened."""
+
+    groups: list[GroupSummary]  # the group rows shown
+    totals: Totals  # of the whole school
+    levels: list[LevelSummary]  # empty when every group is shown
+    level: LevelSummary | None  # the level opened, if any
+
+
+def group_table(summaries: list[GroupSummary], level: str | None = None) -> GroupTable:
+    totals = _totals(summaries)
+    if len(summaries) <= ALL_GROUPS_UP_TO:
+        return GroupTable(groups=summaries, totals=totals, levels=[], level=None)
+    levels = level_summaries(summaries)
+    opened = next((lv for lv in levels if lv.key == level), None)
+    shown = [s for s in summaries if opened is not None and level_key(s.group) == opened.key]
+    return GroupTable(groups=shown, totals=totals, levels=levels, level=opened)
 
 
 def _group_signals_sql() -> str:
@@ -463,26 +523,48 @@ def group_summaries(school: School, period: Period) -> list[GroupSummary]:
 def quiet_students(school: School, *, weeks: int, now: dt.datetime | None = None) -> QuerySet[Student]:
     """Students still at school who added no experience and no reflection in the last ``weeks`` weeks.
 
-    Longest quiet first (those who never added anything at the very top). The filter is two NOT EXISTS
-    probes per student on the student index; the latest dates are computed only for the quiet ones.
+    Longest quiet first (those who never added anything at the very top), then by name. The filter is two
+    NOT EXISTS probes per student on the student index; the latest dates are computed only for the quiet
+    ones. Users carry no school, so the user table is never joined here: the names to sort on are scalar
+    lookups by primary key, one per quiet student of this school, so that the plan never reads the users of
+    other schools (a join let PostgreSQL hash the whole user table). Load the users of the rows shown with
+    ``with_users``.
     """
     window = Period.last_weeks(weeks, now=now)
     experiences = Experience.objects.filter(student_id=OuterRef("pk"))
     reflections = Reflection.objects.filter(student_id=OuterRef("pk"))
     last_exp = _scalar_max(experiences, "created_at", DateTimeField())
     last_ref = _scalar_max(reflections, "created_at", DateTimeField())
+    user = User.objects.filter(pk=OuterRef("user_id"))
     return (
         Student.objects.filter(school_id=school.pk, left_on__isnull=True, joined_on__lte=window.today)
         .filter(
             ~Exists(experiences.filter(created_at__gte=window.since)),
             ~Exists(reflections.filter(created_at__gte=window.since)),
         )
-        .select_related("user")
         .annotate(
             last_activity=Greatest(Coalesce(last_exp, last_ref), Coalesce(last_ref, last_exp)),
+            sort_last_name=Subquery(user.values("last_name")[:1]),
+            sort_first_name=Subquery(user.values("first_name")[:1]),
         )
-        .order_by(F("last_activity").asc(nulls_first=True), "user__last_name", "user__first_name", "pk")
+        .order_by(F("last_activity").asc(nulls_first=True), "sort_last_name", "sort_first_name", "pk")
     )
+
+
+def with_users(students: Sequence[Student], day: dt.date) -> None:
+    """Attach each student's user and ``current_group`` (a group name or "") to one page of students. One
+    query, by primary key."""
+    if not students:
+        return
+    found = (
+        Student.objects.filter(pk__in=[s.pk for s in students])
+        .select_related("user")
+        .annotate(current_group=_current_group_name("pk", day))
+        .in_bulk()
+    )
+    for student in students:
+        student.user = found[student.pk].user
+        student.current_group = found[student.pk].current_group or ""  # type: ignore[attr-defined]
 
 
 def _page_with_total(queryset: QuerySet[Student], per_page: int, number: int | str) -> Page:
@@ -512,24 +594,33 @@ class CounsellorPage:
     period: Period
     groups: list[GroupSummary]
     totals: Totals
+    table: GroupTable
     quiet_weeks: int
     quiet_since: dt.date
     quiet: Page
 
 
 def counsellor_page(
-    role: Role, *, weeks: int, page: int | str = 1, now: dt.datetime | None = None
+    role: Role,
+    *,
+    weeks: int,
+    page: int | str = 1,
+    level: str | None = None,
+    now: dt.datetime | None = None,
 ) -> CounsellorPage:
     """Group sums plus one page of quiet students. Four queries (two for the groups; the page with its
-    total, and the page's groups for the quiet students; two more only for a page number past the end)."""
+    total, and the page's users and groups for the quiet students; two more only for a page number past
+    the end)."""
     period = Period.of_school(role.school, now=now)
     groups = group_summaries(role.school, period)
     quiet_page = _page_with_total(quiet_students(role.school, weeks=weeks, now=now), INACTIVE_PAGE_SIZE, page)
-    _attach_current_groups(list(quiet_page.object_list), period.today)
+    with_users(list(quiet_page.object_list), period.today)
+    table = group_table(groups, level)
     return CounsellorPage(
         period=period,
         groups=groups,
-        totals=_totals(groups),
+        totals=table.totals,
+        table=table,
         quiet_weeks=weeks,
         quiet_since=Period.last_weeks(weeks, now=now).since_date,
         quiet=quiet_page,
@@ -541,13 +632,15 @@ class LeaderPage:
     period: Period
     groups: list[GroupSummary]
     totals: Totals
+    table: GroupTable
 
 
-def leader_page(role: Role, *, now: dt.datetime | None = None) -> LeaderPage:
-    """Aggregates only: no names, nothing that leads to a single student. Six queries."""
+def leader_page(role: Role, *, level: str | None = None, now: dt.datetime | None = None) -> LeaderPage:
+    """Aggregates only: no names, nothing that leads to a single student. Two queries."""
     period = Period.of_school(role.school, now=now)
     groups = group_summaries(role.school, period)
-    return LeaderPage(period=period, groups=groups, totals=_totals(groups))
+    table = group_table(groups, level)
+    return LeaderPage(period=period, groups=groups, totals=table.totals, table=table)
 
 
 # --- guardian --------------------------------------------------------------------------------------------
@@ -666,6 +759,7 @@ class GuardianHome:
     assignments: list[Any] = field(default_factory=list)
     shared_experiences: list[Experience] = field(default_factory=list)
     compliments: list[Compliment] = field(default_factory=list)
+    internships: list[Any] = field(default_factory=list)
 
     @property
     def done(self) -> int:
@@ -690,6 +784,7 @@ def guardian_home(role: Role, *, child_pk: int | None = None, now: dt.datetime |
     from koers.conversations.models import Agreement, ConversationStatus, Party, Preparation
     from koers.conversations.queries.planning import my_conversations
     from koers.dossier.queries.portfolio import Visibility, visibility_for
+    from koers.partners.queries.internships import child_internships
     from koers.programme.queries.guardian import home_assignments
     from koers.programme.queries.line import Status, student_line
 
@@ -733,6 +828,7 @@ def guardian_home(role: Role, *, child_pk: int | None = None, now: dt.datetime |
     if not page.sees_dossier:
         return page
 
+    page.internships = child_internships(student, timezone.localdate(now))
     agreements = Agreement.objects.filter(
         conversation__student_id=student.pk, party=Party.GUARDIAN, action__status=ActionStatus.OPEN
     ).select_related("action", "conversation__type")

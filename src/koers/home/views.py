@@ -67,14 +67,17 @@ def mentor(request: HttpRequest) -> HttpResponse:
 def counsellor(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_see_counsellor_home)
     form = QuietWeeksForm(request.GET or None, school_default=role.school.inactive_after_weeks)
-    page = queries.counsellor_page(role, weeks=form.weeks(), page=request.GET.get("pagina", 1))
+    page = queries.counsellor_page(
+        role, weeks=form.weeks(), page=request.GET.get("pagina", 1), level=request.GET.get("leerjaar")
+    )
     return render_page(request, "home/counsellor.html", {"page": page, "form": form}, fragment="quiet")
 
 
 @login_required
 def leader(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_see_leader_home)
-    return render(request, "home/leader.html", {"page": queries.leader_page(role)})
+    page = queries.leader_page(role, level=request.GET.get("leerjaar"))
+    return render(request, "home/leader.html", {"page": page})
 
 
 @login_required

@@ -43,6 +43,9 @@ FAMILY_SOURCES = (
     # the quality area's evaluation as students answer it
     "quality/family_texts.py",
     "quality/templates/quality/student_*.html",
+    # the former student's question list, opened with a personal link
+    "quality/templates/quality/leavers/answer.html",
+    "quality/templates/quality/leavers/refused.html",
     # the dossier: every page is the student's own or a guardian's view of it
     "dossier/*",
     "dossier/*/*",
@@ -86,6 +89,8 @@ FAMILY_SOURCES = (
     "programme/views/line.py",
     "programme/queries/line.py",
     "programme/templates/programme/line/_list.html",
+    "programme/templates/programme/line/_useful.html",
+    "programme/domain/feedback.py",
     "programme/templates/programme/line/student.html",
     "programme/forms/assignments.py",
     "programme/domain/assignments.py",
@@ -107,6 +112,9 @@ FAMILY_SOURCES = (
     "choices/models.py",
     "choices/domain/choosing.py",
     "choices/domain/ranking.py",
+    "choices/domain/route.py",
+    "choices/forms/route.py",
+    "choices/views/route.py",
     "choices/reminders.py",
     # the guardian's home, taking the dossier along, requests for access
     "home/templates/home/guardian.html",
@@ -148,6 +156,7 @@ FAMILY_SOURCES = (
     "careers/domain/favourites.py",
     "careers/domain/interest.py",
     "careers/domain/open_days.py",
+    "careers/reminders.py",
 )
 
 

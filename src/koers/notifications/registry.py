@@ -93,6 +93,6 @@ def day_text(value: str) -> str:
     """An ISO date or moment, written the reader's way ("dinsdag 4 maart", "Tuesday 4 March")."""
     moment = parse_datetime(value) if "T" in value else None
     if moment is not None:
-        return date_format(localtime(moment), "l j F, H:i")
+        return date_format(localtime(moment), "l j E, H:i")
     day = parse_date(value)
-    return date_format(day, "l j F") if day else value
+    return date_format(day, "l j E") if day else value

@@ -1,4 +1,4 @@
-"""What students and guardians are told about internships (family texts)."""
+"""What students, guardians and staff are told about internships: approvals (family texts) and reminders."""
 
 from __future__ import annotations
 
@@ -28,3 +28,15 @@ def internship_approved_guardian(p: Params) -> str:
         "partner": p["partner"],
         "day": day_text(p["day"]),
     }
+
+
+# --- reminders (partners/reminders.py) ---
+
+
+@notification_kind(
+    "internship_log_missing", link=lambda p: reverse("partners:internship", kwargs={"pk": p["internship"]})
+)
+def internship_log_missing(p: Params) -> str:
+    return _(
+        "Je hebt deze week nog niets in je stagelogboek gezet (%(partner)s). Schrijf kort op wat je deed."
+    ) % {"partner": p["partner"]}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.partners.views import internship, matching, register, student, supervisor
+from koers.partners.views import internship, matching, presentations, register, student, supervisor
 
 app_name = "partners"
 
@@ -21,6 +21,9 @@ urlpatterns: list = [
     path("stages/groep/<int:pk>/voorstel/", matching.propose, name="propose"),
     path("stages/groep/<int:pk>/toewijzen/", matching.assign, name="assign"),
     path("stages/groep/<int:pk>/goedkeuren/", matching.approve, name="approve"),
+    # --- the class presentations after the internships (views/presentations.py) ---
+    path("stages/groep/<int:pk>/presentaties/", presentations.sessions, name="sessions"),
+    path("stages/presentaties/<int:pk>/", presentations.session, name="session"),
     # --- the student's own (views/student.py) ---
     path("stage/", student.mine, name="mine"),
     path("stage/kiezen/", student.choose, name="choose"),

@@ -73,6 +73,7 @@ def shipped_assignments() -> list[dict[str, Any]]:
 
 def ensure_assignments(school: School) -> int:
     """Copy the shipped assignments the school lacks and refresh the translations of its shipped copies;
-    returns how many were added. Safe on every page (one query when nothing is missing or behind)."""
+    returns how many were added. Runs when a school is created and on
+    `koers load-content` (see ``schools.content``); one query when nothing is missing or behind."""
     with school_scope(school):
         return copy_shipped(Assignment, school, shipped_assignments())

@@ -318,3 +318,28 @@ class GuardianAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.guardian_id} · {self.student_id} · {self.given_id}"
+
+
+class ActivityFeedback(models.Model):
+    """A student's "was this useful?" after an activity they took part in: yes or no, with one optional
+    line. One per student and activity (they may change their mind). Staff see it only counted per activity
+    (``queries/feedback.py``), never per student; the quality area reads the same counts."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="feedback")
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="+")
+    useful = models.BooleanField(_("nuttig"))
+    line = models.CharField(_("wat wil je erover kwijt?"), max_length=200, blank=True)
+    given_at = models.DateTimeField(default=timezone.now)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("was dit nuttig?")
+        verbose_name_plural = _("was dit nuttig?")
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "student"], name="feedback_once_per_student")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity}"

@@ -43,6 +43,8 @@ can_use_assignment_bank = is_follower
 can_manage_assignments = is_counsellor
 can_do_assignments = is_student
 can_work_as = is_the_student
+# A student says whether an activity they took part in was useful (their own line only).
+can_say_useful = is_the_student
 can_answer_at_home = is_guardian
 can_open_guardian_answers = is_student | is_follower | is_guardian
 

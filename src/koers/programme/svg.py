@@ -22,7 +22,7 @@ from collections import defaultdict
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language_bidi, pgettext
+from django.utils.translation import get_language_bidi, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from koers.pictograms.render import svg_pictogram
@@ -45,16 +45,20 @@ ROUND_GAP = 6
 LINE_HEIGHT = 15
 CARD_PADDING = 6
 CARD_GAP = 8
-# Rough width of one character at the card's font size, to wrap and cut titles to the column.
+# Rough width of one character at a font size of 10, to wrap and cut titles to the column.
 CHAR_WIDTH = 6.0
+# Every text in the drawing is at least 12 units high; the figure shows the drawing at no less than its own
+# width in CSS pixels (.lob-line-figure in koers.css), so on a phone no text is smaller than 12 px.
+CARD_FONT_SIZE = 12
+CARD_CHAR_WIDTH = CHAR_WIDTH * CARD_FONT_SIZE / 10
 LEGEND_FONT_SIZE = 12
 LEGEND_ROW_HEIGHT = 18
 LEGEND_SEPARATOR = "   ·   "
 # How wide a row of the legend may be on the page: the part of the drawing a phone 360 px wide shows before
-# scrolling sideways (the figure keeps the drawing at least 48rem wide; see .lob-line-figure in koers.css),
-# so the whole legend is readable at once, from the left or, right to left, from the right. The poster
-# uses the whole width.
-LEGEND_WIDTH_ON_PHONE = 420
+# scrolling sideways (the figure keeps the drawing at its own width, one unit a CSS pixel; see
+# .lob-line-figure in koers.css), so the whole legend is readable at once, from the left or, right to left,
+# from the right. The poster uses the whole width.
+LEGEND_WIDTH_ON_PHONE = 300
 CARD_PICTOGRAM = 13
 ROUND_PICTOGRAM = 16
 LEGEND_PICTOGRAM = 16
@@ -155,7 +159,7 @@ def _card_lines(item: LineItem, characters: int) -> list[tuple[str, str]]:
     head = formats.date_format(day, day_format)
     if item.status:
         head = f"{head} {STATUS_MARKS[item.status]}"
-    beside_pictogram = characters - int((CARD_PICTOGRAM + PICTOGRAM_GAP) / CHAR_WIDTH)
+    beside_pictogram = characters - int((CARD_PICTOGRAM + PICTOGRAM_GAP) / CARD_CHAR_WIDTH)
     words = textwrap.wrap(item.title, width=max(characters, 6), break_long_words=False) or [""]
     title = [_cut(text, characters) for text in words[:3]]
     if len(words) > 3:
@@ -196,12 +200,14 @@ def legend_layout(items: list[tuple[str, str]], width: float) -> list[tuple[str,
 
 
 def _summary(line: YearLine) -> str:
+    activities, rounds, guardians = len(line.activities), len(line.rounds), len(line.guardian_moments)
     parts = [
-        _("%(activities)s activiteiten, %(rounds)s gespreksrondes en %(guardians)s momenten met ouders.")
+        _("%(activities)s, %(rounds)s en %(guardians)s.")
         % {
-            "activities": len(line.activities),
-            "rounds": len(line.rounds),
-            "guardians": len(line.guardian_moments),
+            "activities": ngettext("%(n)s activiteit", "%(n)s activiteiten", activities) % {"n": activities},
+            "rounds": ngettext("%(n)s gespreksronde", "%(n)s gespreksrondes", rounds) % {"n": rounds},
+            "guardians": ngettext("%(n)s moment met ouders", "%(n)s momenten met ouders", guardians)
+            % {"n": guardians},
         }
     ]
     if any(item.status for item in line.activities):
@@ -303,7 +309,7 @@ def line_svg(
                 f"{fx(text_start):.1f}",
                 top + 17,
                 INK,
-                _cut(item.title, int((x2 - text_start - 5) / CHAR_WIDTH)),
+                _cut(item.title, int((x2 - text_start - 5) / CARD_CHAR_WIDTH)),
             )
         )
     y += lanes * (ROUND_HEIGHT + ROUND_GAP) + CARD_GAP
@@ -313,7 +319,7 @@ def line_svg(
     for item in line.activities:
         columns[scale.index(item.starts_on)].append(item)
     width = scale.column - 6
-    characters = int((width - 2 * CARD_PADDING) / CHAR_WIDTH)
+    characters = int((width - 2 * CARD_PADDING) / CARD_CHAR_WIDTH)
     bottom = y
     for index, items in columns.items():
         top = y
@@ -328,7 +334,7 @@ def line_svg(
             texts = mark_safe(
                 "".join(
                     format_html(
-                        '{}<text x="{}" y="{}" font-size="10"{} fill="{}">{}</text>',
+                        '{}<text x="{}" y="{}" font-size="12"{} fill="{}">{}</text>',
                         svg_pictogram(
                             pictogram,
                             x=fr(start, CARD_PICTOGRAM),
@@ -372,7 +378,7 @@ def line_svg(
         parts.append(
             format_html(
                 '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2" stroke-dasharray="2 4"/>'
-                '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
+                '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
                 f"{fx(x):.1f}",
                 HEADER,
                 f"{fx(x):.1f}",

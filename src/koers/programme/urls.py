@@ -21,6 +21,7 @@ urlpatterns: list = [
     path("mijn-lijn/", line.mine, name="mine"),
     path("leerling/<int:student_pk>/lijn/", line.student, name="student_line"),
     path("activiteit/<int:pk>/deelname/", line.participation, name="participation"),
+    path("activiteit/<int:pk>/nuttig/", line.useful, name="useful"),
     path("deelname/", line.to_register, name="to_register"),
     path("leerlingen/dekking/", line.gaps, name="gaps"),
     # --- the assignment bank, giving assignments, students' work (views/assignments.py) ---

@@ -1,6 +1,6 @@
 """The shipped self-scan statements, tasks and question lists (``content/*.yaml``), and their copies into a
-school. ``ensure_*`` copies what a school lacks (by key) the first time a page needs it: one query when the
-school has them all."""
+school. ``ensure_*`` copies what a school lacks (by key); they are registered with
+``schools.content`` and run when a school is created and by ``koers load-content``, never by a page."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from koers.access.tenancy import school_scope
 from koers.quality.models import Audience, Questionnaire, ScanItem, Task
 from koers.schools.models import School
 
@@ -78,6 +79,15 @@ def ensure_questionnaire(school: School, audience: str) -> Questionnaire:
     )
 
 
+def copy_into(school: School) -> None:
+    """The school's own copies of the statements, the tasks and the question lists (``schools.content``)."""
+    with school_scope(school):
+        ensure_scan_items(school)
+        ensure_tasks(school)
+        for audience in Audience.values:
+            ensure_questionnaire(school, audience)
+
+
 def question_text(question: dict[str, Any], language: str) -> tuple[str, str]:
     """The question in ``language`` and the language it is in: the translation while the Dutch text is the
     one it was made from, else the school's own Dutch."""
@@ -86,3 +96,21 @@ def question_text(question: dict[str, Any], language: str) -> tuple[str, str]:
         if translated:
             return translated, language
     return question["text"], "nl"
+
+
+def questions_in(questions: list[dict[str, Any]], language: str, values: Any) -> list[dict[str, Any]]:
+    """The questions as an answer form shows them: each in ``language`` where it can be, and the value
+    given before (``values`` is the posted data when the form comes back with an error, else empty)."""
+    shown = []
+    for question in questions:
+        text, text_language = question_text(question, language)
+        shown.append(
+            {
+                "key": question["key"],
+                "kind": question["kind"],
+                "text": text,
+                "lang": text_language,
+                "value": values.get(f"q-{question['key']}", ""),
+            }
+        )
+    return shown

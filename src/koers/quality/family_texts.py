@@ -20,3 +20,10 @@ EMPTY = _("Beantwoord minstens één vraag.")
 BAD_SCORE = _("Kies een van de antwoorden.")
 NOT_FOR_YOU = _("Deze vragenlijst is niet voor jou.")
 THANKS = _("Dank je wel! Je antwoorden zijn anoniem opgeslagen.")
+
+# The former student's page, opened with a personal link (no account): "je", like students.
+UNKNOWN_LINK = _("Deze link bestaat niet. Kijk of je hem helemaal goed hebt overgenomen.")
+LINK_USED = _("Je hebt deze vragenlijst al ingevuld met deze link. Dank je wel!")
+LINK_EXPIRED = _("Deze link werkt niet meer: hij is verlopen of de vragenlijst is gesloten.")
+TOO_MANY = _("Te veel pogingen met een onbekende link. Probeer het over een kwartier opnieuw.")
+LEAVER_THANKS = _("Dank je wel! Je antwoorden zijn anoniem opgeslagen. Je kunt deze pagina sluiten.")

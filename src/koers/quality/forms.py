@@ -116,6 +116,37 @@ class LeaverForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres voor de vragenlijst"), required=False)
 
 
+class LeaverImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV-bestand"),
+        help_text=_(
+            "Kolommen: naam; schooljaar; leerweg; ging naar (mbo, havo, vwo, hbo, wo, werk, anders); "
+            "opleiding; school; gebleven (ja/nee); e-mail. Puntkomma of komma."
+        ),
+    )
+
+
+class LeaverFillForm(forms.Form):
+    school_year: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Schooljaar van de keuze voor een vervolgopleiding"), queryset=None, empty_label=None
+    )
+
+    def __init__(self, *args: Any, years: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["school_year"].queryset = years  # type: ignore[attr-defined]
+
+
+class LeaverInviteForm(forms.Form):
+    evaluation: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Ronde"), queryset=None, empty_label=None
+    )
+    days = forms.IntegerField(label=_("De link werkt zoveel dagen"), initial=30, min_value=1, max_value=90)
+
+    def __init__(self, *args: Any, rounds: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["evaluation"].queryset = rounds  # type: ignore[attr-defined]
+
+
 class LearningWishForm(forms.Form):
     topic = forms.ChoiceField(label=_("Onderwerp"), choices=[])
     text = forms.CharField(label=_("Wat wil je leren?"), max_length=300, required=False)

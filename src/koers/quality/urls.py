@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.quality.views import evaluations, goals, leader, scan, tasks
+from koers.quality.views import evaluations, goals, leader, leavers, scan, tasks
 
 app_name = "quality"
 urlpatterns = [
@@ -23,6 +23,14 @@ urlpatterns = [
     path("evaluaties/<int:pk>/sluiten/", evaluations.close_round, name="evaluation_close"),
     path("vragenlijsten/", evaluations.mine, name="my_evaluations"),
     path("vragenlijsten/<int:pk>/", evaluations.answer, name="evaluation_answer"),
+    path("oud-leerlingen/", leavers.leavers, name="leavers"),
+    path("oud-leerlingen/<int:pk>/", leavers.leaver, name="leaver"),
+    path("oud-leerlingen/<int:pk>/weghalen/", leavers.leaver_remove, name="leaver_remove"),
+    path("oud-leerlingen/uit-keuzes/", leavers.fill, name="leavers_fill"),
+    path("oud-leerlingen/importeren/", leavers.import_file, name="leavers_import"),
+    path("oud-leerlingen/uitnodigen/", leavers.invite, name="leavers_invite"),
+    path("oud-leerlingen/uitkomsten/", leavers.outcomes, name="leaver_outcomes"),
+    path("oud-leerling/<str:token>/", leavers.answer, name="leaver_answer"),
     path("taken/", tasks.matrix, name="tasks"),
     path("taken/<int:pk>/weghalen/", tasks.remove, name="task_remove"),
 ]

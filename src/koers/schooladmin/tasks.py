@@ -12,7 +12,10 @@ from koers.background.registry import expirer, job_kind
 from koers.schooladmin.importing import runs
 from koers.schools.models import ImportRun, Role
 
-UNAPPLIED_IMPORT = dt.timedelta(days=14)
+# How long an import that was never applied keeps its file and name lists, and any import its problem lines
+# (which quote cells of the file). docs/privacy.md says the same.
+UNAPPLIED_IMPORT = dt.timedelta(days=3)
+IMPORT_PROBLEMS = dt.timedelta(days=30)
 
 
 @job_kind("schools.import_apply", label=_("Import toepassen"))
@@ -26,11 +29,17 @@ def apply_import(job: Job) -> None:
 
 @expirer("unapplied imports")
 def clear_unapplied_imports(now: dt.datetime) -> int:
-    """An import that was previewed but never applied keeps a whole export of personal data; after two
-    weeks its content is cleared (the admin uploads the file again if they still want it)."""
+    """An import that was previewed but never applied keeps a whole export of personal data; after three days
+    its file and the preview's name lists are removed (counts stay; the admin uploads the file again if they
+    still want it). After thirty days the problem lines of every import go too."""
     with scopes_disabled():
-        return (
-            ImportRun.objects.filter(applied_at__isnull=True, created_at__lt=now - UNAPPLIED_IMPORT)
-            .exclude(content="")
-            .update(content="", summary={})
-        )
+        cleared = 0
+        for run in ImportRun.objects.filter(created_at__lt=now - UNAPPLIED_IMPORT).exclude(content=""):
+            runs.clear_personal_data(run)
+            cleared += 1
+        for run in ImportRun.objects.filter(
+            created_at__lt=now - IMPORT_PROBLEMS, summary__has_key="problems"
+        ):
+            runs.clear_personal_data(run, problems=True)
+            cleared += 1
+        return cleared

@@ -11,4 +11,7 @@ urlpatterns = [
     path("import/<int:pk>/koppelen/", importing.mapping, name="import_mapping"),
     path("import/<int:pk>/", importing.preview, name="import_preview"),
     path("import/<int:pk>/toepassen/", importing.apply, name="import_apply"),
+    path("import/<int:pk>/annuleren/", importing.cancel, name="import_cancel"),
+    path("import/afkortingen/", importing.staff_codes, name="staff_codes"),
+    path("import/afkortingen/bestand/", importing.staff_codes_file, name="staff_codes_file"),
 ]

@@ -65,7 +65,7 @@ def guardian_sees_dossier(
 ) -> bool:
     """Shared dossier items are for a guardian with parental authority, unless a student of 16 or older has
     hidden the dossier."""
-    if guardianship is None or not guardianship.has_authority:
+    if guardianship is None or not guardianship.decides:
         return False
     return not dossier_hidden(student, day)
 

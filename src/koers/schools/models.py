@@ -32,6 +32,9 @@ class School(models.Model):
         ),
     )
 
+    # The column mapping of the last import, per kind of export ({preset: {"columns": {...}, ...}}), so next
+    # week's file from the same system is mapped the same way. Column names only, no personal data.
+    import_mappings = models.JSONField(_("kolomkoppelingen van de import"), default=dict, blank=True)
     registration_days_after = models.PositiveSmallIntegerField(
         _("deelname registreren tot dagen na de activiteit"),
         default=7,
@@ -283,12 +286,15 @@ class Mentorship(models.Model):
 
 
 class Guardianship(models.Model):
-    """A guardian (ouder/verzorger) of a student. Without parental authority the view is information-only."""
+    """A guardian (ouder/verzorger) of a student. Without parental authority the view is information-only.
+
+    ``has_authority`` is yes, no, or unknown (``None``: the student administration said something Koers could
+    not read). Unknown is never yes: read it through ``decides`` (or filter on ``has_authority=True``)."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     guardian = models.ForeignKey(User, on_delete=models.CASCADE, related_name="guardianships")
     student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="guardianships")
-    has_authority = models.BooleanField(_("met gezag"), default=True)
+    has_authority = models.BooleanField(_("met gezag"), null=True, default=True)
 
     objects = ScopedManager(school="school")
 
@@ -300,16 +306,63 @@ class Guardianship(models.Model):
     def __str__(self) -> str:
         return f"{self.guardian} → {self.student}"
 
+    @property
+    def decides(self) -> bool:
+        """Parental authority as the rules need it: only a known yes counts."""
+        return self.has_authority is True
+
+    @property
+    def authority_unknown(self) -> bool:
+        return self.has_authority is None
+
+
+class ImportVia(models.TextChoices):
+    SCREEN = "screen", _("scherm")
+    COMMAND = "command", _("opdrachtregel")
+    UPLOAD = "upload", _("upload met sleutel")
+
+
+class ImportToken(models.Model):
+    """A key with which the school's export script uploads its file without a person logging in. Only a hash
+    is kept; the key itself is shown once, when the admin creates it. Revoked keys stay for the run list."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("naam"), max_length=80)
+    preset = models.CharField(_("soort export"), max_length=16)
+    digest = models.CharField(max_length=64, unique=True)
+    hint = models.CharField(max_length=8)  # the key's first characters, to recognise it by
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    objects = ScopedManager(school="school")
+
+    class Meta:
+        verbose_name = _("importsleutel")
+        verbose_name_plural = _("importsleutels")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hint}…)"
+
 
 class ImportRun(models.Model):
     """One upload of an export from the student administration: the decoded file and its column mapping are
-    kept, so applying does exactly what the preview showed. The content is cleared once applied."""
+    kept, so applying does exactly what the preview showed. The content and the preview's name lists are
+    cleared once applied or cancelled, and by a scheduled job after a short time; counts stay."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     filename = models.CharField(_("bestandsnaam"), max_length=200)
+    preset = models.CharField(_("soort export"), max_length=16, blank=True)
+    via = models.CharField(_("via"), max_length=8, choices=ImportVia.choices, default=ImportVia.SCREEN)
+    token = models.ForeignKey(ImportToken, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(_("ingelezen op"), default=timezone.now)
     applied_at = models.DateTimeField(_("toegepast op"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
+    # Why an unattended run did not apply (a threshold crossed, a changed school); empty when it did.
+    refused = models.TextField(_("niet toegepast omdat"), blank=True)
     mapping = models.JSONField(_("koppeling van kolommen"), default=dict, blank=True)
     summary = models.JSONField(_("samenvatting"), default=dict, blank=True)
     # The decoded table as JSON ({"columns": [...], "rows": [[line, [cells]], ...]}); personal data.

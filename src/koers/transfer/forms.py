@@ -23,6 +23,7 @@ LABELS = {
     "traits": gettext_lazy("Kwaliteiten en motieven"),
     "ambitions": gettext_lazy("Ambities en keuzes"),
     "actions": gettext_lazy("Afspraken en actiepunten"),
+    "choices": gettext_lazy("Bevestigde keuzes"),
 }
 
 
@@ -65,6 +66,7 @@ class SelectionForm(Form):
             "traits": [(t.pk, f"{t.get_kind_display()}: {t.label}") for t in items.traits],
             "ambitions": [(a.pk, a.dream) for a in items.ambitions],
             "actions": [(a.pk, f"{a.what} ({a.due_on:%d-%m-%Y})") for a in items.actions],
+            "choices": [(c.pk, f"{c.moment.title}: {c.chosen}") for c in items.choices],
         }
         for kind, options in choices.items():
             if options:

@@ -11,6 +11,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from koers.access.rules import is_guardian, is_student
+from koers.choices.models import Choice, RouteStep
+from koers.choices.queries.moments import confirmers_needed
 from koers.common.lookups import one_or_404
 from koers.dossier.models import (
     Action,
@@ -27,7 +29,9 @@ from koers.transfer.models import AccessRequest, RemovalReport, TransferExport, 
 from koers.transfer.rules import age_allows, may_request_for
 
 # The kinds of item a student can take along, in the order they are shown and written.
-KINDS = ("experiences", "evidence", "reflections", "traits", "ambitions", "actions")
+KINDS = ("experiences", "evidence", "reflections", "traits", "ambitions", "actions", "choices")
+# What reading a transfer file writes into the new school's dossier: choices are only read by people.
+READ_BACK = tuple(kind for kind in KINDS if kind != "choices")
 
 
 @dataclass
@@ -40,6 +44,7 @@ class Items:
     traits: list[StudentTrait] = field(default_factory=list)
     ambitions: list[Ambition] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
 
     def pks(self) -> dict[str, set[int]]:
         return {kind: {item.pk for item in getattr(self, kind)} for kind in KINDS}
@@ -76,6 +81,25 @@ def items_of(student: Student, selection: dict[str, Any] | None = None) -> Items
         "ambitions",
     )
     actions = only_chosen(Action.objects.filter(student=student), "actions")
+    # Confirmed choices (choices): every confirmation their moment asks for is given, as on the LOB-lijn.
+    choices = only_chosen(
+        Choice.objects.filter(student=student, confirmations__isnull=False)
+        .distinct()
+        .select_related("moment", "programme", "vocational_programme")
+        .prefetch_related(
+            "confirmations",
+            Prefetch(
+                "route_steps", queryset=RouteStep.objects.select_related("unit", "deepening", "broaden_with")
+            ),
+        )
+        .order_by("moment__closes_on", "pk"),
+        "choices",
+    )
+    confirmed = [
+        c
+        for c in choices
+        if set(confirmers_needed(c.moment, student)) <= {x.confirmer for x in c.confirmations.all()}
+    ]
     return Items(
         experiences=list(experiences),
         evidence=list(evidence),
@@ -83,6 +107,7 @@ def items_of(student: Student, selection: dict[str, Any] | None = None) -> Items
         traits=list(traits),
         ambitions=list(ambitions),
         actions=list(actions),
+        choices=confirmed,
     )
 
 

@@ -29,6 +29,7 @@ from koers.choices.models import (
     Module,
     Placement,
     Preference,
+    RouteStep,
 )
 from koers.conversations.models import (
     Agreement,
@@ -51,7 +52,13 @@ from koers.dossier.models import (
     Remark,
     StudentTrait,
 )
-from koers.programme.models import Activity, AssignmentWork, GivenAssignment, Participation
+from koers.programme.models import (
+    Activity,
+    ActivityFeedback,
+    AssignmentWork,
+    GivenAssignment,
+    Participation,
+)
 from koers.schools.models import Guardianship, Membership, Mentorship, Role, Student, User
 from koers.transfer.models import AccessRequest, RemovalReport, TransferExport, TransferImport
 
@@ -160,7 +167,7 @@ _ENTRIES: list[Entry] = [
         Guardianship,
         "student",
         (),
-        "Who the student's guardians are and whether they have parental authority.",
+        "Who the student's guardians are and whether they have parental authority (yes, no or unknown).",
         "The guardian; the student; the counsellor; the administrator.",
         DOSSIER_KEPT,
     ),
@@ -343,6 +350,14 @@ _ENTRIES: list[Entry] = [
         "The student; their mentors, teachers and the counsellor.",
         DOSSIER_KEPT,
     ),
+    Entry(
+        ActivityFeedback,
+        "student",
+        (),
+        "The student's yes/no on whether an activity was useful, with one optional line.",
+        "The student; staff see only counts per activity from five answers, never who said what.",
+        DOSSIER_KEPT,
+    ),
     # --- choices ---
     Entry(
         Choice,
@@ -360,6 +375,15 @@ _ENTRIES: list[Entry] = [
         (),
         "Who confirmed a choice (mentor, guardian, counsellor) and when.",
         STUDENT_AND_GUIDES,
+        DOSSIER_KEPT,
+    ),
+    Entry(
+        RouteStep,
+        "choice__student",
+        (),
+        "The student's learning route: per exam unit whether they explore, deepen (and how) or broaden.",
+        "The student; their mentors and the counsellor; guardians with authority while the dossier is "
+        "theirs.",
         DOSSIER_KEPT,
     ),
     Entry(
@@ -472,9 +496,20 @@ _LATER: list[tuple[str, str | None, tuple[str, ...], str, str, str]] = [
         None,
         (),
         "A file imported from the student administration (names, numbers, groups, guardians), kept to show "
-        "the preview and apply it.",
+        "the preview and apply it; afterwards only counts, problem lines and who ran it.",
         "The school's administrator.",
-        "Until the administrator removes the import run.",
+        "The file and the preview's name lists until the import is applied or cancelled, at most 3 days; "
+        "problem lines 30 days; counts, file name and who or which key ran it as long as the school uses "
+        "Koers.",
+    ),
+    (
+        "schools.ImportToken",
+        None,
+        (),
+        "A key with which the school's export script uploads its file: a name, a hash of the key, who made "
+        "it and when it was last used.",
+        "The school's administrator.",
+        "Until the school is removed; a revoked key stays so the run list can name it.",
     ),
     (
         "accounts.ExternalIdentity",
@@ -804,6 +839,7 @@ COPY_RULES: dict[str, CopyRule] = {
     "conversations.PrivateNote": CopyRule(author="author", private_to_author=True),
     "programme.GuardianAnswer": CopyRule(author="guardian"),
     "accounts.LoginCard": CopyRule(secrets=("token_hash",)),
+    "schools.ImportToken": CopyRule(secrets=("digest",)),
     "partners.SupervisorLink": CopyRule(secrets=("token_hash",)),
     "quality.LeaverInvite": CopyRule(secrets=("token_hash",)),
     "accounts.GuardianInvitation": CopyRule(secrets=("code_hash", "token_hash")),

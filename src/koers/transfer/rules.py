@@ -40,7 +40,7 @@ def may_request_for(role: Role, student: Student, day: dt.date | None = None) ->
         return student.user_id == role.user_id
     if is_guardian(role):
         guardianship = guardianship_of(role, student)
-        return guardianship is not None and guardianship.has_authority
+        return guardianship is not None and guardianship.decides
     return False
 
 
@@ -54,7 +54,7 @@ def requests_data_of(role: Role, student: Student) -> bool:
 def has_authority_over(role: Role, student: Student) -> bool:
     """A guardian with parental authority over this student (one query)."""
     guardianship = guardianship_of(role, student) if is_guardian(role, student) else None
-    return guardianship is not None and guardianship.has_authority
+    return guardianship is not None and guardianship.decides
 
 
 # --- taking the dossier along ---

@@ -131,6 +131,31 @@ def transfer_document(export: TransferExport, items: Items, *, source_school: st
             }
             for action in items.actions
         ],
+        # For the receiving school to read; Koers does not read them back (moments are a school's own).
+        "choices": [
+            {
+                "moment": choice.moment.title,
+                "kind": choice.moment.kind,
+                "chosen": choice.chosen,
+                "why": choice.why,
+                "found_out": choice.found_out,
+                "still_to_find_out": choice.still_to_find_out,
+                "programme": str(choice.programme.dutch_name) if choice.programme else "",
+                "institution": choice.institution,
+                "application": choice.application,
+                "route": [
+                    {
+                        "unit": str(step.unit.dutch_name),
+                        "way": step.way,
+                        "deepening": step.deepening.title if step.deepening else "",
+                        "broaden_with": str(step.broaden_with.dutch_name) if step.broaden_with else "",
+                    }
+                    for step in choice.route_steps.all()
+                ],
+                "confirmed_by": sorted(c.confirmer for c in choice.confirmations.all()),
+            }
+            for choice in items.choices
+        ],
     }
 
 

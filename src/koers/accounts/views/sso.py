@@ -18,6 +18,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 
 from koers.accounts import domain, saml
 from koers.accounts.backends import oidc_configured
+from koers.common.public_url import at_public_address
 
 logger = logging.getLogger(__name__)
 
@@ -26,14 +27,14 @@ logger = logging.getLogger(__name__)
 def oidc_start(request: HttpRequest) -> HttpResponse:
     if not oidc_configured():
         raise Http404
-    return OIDCAuthenticationRequestView.as_view()(request)
+    return OIDCAuthenticationRequestView.as_view()(at_public_address(request))
 
 
 @require_GET
 def oidc_callback(request: HttpRequest) -> HttpResponse:
     if not oidc_configured():
         raise Http404
-    return OIDCAuthenticationCallbackView.as_view()(request)
+    return OIDCAuthenticationCallbackView.as_view()(at_public_address(request))
 
 
 @require_GET

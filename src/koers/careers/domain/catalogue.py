@@ -1,9 +1,12 @@
-"""The school's part of the catalogue: its own occupations, corrections and hidden entries, prospects with a
-source and date. Only the counsellor writes here."""
+"""The school's part of the catalogue: its own occupations and programmes, corrections and hidden entries,
+prospects with a source and date, the regional schools that offer a programme. Only the counsellor writes
+here."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,9 +14,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
-from koers.careers.models import CatalogueEdit, Occupation, Prospect, Sector
+from koers.careers.models import CatalogueEdit, MboDomain, Occupation, Offer, Programme, Prospect, Sector
 from koers.careers.rules import can_edit_catalogue
+from koers.careers.vocabulary import ProgrammeKind, Route
 from koers.schools.models import Role
+
+
+def _free_key(model: type[Occupation] | type[Programme], school_id: int, name: str, fallback: str) -> str:
+    base = f"eigen-{slugify(name)[:60] or fallback}"
+    key, n = base, 1
+    while model.objects.filter(school_id=school_id, key=key).exists():
+        n += 1
+        key = f"{base}-{n}"
+    return key
 
 
 @transaction.atomic
@@ -24,14 +37,9 @@ def add_occupation(
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Geef het beroep een naam.")})
-    base = f"eigen-{slugify(name)[:60] or 'beroep'}"
-    key, n = base, 1
-    while Occupation.objects.filter(school_id=by.school_id, key=key).exists():
-        n += 1
-        key = f"{base}-{n}"
     return Occupation.objects.create(
         school_id=by.school_id,
-        key=key,
+        key=_free_key(Occupation, by.school_id, name, "beroep"),
         texts={"nl": name},
         descriptions={"nl": description.strip()} if description.strip() else {},
         sector=sector,
@@ -40,35 +48,148 @@ def add_occupation(
     )
 
 
+def _programme_facts(
+    kind: str, level: int | None, mbo_domain: MboDomain | None, routes: list[str], years: Decimal | None
+) -> dict[str, object]:
+    """The facts of a programme, checked: mbo has a level 1-4, hbo and wo have neither level nor routes."""
+    errors = {}
+    if kind not in ProgrammeKind.values:
+        errors["kind"] = _("Kies mbo, hbo of wo.")
+    if kind == ProgrammeKind.MBO and level not in (1, 2, 3, 4):
+        errors["level"] = _("Kies het niveau van de mbo-opleiding (1 tot en met 4).")
+    if kind != ProgrammeKind.MBO and level is not None:
+        errors["level"] = _("Alleen een mbo-opleiding heeft een niveau.")
+    if kind != ProgrammeKind.MBO and (mbo_domain is not None or routes):
+        errors["routes"] = _("Alleen een mbo-opleiding heeft een domein en een leerweg (bol of bbl).")
+    if any(r not in Route.values for r in routes):
+        errors["routes"] = _("Kies bol, bbl of allebei.")
+    if years is not None and not Decimal("0.5") <= years <= Decimal("8"):
+        errors["years"] = _("Een opleiding duurt tussen een half jaar en acht jaar.")
+    if errors:
+        raise ValidationError(errors)
+    return {"kind": kind, "level": level, "mbo_domain": mbo_domain, "routes": list(routes), "years": years}
+
+
+@transaction.atomic
+def add_programme(
+    *,
+    by: Role,
+    name: str,
+    kind: str,
+    level: int | None = None,
+    mbo_domain: MboDomain | None = None,
+    routes: list[str] | None = None,
+    years: Decimal | None = None,
+    description: str = "",
+) -> Programme:
+    """A programme the catalogue lacks, for this school's students only (no crebo: the school names it)."""
+    require(by, can_edit_catalogue)
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Geef de opleiding een naam.")})
+    facts = _programme_facts(kind, level, mbo_domain, routes or [], years)
+    return Programme.objects.create(
+        school_id=by.school_id,
+        key=_free_key(Programme, by.school_id, name, "opleiding"),
+        texts={"nl": name},
+        descriptions={"nl": description.strip()} if description.strip() else {},
+        **facts,
+    )
+
+
+@transaction.atomic
+def correct_programme(
+    *,
+    by: Role,
+    programme: Programme,
+    kind: str,
+    level: int | None,
+    mbo_domain: MboDomain | None,
+    routes: list[str],
+    years: Decimal | None,
+) -> Programme:
+    """Correct the facts of the school's own programme (the shipped ones are corrected in the catalogue)."""
+    require(by, can_edit_catalogue)
+    if programme.school_id != by.school_id:
+        raise ValidationError(_("Alleen een eigen opleiding van de school kunt u hier aanpassen."))
+    for name, value in _programme_facts(kind, level, mbo_domain, routes, years).items():
+        setattr(programme, name, value)
+    programme.save(update_fields=["kind", "level", "mbo_domain", "routes", "years"])
+    return programme
+
+
+def _adjust(
+    by: Role, entry: Occupation | Programme, kind: str, name: str, description: str, hidden: bool
+) -> CatalogueEdit | None:
+    """Correct the name or description for this school, or hide the entry; an empty correction that hides
+    nothing removes the school's change. The school's own entry is changed in its row itself."""
+    require(by, can_edit_catalogue)
+    if entry.school_id == by.school_id:
+        if not name.strip():
+            unnamed = (
+                _("Geef het beroep een naam.") if kind == "occupation" else _("Geef de opleiding een naam.")
+            )
+            raise ValidationError({"name": unnamed})
+        entry.texts = {**entry.texts, "nl": name.strip()}
+        entry.descriptions = {**entry.descriptions, "nl": description.strip()}
+        entry.save(update_fields=["texts", "descriptions"])
+    values = {
+        "name": name.strip() if entry.shipped else "",
+        "description": description.strip() if entry.shipped else "",
+        "hidden": hidden,
+    }
+    if entry.shipped and values["name"] == entry.texts.get("nl", ""):
+        values["name"] = ""
+    if entry.shipped and values["description"] == entry.descriptions.get("nl", ""):
+        values["description"] = ""
+    if not any(values.values()):
+        CatalogueEdit.objects.filter(**{kind: entry}).delete()
+        return None
+    target: dict[str, Any] = {kind: entry}
+    edit, _created = CatalogueEdit.objects.update_or_create(
+        defaults={"school_id": by.school_id, **values}, **target
+    )
+    return edit
+
+
 @transaction.atomic
 def adjust_occupation(
     *, by: Role, occupation: Occupation, name: str, description: str, hidden: bool
 ) -> CatalogueEdit | None:
-    """Correct the name or description for this school, or hide the occupation; an empty correction that
-    hides nothing removes the school's change."""
+    return _adjust(by, occupation, "occupation", name, description, hidden)
+
+
+@transaction.atomic
+def adjust_programme(
+    *, by: Role, programme: Programme, name: str, description: str, hidden: bool
+) -> CatalogueEdit | None:
+    return _adjust(by, programme, "programme", name, description, hidden)
+
+
+@transaction.atomic
+def add_offer(*, by: Role, programme: Programme, institution: str, place: str = "", url: str = "") -> Offer:
+    """A school in the region that offers this programme, with a link for the students."""
     require(by, can_edit_catalogue)
-    if occupation.school_id == by.school_id:  # the school's own: change the row itself
-        if not name.strip():
-            raise ValidationError({"name": _("Geef het beroep een naam.")})
-        occupation.texts = {**occupation.texts, "nl": name.strip()}
-        occupation.descriptions = {**occupation.descriptions, "nl": description.strip()}
-        occupation.save(update_fields=["texts", "descriptions"])
-    values = {
-        "name": name.strip() if occupation.shipped else "",
-        "description": description.strip() if occupation.shipped else "",
-        "hidden": hidden,
-    }
-    if occupation.shipped and values["name"] == occupation.texts.get("nl", ""):
-        values["name"] = ""
-    if occupation.shipped and values["description"] == occupation.descriptions.get("nl", ""):
-        values["description"] = ""
-    if not any(values.values()):
-        CatalogueEdit.objects.filter(occupation=occupation).delete()
-        return None
-    edit, _created = CatalogueEdit.objects.update_or_create(
-        occupation=occupation, defaults={"school_id": by.school_id, **values}
+    institution = institution.strip()
+    if not institution:
+        raise ValidationError({"institution": _("Noem de school of instelling.")})
+    if Offer.objects.filter(
+        programme=programme, institution__iexact=institution, place__iexact=place.strip()
+    ).exists():
+        raise ValidationError({"institution": _("Deze school staat al bij deze opleiding.")})
+    return Offer.objects.create(
+        school_id=by.school_id,
+        programme=programme,
+        institution=institution,
+        place=place.strip(),
+        url=url.strip(),
     )
-    return edit
+
+
+@transaction.atomic
+def remove_offer(*, by: Role, offer: Offer) -> None:
+    require(by, can_edit_catalogue)
+    offer.delete()
 
 
 @transaction.atomic

@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from koers.access.gate import require
 from koers.careers.models import AmbitionLink, Favourite, FitReflection, InterestResult, Occupation, Programme
 from koers.careers.rules import can_keep_careers
+from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
 from koers.dossier.domain.portfolio import create_ambition
+from koers.schools.family_rules import refuse_without_consent
 from koers.schools.models import Role, Student
 
 
@@ -38,17 +40,44 @@ def toggle_favourite(
     return True
 
 
-@transaction.atomic
 def save_fit_reflection(
-    *, by: Role, student: Student, occupation: Occupation, attracts: str, doubts: str, find_out: str
+    *,
+    by: Role,
+    student: Student,
+    occupation: Occupation,
+    attracts: str,
+    doubts: str,
+    find_out: str,
+    voice: CheckedUpload | None = None,
+    remove_voice: bool = False,
 ) -> FitReflection:
+    """Save the student's answer to "does this fit me?": in words, as a voice note, or both."""
     require(by, can_keep_careers)
     texts = {"attracts": attracts.strip(), "doubts": doubts.strip(), "find_out": find_out.strip()}
-    if not any(texts.values()):
-        raise ValidationError({"attracts": _("Schrijf bij minstens één vraag iets op, al is het kort.")})
-    reflection, _created = FitReflection.objects.update_or_create(
-        student=student, occupation=occupation, defaults={"school_id": student.school_id, **texts}
-    )
+    if voice is not None and voice.kind != UploadKind.AUDIO:
+        raise ValidationError({"voice": _("Dit is geen spraakbericht.")})
+    if voice is not None:
+        refuse_without_consent(student, [voice.kind], "voice")
+    existing = FitReflection.objects.filter(student=student, occupation=occupation).first()
+    keeps_voice = bool(existing and existing.voice) and not remove_voice
+    if not (any(texts.values()) or voice is not None or keeps_voice):
+        raise ValidationError(
+            {"attracts": _("Schrijf bij minstens één vraag iets op, al is het kort, of spreek het in.")}
+        )
+    with files_removed_on_error() as files, transaction.atomic():
+        reflection = existing or FitReflection(
+            school_id=student.school_id, student=student, occupation=occupation
+        )
+        for name, value in texts.items():
+            setattr(reflection, name, value)
+        if reflection.voice and (voice is not None or remove_voice):
+            delete_files_on_commit(reflection.voice)  # takes the old name now, before a new file replaces it
+            reflection.voice = ""
+            reflection.voice_content_type = ""
+        if voice is not None:
+            files.save(reflection.voice, voice)
+            reflection.voice_content_type = voice.content_type
+        reflection.save()
     return reflection
 
 
@@ -68,13 +97,25 @@ def share_result(*, by: Role, result: InterestResult, shared: bool) -> InterestR
 
 
 @transaction.atomic
-def make_ambition(*, by: Role, student: Student, occupation: Occupation, name: str) -> AmbitionLink:
-    """A dream in the dossier that points to this occupation (once per occupation)."""
+def make_ambition(
+    *,
+    by: Role,
+    student: Student,
+    name: str,
+    occupation: Occupation | None = None,
+    programme: Programme | None = None,
+) -> AmbitionLink:
+    """A dream in the dossier that points to this occupation or programme (once per entry)."""
     require(by, can_keep_careers)
-    existing = AmbitionLink.objects.filter(ambition__student=student, occupation=occupation).first()
+    if (occupation is None) == (programme is None):
+        raise ValidationError(_("Kies één beroep of één opleiding."))
+    target = {"occupation": occupation} if occupation is not None else {"programme": programme}
+    existing = AmbitionLink.objects.filter(ambition__student=student, **target).first()
     if existing is not None:
         return existing
-    ambition = create_ambition(
-        student=student, by=by, dream=_("%(occupation)s worden") % {"occupation": name}
-    )
-    return AmbitionLink.objects.create(school_id=student.school_id, ambition=ambition, occupation=occupation)
+    if occupation is not None:
+        dream = _("%(occupation)s worden") % {"occupation": name}
+    else:
+        dream = _("De opleiding %(programme)s doen") % {"programme": name}
+    ambition = create_ambition(student=student, by=by, dream=dream)
+    return AmbitionLink.objects.create(school_id=student.school_id, ambition=ambition, **target)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from koers.careers.models import (
@@ -19,11 +20,12 @@ from koers.careers.models import (
     InterestField,
     InterestResult,
     Occupation,
+    Offer,
     Programme,
     Prospect,
     Sector,
 )
-from koers.careers.rules import can_explore
+from koers.careers.rules import can_edit_catalogue, can_explore
 from koers.careers.vocabulary import ProgrammeKind
 from koers.common.lookups import one_or_404
 from koers.dossier.models import StudentTrait
@@ -100,6 +102,17 @@ def sectors_of_fields(field_keys: list[str]) -> list[int]:
     )
 
 
+def _fit_count(trait_ids: set[int]) -> Coalesce:
+    """How many of these qualities and motives an occupation asks, as a subquery per row: an aggregate over
+    the join would make the database group every column of the page (slow on SQLite with JSON texts)."""
+    shared = (
+        Occupation.traits.through.objects.filter(occupation_id=OuterRef("pk"), trait_id__in=trait_ids)
+        .order_by()
+        .values(n=Func("trait_id", function="COUNT"))
+    )
+    return Coalesce(Subquery(shared, output_field=IntegerField()), 0)
+
+
 @dataclass
 class Filters:
     query: str = ""
@@ -134,7 +147,9 @@ def search_occupations(role: Role, student: Student | None, filters: Filters) ->
     if not can_explore(role):
         raise Http404
     sectors = list(Sector.objects.all())
-    found = visible_occupations()
+    # A result row shows a name, a pictogram and the sector (the printed cards add the tasks): the longer
+    # texts stay in the database.
+    found = visible_occupations().defer("descriptions", "workplaces", "sector__descriptions")
     if filters.query:
         found = found.filter(_text_search(filters.query))
     if filters.sector:
@@ -167,7 +182,7 @@ def search_occupations(role: Role, student: Student | None, filters: Filters) ->
             found = found.filter(sector_id__in=test_sectors)
     ordering = ["order", "pk"]
     if trait_ids:
-        found = found.annotate(fit=Count("traits", filter=Q(traits__in=trait_ids), distinct=True))
+        found = found.annotate(fit=_fit_count(trait_ids))
         if filters.fits:
             found = found.filter(fit__gt=0)
             ordering = ["-fit", *ordering]
@@ -186,10 +201,11 @@ def get_occupation_for(role: Role, pk: int, *, include_hidden: bool = False) -> 
     return one_or_404(found.select_related("mbo_domain"), pk=pk)
 
 
-def get_programme_for(role: Role, pk: int) -> Programme:
+def get_programme_for(role: Role, pk: int, *, include_hidden: bool = False) -> Programme:
     if not can_explore(role):
         raise Http404
-    return one_or_404(visible_programmes(), pk=pk)
+    found = Programme.objects.select_related("mbo_domain") if include_hidden else visible_programmes()
+    return one_or_404(found, pk=pk)
 
 
 @dataclass
@@ -292,8 +308,21 @@ def occupation_names(student: Student) -> list[str]:
     return first + rest
 
 
-def edit_of(occupation: Occupation) -> CatalogueEdit | None:
-    return CatalogueEdit.objects.filter(occupation=occupation).first()
+def edit_of(entry: Occupation | Programme) -> CatalogueEdit | None:
+    kind = "occupation" if isinstance(entry, Occupation) else "programme"
+    return CatalogueEdit.objects.filter(**{kind: entry}).first()
+
+
+def offers_of(programme: Programme) -> list[Offer]:
+    """The regional schools the school named for this programme."""
+    return list(Offer.objects.filter(programme=programme).order_by("institution", "place", "pk"))
+
+
+def get_offer_for(role: Role, pk: int) -> Offer:
+    """An offer the counsellor's school recorded; another school's is a 404."""
+    if not can_edit_catalogue(role):
+        raise Http404
+    return one_or_404(Offer.objects.select_related("programme"), pk=pk)
 
 
 def prospect_of(occupation: Occupation) -> Prospect | None:

@@ -16,9 +16,10 @@ from koers.careers.models import (
     Programme,
 )
 from koers.careers.queries.catalogue import display_name, visible_occupations, visible_programmes
-from koers.careers.rules import can_see_careers_of_students, can_see_child_careers
+from koers.careers.rules import can_keep_careers, can_see_careers_of_students, can_see_child_careers
+from koers.common.lookups import one_or_404
 from koers.schools.models import Role, Student
-from koers.schools.queries import get_student_for, guardian_sees_dossier_of
+from koers.schools.queries import get_student_for, guardian_sees_dossier_of, visible_students
 
 
 def fit_reflection_of(student: Student, occupation: Occupation) -> FitReflection | None:
@@ -95,3 +96,14 @@ def get_child_for(role: Role, pk: int) -> tuple[Student, bool]:
         raise Http404
     student = get_student_for(role, pk)
     return student, guardian_sees_dossier_of(role, student)
+
+
+def get_fit_voice_for(role: Role, pk: int) -> FitReflection:
+    """A spoken "does this fit me?" answer: the student's own, or of a student this mentor or counsellor
+    follows now (guardians do not see these answers); otherwise 404."""
+    spoken = FitReflection.objects.select_related("student").exclude(voice="")
+    if can_keep_careers(role):
+        return one_or_404(spoken, pk=pk, student__user_id=role.user_id)
+    if can_see_careers_of_students(role):
+        return one_or_404(spoken, pk=pk, student__in=visible_students(role))
+    raise Http404

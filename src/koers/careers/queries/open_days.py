@@ -38,6 +38,14 @@ def open_days_for_student(student: Student, today: dt.date | None = None) -> lis
     return [r for r in rows if not r.past or r.visit is not None]
 
 
+def coming_open_days_of(programme_id: int, today: dt.date | None = None) -> list[OpenDay]:
+    """The coming open days the counsellor recorded for this programme."""
+    today = today or timezone.localdate()
+    return list(
+        OpenDay.objects.filter(programme_id=programme_id, date__gte=today).order_by("date", "institution")
+    )
+
+
 def open_days_for_counsellor() -> QuerySet[OpenDay]:
     return OpenDay.objects.select_related("programme").annotate(going=Count("visits")).order_by("-date")
 

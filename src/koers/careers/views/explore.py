@@ -6,11 +6,15 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.audit import record_access
 from koers.access.gate import permit
+from koers.access.models import AuditAction
 from koers.access.rules import is_student
 from koers.careers.domain.favourites import make_ambition, save_fit_reflection, toggle_favourite
 from koers.careers.forms import FitForm, SearchForm
@@ -21,11 +25,14 @@ from koers.careers.queries.catalogue import (
     get_programme_for,
     occupation_page,
     occupations_of_programme,
+    offers_of,
     search_occupations,
     search_programmes,
 )
-from koers.careers.queries.mine import favourites_of, fit_reflection_of
-from koers.careers.rules import can_edit_catalogue, can_explore, can_keep_careers
+from koers.careers.queries.mine import favourites_of, fit_reflection_of, get_fit_voice_for
+from koers.careers.queries.open_days import coming_open_days_of
+from koers.careers.rules import can_edit_catalogue, can_explore, can_hear_fit_voice, can_keep_careers
+from koers.common.uploads import is_first_request_for, serve_file
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.models import Role, Student
 from koers.schools.queries import own_student
@@ -89,7 +96,8 @@ def fit(request: HttpRequest, pk: int) -> HttpResponse:
         if existing
         else None
     )
-    form = FitForm(request.POST or None, initial=initial)
+    data = request.POST if request.method == "POST" else None
+    form = FitForm(data, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             save_fit_reflection(by=role, student=student, occupation=item, **form.cleaned_data)
@@ -98,7 +106,36 @@ def fit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             return redirect("careers:occupation", pk=item.pk)
     page = occupation_page(item, student)
-    return render(request, "careers/fit_form.html", {"page": page, "form": form})
+    context = {
+        "page": page,
+        "form": form,
+        "reflection": existing,
+        "files_dropped": request.method == "POST" and bool(request.FILES) and not form.is_valid(),
+    }
+    return render(request, "careers/fit_form.html", context)
+
+
+@login_required
+@require_GET
+def fit_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """A spoken "does this fit me?" answer, for the student and the mentor or counsellor following them
+    (playing it is logged for anyone but the student)."""
+    role = permit(request, can_hear_fit_voice)
+    reflection = get_fit_voice_for(role, pk)
+    if role.user_id != reflection.student.user_id and is_first_request_for(request):
+        record_access(
+            role=role,
+            student=reflection.student,
+            action=AuditAction.DOWNLOAD,
+            subject=_("spraakbericht bij past dit bij mij?"),
+        )
+    return serve_file(
+        request,
+        reflection.voice,
+        content_type=reflection.voice_content_type or "application/octet-stream",
+        filename="spraakbericht",
+        attachment=False,
+    )
 
 
 @login_required
@@ -123,6 +160,16 @@ def make_dream(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_keep_careers)
     item = get_occupation_for(role, pk)
     link = make_ambition(by=role, student=own_student(role), occupation=item, name=display_name(item))
+    return redirect("dossier:ambition", pk=link.ambition_id)
+
+
+@login_required
+@require_POST
+def make_programme_dream(request: HttpRequest, pk: int) -> HttpResponse:
+    """The programme becomes a dream in the dossier (an ambition pointing to it)."""
+    role = permit(request, can_keep_careers)
+    item = get_programme_for(role, pk)
+    link = make_ambition(by=role, student=own_student(role), programme=item, name=display_name(item))
     return redirect("dossier:ambition", pk=link.ambition_id)
 
 
@@ -155,7 +202,8 @@ def programmes(request: HttpRequest) -> HttpResponse:
     level = request.GET.get("level") or ""
     rows = search_programmes(role, student, query, level)
     form = SearchForm(request.GET or None, sectors=[])
-    return render(request, "careers/programmes.html", {"rows": rows, "form": form, "student": student})
+    context = {"rows": rows, "form": form, "student": student, "can_edit": can_edit_catalogue(role)}
+    return render(request, "careers/programmes.html", context)
 
 
 @login_required
@@ -167,12 +215,16 @@ def programme(request: HttpRequest, pk: int) -> HttpResponse:
     favourite = False
     if student is not None:
         favourite = any(p.pk == item.pk for p, _name in favourites_of(student).programmes)
-    occupations = occupations_of_programme(item)
-    return render(
-        request,
-        "careers/programme.html",
-        {"programme": item, "favourite": favourite, "student": student, "occupations": occupations},
-    )
+    context = {
+        "programme": item,
+        "favourite": favourite,
+        "student": student,
+        "occupations": occupations_of_programme(item),
+        "offers": offers_of(item),
+        "open_days": coming_open_days_of(item.pk),
+        "can_edit": can_edit_catalogue(role),
+    }
+    return render(request, "careers/programme.html", context)
 
 
 @login_required

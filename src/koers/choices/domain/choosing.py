@@ -108,7 +108,7 @@ def confirmer_for(by: Role, choice: Choice, guardianship: Guardianship | None, d
     if by.kind == RoleKind.GUARDIAN:
         if guardianship is None:
             raise PermissionDenied
-        if not guardianship.has_authority or decides_for_self(choice.student, day):
+        if not guardianship.decides or decides_for_self(choice.student, day):
             raise ValidationError(
                 _(
                     "U kunt deze keuze lezen, maar niet bevestigen: dat doet een ouder met gezag, "

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.choices.models import PERIODS, ChoiceMoment, Module
+from koers.choices.models import PERIODS, ChoiceMoment, Module, UnitKind
 from koers.schools.models import Track
 
 
@@ -80,3 +80,44 @@ class MoveForm(forms.Form):
     def __init__(self, *args: Any, modules: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["module"].queryset = modules  # type: ignore[attr-defined]
+
+
+class ProgrammeForm(forms.Form):
+    name = forms.CharField(label=_("naam"), max_length=120)
+    description = forms.CharField(
+        label=_("omschrijving"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+VOCATIONAL = [(t.value, t.label) for t in (Track.VMBO_BASIS, Track.VMBO_KADER, Track.VMBO_GEMENGD)]
+
+
+class UnitForm(forms.Form):
+    name = forms.CharField(label=_("naam"), max_length=120)
+    kind = forms.ChoiceField(
+        label=_("soort"),
+        choices=[
+            (UnitKind.ELECTIVE.value, UnitKind.ELECTIVE.label),
+            (UnitKind.OWN.value, UnitKind.OWN.label),
+        ],
+    )
+    description = forms.CharField(
+        label=_("omschrijving"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    tracks = forms.MultipleChoiceField(
+        label=_("leerwegen (geen: alle)"),
+        choices=VOCATIONAL,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class DeepeningsForm(forms.Form):
+    deepenings = forms.CharField(
+        label=_("verdiepingen die de school aanbiedt, één per regel"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def titles(self) -> list[str]:
+        return [line for line in self.cleaned_data["deepenings"].splitlines() if line.strip()]

@@ -10,7 +10,15 @@ from django.http import Http404
 from django.utils import timezone
 
 from koers.access.rules import is_counsellor, leads_group
-from koers.choices.models import Choice, ChoiceMoment, ChoiceStance, Confirmation, Confirmer, Module
+from koers.choices.models import (
+    Choice,
+    ChoiceMoment,
+    ChoiceStance,
+    Confirmation,
+    Confirmer,
+    Module,
+    RouteStep,
+)
 from koers.choices.rules import can_follow_choices, can_plan_choices
 from koers.common.lookups import one_or_404
 from koers.conversations.models import Conversation
@@ -104,7 +112,14 @@ def student_choices(student: Student, day: dt.date | None = None) -> list[Moment
         c.moment_id: c
         for c in Choice.objects.filter(student=student, moment__in=[m.pk for m in moments])
         .select_related("programme")
-        .prefetch_related(Prefetch("confirmations", queryset=Confirmation.objects.all()), "experiences")
+        .prefetch_related(
+            Prefetch("confirmations", queryset=Confirmation.objects.all()),
+            "experiences",
+            Prefetch(
+                "route_steps",
+                queryset=RouteStep.objects.select_related("unit", "deepening", "broaden_with"),
+            ),
+        )
     }
     lines = []
     for moment in moments:

@@ -130,7 +130,7 @@ def child(request: HttpRequest, student_pk: int) -> HttpResponse:
         {
             "student": student,
             "sees": sees,
-            "may_confirm": bool(guardianship and guardianship.has_authority),
+            "may_confirm": bool(guardianship and guardianship.decides),
             "lines": queries.student_choices(student) if sees else [],
         },
     )

@@ -21,7 +21,6 @@ from koers.access.rules import is_guardian, is_mentor, is_student
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, show_domain_errors
-from koers.conversations.content import ensure_conversation_types
 from koers.conversations.domain import planning as domain
 from koers.conversations.forms.planning import PlanForm, RescheduleForm, RoundForm, TypeForm
 from koers.conversations.models import ConversationRound, ConversationStatus, ConversationType
@@ -48,7 +47,6 @@ def mentor(request: HttpRequest) -> HttpResponse:
     """A mentor's groups, or for a counsellor every group of the school (a summary, one group opened with
     ``?groep=``); both with the conversations they lead themselves that are still to come."""
     role = permit(request, can_see_mentor_planning)
-    ensure_conversation_types(role.school)
     school_wide = can_see_school_planning(role)
     overviews = queries.school_overview(role) if school_wide else queries.mentor_overview(role)
     chosen = request.GET.get("groep", "")
@@ -107,7 +105,6 @@ def _chosen_student(role: Role, raw: str | None) -> Student | None:
 @GET_POST
 def plan(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_plan_conversations)
-    ensure_conversation_types(role.school)
     source = request.POST if request.method == "POST" else request.GET
     student = _chosen_student(role, source.get("student"))
     types = queries.active_types(role)
@@ -254,7 +251,6 @@ def ics(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def rounds(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_manage_rounds_and_types)
-    ensure_conversation_types(role.school)
     return render_page(
         request, "conversations/planning_rounds.html", {"rounds": list(queries.rounds_of_school(role))}
     )
@@ -262,7 +258,6 @@ def rounds(request: HttpRequest) -> HttpResponse:
 
 def _round_page(request: HttpRequest, round: ConversationRound | None) -> HttpResponse:
     role = permit(request, can_manage_rounds_and_types)
-    ensure_conversation_types(role.school)
     initial: dict[str, Any] = {}
     if round is not None:
         initial = {
@@ -308,7 +303,6 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def types(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_manage_rounds_and_types)
-    ensure_conversation_types(role.school)
     return render_page(
         request, "conversations/planning_types.html", {"types": list(queries.types_of_school(role))}
     )

@@ -1,5 +1,6 @@
-"""Language in templates: ``{% language_chooser %}``, ``{% simple_language_switch %}`` and
-``{% local_text value %}``.
+"""Language in templates: ``{% language_chooser %}``, ``{% simple_language_switch %}``,
+``{% local_text value %}`` and the marks for what people wrote (``school_text``, ``free_text``,
+``{% written %}``).
 
 ``local_text`` shows a content text (a catalogue name, an assignment step ...) and, when the text is Dutch
 while the page is in another language, marks it ``lang="nl"`` and adds a short note in the reader's language,
@@ -14,6 +15,7 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from koers.language import simple
@@ -77,3 +79,44 @@ def only_dutch_note(value: Any) -> dict[str, Any]:
 def recorded_text(value: str) -> str:
     """A text written down earlier (an access-log line) in the reader's language (language/recorded.py)."""
     return in_language(str(value or ""))
+
+
+# What people wrote (a school's activity title, a student's answer) is Dutch as far as Koers knows, whatever
+# language the page is in: marked ``lang="nl"`` so a screen reader pronounces it as Dutch. Free text also gets
+# ``dir="auto"``: its direction follows its own first letters, so a Dutch sentence keeps its punctuation in
+# a right-to-left page and an answer written in Arabic reads right to left in a Dutch one.
+
+
+def _written_attributes(*, free: bool) -> str:
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    attributes = [] if language == "nl" else ['lang="nl"']
+    if free:
+        attributes.append('dir="auto"')
+    return "".join(" " + a for a in attributes)
+
+
+def _written(value: Any, *, free: bool) -> SafeString:
+    if value is None or value == "":
+        return SafeString("")
+    attributes = _written_attributes(free=free)
+    if not attributes:
+        return format_html("{}", value)
+    return format_html("<span{}>{}</span>", SafeString(attributes), value)
+
+
+@register.filter
+def school_text(value: Any) -> SafeString:
+    """A title or name written by the school or a person (an activity, an experience's title)."""
+    return _written(value, free=False)
+
+
+@register.filter
+def free_text(value: Any) -> SafeString:
+    """Free text someone wrote (an answer, an agreement, a note); chain after ``linebreaksbr``."""
+    return _written(value, free=True)
+
+
+@register.simple_tag
+def written(free: bool = True) -> SafeString:
+    """The same marks as attributes, for an element that holds the text: ``<div{% written %}>``."""
+    return SafeString(_written_attributes(free=free))

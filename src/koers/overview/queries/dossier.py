@@ -64,6 +64,13 @@ def conversation_cards(student: Student, visibility: Visibility, *, limit: int) 
     ]
 
 
+@dataclass(frozen=True)
+class NextStep:
+    kind: str  # "prepare", "action" or "experience"
+    conversation: Conversation | None = None
+    action: Action | None = None
+
+
 @dataclass
 class Overview:
     """Everything the dossier page shows, read in a fixed number of queries."""
@@ -92,6 +99,17 @@ class Overview:
     @property
     def recent_conversations(self) -> list[ConversationCard]:
         return [c for c in self.conversations if not c.upcoming]
+
+    @property
+    def next_step(self) -> NextStep:
+        """What the student's own page leads with: the next conversation to prepare, else the open action
+        due first (overdue ones come first), else writing down an experience."""
+        upcoming = self.upcoming_conversations
+        if upcoming:
+            return NextStep(kind="prepare", conversation=upcoming[0].conversation)
+        if self.open_actions:
+            return NextStep(kind="action", action=self.open_actions[0])
+        return NextStep(kind="experience")
 
     @property
     def overdue_count(self) -> int:

@@ -1,11 +1,11 @@
-"""“Mijn LOB-lijn”: experiences, reflections, actions, dated ambition steps and career conversations on one
-line through time.
+"""“Mijn LOB-lijn”: experiences, reflections, actions, dated ambition steps, career conversations, open days
+and approved internships on one line through time.
 
 Looking back holds what happened (experiences, reflections, finished actions and steps, conversations that
-were held); looking ahead holds what is still to do (open actions, also overdue ones, open steps with a date
-and planned conversations). A competence filter keeps reflections on that competence, experiences with such a
-reflection and actions linked to those experiences. Every read is one query (plus one prefetch), whatever the
-size of the dossier."""
+were held, internships that are over); looking ahead holds what is still to do (open actions, also overdue
+ones, open steps with a date, planned conversations, internships going on or to come). A competence filter
+keeps reflections on that competence, experiences with such a reflection and actions linked to those
+experiences. Every read is one query (plus one prefetch), whatever the size of the dossier."""
 
 from __future__ import annotations
 
@@ -14,15 +14,25 @@ import enum
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import pgettext_lazy
 
 from koers.careers.models import OpenDayVisit
+from koers.choices.models import Choice
+from koers.choices.queries.moments import confirmers_needed
 from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Experience, Reflection
 from koers.dossier.queries.portfolio import Visibility, shared_only, visibility_for
-from koers.lob.vocabulary import Competence, competence_pictogram, feeling_pictogram, kind_pictogram
+from koers.lob.vocabulary import (
+    Competence,
+    ExperienceKind,
+    competence_pictogram,
+    feeling_pictogram,
+    kind_pictogram,
+)
+from koers.partners.models import Internship
+from koers.partners.queries.internships import approved_internships
 from koers.schools.models import Role, Student
 
 
@@ -39,6 +49,8 @@ class EntryKind(enum.StrEnum):
     STEP = "step"
     CONVERSATION = "conversation"
     OPEN_DAY = "open_day"
+    CHOICE = "choice"
+    INTERNSHIP = "internship"
 
 
 ENTRY_LABELS = {
@@ -48,6 +60,8 @@ ENTRY_LABELS = {
     EntryKind.STEP: pgettext_lazy("timeline", "Stap naar mijn droom"),
     EntryKind.CONVERSATION: pgettext_lazy("timeline", "Loopbaangesprek"),
     EntryKind.OPEN_DAY: pgettext_lazy("timeline", "Open dag"),
+    EntryKind.CHOICE: pgettext_lazy("timeline", "Bevestigde keuze"),
+    EntryKind.INTERNSHIP: pgettext_lazy("timeline", "Stage"),
 }
 
 
@@ -57,7 +71,7 @@ class TimelineEntry:
     day: dt.date
     title: str
     icon: str  # the name of a pictogram
-    item: Experience | Reflection | Action | AmbitionStep | Conversation | OpenDayVisit
+    item: Experience | Reflection | Action | AmbitionStep | Conversation | OpenDayVisit | Choice | Internship
     detail: str = ""
     detail_icon: str = ""  # a pictogram before the detail (the feeling's face)
     competences: list[str] = field(default_factory=list)
@@ -232,8 +246,50 @@ def build_timeline(
                 )
             )
 
+        # Confirmed choices (choices): every confirmation the moment asks for is given; dated by the last one.
+        # Guardians who see the dossier read the student's choices anyway (choices:child).
+        for choice in (
+            Choice.objects.filter(student=student, confirmations__isnull=False)
+            .distinct()
+            .select_related("moment")
+            .prefetch_related("confirmations")
+        ):
+            confirmations = list(choice.confirmations.all())
+            given = {c.confirmer for c in confirmations}
+            if not set(confirmers_needed(choice.moment, student, today)) <= given:
+                continue
+            entries.append(
+                TimelineEntry(
+                    kind=EntryKind.CHOICE,
+                    day=timezone.localtime(max(c.at for c in confirmations)).date(),
+                    title=f"{choice.moment.title}: {choice.chosen}",
+                    icon="status.done",
+                    item=choice,
+                    detail=Truncator(choice.why).words(25),
+                    finished=True,
+                )
+            )
+
+        # Approved internships (partners): a school matter the guardians were told of, so every reader of the
+        # line sees them; the experience the student writes afterwards follows the dossier's sharing.
+        for i in approved_internships(student):
+            place = i.place
+            entries.append(
+                TimelineEntry(
+                    kind=EntryKind.INTERNSHIP,
+                    day=place.starts_on,
+                    title=f"{place.partner.name}: {place.title}",
+                    icon=kind_pictogram(ExperienceKind.INTERNSHIP),
+                    item=i,
+                    detail="\u2009\u2013\u2009".join(
+                        formats.date_format(day) for day in (place.starts_on, place.ends_on)
+                    ),
+                    finished=place.ends_on < today,
+                )
+            )
+
     for entry in entries:
-        if entry.kind in (EntryKind.ACTION, EntryKind.STEP, EntryKind.CONVERSATION):
+        if entry.kind in (EntryKind.ACTION, EntryKind.STEP, EntryKind.CONVERSATION, EntryKind.INTERNSHIP):
             ahead = not entry.finished
         else:
             ahead = entry.day > today

@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.choices.allocation import assign, rank_cost
 from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
+from koers.conversations.models import Conversation
 from koers.dossier.domain.experiences import record_experience
 from koers.dossier.models import Evidence, EvidenceKind, Experience
 from koers.lob.vocabulary import ExperienceKind
@@ -140,10 +142,11 @@ def _taken(place_ids: list[int]) -> dict[int, int]:
 
 @transaction.atomic
 def propose_matches(*, by: Role, group: Group, day: dt.date | None = None) -> int:
-    """Give every student of the group without a place a proposed internship: first wishes first across the
-    group, then second and third wishes, never over a place's capacity or under its minimum age. Students
-    with fewer wishes go first within a round (they have fewer ways out); ties by name. Returns how many were
-    proposed. Proposals stay proposals until the mentor approves them."""
+    """Give every student of the group without a place a proposed internship at one of their wishes, never
+    over a place's capacity or under its minimum age. The choices area's allocation engine decides: as many
+    students placed as possible, then the worst-served student first (one student moved up from a third to a
+    second wish outweighs several from a second to a first), then as many first wishes as possible. Returns
+    how many were proposed. Proposals stay proposals until the mentor approves them."""
     require(by, can_match_group, group)
     day = day or timezone.localdate()
     # Lock the open places first (PostgreSQL refuses FOR UPDATE beside the count's GROUP BY), then read them.
@@ -155,38 +158,33 @@ def propose_matches(*, by: Role, group: Group, day: dt.date | None = None) -> in
     )
     places = {p.pk: p for p in open_places(group.school_id, day)}
     taken = _taken(list(places))
-    students = list(
-        group_students(group, day)
+    students = {
+        s.pk: s
+        for s in group_students(group, day)
         .exclude(internships__place__ends_on__gte=day)
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
-    )
-    wishes: dict[int, list[PlaceWish]] = {s.pk: [] for s in students}
-    for wish in PlaceWish.objects.filter(student__in=students).order_by("rank"):
-        wishes[wish.student_id].append(wish)
-    placed: set[int] = set()
-    made = []
-    for rank in range(1, MAX_WISHES + 1):
-        for student in sorted(students, key=lambda s: len(wishes[s.pk])):
-            if student.pk in placed:
-                continue
-            chosen = next((w for w in wishes[student.pk] if w.rank == rank), None)
-            if chosen is None or chosen.place_id not in places:
-                continue
-            place = places[chosen.place_id]
-            if taken.get(place.pk, 0) >= place.capacity or age_problem(student, place):
-                continue
-            taken[place.pk] = taken.get(place.pk, 0) + 1
-            placed.add(student.pk)
-            made.append(
-                Internship(
-                    school_id=group.school_id,
-                    student=student,
-                    place=place,
-                    wish_rank=rank,
-                    proposed_by_id=by.user_id,
-                )
-            )
+    }
+    options: dict[int, list[tuple[int, int]]] = {pk: [] for pk in students}
+    rank_at: dict[tuple[int, int], int] = {}
+    for wish in PlaceWish.objects.filter(student_id__in=list(students)).order_by("rank"):
+        place = places.get(wish.place_id)
+        if place is None or age_problem(students[wish.student_id], place):
+            continue
+        options[wish.student_id].append((place.pk, rank_cost(wish.rank)))
+        rank_at[wish.student_id, place.pk] = wish.rank
+    seats = {pk: place.capacity - taken.get(pk, 0) for pk, place in places.items()}
+    made = [
+        Internship(
+            school_id=group.school_id,
+            student_id=student_id,
+            place_id=place_id,
+            wish_rank=rank_at[student_id, place_id],
+            proposed_by_id=by.user_id,
+        )
+        for student_id, chosen in assign(seats, options).items()
+        for place_id in chosen
+    ]
     Internship.objects.bulk_create(made)
     return len(made)
 
@@ -468,9 +466,11 @@ def record_presentation(
     presented_on: dt.date,
     class_said: str,
     photo: CheckedUpload | None = None,
+    conversation: Conversation | None = None,
 ) -> ClassPresentation:
     """The mentor notes that the student presented in class, what the class said back, and a photo, which
-    goes into the student's dossier with the internship's experience (now, or when the student makes it)."""
+    goes into the student's dossier with the internship's experience (now, or when the student makes it).
+    ``conversation`` is the group session it happened in (``domain.presentations``)."""
     require(by, can_follow_internship, internship.student)
     if by.kind not in (RoleKind.MENTOR, RoleKind.COUNSELLOR):
         raise PermissionDenied
@@ -487,6 +487,8 @@ def record_presentation(
         found.presented_on = presented_on
         found.class_said = (class_said or "").strip()
         found.recorded_by_id = by.user_id
+        if conversation is not None:
+            found.conversation = conversation
         if photo is not None:
             if found.photo:
                 delete_files_on_commit(found.photo)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.uploads import CheckedFileField, UploadKind
+from koers.conversations.forms.planning import SlotFields
 from koers.partners.models import Party
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -40,5 +41,23 @@ class PresentationForm(forms.Form):
     presented_on = forms.DateField(label=_("Gepresenteerd op"), widget=DATE, initial=timezone.localdate)
     class_said = forms.CharField(
         label=_("Wat zei de klas?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    photo = CheckedFileField(kind=UploadKind.IMAGE, label=_("Foto van de presentatie"), required=False)
+
+
+class SessionForm(SlotFields):
+    """Planning the class's presentation session: date, time, duration and place (a group conversation)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["duration_minutes"].initial = 50
+
+
+class SessionPresentationForm(forms.Form):
+    """One student's presentation in the session: what the class said back and a photo."""
+
+    internship = forms.IntegerField(widget=forms.HiddenInput)
+    class_said = forms.CharField(
+        label=_("Wat zei de klas?"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
     photo = CheckedFileField(kind=UploadKind.IMAGE, label=_("Foto van de presentatie"), required=False)

@@ -20,6 +20,7 @@ from koers.partners.models import (
     InternshipPlace,
     InternshipStatus,
     LogDay,
+    Party,
     PlaceWish,
     SupervisorFeedback,
     SupervisorLink,
@@ -238,3 +239,48 @@ def internship_page(internship: Internship) -> InternshipPage:
         links=list(internship.links.annotate(use_count=Count("uses")).order_by("-created_at")),
         presentation=ClassPresentation.objects.filter(internship=internship).first(),
     )
+
+
+# --- for the family --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ChildInternship:
+    """An approved internship as the guardian home shows it: where, when, the supervisor, and which of the
+    four parties agreed to the agreement."""
+
+    internship: Internship
+    agreed: list[str]
+    waiting: list[str]
+
+    @property
+    def place(self) -> InternshipPlace:
+        return self.internship.place
+
+
+def approved_internships(student: Student, since: dt.date | None = None) -> QuerySet[Internship]:
+    """The student's approved internships, those ending on or after ``since`` when given, first first."""
+    found = Internship.objects.filter(student=student, status=InternshipStatus.APPROVED)
+    if since is not None:
+        found = found.filter(place__ends_on__gte=since)
+    return found.select_related("place__partner").order_by("place__starts_on", "pk")
+
+
+def child_internships(student: Student, day: dt.date | None = None) -> list[ChildInternship]:
+    """The child's approved internships that are going on or still to come, with the agreement's state: two
+    queries whatever their number."""
+    day = day or timezone.localdate()
+    internships = approved_internships(student, since=day).prefetch_related(
+        Prefetch("signatures", queryset=AgreementSignature.objects.order_by("party"), to_attr="signed")
+    )
+    rows = []
+    for internship in internships:
+        done = {s.party for s in internship.signed}
+        rows.append(
+            ChildInternship(
+                internship=internship,
+                agreed=[str(label) for value, label in Party.choices if value in done],
+                waiting=[str(label) for value, label in Party.choices if value not in done],
+            )
+        )
+    return rows

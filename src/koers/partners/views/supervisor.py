@@ -69,6 +69,8 @@ def supervisor(request: HttpRequest, token: str) -> HttpResponse:
             },
             status=400 if form.errors else 200,
         )
-    response["Referrer-Policy"] = "no-referrer"
+    # The secret link must not leave Koers in a Referer header, but "no-referrer" would make browsers send
+    # "Origin: null" with the feedback form, which the CSRF check refuses: same-origin keeps both right.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -89,7 +89,7 @@ def register_participation(
                 "present": _(
                     "Deze activiteit is nog niet geweest. Je kunt de deelname registreren vanaf %(day)s."
                 )
-                % {"day": date_format(window.opens, "j F Y")}
+                % {"day": date_format(window.opens, "j E Y")}
             }
         )
     if today > window.closes and not is_counsellor(by):
@@ -99,7 +99,7 @@ def register_participation(
                     "De deelname kon geregistreerd worden tot en met %(day)s. "
                     "Vraag de decaan om het aan te passen."
                 )
-                % {"day": date_format(window.closes, "j F Y")}
+                % {"day": date_format(window.closes, "j E Y")}
             }
         )
     students = members_of(group, today)

@@ -13,17 +13,17 @@ from koers.language.simple import simpler
 
 class GuardianAnswerForm(Form):
     text = forms.CharField(
-        label=_("Jouw antwoord"),
+        label=_("Uw antwoord"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=simpler(
-            _("Schrijf in je eigen taal, of neem hieronder een spraakbericht op."),
-            _("Schrijf in je eigen taal. Of neem je stem op."),
+            _("Schrijf in uw eigen taal, of neem hieronder een spraakbericht op."),
+            _("Schrijf in uw eigen taal. Of neem uw stem op."),
         ),
     )
     voice = CheckedFileField(kind=UploadKind.AUDIO, label=_("Spraakbericht"))
     remove_voice = forms.BooleanField(label=_("Mijn spraakbericht weghalen"), required=False)
-    language = forms.ChoiceField(label=_("In welke taal antwoord je?"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("In welke taal antwoordt u?"), choices=settings.LANGUAGES)
 
     def __init__(self, *args: Any, has_voice: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -15,7 +15,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext, pgettext_lazy
 
@@ -25,6 +25,7 @@ from koers.language.content import localised
 from koers.pictograms import catalogue as pictograms
 from koers.programme.models import (
     Activity,
+    ActivityFeedback,
     ActivityType,
     AssignmentWork,
     DatePrecision,
@@ -84,7 +85,7 @@ def is_past(activity: Activity, today: dt.date) -> bool:
 
 def when_label(starts_on: dt.date, precision: str) -> str:
     if precision == DatePrecision.DAY:
-        return formats.date_format(starts_on, "j F Y")
+        return formats.date_format(starts_on, "j E Y")
     return formats.date_format(starts_on, "F Y")
 
 
@@ -330,6 +331,11 @@ def student_line(
                 AssignmentWork.objects.filter(
                     given__activity_id=OuterRef("pk"), student_id=student.pk, status=WorkStatus.FINISHED
                 )
+            ),
+            said_useful=Subquery(
+                ActivityFeedback.objects.filter(activity_id=OuterRef("pk"), student_id=student.pk).values(
+                    "useful"
+                )[:1]
             ),
         )
     items = []

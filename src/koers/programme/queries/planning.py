@@ -18,6 +18,7 @@ from django.utils import timezone
 from koers.common.lookups import one_or_404
 from koers.programme.models import Activity, ActivityType, DatePrecision
 from koers.programme.queries.checks import apply_checks
+from koers.programme.queries.feedback import Usefulness
 from koers.schools.models import STAFF_KINDS, Group, Role, SchoolYear, Track, User
 
 # Who may be responsible for an activity: the school's staff, not students or guardians.
@@ -93,6 +94,7 @@ class PlannerEntry:
     activity: Activity
     groups: str  # the group names, or "" for every group of the track and year level
     edit_url: str = ""  # filled in by the view for those who may change it
+    useful: Usefulness | None = None  # the students' "was this useful?", filled in by the view
 
 
 @dataclass

@@ -20,7 +20,6 @@ from koers.common.htmx import render_page
 from koers.common.uploads import serve_file
 from koers.common.views import GET_POST, show_domain_errors
 from koers.lob.vocabulary import Competence, Element
-from koers.programme.assignment_content import ensure_assignments
 from koers.programme.domain import assignments as domain
 from koers.programme.domain.giving import give_assignment
 from koers.programme.forms.assignments import AssignmentForm, BankFilterForm, GiveForm, WorkForm
@@ -44,7 +43,6 @@ def _labels(values: list[str], choices: Any) -> list[str]:
 @require_GET
 def bank(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_use_assignment_bank)
-    ensure_assignments(role.school)
     counsellor = is_counsellor(role)
     form = BankFilterForm(request.GET or None, show_archived=counsellor)
     chosen = queries.BankFilter()

@@ -33,6 +33,7 @@ from koers.background.queue import enqueue_job
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, show_domain_errors
 from koers.lob.vocabulary import Competence
+from koers.programme.domain.feedback import say_useful
 from koers.programme.domain.participation import (
     members_of,
     register_participation,
@@ -198,6 +199,28 @@ def student(request: HttpRequest, student_pk: int) -> HttpResponse:
     if is_student(role):
         return redirect("programme:mine")
     return _student_page(request, role, found, own=False)
+
+
+@login_required
+@require_POST
+def useful(request: HttpRequest, pk: int) -> HttpResponse:
+    """The student's "was this useful?" about an activity they took part in: yes or no, one optional line."""
+    role = permit(request, can_see_own_line)
+    activity = get_line_activity_for(role, pk)
+    answer = request.POST.get("nuttig")
+    try:
+        say_useful(
+            by=role,
+            student=own_student(role),
+            activity=activity,
+            useful={"ja": True, "nee": False}.get(answer or ""),
+            line=request.POST.get("regel", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Dank je wel! Zo weet school wat werkt."))
+    return redirect(reverse("programme:mine") + f"#activiteit-{activity.pk}")
 
 
 # --- participation ---------------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET
 from koers.access.gate import permit
 from koers.common.htmx import render_page
 from koers.common.views import GET_POST, show_domain_errors
-from koers.programme.content import ensure_activity_types
 from koers.programme.domain import activities as domain
 from koers.programme.forms.planning import ActivityForm, ActivityTypeForm, CopyForwardForm
 from koers.programme.models import Activity, ActivityType, DatePrecision
@@ -29,6 +28,7 @@ from koers.programme.partner_names import names_for
 from koers.programme.queries import planning as queries
 from koers.programme.queries.checks import derived_checks
 from koers.programme.queries.coverage import coverage as coverage_of
+from koers.programme.queries.feedback import MIN_ANSWERS, usefulness_of_year
 from koers.programme.rules import can_check_coverage, can_plan_programme, can_read_planner
 from koers.schools.models import SchoolYear, Track
 
@@ -78,6 +78,12 @@ def planner(request: HttpRequest) -> HttpResponse:
     plan = queries.year_planner(year, request.GET.get("leerweg")) if year else None
     if plan is not None and can_plan_programme(role):
         _add_links(plan)
+    if plan is not None and year is not None:
+        useful = usefulness_of_year(year, plan.track)
+        for row in plan.rows:
+            for cell in row.cells:
+                for entry in cell.activities:
+                    entry.useful = useful.get(entry.activity.pk)
     return render_page(
         request,
         f"{TEMPLATES}/planner.html",
@@ -97,7 +103,6 @@ def planner(request: HttpRequest) -> HttpResponse:
 
 def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | None) -> HttpResponse:
     role = permit(request, can_plan_programme)
-    ensure_activity_types(role.school)
     if activity is not None:
         initial = ActivityForm.initial_for(activity)
     else:
@@ -262,7 +267,6 @@ def copy_forward(request: HttpRequest) -> HttpResponse:
 @require_GET
 def activity_types(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_plan_programme)
-    ensure_activity_types(role.school)
     return render_page(
         request,
         f"{TEMPLATES}/types.html",
@@ -340,6 +344,18 @@ def coverage(request: HttpRequest) -> HttpResponse:
     return render_page(
         request,
         f"{TEMPLATES}/coverage.html",
-        {"years": years, "year": year, "report": report, "can_plan": can_plan_programme(role)},
+        {
+            "years": years,
+            "year": year,
+            "report": report,
+            "can_plan": can_plan_programme(role),
+            "useful": sorted(
+                usefulness_of_year(year, request.GET.get("leerweg") or None).values(),
+                key=lambda u: (u.where, u.title),
+            )
+            if year is not None
+            else [],
+            "min_answers": MIN_ANSWERS,
+        },
         fragment="report",
     )

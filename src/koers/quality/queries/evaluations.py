@@ -44,6 +44,11 @@ def get_questionnaire_for(role: Role, audience: str) -> Questionnaire:
     return one_or_404(Questionnaire.objects.filter(school_id=role.school_id), audience=audience)
 
 
+def questionnaires_of(role: Role) -> dict[str, Questionnaire]:
+    """The school's question list per audience (copied into the school when it was created)."""
+    return {q.audience: q for q in Questionnaire.objects.filter(school_id=role.school_id)}
+
+
 def rounds_of(role: Role) -> list[EvaluationRound]:
     return list(EvaluationRound.objects.filter(school_id=role.school_id))
 

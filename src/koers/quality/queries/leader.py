@@ -20,6 +20,7 @@ from koers.quality.measures import MEASURES, Figure, current_year, measure_all
 from koers.quality.models import Audience, EvaluationRound, ScanRound
 from koers.quality.queries.evaluations import EvaluationResults, evaluation_results
 from koers.quality.queries.goals import GoalTree, goal_tree
+from koers.quality.queries.leavers import OutcomeYear, outcomes
 from koers.quality.queries.scan import ScanResults, scan_results
 from koers.schools.models import Membership, Role
 
@@ -47,6 +48,7 @@ class LeaderQuality:
     scan: ScanResults | None
     goals: GoalTree
     evaluations: list[EvaluationResults]
+    leavers: list[OutcomeYear]
     extra: dict[str, Any]
 
 
@@ -93,6 +95,7 @@ def leader_quality(role: Role, *, day: dt.date | None = None) -> LeaderQuality:
         scan=scan_results(role, latest, figures) if latest else None,
         goals=goal_tree(role, figures),
         evaluations=latest_evaluations(role),
+        leavers=outcomes(role)[:3],
         extra={},
     )
 

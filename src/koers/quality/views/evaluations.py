@@ -17,7 +17,7 @@ from koers.access.gate import permit
 from koers.common.csv_export import csv_response
 from koers.common.views import GET_POST, show_domain_errors
 from koers.quality import family_texts
-from koers.quality.content import ensure_questionnaire, question_text
+from koers.quality.content import questions_in
 from koers.quality.domain import evaluations as domain
 from koers.quality.forms import EvaluationRoundForm, QuestionnaireForm
 from koers.quality.models import Audience
@@ -39,8 +39,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_see_quality)
     lists = []
     rounds = queries.rounds_of(role)
+    questionnaires = queries.questionnaires_of(role) if can_run_quality(role) else {}
     for audience in ROUND_AUDIENCES:
-        questionnaire = ensure_questionnaire(role.school, audience) if can_run_quality(role) else None
+        questionnaire = questionnaires.get(audience)
         lists.append(
             {
                 "audience": audience,
@@ -65,7 +66,6 @@ def questionnaire(request: HttpRequest, audience: str) -> HttpResponse:
     role = permit(request, can_run_quality)
     if audience not in Audience.values:
         raise Http404
-    ensure_questionnaire(role.school, audience)
     found = queries.get_questionnaire_for(role, audience)
     form = QuestionnaireForm(
         request.POST or None,
@@ -88,7 +88,7 @@ def open_round(request: HttpRequest, audience: str) -> HttpResponse:
     role = permit(request, can_run_quality)
     if audience not in Audience.values:
         raise Http404
-    found = ensure_questionnaire(role.school, audience)
+    found = queries.get_questionnaire_for(role, audience)
     form = EvaluationRoundForm(request.POST, years=school_years(role), prefix=audience)
     if form.is_valid():
         try:
@@ -167,18 +167,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, str(family_texts.THANKS))
             return redirect("quality:my_evaluations")
     language = get_language() or "nl"
-    questions = []
-    for question in evaluation.questions:
-        text, text_language = question_text(question, language)
-        questions.append(
-            {
-                "key": question["key"],
-                "kind": question["kind"],
-                "text": text,
-                "lang": text_language,
-                "value": request.POST.get(f"q-{question['key']}", "") if request.method == "POST" else "",
-            }
-        )
+    questions = questions_in(evaluation.questions, language, request.POST if error else {})
     return render(
         request,
         "quality/student_answer.html",

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from koers.access.gate import permit
+from koers.quality.queries.evaluations import MIN_GROUP
 from koers.quality.queries.leader import leader_quality
 from koers.quality.rules import can_see_quality
 
@@ -16,4 +17,4 @@ from koers.quality.rules import can_see_quality
 @require_GET
 def leader(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_see_quality)
-    return render(request, "quality/leader.html", {"page": leader_quality(role)})
+    return render(request, "quality/leader.html", {"page": leader_quality(role), "min_group": MIN_GROUP})

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_POST
 from koers.access.gate import permit
 from koers.common.csv_export import csv_response
 from koers.common.views import GET_POST, show_domain_errors
-from koers.quality import content
 from koers.quality.domain import scan as domain
 from koers.quality.forms import ScanItemForm, ScanRoundForm
 from koers.quality.queries import scan as queries
@@ -52,7 +51,6 @@ def home(request: HttpRequest) -> HttpResponse:
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_answer_scan)
     scan_round = queries.get_scan_round_for(role, pk)
-    content.ensure_scan_items(role.school)
     items = queries.active_items(role)
     error = None
     values = request.POST if request.method == "POST" else {}
@@ -135,7 +133,6 @@ def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def items(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_run_quality)
-    content.ensure_scan_items(role.school)
     return render(request, "quality/scan_items.html", {"items": queries.all_items(role)})
 
 

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from koers.access.gate import permit
 from koers.common.views import GET_POST, show_domain_errors
-from koers.quality.content import ensure_tasks
 from koers.quality.domain import tasks as domain
 from koers.quality.forms import TaskAssignmentForm, TaskForm
 from koers.quality.queries import tasks as queries
@@ -24,8 +23,6 @@ from koers.quality.rules import can_run_quality, can_see_quality
 def matrix(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_see_quality)
     can_edit = can_run_quality(role)
-    if can_edit:
-        ensure_tasks(role.school)
     form = task_form = None
     if can_edit:
         form = TaskAssignmentForm(

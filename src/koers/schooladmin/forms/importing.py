@@ -94,3 +94,50 @@ class MappingForm(Form):
         initial["full_export"] = bool(mapping.get("full_export"))
         initial["create_groups"] = bool(mapping.get("create_groups"))
         return initial
+
+
+class StaffCodesForm(Form):
+    """One code field per staff member, with the code the admin saw (to notice a concurrent change)."""
+
+    def __init__(self, *args: Any, rows: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            self.fields[f"code_{row.user_id}"] = forms.CharField(
+                label=row.name,
+                required=False,
+                max_length=16,
+                initial=row.code,
+                error_messages={"max_length": _("Een afkorting is hoogstens %(limit_value)s tekens lang.")},
+            )
+            self.fields[f"was_{row.user_id}"] = forms.CharField(
+                required=False, initial=row.code, widget=forms.HiddenInput
+            )
+
+    def codes(self) -> dict[int, tuple[str, str]]:
+        return {
+            row.user_id: (self.cleaned_data[f"was_{row.user_id}"], self.cleaned_data[f"code_{row.user_id}"])
+            for row in self.rows
+            if self.cleaned_data[f"code_{row.user_id}"] != self.cleaned_data[f"was_{row.user_id}"]
+        }
+
+    def pairs(self) -> list[tuple[Any, Any, Any]]:
+        """(row, code field, hidden field) for the table."""
+        return [(row, self[f"code_{row.user_id}"], self[f"was_{row.user_id}"]) for row in self.rows]
+
+
+class StaffFileForm(Form):
+    file = forms.FileField(
+        label=_("Bestand met medewerkers"),
+        help_text=_("CSV of Excel met in de eerste regel de kolommen 'Afkorting' en 'E-mail'."),
+        error_messages={
+            "required": _("Kies het bestand met medewerkers."),
+            "empty": _("Dit bestand is leeg. Kies het bestand opnieuw."),
+        },
+    )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if (upload.size or 0) > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("Dit bestand is groter dan 10 MB."))
+        return upload

@@ -62,9 +62,10 @@ def apply_plan(plan: Plan) -> None:
     Group.objects.bulk_create(list(plan.new_groups.values()))
     groups: dict[GroupKey, int] = {key: g.pk for key, g in {**plan.groups, **plan.new_groups}.items()}
 
-    # People: students get "<school>-<number>", staff and guardians their e-mail address as username.
+    # People: students get "<school>-<number>", staff and guardians their e-mail address as username (a
+    # guardian without one "<school>-ouder-<number>").
     wanted = {f"s:{s.number}": f"{school.slug}-{s.number}" for s in plan.new_students.values()}
-    wanted |= {f"p:{p.key}": p.email for p in plan.new_people.values()}
+    wanted |= {f"p:{p.key}": p.username or p.email for p in plan.new_people.values()}
     usernames = _usernames(wanted)
     users: dict[str, User] = {}
     for s in plan.new_students.values():

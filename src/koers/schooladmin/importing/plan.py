@@ -28,7 +28,7 @@ from koers.schooladmin.importing.parse import (
     parse_yes_no,
     split_name,
 )
-from koers.schooladmin.importing.presets import GUARDIAN_SLOTS
+from koers.schooladmin.importing.presets import GUARDIAN_SLOTS, ignored_columns
 from koers.schools.models import (
     Group,
     Guardianship,
@@ -67,6 +67,7 @@ class NewPerson:
     last_name: str
     email: str
     roles: set[str] = field(default_factory=set)
+    username: str = ""  # wanted username; the e-mail address when empty
 
     @property
     def label(self) -> str:
@@ -124,8 +125,8 @@ class Plan:
     leavers: list[tuple[Student, list[Membership]]] = field(default_factory=list)
     new_mentorships: set[tuple[PersonKey, GroupKey]] = field(default_factory=set)
     ended_mentorships: list[Mentorship] = field(default_factory=list)
-    new_guardianships: dict[tuple[PersonKey, StudentKey], bool] = field(default_factory=dict)
-    changed_guardianships: list[tuple[Guardianship, bool]] = field(default_factory=list)
+    new_guardianships: dict[tuple[PersonKey, StudentKey], bool | None] = field(default_factory=dict)
+    changed_guardianships: list[tuple[Guardianship, bool | None]] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unchanged: int = 0
@@ -135,6 +136,7 @@ class Plan:
     student_labels: dict[StudentKey, str] = field(default_factory=dict)
 
     active: int = 0  # students with a number who have not left
+    ignored_columns: list[str] = field(default_factory=list)  # the file's columns nothing is read from
 
     @property
     def confirm(self) -> int:
@@ -204,13 +206,18 @@ class Plan:
             ),
             "mentorships_ended": sorted(f"{m.mentor} → {m.group}" for m in self.ended_mentorships),
             "guardians_new": new_guardians,
+            "guardians_without_email": sorted(
+                f"{self.person_labels[p]} → {self.student_labels[s]}"
+                for (p, s) in self.new_guardianships
+                if p[0] == "new" and not self.new_people[p[1]].email
+            ),
             "guardianships_new": sorted(
                 f"{self.person_labels[p]} → {self.student_labels[s]}"
-                + ("" if authority else " " + _("(zonder gezag)"))
+                + ("" if authority else " " + _authority_text(authority))
                 for (p, s), authority in self.new_guardianships.items()
             ),
             "guardianships_changed": sorted(
-                f"{g.guardian} → {g.student}: " + (_("met gezag") if authority else _("zonder gezag"))
+                f"{g.guardian} → {g.student}: " + _authority_text(authority)
                 for g, authority in self.changed_guardianships
             ),
         }
@@ -225,7 +232,14 @@ class Plan:
             "without_number": self.without_number,
             "empty": self.is_empty,
             "confirm": self.confirm,
+            "ignored_columns": self.ignored_columns,
         }
+
+
+def _authority_text(authority: bool | None) -> str:
+    if authority is None:
+        return _("(gezag onbekend)")
+    return _("met gezag") if authority else _("(zonder gezag)")
 
 
 def current_year(school: School, today: dt.date) -> SchoolYear | None:
@@ -274,6 +288,7 @@ class _Planner:
             year_is_new=year_is_new,
             full_export=bool(mapping.get("full_export")),
             groups=groups,
+            ignored_columns=ignored_columns(table.columns, mapping),
         )
         self.students = {
             s.number: s
@@ -293,7 +308,9 @@ class _Planner:
                 self.memberships[membership.student_id].append(membership)
         self.create_groups = bool(mapping.get("create_groups"))
         self.uses_mentors = "mentor" in self.index and "group" in self.index
-        self.uses_guardians = any(f"{slot}_email" in self.index for slot in GUARDIAN_SLOTS)
+        self.uses_guardians = any(
+            f"{slot}_{part}" in self.index for slot in GUARDIAN_SLOTS for part in ("email", "name")
+        )
         self.staff_codes: dict[str, User] = {}
         self.mentorships: dict[GroupKey, list[Mentorship]] = defaultdict(list)
         if self.uses_mentors:
@@ -311,11 +328,14 @@ class _Planner:
                     if mentorship.group is not None:  # always: filtered on the group's year
                         self.mentorships[mentorship.group.name.casefold()].append(mentorship)
         self.guardianships: dict[tuple[int, int], Guardianship] = {}
+        self.guardianships_of: dict[int, list[Guardianship]] = defaultdict(list)
+        self.numbers_by_pk = {s.pk: number for number, s in self.students.items()}
         if self.uses_guardians:
             for guardianship in Guardianship.objects.filter(school=school).select_related(
                 "guardian", "student__user"
             ):
                 self.guardianships[(guardianship.guardian_id, guardianship.student_id)] = guardianship
+                self.guardianships_of[guardianship.student_id].append(guardianship)
         # Filled once every line has been read (one query for every address in the file).
         self.users_by_email: dict[str, User] = {}
         self.roles: set[tuple[int, str]] = set()
@@ -674,49 +694,90 @@ class _Planner:
             return
         for n, slot in enumerate(GUARDIAN_SLOTS, start=1):
             email = line.cells.get(f"{slot}_email", "")
-            if not email:
-                continue
-            if not is_email(email):
+            name = " ".join(line.cells.get(f"{slot}_name", "").split())
+            if not email and not name:
+                continue  # no (second) guardian on this line
+            if email and not is_email(email):
                 self.problem(
                     line.number,
                     _("Het e-mailadres van ouder/verzorger %(n)s, '%(value)s', is ongeldig; overgeslagen.")
                     % {"n": n, "value": email},
                 )
                 continue
-            authority_text = line.cells.get(f"{slot}_authority", "")
-            authority = parse_yes_no(authority_text) if authority_text else True
-            if authority is None:
+            if len(name) > MAX_NAME:
                 self.problem(
                     line.number,
-                    _("Bij gezag staat '%(value)s'; Koers verwacht ja of nee en neemt ja aan.")
-                    % {"value": authority_text},
-                )
-                authority = True
-            name = line.cells.get(f"{slot}_name", "")
-            known = self.users_by_email.get(email.lower())
-            if known is not None and name and not _same_person(name, known):
-                self.problem(
-                    line.number,
-                    _(
-                        "Het e-mailadres %(email)s van ouder/verzorger %(n)s hoort in Koers bij %(known)s, "
-                        "maar in het bestand staat '%(name)s'. Koers koppelt deze ouder niet; controleer het "
-                        "adres."
-                    )
-                    % {"email": email, "n": n, "known": str(known), "name": name},
+                    _("De naam van ouder/verzorger %(n)s is langer dan %(max)s tekens; overgeslagen.")
+                    % {"n": n, "max": MAX_NAME},
                 )
                 continue
-            key = self.person(email, RoleKind.GUARDIAN, name)
+            authority = self.authority(line, slot)
+            if not email:
+                key = self.guardian_without_email(name, student)
+            else:
+                known = self.users_by_email.get(email.lower())
+                if known is not None and name and not _same_person(name, known):
+                    self.problem(
+                        line.number,
+                        _(
+                            "Het e-mailadres %(email)s van ouder/verzorger %(n)s hoort in Koers bij "
+                            "%(known)s, maar in het bestand staat '%(name)s'. Koers koppelt deze ouder niet; "
+                            "controleer het adres."
+                        )
+                        % {"email": email, "n": n, "known": str(known), "name": name},
+                    )
+                    continue
+                key = self.person(email, RoleKind.GUARDIAN, name)
             if key[0] == "user" and student[0] == "student":
                 existing = self.guardianships.get((key[1], student[1]))
                 if existing is not None:
                     if (
-                        authority_text
+                        line.cells.get(f"{slot}_authority", "")
                         and existing.has_authority != authority
                         and all(g is not existing for g, _a in self.plan.changed_guardianships)
                     ):
                         self.plan.changed_guardianships.append((existing, authority))
                     continue
             self.plan.new_guardianships[(key, student)] = authority
+
+    def authority(self, line: _Line, slot: str) -> bool | None:
+        """Yes or no as the file says; unknown (None) when it says something else or, with a mapped column,
+        nothing. Only a file without an authority column gives yes for everyone."""
+        if f"{slot}_authority" not in self.index:
+            return True
+        text = line.cells.get(f"{slot}_authority", "")
+        authority = parse_yes_no(text) if text else None
+        if text and authority is None:
+            self.problem(
+                line.number,
+                _(
+                    "Bij gezag staat '%(value)s'; Koers verwacht ja of nee. Het gezag wordt opgeslagen als "
+                    "onbekend: deze ouder beslist niets tot de school het verbetert."
+                )
+                % {"value": text},
+            )
+        return authority
+
+    def guardian_without_email(self, name: str, student: StudentKey) -> PersonKey:
+        """A guardian the file names without an address: the student's guardian of that name, or a new one
+        (they get a letter with a code to make their account)."""
+        if student[0] == "student":
+            for guardianship in self.guardianships_of.get(student[1], []):
+                if _same_name(name, guardianship.guardian):
+                    key: PersonKey = ("user", guardianship.guardian_id)
+                    self.plan.person_labels[key] = str(guardianship.guardian)
+                    return key
+        slug = f"{student[1]}:{name.casefold()}"
+        person = self.plan.new_people.get(slug)
+        if person is None:
+            first, last = split_name(name)
+            person = self.plan.new_people[slug] = NewPerson(slug, first, last, "")
+            number = student[1] if student[0] == "number" else self.numbers_by_pk.get(student[1], "")
+            person.username = f"{self.plan.school.slug}-ouder-{number}"
+        person.roles.add(RoleKind.GUARDIAN)
+        key = ("new", slug)
+        self.plan.person_labels[key] = person.label
+        return key
 
 
 def _conflicting_numbers(lines: list[_Line], student_fields: list[str]) -> dict[str, list[int]]:
@@ -768,6 +829,11 @@ def _same_person(name: str, user: User) -> bool:
     words = set(name.casefold().replace(",", " ").split())
     last = set(user.last_name.casefold().split())
     return not last or last <= words
+
+
+def _same_name(name: str, user: User) -> bool:
+    """Whether a guardian named without an address is this user: the same words in the name."""
+    return sorted(name.casefold().replace(",", " ").split()) == sorted(str(user).casefold().split())
 
 
 def _names(memberships: list[Membership]) -> str:

@@ -166,3 +166,27 @@ def clean_mapping(raw: Any, columns: tuple[str, ...] | list[str]) -> dict[str, A
         "full_export": bool(raw.get("full_export")),
         "create_groups": bool(raw.get("create_groups")),
     }
+
+
+def mapping_with_memory(
+    preset_key: str, columns: tuple[str, ...] | list[str], remembered: dict[str, Any]
+) -> tuple[dict[str, Any], bool]:
+    """The mapping for a new file: the school's last mapping for this kind of export where its columns are
+    still there, the preset's guess for the rest. Also whether a remembered mapping was used."""
+    guessed = mapping_for(PRESETS.get(preset_key), columns)
+    last = remembered.get(preset_key)
+    if not isinstance(last, dict):
+        return guessed, False
+    kept = clean_mapping(last, columns)
+    taken = set(kept["columns"].values())
+    for field, column in guessed["columns"].items():
+        if field not in kept["columns"] and column not in taken:
+            kept["columns"][field] = column
+    kept["create_groups"] = False  # a decision about one file's groups, never carried over
+    return kept, True
+
+
+def ignored_columns(columns: tuple[str, ...] | list[str], mapping: dict[str, Any]) -> list[str]:
+    """The file's columns no field is mapped to (the preview names them)."""
+    used = set(mapping.get("columns", {}).values())
+    return [column for column in columns if column not in used and column.strip()]

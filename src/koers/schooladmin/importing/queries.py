@@ -1,10 +1,15 @@
-"""Reads of the import pages: one import of the admin's school (or 404) and the latest imports."""
+"""Reads of the import pages: one import of the admin's school (or 404), the latest imports, the staff
+with their codes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
 from django.http import Http404
 
-from koers.schools.models import ImportRun, Role
+from koers.schools.models import STAFF_KINDS, ImportRun, Role, RoleKind
 
 
 def get_import_run_for(role: Role, pk: int) -> ImportRun:
@@ -17,7 +22,34 @@ def get_import_run_for(role: Role, pk: int) -> ImportRun:
 def recent_runs(role: Role, count: int = 10) -> list[ImportRun]:
     return list(
         ImportRun.objects.filter(school_id=role.school_id)
-        .select_related("by")
+        .select_related("by", "token")
         .defer("content", "summary", "mapping")
+        .annotate(has_file=~Q(content=""))
         .order_by("-created_at")[:count]
     )
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    user_id: int
+    name: str
+    email: str
+    kinds: str
+    code: str
+
+
+def staff_rows(role: Role) -> list[StaffRow]:
+    """Every staff member of the admin's school, once, with their roles and code (one query)."""
+    people: dict[int, dict[str, Any]] = {}
+    for staff in (
+        Role.objects.filter(school_id=role.school_id, kind__in=STAFF_KINDS)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user_id", "pk")
+    ):
+        person = people.setdefault(staff.user_id, {"user": staff.user, "kinds": [], "code": ""})
+        person["kinds"].append(str(RoleKind(staff.kind).label))
+        person["code"] = person["code"] or staff.staff_code
+    return [
+        StaffRow(user_id, str(p["user"]), p["user"].email, ", ".join(p["kinds"]), p["code"])
+        for user_id, p in people.items()
+    ]

@@ -26,7 +26,7 @@ from koers.dossier.models import (
 from koers.lob.models import ReflectionPrompt, Trait
 from koers.schools.models import Role, Student
 from koers.transfer.models import TransferExport, TransferImport, TransferStatus
-from koers.transfer.queries import KINDS, enrolled_students, items_of
+from koers.transfer.queries import KINDS, READ_BACK, enrolled_students, items_of
 from koers.transfer.rules import can_export_dossier, can_read_in_dossiers
 from koers.transfer.serialize import Incoming
 
@@ -151,7 +151,7 @@ def import_transfer(
     held = set(
         StudentTrait.objects.filter(student=student, trait__isnull=False).values_list("trait_id", flat=True)
     )
-    created: dict[str, list[int]] = {kind: [] for kind in KINDS}
+    created: dict[str, list[int]] = {kind: [] for kind in READ_BACK}
     with files_removed_on_error() as files, transaction.atomic():
         experiences: dict[str, Experience] = {}
         for item in incoming.experiences:

@@ -1,0 +1,81 @@
+"""Shipped content a school adapts is copied when the school is created and by `koers load-content`, never by
+a page that is being read."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from koers.conversations.models import ConversationType
+from koers.programme.models import ActivityType, Assignment
+from koers.quality.models import Audience, Questionnaire, ScanItem, Task
+from koers.schools.content import COPIERS
+from tests import factories as f
+
+COPIED = (ConversationType, ActivityType, Assignment, ScanItem, Task, Questionnaire)
+
+
+def counts(school) -> dict[str, int]:
+    with scopes_disabled():
+        return {model.__name__: model.objects.filter(school=school).count() for model in COPIED}
+
+
+def test_every_area_that_ships_school_content_registers_it():
+    assert set(COPIERS) == {
+        "conversations.types",
+        "programme.activity_types",
+        "programme.assignments",
+        "quality",
+    }
+
+
+def test_a_new_school_starts_with_its_own_copy_of_every_catalogue(db):
+    school = f.SchoolFactory()
+
+    found = counts(school)
+
+    assert all(found.values()), found
+    with scopes_disabled():
+        assert set(Questionnaire.objects.filter(school=school).values_list("audience", flat=True)) == set(
+            Audience.values
+        )
+
+
+def test_load_content_gives_existing_schools_what_they_lack_and_nothing_twice(db):
+    school, other = f.SchoolFactory(), f.SchoolFactory()
+    complete = counts(school)
+    with scopes_disabled():
+        for model in COPIED:
+            model.objects.filter(school=school).delete()
+
+    call_command("load_content", verbosity=0)
+    call_command("load_content", verbosity=0)
+
+    assert counts(school) == complete
+    assert counts(other) == complete
+
+
+@pytest.mark.parametrize(
+    ("persona", "url_name", "model"),
+    [
+        ("mentor", "conversations:mentor", ConversationType),
+        ("counsellor", "conversations:types", ConversationType),
+        ("counsellor", "programme:activity_types", ActivityType),
+        ("counsellor", "programme:activity_new", ActivityType),
+        ("counsellor", "programme:bank", Assignment),
+        ("counsellor", "quality:scan_items", ScanItem),
+        ("counsellor", "quality:tasks", Task),
+        ("counsellor", "quality:evaluations", Questionnaire),
+    ],
+)
+def test_reading_a_page_copies_no_content(world, login, persona, url_name, model):
+    with scopes_disabled():
+        model.objects.filter(school=world.school).delete()
+
+    page = login(persona).get(reverse(url_name))
+
+    assert page.status_code == 200
+    with scopes_disabled():
+        assert not model.objects.filter(school=world.school).exists()
