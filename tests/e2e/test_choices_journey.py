@@ -1,0 +1,108 @@
+"""Choices in the browser (issue 16's quality bars): sixty students rank elective modules (two of them on a
+phone), the counsellor allocates, moves one student and re-runs the allocation with the move locked, and the
+student sees where she was placed and why she did not get a module she ranked."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+from playwright.sync_api import Page, expect
+
+from koers.choices.domain.ranking import rank_modules
+from koers.choices.models import Placement
+from koers.schools.models import Role, RoleKind
+from tests import factories as f
+from tests.choices.helpers import make_module
+from tests.e2e.conftest import PHONE, assert_fits_the_screen, log_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+MODULES = ["Koken voor gasten", "Fietsen repareren", "Podcast maken", "Sport en spel", "Tuinieren", "Robots"]
+
+
+def _rank_in_browser(page: Page, username: str, order: list[str]) -> None:
+    log_in(page, username)
+    page.goto(reverse("choices:rank"))
+    for place, title in enumerate(order, start=1):
+        page.get_by_label(f"Keuze {place}", exact=True).select_option(label=title)
+    page.get_by_role("button", name="Bewaren").click()
+    expect(page.get_by_text("Je volgorde van keuzemodules is bewaard.")).to_be_visible()
+    assert_fits_the_screen(page)
+
+
+def test_sixty_students_rank_the_counsellor_allocates_moves_and_reruns(world, pages, desktop, phone, finish):
+    # Six modules in every period, fifteen seats each: room for everyone, but not for every first choice.
+    modules = {title: make_module(world.group, title=title, min_size=1, max_size=15) for title in MODULES}
+    rng = random.Random(16)
+    with scopes_disabled():
+        for n in range(58):
+            student = f.StudentFactory(
+                school=world.school, user__username=f"leerling{n}", user__first_name=f"Leerling{n}"
+            )
+            f.MembershipFactory(student=student, group=world.group)
+            order = [m.pk for m in modules.values()]
+            rng.shuffle(order)
+            role = Role.objects.get(user=student.user, school=world.school, kind=RoleKind.STUDENT)
+            rank_modules(by=role, student=student, ranking=order)
+
+    # Two students rank on their phones.
+    _rank_in_browser(phone, "student", MODULES)
+    classmate = pages.open(viewport=PHONE)
+    _rank_in_browser(classmate, "classmate", list(reversed(MODULES)))
+
+    # The counsellor allocates: everyone gets one module in each of the four periods.
+    log_in(desktop, "counsellor")
+    desktop.goto(reverse("choices:allocation"))
+    expect(
+        desktop.get_by_text("60 leerlingen hebben een volgorde ingeleverd; 0 zijn ingedeeld.")
+    ).to_be_visible()
+    desktop.get_by_role("button", name="Indelen").click()
+    expect(
+        desktop.get_by_text("60 leerlingen hebben een volgorde ingeleverd; 60 zijn ingedeeld.")
+    ).to_be_visible()
+    with scopes_disabled():
+        assert Placement.objects.filter(student__school=world.school).count() == 60 * 4
+        placed = {p.period: p for p in Placement.objects.filter(student=world.student)}
+        assert sorted(placed) == [1, 2, 3, 4]
+        # Move Samira in period 1 to a module she did not get, choosing the one with most room.
+        has = {p.module_id for p in placed.values()}
+        room = {
+            m: Placement.objects.filter(module=m, period=1).count()
+            for m in modules.values()
+            if m.pk not in has
+        }
+        target = min(room, key=lambda m: room[m])
+
+    desktop.goto(reverse("choices:move", args=[placed[1].pk]))
+    desktop.get_by_label("naar module").select_option(label=target.title)
+    desktop.get_by_role("button", name="Verplaatsen en vastzetten").click()
+    expect(desktop.get_by_text("De leerling is verplaatst en vastgezet.")).to_be_visible()
+
+    # Re-running keeps the locked move.
+    desktop.get_by_role("button", name="Opnieuw indelen (vastgezette plaatsen blijven)").click()
+    expect(desktop.get_by_text("De indeling is gemaakt in")).to_be_visible()
+    with scopes_disabled():
+        first = Placement.objects.get(student=world.student, period=1)
+        assert (first.module_id, first.locked) == (target.pk, True)
+        assert Placement.objects.filter(student__school=world.school).count() == 60 * 4
+        got = set(Placement.objects.filter(student=world.student).values_list("module__title", flat=True))
+    missed = [title for title in MODULES if title not in got]
+    assert len(missed) == 2
+
+    # Samira sees her four modules on her phone, and for each module she ranked but did not get, why not.
+    phone.goto(reverse("choices:mine"))
+    modules_card = phone.locator("section", has=phone.get_by_role("heading", name="Keuzemodules"))
+    expect(modules_card.get_by_text(f"Periode 1: {target.title}")).to_be_visible()
+    for title in missed:
+        rank = MODULES.index(title) + 1
+        reason = modules_card.locator("li", has_text=f"Keuze {rank}, {title}:")
+        expect(reason).to_be_visible()
+        expect(reason).to_contain_text(
+            re.compile("vol in de periodes|gaat niet door|je kreeg al een module voor elke periode")
+        )
+    assert_fits_the_screen(phone)
+    finish(phone, "choices-modules-result")
