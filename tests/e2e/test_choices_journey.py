@@ -1,6 +1,7 @@
 """Choices in the browser (issue 16's quality bars): sixty students rank elective modules (two of them on a
 phone), the counsellor allocates, moves one student and re-runs the allocation with the move locked, and the
-student sees where she was placed and why she did not get a module she ranked."""
+student sees where she was placed and why she did not get a module she ranked; a student argues a follow-up
+programme with an open-day experience and the counsellor sees the application's status."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
 from koers.choices.domain.ranking import rank_modules
-from koers.choices.models import Placement
+from koers.choices.models import Choice, MomentKind, Placement
+from koers.lob.vocabulary import ExperienceKind
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
-from tests.choices.helpers import make_module
+from tests.careers.factories import ProgrammeFactory
+from tests.choices.helpers import make_module, make_moment
 from tests.e2e.conftest import PHONE, assert_fits_the_screen, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -106,3 +109,44 @@ def test_sixty_students_rank_the_counsellor_allocates_moves_and_reruns(world, pa
         )
     assert_fits_the_screen(phone)
     finish(phone, "choices-modules-result")
+
+
+def test_student_argues_a_follow_up_programme_and_the_counsellor_sees_the_application(
+    world, desktop, phone, finish
+):
+    moment = make_moment(world.group, kind=MomentKind.FOLLOW_UP, title="Vervolgopleiding kiezen")
+    with scopes_disabled():
+        programme = ProgrammeFactory(texts={"nl": "Verzorgende IG"})
+        f.ExperienceFactory(
+            student=world.student, kind=ExperienceKind.LOB_ACTIVITY, title="Open dag ROC Midden"
+        )
+
+    # On her phone the student chooses, argues it with what she found out on the open day, and says she applied.
+    log_in(phone, "student")
+    phone.goto(reverse("choices:mine"))
+    phone.get_by_role("link", name="Kiezen").click()
+    phone.get_by_label("Wat kies je?").fill("Verzorgende IG")
+    phone.get_by_label("Waarom kies je dit?").fill("Ik zorg graag voor mensen en wil dat als beroep doen.")
+    phone.get_by_label("Wat heb je gedaan en ontdekt dat bij deze keuze past?").fill(
+        "Op de open dag heb ik met studenten gepraat en een les meegedaan."
+    )
+    phone.get_by_role("checkbox", name=re.compile("Open dag ROC Midden")).check()
+    phone.get_by_label("Welke opleiding?").select_option(label=str(programme))
+    phone.get_by_label("Bij welke school of opleider?").fill("ROC Midden")
+    phone.get_by_label("Aanmelding").select_option(label="aangemeld")
+    assert_fits_the_screen(phone)
+    phone.get_by_role("button", name="Bewaren").click()
+    expect(phone.get_by_text("Je keuze is bewaard. Bespreek hem met je mentor.")).to_be_visible()
+    expect(phone.get_by_text("Verzorgende IG").first).to_be_visible()
+    with scopes_disabled():
+        choice = Choice.objects.get(student=world.student, moment=moment)
+        assert [e.title for e in choice.experiences.all()] == ["Open dag ROC Midden"]
+        assert choice.programme == programme
+
+    # The counsellor's overview shows the argued choice and that she applied.
+    log_in(desktop, "counsellor")
+    desktop.goto(reverse("choices:overview"))
+    row = desktop.get_by_role("row").filter(has_text=world.student.name)
+    expect(row).to_contain_text("onderbouwd")
+    expect(row).to_contain_text("aangemeld")
+    finish(desktop, "choices-follow-up-application")
