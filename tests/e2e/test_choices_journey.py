@@ -121,7 +121,7 @@ def test_student_argues_a_follow_up_programme_and_the_counsellor_sees_the_applic
             student=world.student, kind=ExperienceKind.LOB_ACTIVITY, title="Open dag ROC Midden"
         )
 
-    # On her phone the student chooses, argues it with what she found out on the open day, and says she applied.
+    # On her phone the student chooses, argues it with what she found on the open day, and says she applied.
     log_in(phone, "student")
     phone.goto(reverse("choices:mine"))
     phone.get_by_role("link", name="Kiezen").click()
