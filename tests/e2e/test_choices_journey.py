@@ -1,7 +1,8 @@
 """Choices in the browser (issue 16's quality bars): sixty students rank elective modules (two of them on a
 phone), the counsellor allocates, moves one student and re-runs the allocation with the move locked, and the
 student sees where she was placed and why she did not get a module she ranked; a student argues a follow-up
-programme with an open-day experience and the counsellor sees the application's status."""
+programme with an open-day experience and the counsellor sees the application's status; a vocational student
+deepens two exam units and broadens with one from another programme, and the guardian confirms in Arabic."""
 
 from __future__ import annotations
 
@@ -9,17 +10,18 @@ import random
 import re
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
 from koers.choices.domain.ranking import rank_modules
-from koers.choices.models import Choice, MomentKind, Placement
+from koers.choices.models import Choice, Confirmation, ExamUnit, MomentKind, Placement, VocationalProgramme
 from koers.lob.vocabulary import ExperienceKind
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
 from tests.careers.factories import ProgrammeFactory
-from tests.choices.helpers import make_module, make_moment
+from tests.choices.helpers import make_deepening, make_module, make_moment
 from tests.e2e.conftest import PHONE, assert_fits_the_screen, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -150,3 +152,70 @@ def test_student_argues_a_follow_up_programme_and_the_counsellor_sees_the_applic
     expect(row).to_contain_text("onderbouwd")
     expect(row).to_contain_text("aangemeld")
     finish(desktop, "choices-follow-up-application")
+
+
+def _unit(key: str) -> ExamUnit:
+    with scopes_disabled():
+        return ExamUnit.objects.get(key=key, school__isnull=True)
+
+
+def test_vocational_route_deepen_two_broaden_one_and_the_guardian_confirms_in_arabic(
+    world, desktop, phone, finish
+):
+    call_command("load_content", "--area", "choices", verbosity=0)
+    moment = make_moment(world.group, kind=MomentKind.ROUTE, title="Mijn leerroute")
+    with scopes_disabled():
+        bwi = VocationalProgramme.objects.get(key="bwi", school__isnull=True)
+    process, wood, design, media = (
+        _unit(k) for k in ("bwi-bouwproces", "bwi-hout", "bwi-design", "mvi-media")
+    )
+    make_deepening(world.school, process, "Tekenen met de computer")
+    make_deepening(world.school, wood, "Meubel ontwerpen")
+
+    # On her phone she picks her programme, deepens two units and broadens one with another programme's.
+    log_in(phone, "student")
+    phone.goto(reverse("choices:route"))
+    phone.get_by_label("Welk beroepsgericht programma volg je?").select_option(str(bwi.pk))
+    phone.get_by_role("button", name="Toon de onderdelen").click()
+
+    def unit_card(unit: ExamUnit):
+        return phone.locator("section.route-unit").filter(has=phone.locator(f"#unit-{unit.pk}"))
+
+    for unit, deepening in ((process, "Tekenen met de computer"), (wood, "Meubel ontwerpen")):
+        card = unit_card(unit)
+        card.get_by_role("radio", name="verdiepen").check()
+        card.get_by_label("Welke verdieping?").select_option(label=deepening)
+    card = unit_card(design)
+    card.get_by_role("radio", name="verbreden").check()
+    card.get_by_label("Met welk onderdeel van een ander programma?").select_option(str(media.pk))
+    phone.get_by_label("Waarom kies je deze route?").fill("Ik wil later meubels ontwerpen en maken.")
+    assert_fits_the_screen(phone)
+    phone.get_by_role("button", name="Bewaren").click()
+
+    # The route page shows what she chose.
+    phone.goto(reverse("choices:route"))
+    for text in ("Tekenen met de computer", "Meubel ontwerpen", str(media.name)):
+        expect(phone.get_by_text(text).first).to_be_visible()
+    with scopes_disabled():
+        choice = Choice.objects.get(student=world.student, moment=moment)
+        ways = dict(choice.route_steps.values_list("unit__key", "way"))
+    assert ways == {
+        "bwi-bouwproces": "deepen",
+        "bwi-hout": "deepen",
+        "bwi-design": "broaden",
+        "bwi-fundering": "explore",
+    }
+
+    # The guardian reads the route in Arabic and confirms it.
+    with scopes_disabled():
+        guardian = world.users["guardian"]
+        guardian.preferred_language = "ar"
+        guardian.save()
+    log_in(desktop, "guardian")
+    desktop.goto(reverse("choices:child", args=[world.student.pk]))
+    expect(desktop.locator("html")).to_have_attribute("lang", "ar")
+    expect(desktop.get_by_text("Meubel ontwerpen").first).to_be_visible()
+    desktop.locator(f"form[action='{reverse('choices:confirm', args=[choice.pk])}'] button").click()
+    with scopes_disabled():
+        assert Confirmation.objects.filter(choice=choice, confirmer="guardian").exists()
+    finish(desktop, "choices-route-guardian-arabic")
