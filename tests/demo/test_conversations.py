@@ -1,13 +1,17 @@
 """Career conversations in the demo school: rounds, held and planned conversations, agreements and mirrors."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.conversations.mirror import MARK_KEYS
 from koers.conversations.models import Agreement, Conversation, ConversationRound, ConversationStatus
 from koers.demo.builder import build_demo
+from koers.demo.conversations import in_christmas_holiday, school_day
 from koers.schools.models import Group, Membership
 
 
@@ -120,3 +124,17 @@ def test_demo_held_conversation_opens_for_the_student_and_the_mentor(demo, clien
     assert held.summary in client.get(reverse("conversations:detail", args=[held.pk])).content.decode()
     client.force_login(users.get(username="mentor"))
     assert client.get(reverse("conversations:detail", args=[held.pk])).status_code == 200
+
+
+def test_demo_holds_no_conversation_in_a_weekend_or_the_christmas_holiday(demo):
+    with scopes_disabled():
+        days = [timezone.localdate(at) for at in Conversation.objects.values_list("scheduled_at", flat=True)]
+
+    assert days
+    assert not [day for day in days if day.weekday() >= 5 or in_christmas_holiday(day)]
+
+
+def test_a_demo_conversation_day_in_the_holiday_moves_to_a_school_day():
+    assert school_day(dt.date(2026, 12, 27), later=True) == dt.date(2027, 1, 5)
+    assert school_day(dt.date(2026, 12, 27), later=False) == dt.date(2026, 12, 18)
+    assert school_day(dt.date(2026, 12, 6), later=False) == dt.date(2026, 12, 4)  # a Sunday

@@ -9,6 +9,7 @@ from django_scopes import scopes_disabled
 
 from koers.schools.models import Guardianship
 from tests import factories as f
+from tests.programme.lobline_helpers import activity_for, days_from_today
 
 URL = reverse("home:guardian")
 
@@ -115,3 +116,12 @@ def test_guardian_home_query_count_is_fixed(login, world, django_assert_num_quer
     with django_assert_num_queries(19):
         response = client.get(URL, {"child": world.student.pk})
     assert response.status_code == 200
+
+
+def test_guardian_home_does_not_count_zero_activities(login, world):
+    activity_for(world.group, title="Beroepenmarkt", starts_on=days_from_today(20))
+
+    page = login("guardian").get(reverse("home:guardian")).content.decode()
+
+    assert "al 0 activiteiten" not in page
+    assert "nog geen activiteit gedaan" in page

@@ -55,6 +55,20 @@ def type_key_for(group: Group) -> str:
     return "vervolgopleiding"
 
 
+def in_christmas_holiday(day: dt.date) -> bool:
+    """The Christmas holiday as Dutch schools take it: from 20 December up to and including 4 January."""
+    return (day.month == 12 and day.day >= 20) or (day.month == 1 and day.day <= 4)
+
+
+def school_day(day: dt.date, *, later: bool) -> dt.date:
+    """``day`` moved to a weekday outside the Christmas holiday: forward for a planned conversation, back for
+    one already held (so a held one stays in the past and a planned one in the future)."""
+    step = dt.timedelta(days=1 if later else -1)
+    while day.weekday() >= 5 or in_christmas_holiday(day):
+        day += step
+    return day
+
+
 class ConversationPlanner:
     def __init__(self, builder: _Builder, school: School):
         self.b = builder
@@ -75,7 +89,8 @@ class ConversationPlanner:
         return self.types.get(key) or next(iter(self.types.values()))
 
     def at(self, day: dt.date) -> dt.datetime:
-        """A slot in school hours on ``day``: a whole quarter between 8:30 and 15:45."""
+        """A slot in school hours on the school day nearest ``day``: a quarter between 8:30 and 15:45."""
+        day = school_day(day, later=day > self.b.today)
         minutes = 8 * 60 + 30 + 15 * self.b.rng.randint(0, 29)
         return timezone.make_aware(dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60)))
 
