@@ -182,3 +182,23 @@ def test_modules_page_costs_a_fixed_number_of_queries(world, login, size, django
 
     with django_assert_num_queries(5):
         client.get(reverse("choices:modules"))
+
+
+def test_allocation_page_counts_no_one_as_placed_before_the_first_run(world, login):
+    """A bug the browser journey found: reading the waiting lists counted every ranked student as placed."""
+    modules = [make_module(world.group, title=f"Module {i}") for i in range(4)]
+    rank(world, world.student, modules)
+    rank(world, world.classmate, modules)
+    page = login("counsellor").get(reverse("choices:allocation")).content.decode()
+    assert "2 leerlingen hebben een volgorde ingeleverd; 0 zijn ingedeeld." in page
+    placement = Placement(
+        school=world.school,
+        school_year=world.group.school_year,
+        student=world.student,
+        module=modules[0],
+        period=1,
+    )
+    with scopes_disabled():
+        placement.save()
+    page = login("counsellor").get(reverse("choices:allocation")).content.decode()
+    assert "2 leerlingen hebben een volgorde ingeleverd; 1 zijn ingedeeld." in page

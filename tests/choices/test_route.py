@@ -321,6 +321,9 @@ def test_guardian_reads_the_route_in_arabic_and_confirms(world, login, profiles)
 
     assert "Netwerken" in page
     assert 'lang="ar"' in page
+    # The child's own Dutch words keep their direction in the right-to-left page (the full stop stays last).
+    assert "<bdi>Ik wil met computers werken.</bdi>" in page
+    assert "<bdi>Netwerken</bdi>" in page
     assert "verdiepen" not in page.lower().replace("verdiepingen", "")
     with scopes_disabled():
         assert Confirmation.objects.filter(choice=choice, confirmer="guardian").exists()

@@ -120,7 +120,7 @@ def allocation_page(school_id: int, year: SchoolYear | None) -> AllocationPage:
         # The waiting list: students who ranked the module in their first four but did not get it.
         if (
             pref.rank <= len(PERIODS)
-            and pref.module_id not in got[pref.student_id]
+            and pref.module_id not in got.get(pref.student_id, ())
             and pref.module_id in lines
         ):
             lines[pref.module_id].waiting.append(pref)
