@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from PIL import Image
 
-from koers.conversations.models import Conversation
+from koers.conversations.models import Conversation, ConversationType
 from koers.dossier.models import Evidence
 from koers.partners.domain import internships as internships_domain
 from koers.partners.models import ClassPresentation
@@ -86,6 +86,8 @@ def test_planning_in_the_past_keeps_input_and_plans_nothing(world, login, group_
 
 def test_without_a_group_type_the_message_says_so(world, login):
     day = timezone.localdate() + dt.timedelta(days=7)
+    with scopes_disabled():  # the school switched its shipped group conversation off
+        ConversationType.objects.filter(school=world.school, is_group=True).update(active=False)
 
     response = login("mentor").post(
         reverse("partners:sessions", args=[world.group.pk]),

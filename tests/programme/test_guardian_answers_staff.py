@@ -202,7 +202,7 @@ def test_guardian_is_told_who_sees_the_answer(login, world):
         .content.decode()
     )
 
-    assert "Samira ziet je antwoord, en op school de mentor en de decaan van Samira." in html
+    assert "Samira ziet uw antwoord, en op school de mentor en de decaan van Samira." in html
 
 
 # --- query count --------------------------------------------------------------------------------------

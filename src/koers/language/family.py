@@ -43,6 +43,7 @@ FAMILY_SOURCES = (
     # the quality area's evaluation as students answer it
     "quality/family_texts.py",
     "quality/templates/quality/student_*.html",
+    "quality/templates/quality/_questions.html",
     # the former student's question list, opened with a personal link
     "quality/templates/quality/leavers/answer.html",
     "quality/templates/quality/leavers/refused.html",

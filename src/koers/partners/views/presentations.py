@@ -12,12 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from koers.access.gate import permit
-from koers.common.lookups import one_or_404
 from koers.common.views import GET_POST, show_domain_errors
 from koers.conversations.models import Conversation
 from koers.partners.domain import presentations as domain
 from koers.partners.forms.staff import SessionForm, SessionPresentationForm
-from koers.partners.models import Internship
 from koers.partners.queries import internships as internship_queries
 from koers.partners.queries import presentations as queries
 from koers.partners.rules import can_match
@@ -79,9 +77,7 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
         return _session(request, found)
     form = SessionPresentationForm(request.POST, request.FILES)
     if form.is_valid():
-        internship: Internship = one_or_404(
-            Internship.objects.filter(school_id=role.school_id), pk=form.cleaned_data["internship"]
-        )
+        internship = internship_queries.get_internship_for(role, form.cleaned_data["internship"])
         try:
             domain.record_in_session(
                 by=role,
