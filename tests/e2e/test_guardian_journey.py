@@ -19,6 +19,7 @@ def test_guardian_sees_the_shared_experience_and_not_the_private_one(
 
     # The student shares one experience and leaves the other private.
     log_in(phone, "student")
+    phone.locator("#ervaringen > summary").click()  # the student's home folds all experiences under one tap
     phone.locator(f"#share-experience-{to_share.pk}").click()
     expect(phone.locator(f"#share-experience-{to_share.pk}")).to_have_text("Niet meer delen")
     expect(phone.locator(f"#share-experience-{private.pk}")).to_have_text("Delen met ouders")
