@@ -59,15 +59,13 @@ def test_counsellor_plans_student_prepares_teacher_registers_line_and_poster_sho
     counsellor.goto("/programma/dekking/")
     expect(competence_row(counsellor, "Werk verkennen")).to_contain_text("komt nergens aan bod")
 
-    # Plan the company visit, today, with a preparation and a reflection.
+    # Plan the company visit, today; its preparation and reflection follow from the assignments given below.
     counsellor.goto("/programma/activiteit/nieuw/?leerweg=vmbo_k&leerjaar=3")
     kind = counsellor.get_by_label("Soort activiteit")
     kind.select_option(kind.locator("option", has_text="Bedrijfsbezoek").first.get_attribute("value"))
     counsellor.get_by_label("Titel").fill(TITLE)
     counsellor.get_by_label("op de dag").check()
     counsellor.get_by_label("Datum").fill(today.isoformat())
-    counsellor.get_by_label("Er is een voorbereiding (opdracht of les)").check()
-    counsellor.get_by_label("Er is een reflectie achteraf (opdracht of gesprek)").check()
     counsellor.get_by_label("Werk verkennen").check()
     counsellor.get_by_label("Praktijkervaring").check()
     counsellor.get_by_role("button", name="Bewaren").click()
