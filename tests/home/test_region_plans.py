@@ -78,4 +78,7 @@ def test_the_page_of_quiet_students_loads_its_users_by_key(world, in_school, dja
         with django_assert_num_queries(1):
             with_users(page, timezone.localdate())
         assert [s.name for s in page] == [str(s.user) for s in page]
-        assert all(s.current_group == "" for s in page)
+        # The region's students have no group; the world's own quiet students (their names sort among the
+        # region's, and factory names vary) carry their group's name.
+        assert all(s.current_group == "" for s in page if s.number.startswith("q"))
+        assert all(s.current_group for s in page if not s.number.startswith("q"))
