@@ -91,3 +91,20 @@ def test_import_two_guardians_without_email_of_one_student_are_two_people(world)
         )
         assert names == ["Jan", "Petra"]
         assert User.objects.filter(username__startswith="het-baken-ouder-300001").count() == 2
+
+
+def test_import_second_guardian_line_of_a_skipped_new_student_is_skipped_too(world):
+    """A new student's first line is skipped (no name), so the line with the other guardian is skipped too."""
+    run = import_file(
+        world.school,
+        csv(
+            "300009;;;2K1;ouder.a@example.org;Petra Vos;ja",
+            "300009;;;2K1;ouder.b@example.org;Karel Vos;ja",
+        ),
+    )
+
+    assert [p["line"] for p in run.summary["problems"]] == [2, 3]
+    assert "regel 2" in run.summary["problems"][1]["reason"].lower()
+    with scopes_disabled():
+        assert not Guardianship.objects.filter(student__number="300009").exists()
+        assert not User.objects.filter(email__in=["ouder.a@example.org", "ouder.b@example.org"]).exists()

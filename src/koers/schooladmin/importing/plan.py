@@ -387,6 +387,7 @@ class _Planner:
             return self.plan
         present: set[str] = set()
         seen: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
+        skipped: set[str] = set()  # numbers whose first line was skipped: their later lines go too
         student_fields = [f for f in self.index if f.split("_")[0] not in ("guardian", "guardian2")]
         conflicts = _conflicting_numbers(lines, sorted(student_fields))
         for line in lines:
@@ -431,12 +432,19 @@ class _Planner:
                         )
                         % {"number": number, "line": earlier},
                     )
+                elif number in skipped:
+                    self.problem(
+                        line.number,
+                        _("Regel %(line)s van deze leerling is overgeslagen, dus deze regel ook.")
+                        % {"line": earlier},
+                    )
                 else:
                     # The same student again with another guardian (one line per guardian).
                     self.guardians(line, self.student_key(number))
                 continue
             seen[number] = (line.number, whole, own)
-            self.student_line(line, number)
+            if not self.student_line(line, number):
+                skipped.add(number)
         if self.plan.full_export:
             self.find_leavers(present)
         self.end_mentorships()
@@ -446,8 +454,9 @@ class _Planner:
         student = self.students.get(number)
         return ("student", student.pk) if student else ("number", number)
 
-    def student_line(self, line: _Line, number: str) -> None:
-        """Check every cell of the line and report each problem; a line with a blocking one is skipped."""
+    def student_line(self, line: _Line, number: str) -> bool:
+        """Check every cell of the line and report each problem; a line with a blocking one is skipped
+        (returns False)."""
         cells = line.cells
         student = self.students.get(number)
         blocked = False
@@ -509,7 +518,7 @@ class _Planner:
             )
             email = ""
         if blocked:
-            return
+            return False
         if student is None:
             new = NewStudent(line.number, number, first, last, email.lower(), born)
             self.plan.new_students[number] = new
@@ -524,6 +533,7 @@ class _Planner:
             self.place(line, key, label, student, group_key)
             self.mentors(line, group_key)
         self.guardians(line, key)
+        return True
 
     def compare(
         self, line: _Line, student: Student, first: str, last: str, email: str, born: dt.date | None
