@@ -240,6 +240,13 @@ TABLE: dict[str, Row | list[Row]] = {
         post=only(mentor=ALLOWED, counsellor=ALLOWED),
         post_data=lambda o: {"text": "Let op: wil graag zelf kiezen."},
     ),
+    "conversations:mentor_goal": Row(
+        kwargs=lambda o: {"pk": holding_conversation(o).pk},
+        get=POST_ONLY,
+        post=only(mentor=ALLOWED, counsellor=ALLOWED),
+        # The version of an empty goal (queries.holding.note_version("")).
+        post_data=lambda o: {"mentor_goal": "Doorvragen op de stage.", "version": "e3b0c44298fc1c14"},
+    ),
     "conversations:tag": Row(
         kwargs=lambda o: {"pk": holding_conversation(o).pk},
         get=POST_ONLY,

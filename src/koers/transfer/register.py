@@ -273,8 +273,10 @@ _ENTRIES: list[Entry] = [
         Conversation,
         "student",
         (),
-        "A career conversation with the student: when, goal, summary, the student's evaluation.",
-        "The student; the mentor and counsellor; guardians when the summary is shared.",
+        "A career conversation with the student: when, goal, summary, the student's evaluation; the "
+        "mentor's own goal for it and reflection afterwards.",
+        "The student; the mentor and counsellor; guardians when the summary is shared. The mentor's own goal "
+        "and reflection: the mentor and counsellor only, never in a copy for the student or a guardian.",
         DOSSIER_KEPT,
     ),
     Entry(
@@ -834,7 +836,7 @@ for _label, _path, _files, _purpose, _who, _kept in _LATER:
 COPY_RULES: dict[str, CopyRule] = {
     "schools.User": CopyRule(secrets=("password",)),
     "sessions.Session": CopyRule(secrets=("session_key", "session_data")),
-    "conversations.Conversation": CopyRule(staff_only=("mentor_reflection", "mirror")),
+    "conversations.Conversation": CopyRule(staff_only=("mentor_goal", "mentor_reflection", "mirror")),
     "conversations.Preparation": CopyRule(author="author"),
     "conversations.PrivateNote": CopyRule(author="author", private_to_author=True),
     "programme.GuardianAnswer": CopyRule(author="guardian"),
