@@ -143,7 +143,7 @@ class ActionFactory(factory.django.DjangoModelFactory):
     student = factory.SubFactory(StudentFactory)
     school = factory.SelfAttribute("student.school")
     what = "Een open dag bezoeken"
-    who = "ik"
+    who = ""
     due_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=14))
     where_with_whom = "met mijn moeder"
     done_when = "Ik heb drie vragen gesteld en de antwoorden opgeschreven."

@@ -64,9 +64,11 @@ def test_close_turns_every_agreement_into_a_dossier_action(login, world):
         assert student_action.what == "Twee open dagen bezoeken"
         assert student_action.due_on == in_days(21)
         assert student_action.done_when == "Ik heb van elke open dag drie dingen opgeschreven."
-        assert student_action.who == str(world.student)
+        assert (student_action.doer, student_action.who) == ("self", "")
         assert by_party["mentor"].who == str(world.users["mentor"])
-        assert by_party["supervisor"].who == "Kees Bakker"
+        # The mentor is linked, so the agreement is on their list (issue 12, item 21).
+        assert (by_party["mentor"].doer, by_party["mentor"].doer_user) == ("mentor", world.users["mentor"])
+        assert (by_party["supervisor"].doer, by_party["supervisor"].who) == ("other", "Kees Bakker")
         assert all(a.student == world.student for a in by_party.values())
 
 
@@ -226,6 +228,7 @@ def test_close_guardian_agreement_is_carried_by_the_guardian(login, world):
     with scopes_disabled():
         action = Agreement.objects.get(party="guardian").action
     assert action.who == str(world.users["guardian"])
+    assert (action.doer, action.doer_user) == ("guardian", world.users["guardian"])
 
 
 def test_close_of_a_closed_conversation_goes_to_its_result(login, world):

@@ -47,6 +47,7 @@ from koers.dossier.models import (
     AmbitionStep,
     Compliment,
     Contact,
+    Doer,
     Evidence,
     EvidenceKind,
     Experience,
@@ -999,13 +1000,20 @@ class _Builder:
             else:
                 due_on = self.today + dt.timedelta(days=rng.randint(3, 45))
             linked = experiences[index % len(experiences)][0] if experiences and self.chance(0.5) else None
+            mentors = self.mentors_of.get(plan.group.pk, [])
+            if who == "ik":
+                doer: dict[str, Any] = {"doer": Doer.SELF, "who": ""}
+            elif "mentor" in who and mentors:  # "ik en mijn mentor": the mentor is linked and told
+                doer = {"doer": Doer.MENTOR, "doer_user": mentors[0], "who": mentors[0].get_full_name()}
+            else:
+                doer = {"doer": Doer.OTHER, "who": who}
             result.append(
                 self.add(
                     Action(
                         school=plan.student.school,
                         student=plan.student,
                         what=what,
-                        who=who,
+                        **doer,
                         due_on=due_on,
                         where_with_whom=where,
                         done_when=done_when,

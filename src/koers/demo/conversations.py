@@ -30,7 +30,7 @@ from koers.conversations.models import (
     TagKind,
 )
 from koers.demo import texts
-from koers.dossier.models import Action, ActionStatus, Experience, StudentTrait
+from koers.dossier.models import Action, ActionStatus, Doer, Experience, StudentTrait
 from koers.lob.vocabulary import Phase, TraitKind
 from koers.schools.models import Group, RoleKind, School, SchoolYear, Track
 
@@ -228,23 +228,25 @@ class ConversationPlanner:
         student = plan.student
         what, _who, where, done_when = texts.ACTIONS[0] if rich else rng.choice(texts.ACTIONS)
         due_on = held_on + dt.timedelta(days=rng.randint(7, 35))
-        parties: list[tuple[str, str, str, str, str]] = [
+        parties: list[tuple[str, str, dict[str, Any], str, str]] = [
             # A vague agreement (no "how do we know") is what the mirror is there to show.
             (
                 Party.STUDENT,
                 what,
-                student.user.first_name,
+                {"doer": Doer.SELF, "who": ""},
                 where,
                 done_when if b.chance(quality) or rich else "",
             )
         ]
         if rich or b.chance(0.4):
             mentor_what, mentor_done = rng.choice(texts.MENTOR_AGREEMENTS)
-            parties.append((Party.MENTOR, mentor_what, held.mentor.get_full_name(), "", mentor_done))
+            mentor = {"doer": Doer.MENTOR, "doer_user": held.mentor, "who": held.mentor.get_full_name()}
+            parties.append((Party.MENTOR, mentor_what, mentor, "", mentor_done))
         if plan.guardians and (rich or b.chance(0.2)):
             guardian_what, guardian_done = rng.choice(texts.GUARDIAN_AGREEMENTS)
-            parties.append((Party.GUARDIAN, guardian_what, "ouder/verzorger", "thuis", guardian_done))
-        for party, text, who, where_with_whom, done in parties:
+            guardian = {"doer": Doer.GUARDIAN, "who": ""}
+            parties.append((Party.GUARDIAN, guardian_what, guardian, "thuis", guardian_done))
+        for party, text, doer, where_with_whom, done in parties:
             party_due = due_on if party == Party.STUDENT else due_on - dt.timedelta(days=3)
             finished = party_due < b.today and b.chance(0.6)
             action = b.add(
@@ -252,7 +254,7 @@ class ConversationPlanner:
                     school=self.school,
                     student=student,
                     what=text,
-                    who=who,
+                    **doer,
                     due_on=party_due,
                     where_with_whom=where_with_whom,
                     done_when=done,

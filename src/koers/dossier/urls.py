@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.dossier.views import experiences, family, portfolio, reflections
+from koers.dossier.views import actions, experiences, family, portfolio, reflections
 
 app_name = "dossier"
 
@@ -25,10 +25,10 @@ urlpatterns = [
     path("netwerk/<int:pk>/", portfolio.contact_edit, name="contact_edit"),
     path("netwerk/<int:pk>/verwijderen/", portfolio.contact_delete, name="contact_delete"),
     path("netwerk/<int:pk>/contact/", portfolio.contact_toggle, name="contact_toggle"),
-    path("acties/nieuw/", portfolio.action_new, name="action_new"),
-    path("acties/<int:pk>/", portfolio.action_detail, name="action"),
-    path("acties/<int:pk>/bewerken/", portfolio.action_edit, name="action_edit"),
-    path("acties/<int:pk>/status/", portfolio.action_status, name="action_status"),
+    path("acties/nieuw/", actions.action_new, name="action_new"),
+    path("acties/<int:pk>/", actions.action_detail, name="action"),
+    path("acties/<int:pk>/bewerken/", actions.action_edit, name="action_edit"),
+    path("acties/<int:pk>/status/", actions.action_status, name="action_status"),
     path("delen/", portfolio.share_toggle, name="share_toggle"),
     # --- experiences, evidence, reflections, remarks (views/experiences.py) ---
     path("ervaringen/nieuw/", experiences.experience_new, name="experience_new"),

@@ -123,7 +123,7 @@ def transfer_document(export: TransferExport, items: Items, *, source_school: st
         "actions": [
             {
                 "what": action.what,
-                "who": action.who,
+                "who": action.who_label,
                 "due_on": _date(action.due_on),
                 "where_with_whom": action.where_with_whom,
                 "done_when": action.done_when,
