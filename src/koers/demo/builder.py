@@ -31,6 +31,7 @@ from django_scopes import scopes_disabled
 from koers.access.models import AuditAction, AuditEntry
 from koers.conversations.models import Agreement, Conversation
 from koers.demo import names, texts
+from koers.demo.about import programme_for
 from koers.demo.assignments import plan_assignments
 from koers.demo.careers import plan_careers
 from koers.demo.choices import plan_choices
@@ -318,6 +319,7 @@ class _StudentPlan:
     simple: bool
     profile: str = ACTIVE
     guardians: list[tuple[User, bool]] = field(default_factory=list)  # (user, has authority)
+    programme: str = ""  # the profile or route the student follows (demo/about.py)
 
 
 class _Builder:
@@ -358,6 +360,7 @@ class _Builder:
         self.mentors_of: dict[int, list[User]] = {}  # by group pk
         self.teachers_of: dict[int, list[User]] = {}  # by school pk
         self.counsellors_of: dict[int, list[User]] = {}  # by school pk
+        self.programmes: dict[int, str] = {}  # by student pk, once saved (demo/about.py)
         self.qualities = {t.key: t for t in Trait.objects.filter(kind=TraitKind.QUALITY)}
         self.motives = {t.key: t for t in Trait.objects.filter(kind=TraitKind.MOTIVE)}
         self.prompts: dict[str, list[ReflectionPrompt]] = {c: [] for c in Competence.values}
@@ -467,6 +470,7 @@ class _Builder:
             batch_size=500,
         )
         self.save_all(Compliment, Ambition, AmbitionStep, Contact, Action, Remark, AuditEntry)
+        self.programmes.update({p.student.pk: p.programme for p in plans if p.student.pk is not None})
         plan_conversations(self, school, [p for p in plans if p.student.school_id == school.pk])
         plan_programme(self, school)
         plan_assignments(self, school)
@@ -629,7 +633,13 @@ class _Builder:
         simple = isk and (username == "nieuwkomer" or self.chance(0.7))
         # The newcomer reads Koers in simple language, so the demo shows the simpler prompts.
         user.simple_language = username == "nieuwkomer"
-        return _StudentPlan(student=student, group=group, international=international, simple=simple)
+        return _StudentPlan(
+            student=student,
+            group=group,
+            international=international,
+            simple=simple,
+            programme=programme_for(user.username, group.track, self.seed),
+        )
 
     def student_number(self, drawn: int) -> str:
         """The drawn leerlingnummer, moved up past numbers already given (they are unique per school)."""

@@ -30,6 +30,7 @@ from koers.conversations.models import (
     TagKind,
 )
 from koers.demo import texts
+from koers.demo.about import About, pronouns_for, stage_of
 from koers.dossier.models import Action, ActionStatus, Doer, Experience, StudentTrait
 from koers.lob.vocabulary import Phase, TraitKind
 from koers.schools.models import Group, RoleKind, School, SchoolYear, Track
@@ -127,6 +128,11 @@ class ConversationPlanner:
         b, rng = self.b, self.b.rng
         student = plan.student
         rich = student.user.username == "leerling"
+        about = About(
+            pronouns=pronouns_for(student.user.first_name),
+            programme=plan.programme,
+            stage=stage_of(plan.group.track, plan.group.year_level),
+        )
         kind = self.type_for(type_key_for(plan.group))
         held_on = b.today - dt.timedelta(days=rng.randint(8, ROUND_STARTED_DAYS_AGO - 5))
         # How good this conversation was: the fixed student's is a model one, the others vary.
@@ -142,7 +148,7 @@ class ConversationPlanner:
                 scheduled_at=self.at(held_on),
                 place=f"Lokaal {rng.randint(1, 40)}",
                 status=ConversationStatus.CLOSED,
-                goal=rng.choice(texts.CONVERSATION_NOTES["goal"]),
+                goal=about.write(rng.choice(texts.CONVERSATION_NOTES["goal"])),
                 summary=texts.CONVERSATION_SUMMARIES[0] if rich else rng.choice(texts.CONVERSATION_SUMMARIES),
                 next_topics=rng.choice(texts.CONVERSATION_NEXT_TOPICS),
                 shared_with_guardians=shared,
@@ -169,7 +175,7 @@ class ConversationPlanner:
                     experience=brought,
                 )
             )
-        self.plan_notes(held, brought, quality=quality, rich=rich)
+        self.plan_notes(held, brought, about, quality=quality, rich=rich)
         self.plan_tags(held, student, quality=quality, rich=rich)
         self.plan_agreements(held, plan, held_on, quality=quality, rich=rich)
 
@@ -192,15 +198,14 @@ class ConversationPlanner:
             self.invited += [(upcoming, g) for g, authority in plan.guardians if authority]
 
     def plan_notes(
-        self, held: Conversation, brought: Experience | None, *, quality: float, rich: bool
+        self, held: Conversation, brought: Experience | None, about: About, *, quality: float, rich: bool
     ) -> None:
         b = self.b
         for phase in Phase:
             if not rich and phase != Phase.CLOSING and not b.chance(quality):
                 continue
-            text = b.rng.choice(texts.CONVERSATION_NOTES.get(phase.value, ("",)))
-            if phase == Phase.EXPERIENCE:
-                text = text.format(experience=f"„{brought.title}”" if brought else "een bijbaan")
+            template = b.rng.choice(texts.CONVERSATION_NOTES.get(phase.value, ("",)))
+            text = about.write(template, experience=f"„{brought.title}”" if brought else "een bijbaan")
             if text:
                 b.add(PhaseNote(school=self.school, conversation=held, phase=phase.value, text=text))
 
