@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from koers.accounts import invitations as domain
+from koers.accounts.domain import invitations as domain
 from koers.accounts.models import GuardianInvitation
 from koers.schools.models import Guardianship, Role, RoleKind, User
 from tests import factories as f

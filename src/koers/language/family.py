@@ -26,12 +26,10 @@ FAMILY_SOURCES = (
     "accounts/templates/accounts/security.html",
     "accounts/forms.py",
     "accounts/views/*.py",
-    "accounts/domain.py",
+    "accounts/domain/*",
     "accounts/middleware.py",
     "accounts/templates/accounts/otp_*.html",
     # guardian invitations: the e-mail, the letter, activating access
-    "accounts/invitations.py",
-    "accounts/invitation_forms.py",
     "accounts/templates/accounts/invitations/activate.html",
     "accounts/templates/accounts/invitations/email.txt",
     "accounts/templates/accounts/invitations/letters_pdf.html",

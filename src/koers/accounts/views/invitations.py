@@ -20,10 +20,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
 from koers.access.tenancy import activate_role
-from koers.accounts import invitations as domain
-from koers.accounts.invitation_forms import ActivateForm, AddGuardianForm
-from koers.accounts.invitation_queries import invitation_overview
+from koers.accounts.domain import invitations as domain
+from koers.accounts.forms import ActivateForm, AddGuardianForm
 from koers.accounts.models import InvitationKind
+from koers.accounts.queries import (
+    get_invitation_for,
+    invitable_guardianships,
+    invitable_students,
+    invitation_overview,
+)
 from koers.accounts.rules import can_invite_guardians
 from koers.background.queue import enqueue_job
 from koers.common.htmx import render_page
@@ -44,7 +49,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def _chosen(request: HttpRequest, role: Role) -> list[Guardianship]:
     wanted = [int(v) for v in request.POST.getlist("guardianship") if v.isdigit()]
     return list(
-        domain.invitable_guardianships(role)
+        invitable_guardianships(role)
         .filter(pk__in=wanted)
         .select_related("guardian", "student__user", "school")
         .order_by("student__user__last_name", "guardian__last_name", "pk")
@@ -91,9 +96,7 @@ def _deliver(request: HttpRequest, role: Role, issued: list[domain.IssuedInvitat
 @GET_POST
 def add(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_invite_guardians)
-    students = (
-        domain.invitable_students(role).select_related("user").order_by("user__last_name", "user__first_name")
-    )
+    students = invitable_students(role).select_related("user").order_by("user__last_name", "user__first_name")
     form = AddGuardianForm(request.POST if request.method == "POST" else None, students=students)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -121,7 +124,7 @@ def add(request: HttpRequest) -> HttpResponse:
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_invite_guardians)
-    invitation = domain.get_invitation_for(role, pk)
+    invitation = get_invitation_for(role, pk)
     try:
         domain.revoke_invitation(invitation=invitation, by=role)
     except ValidationError as error:

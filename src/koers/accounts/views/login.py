@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.rules import is_admin, is_staff
-from koers.accounts import domain
 from koers.accounts.backends import oidc_configured
+from koers.accounts.domain import logins as domain
 from koers.accounts.queries import confirmed_device
 from koers.accounts.saml import saml_configured
 

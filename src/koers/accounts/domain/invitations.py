@@ -17,18 +17,15 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from koers.access.gate import require
-from koers.access.rules import is_admin
 from koers.accounts.models import ExternalIdentity, GuardianInvitation, InvitationKind
+from koers.accounts.queries import invitable_guardianships
 from koers.accounts.rules import can_invite_guardians, can_invite_guardians_of
 from koers.schools.models import Guardianship, Role, RoleKind, Student, User
-from koers.schools.queries import visible_students
 
 VALID_FOR = dt.timedelta(days=14)
 # No 0/O, 1/I/L: a code is typed over from paper.
@@ -38,43 +35,6 @@ CODE_LENGTH = 8
 # Guessing codes: this many wrong tries per address, then a pause.
 ATTEMPT_LIMIT = 10
 ATTEMPT_WINDOW = dt.timedelta(minutes=15)
-
-
-# --- who may invite whom -------------------------------------------------------------------------------
-
-
-def invitable_students(role: Role) -> QuerySet[Student]:
-    """The current students whose guardians this role may invite: every student for admins and
-    counsellors, the students a mentor follows for a mentor."""
-    if not can_invite_guardians(role):
-        return Student.objects.none()
-    # An admin is not among those ``visible_students`` serves (they open no dossiers), but invites for all.
-    students = Student.objects.filter(school_id=role.school_id) if is_admin(role) else visible_students(role)
-    return students.filter(left_on__isnull=True)
-
-
-def invitable_guardianships(role: Role) -> QuerySet[Guardianship]:
-    return Guardianship.objects.filter(student__in=invitable_students(role))
-
-
-def get_invitation_for(role: Role, pk: int) -> GuardianInvitation:
-    found = (
-        GuardianInvitation.objects.filter(pk=pk, school_id=role.school_id)
-        .filter(
-            Exists(
-                Guardianship.objects.filter(
-                    guardian_id=OuterRef("guardian_id"),
-                    student_id=OuterRef("student_id"),
-                    student__in=invitable_students(role),
-                )
-            )
-        )
-        .select_related("guardian")
-        .first()
-    )
-    if found is None:
-        raise Http404
-    return found
 
 
 # --- codes and tokens ------------------------------------------------------------------------------------
