@@ -18,6 +18,7 @@ FAMILY_SOURCES = (
     "common/forms.py",
     "common/uploads.py",
     "common/views_speech.py",
+    "common/views_accessibility.py",
     "language/views.py",
     "language/domain.py",
     "language/templates/*.html",
