@@ -324,6 +324,9 @@ KOERS_TASK_ATTEMPTS = int(os.environ.get("KOERS_TASK_ATTEMPTS", "6"))
 KOERS_TASK_RETRY_SECONDS = int(os.environ.get("KOERS_TASK_RETRY_SECONDS", "60"))
 # Prepared downloads (bulk PDFs with login QR codes) are removed this many hours after they were made.
 KOERS_DOWNLOAD_HOURS = int(os.environ.get("KOERS_DOWNLOAD_HOURS", "24"))
+# A domain verb that changes a student's data without writing its audit row (access/audit.py) raises when this
+# is on (development and the tests), and is logged as an error in production.
+KOERS_STRICT_TRACE = os.environ.get("KOERS_STRICT_TRACE", "1" if DEBUG else "0") == "1"
 
 # --- Running for real (`koers web`, docs/deploy.md) ---
 # Static files: whitenoise serves them from the web process, compressed (gzip and Brotli), with file names

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.accounts.models import ExternalIdentity, GuardianInvitation, InvitationKind
 from koers.accounts.queries import invitable_guardianships
@@ -135,6 +136,7 @@ def invite(*, guardianships: list[Guardianship], kind: str, by: Role) -> list[Is
     return [_issue(guardianship=g, kind=kind, by=by, now=now) for g in unique]
 
 
+@leaves_trace
 @transaction.atomic
 def add_guardian(
     *,
@@ -171,9 +173,11 @@ def add_guardian(
     guardian.set_unusable_password()
     guardian.save()
     Role.objects.get_or_create(user=guardian, school_id=by.school_id, kind=RoleKind.GUARDIAN)
-    return Guardianship.objects.create(
+    guardianship = Guardianship.objects.create(
         school_id=student.school_id, guardian=guardian, student=student, has_authority=has_authority
     )
+    record_change(by=by, student=student, change="guardianship.added", subject=_name(guardian))
+    return guardianship
 
 
 def _name(user: User) -> str:
@@ -300,6 +304,7 @@ def already_has_account() -> InvitationRefused:
     )
 
 
+@leaves_trace
 def link_to_account(*, invitation: GuardianInvitation, user: User) -> Role:
     """A guardian who already has an account, logged in, uses their code: the invitation is used up and the
     child is theirs at the inviting school. Their username and password stay exactly as they were."""
@@ -320,9 +325,11 @@ def link_to_account(*, invitation: GuardianInvitation, user: User) -> Role:
         role, _created = Role.objects.get_or_create(
             user=user, school_id=invitation.school_id, kind=RoleKind.GUARDIAN
         )
+        record_change(by=role, student=invitation.student, change="guardianship.linked", subject=_name(user))
     return role
 
 
+@leaves_trace
 def activate(
     *, invitation: GuardianInvitation, username: str, password: str, language: str
 ) -> tuple[User, Role]:
@@ -362,5 +369,8 @@ def activate(
             guardian.save(update_fields=["username", "preferred_language", "is_active", "password"])
             role, _created = Role.objects.get_or_create(
                 user=guardian, school_id=invitation.school_id, kind=RoleKind.GUARDIAN
+            )
+            record_change(
+                by=role, student=invitation.student, change="guardianship.linked", subject=_name(guardian)
             )
     return guardian, role

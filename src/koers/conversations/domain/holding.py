@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.conversations.models import (
     Conversation,
@@ -151,6 +152,7 @@ def _land_in_dossier(conversation: Conversation, kind: str, trait: Trait | None,
         pass
 
 
+@leaves_trace
 @transaction.atomic
 def tag_in_conversation(
     *, by: Role, conversation: Conversation, kind: str, trait: Trait | None = None, text: str = ""
@@ -185,9 +187,11 @@ def tag_in_conversation(
         )
     if kind != TagKind.OCCUPATION:
         _land_in_dossier(conversation, kind, trait, text)
+    record_change(by=by, student=conversation.student, change="conversation.tagged", subject=str(tag))
     return tag
 
 
+@leaves_trace
 @transaction.atomic
 def remove_tag(*, by: Role, tag: ConversationTag) -> None:
     """Undo a tag. A trait it put in the dossier goes too, unless the student has linked experiences to it."""
@@ -200,4 +204,5 @@ def remove_tag(*, by: Role, tag: ConversationTag) -> None:
         )
         added = added.filter(trait=tag.trait) if tag.trait_id else added.filter(own_words__iexact=tag.text)
         added.delete()
+    record_change(by=by, student=student, change="conversation.untagged", subject=str(tag))
     tag.delete()

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
 from koers.conversations.models import Conversation, ConversationStatus, Preparation
@@ -28,6 +29,7 @@ def _answer(value: str, field: str) -> str:
     return value
 
 
+@leaves_trace
 def save_preparation(
     *,
     by: Role,
@@ -91,4 +93,5 @@ def save_preparation(
                     "updated_at",
                 ]
             )
+        record_change(by=by, student=conversation.student, change="conversation.prepared")
     return preparation
