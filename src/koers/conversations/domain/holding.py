@@ -24,7 +24,7 @@ from koers.conversations.models import (
 )
 from koers.conversations.queries.holding import note_version
 from koers.conversations.rules import can_hold_conversation
-from koers.dossier.domain.portfolio import default_sharing
+from koers.dossier.domain.overview import default_sharing
 from koers.dossier.models import StudentTrait
 from koers.lob.models import Trait
 from koers.lob.vocabulary import Phase
