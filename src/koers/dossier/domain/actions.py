@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.dossier.domain.overview import default_sharing
 from koers.dossier.models import (
     Action,
@@ -18,6 +19,8 @@ from koers.dossier.models import (
 )
 from koers.dossier.rules import can_edit_dossier
 from koers.schools.models import Role, Student
+
+ACTION_FIELDS = ("what", "who", "due_on", "where_with_whom", "done_when", "experience")
 
 
 def _smart_fields(
@@ -108,7 +111,9 @@ def update_action(
     where_with_whom: str = "",
     experience: Experience | None = None,
     today: dt.date | None = None,
+    version: str | None = None,
 ) -> Action:
+    """Change an action; against a changed ``version`` (someone else saved since) ``EditConflict``."""
     require(by, can_edit_dossier, action.student)
     fields = _smart_fields(
         action.student,
@@ -124,7 +129,7 @@ def update_action(
     for name, value in fields.items():
         setattr(action, name, value)
     action.due_on = due_on
-    action.save(update_fields=[*fields.keys(), "due_on", "updated_at"])
+    save_unless_changed(action, fields=ACTION_FIELDS, version=version)
     return action
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.dossier.domain.overview import default_sharing, required_text
 from koers.dossier.models import (
     Ambition,
@@ -15,6 +16,8 @@ from koers.dossier.models import (
 )
 from koers.dossier.rules import can_edit_dossier
 from koers.schools.models import Role, Student
+
+AMBITION_FIELDS = ("dream", "why")  # what the edit form changes, and its version covers
 
 
 def _dream(value: str) -> str:
@@ -36,11 +39,14 @@ def create_ambition(
 
 
 @transaction.atomic
-def update_ambition(*, ambition: Ambition, by: Role, dream: str, why: str) -> Ambition:
+def update_ambition(
+    *, ambition: Ambition, by: Role, dream: str, why: str, version: str | None = None
+) -> Ambition:
+    """Change the dream; against a changed ``version`` (someone else saved since) ``EditConflict``."""
     require(by, can_edit_dossier, ambition.student)
     ambition.dream = _dream(dream)
     ambition.why = (why or "").strip()
-    ambition.save(update_fields=["dream", "why", "updated_at"])
+    save_unless_changed(ambition, fields=AMBITION_FIELDS, version=version)
     return ambition
 
 

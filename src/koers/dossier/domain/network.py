@@ -6,12 +6,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.dossier.domain.overview import default_sharing, required_text
 from koers.dossier.models import (
     Contact,
 )
 from koers.dossier.rules import can_edit_dossier
 from koers.schools.models import Role, Student
+
+CONTACT_FIELDS = ("name", "relation", "occupation", "could_help_with", "contacted")
 
 
 def _contact_name(value: str) -> str:
@@ -56,16 +59,16 @@ def update_contact(
     occupation: str,
     could_help_with: str,
     contacted: bool,
+    version: str | None = None,
 ) -> Contact:
+    """Change a contact; against a changed ``version`` (someone else saved since) ``EditConflict``."""
     require(by, can_edit_dossier, contact.student)
     contact.name = _contact_name(name)
     contact.relation = (relation or "").strip()
     contact.occupation = (occupation or "").strip()
     contact.could_help_with = (could_help_with or "").strip()
     contact.contacted = contacted
-    contact.save(
-        update_fields=["name", "relation", "occupation", "could_help_with", "contacted", "updated_at"]
-    )
+    save_unless_changed(contact, fields=CONTACT_FIELDS, version=version)
     return contact
 
 

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.dossier.domain.overview import default_sharing, own_experiences_only
 from koers.dossier.models import (
     Experience,
@@ -63,19 +64,27 @@ def claim_trait(
     return claimed
 
 
+TRAIT_FIELDS = ("own_words",)  # the text the edit form changes; the linked experiences are a set, not text
+
+
 @transaction.atomic
 def relink_trait(
-    *, student_trait: StudentTrait, by: Role, own_words: str, experiences: Iterable[Experience]
+    *,
+    student_trait: StudentTrait,
+    by: Role,
+    own_words: str,
+    experiences: Iterable[Experience],
+    version: str | None = None,
 ) -> StudentTrait:
-    """Change the student's own words for a trait and the experiences that show it."""
+    """Change the student's own words for a trait and the experiences that show it; against a changed
+    ``version`` of the words (someone else saved since) ``EditConflict``."""
     require(by, can_edit_dossier, student_trait.student)
     own_words = (own_words or "").strip()
     if student_trait.trait_id is None and not own_words:
         raise ValidationError({"own_words": _("Schrijf op wat je bedoelt; dit veld mag niet leeg zijn.")})
     chosen = own_experiences_only(student_trait.student, experiences)
-    if own_words != student_trait.own_words:
-        student_trait.own_words = own_words
-        student_trait.save(update_fields=["own_words", "updated_at"])
+    student_trait.own_words = own_words
+    save_unless_changed(student_trait, fields=TRAIT_FIELDS, version=version)
     student_trait.experiences.set(chosen)
     return student_trait
 

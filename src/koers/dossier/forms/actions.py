@@ -8,13 +8,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import DateInput, Form, ModelForm
+from koers.common.forms import DateInput, Form, ModelForm, VersionedFormMixin
 from koers.dossier.forms.overview import OptionalExperienceField, share_field
 from koers.dossier.models import Action, ActionStatus, Experience
 from koers.language.simple import simpler
 
 
-class ActionForm(ModelForm):
+class ActionForm(VersionedFormMixin, ModelForm):
     experience = OptionalExperienceField(
         label=_("Hoort bij ervaring (mag leeg)"),
         queryset=Experience.objects.none(),

@@ -7,13 +7,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import DateInput, ModelForm
+from koers.common.forms import DateInput, ModelForm, VersionedFormMixin
 from koers.dossier.forms.overview import share_field
 from koers.dossier.models import Ambition, AmbitionStep
 from koers.language.simple import simpler
 
 
-class AmbitionForm(ModelForm):
+class AmbitionForm(VersionedFormMixin, ModelForm):
     class Meta:
         model = Ambition
         fields = ["dream", "why"]

@@ -7,13 +7,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import ModelForm
+from koers.common.forms import ModelForm, VersionedFormMixin
 from koers.dossier.forms.overview import share_field
 from koers.dossier.models import Contact
 from koers.language.simple import simpler
 
 
-class ContactForm(ModelForm):
+class ContactForm(VersionedFormMixin, ModelForm):
     class Meta:
         model = Contact
         fields = ["name", "relation", "occupation", "could_help_with", "contacted"]

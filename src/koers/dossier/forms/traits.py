@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import Form
+from koers.common.forms import Form, VersionedFormMixin
 from koers.dossier.forms.overview import ExperienceChoiceField, TraitChoiceField, share_field
 from koers.dossier.models import Experience
 from koers.language.simple import simpler
@@ -60,7 +60,7 @@ class TraitClaimForm(Form):
         return cleaned
 
 
-class TraitEditForm(Form):
+class TraitEditForm(VersionedFormMixin, Form):
     own_words = forms.CharField(label=_("In mijn eigen woorden"), max_length=200, required=False)
     experiences = ExperienceChoiceField(
         label=simpler(_("Bij welke ervaringen liet je dit zien?"), _("Wanneer deed je dit?")),

@@ -17,8 +17,9 @@ from django.views.decorators.http import require_POST
 
 from koers.access.audit import record_access
 from koers.access.gate import permit
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
-from koers.dossier.domain.actions import plan_action, set_action_status, update_action
+from koers.dossier.domain.actions import ACTION_FIELDS, plan_action, set_action_status, update_action
 from koers.dossier.domain.remarks import mark_remarks_seen
 from koers.dossier.forms.actions import ActionForm, ActionStatusForm
 from koers.dossier.models import Action, ActionStatus
@@ -110,11 +111,11 @@ def _own_action(request: HttpRequest, pk: int) -> tuple[Role, Student, Action]:
 @GET_POST
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     role, student, action = _own_action(request, pk)
-    fields = ["what", "who", "due_on", "where_with_whom", "done_when", "experience"]
     form = ActionForm(
         posted(request),
-        initial=model_to_dict(action, fields=fields),
+        initial=model_to_dict(action, fields=list(ACTION_FIELDS)),
         experiences=own_experiences(student),
+        version=version_of_instance(action, ACTION_FIELDS),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -128,6 +129,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 where_with_whom=data["where_with_whom"],
                 done_when=data["done_when"],
                 experience=data["experience"],
+                version=form.started_from,
             )
         except ValidationError as error:
             show_domain_errors(form, error)

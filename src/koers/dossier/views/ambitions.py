@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.access.gate import permit
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.dossier.domain.ambitions import (
+    AMBITION_FIELDS,
     add_ambition_step,
     create_ambition,
     drop_ambition,
@@ -64,7 +66,10 @@ def _ambition_page(
     form: AmbitionForm | None = None,
     step_form: StepForm | None = None,
 ) -> HttpResponse:
-    form = form or AmbitionForm(initial=model_to_dict(ambition, fields=["dream", "why"]))
+    form = form or AmbitionForm(
+        initial=model_to_dict(ambition, fields=list(AMBITION_FIELDS)),
+        version=version_of_instance(ambition, AMBITION_FIELDS),
+    )
     return render(
         request,
         "dossier/ambition_detail.html",
@@ -87,7 +92,11 @@ def ambition(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             update_ambition(
-                ambition=item, by=role, dream=form.cleaned_data["dream"], why=form.cleaned_data["why"]
+                ambition=item,
+                by=role,
+                dream=form.cleaned_data["dream"],
+                why=form.cleaned_data["why"],
+                version=form.started_from,
             )
         except ValidationError as error:
             show_domain_errors(form, error)

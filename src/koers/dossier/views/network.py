@@ -13,8 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.access.gate import permit
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
-from koers.dossier.domain.network import add_contact, remove_contact, set_contacted, update_contact
+from koers.dossier.domain.network import (
+    CONTACT_FIELDS,
+    add_contact,
+    remove_contact,
+    set_contacted,
+    update_contact,
+)
 from koers.dossier.forms.network import ContactForm
 from koers.dossier.models import Contact
 from koers.dossier.queries.network import get_contact_for
@@ -58,10 +65,8 @@ def _own_contact(request: HttpRequest, pk: int) -> tuple[Role, Contact]:
 @GET_POST
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     role, contact = _own_contact(request, pk)
-    initial = model_to_dict(
-        contact, fields=["name", "relation", "occupation", "could_help_with", "contacted"]
-    )
-    form = ContactForm(posted(request), initial=initial)
+    initial = model_to_dict(contact, fields=list(CONTACT_FIELDS))
+    form = ContactForm(posted(request), initial=initial, version=version_of_instance(contact, CONTACT_FIELDS))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -73,6 +78,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 occupation=data["occupation"],
                 could_help_with=data["could_help_with"],
                 contacted=data["contacted"],
+                version=form.started_from,
             )
         except ValidationError as error:
             show_domain_errors(form, error)

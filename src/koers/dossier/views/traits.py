@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.access.gate import permit
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
-from koers.dossier.domain.traits import claim_trait, relink_trait, unclaim_trait
+from koers.dossier.domain.traits import TRAIT_FIELDS, claim_trait, relink_trait, unclaim_trait
 from koers.dossier.forms.traits import TraitClaimForm, TraitEditForm
 from koers.dossier.models import StudentTrait
 from koers.dossier.queries.overview import own_experiences
@@ -71,7 +72,12 @@ def trait_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "own_words": claimed.own_words,
         "experiences": list(claimed.experiences.values_list("pk", flat=True)),
     }
-    form = TraitEditForm(posted(request), initial=initial, experiences=experiences)
+    form = TraitEditForm(
+        posted(request),
+        initial=initial,
+        experiences=experiences,
+        version=version_of_instance(claimed, TRAIT_FIELDS),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             relink_trait(
@@ -79,6 +85,7 @@ def trait_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 by=role,
                 own_words=form.cleaned_data["own_words"],
                 experiences=form.cleaned_data["experiences"],
+                version=form.started_from,
             )
         except ValidationError as error:
             show_domain_errors(form, error)
