@@ -39,7 +39,7 @@ def two_tabs(
     assert refused not in html.unescape(saved.content.decode())
     answer = other.post(url, {**second, "version": tab_2})
 
-    assert answer.status_code == 200, answer.status_code
+    assert answer.status_code in (200, 400), answer.status_code  # a page with the form again
     page = html.unescape(answer.content.decode())
     assert refused in page
     return page

@@ -55,14 +55,27 @@ class VersionedFormMixin:
             field = self.fields.get(name)  # type: ignore[attr-defined]
             if field is None:
                 continue
-            raw = value.isoformat() if isinstance(value, dt.date) else "" if value is None else str(value)
-            if isinstance(value, bool) or raw != self.data.get(name, ""):  # type: ignore[attr-defined]
+            if isinstance(value, bool) or self._raw(value) != self._posted(name, value):
                 self.theirs.append((str(field.label or name), self._shown(field, value)))
+
+    def _posted(self, name: str, value: Any) -> Any:
+        data = self.data  # type: ignore[attr-defined]
+        if isinstance(value, list | tuple):
+            return data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+        return data.get(name, "")
+
+    @staticmethod
+    def _raw(value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return [str(item) for item in value]
+        return value.isoformat() if isinstance(value, dt.date) else "" if value is None else str(value)
 
     @staticmethod
     def _shown(field: forms.Field, value: Any) -> str:
-        if value is None or value == "":
+        if value is None or value == "" or value == []:
             return "—"
+        if isinstance(value, list | tuple):
+            return ", ".join(VersionedFormMixin._shown(field, item) for item in value)
         if isinstance(value, bool):
             return _("ja") if value else _("nee")
         if isinstance(value, dt.date):
@@ -71,7 +84,9 @@ class VersionedFormMixin:
             found = field.queryset.filter(pk=value).first() if field.queryset is not None else None
             return field.label_from_instance(found) if found is not None else "—"
         if isinstance(field, forms.ChoiceField):
-            return str(dict(field.choices).get(value, value))  # type: ignore[arg-type]
+            choices: Any = field.choices  # a list of pairs once the form is built
+            labels = {str(key): label for key, label in choices if not isinstance(label, list | tuple)}
+            return str(labels.get(str(value), value))
         return str(value)
 
 

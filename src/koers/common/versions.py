@@ -4,8 +4,8 @@
    carries it in a hidden input (``templates/form_errors.html`` writes it, ``VersionedFormMixin`` reads it).
 2. The domain verb sets the new values on the instance and calls ``save_unless_changed``: if the stored
    values are no longer the ones the editor started from, it raises ``EditConflict`` with the other person's
-   values and writes nothing. The check and the write are one conditional UPDATE (``WHERE`` the values read
-   just before are still there), so two requests at the same moment cannot both win.
+   values and writes nothing. The row is read ``FOR UPDATE`` and written in one transaction, so two requests
+   at the same moment cannot both win.
 3. The view catches it like any refusal (``EditConflict`` is a ``ValidationError``, so
    ``common.views.show_domain_errors`` handles it): the form is shown again with the editor's own input,
    the other person's values beside it and the new version, so the next save is a deliberate choice.
@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,38 +71,41 @@ def save_unless_changed(
     fields: Sequence[str],
     version: str | None,
     touch: Sequence[str] | None = None,
+    also: Sequence[str] = (),
 ) -> None:
     """Write ``fields`` of ``instance`` (already set to the new values) unless the stored values changed
     since ``version``; ``None`` writes without the check (callers that are not edit forms). ``touch``
-    fields (by default the model's ``auto_now`` timestamps) are set to now. Otherwise raises
+    fields (by default the model's ``auto_now`` timestamps) are set to now; ``also`` fields are written
+    without being part of the version (a replaced file beside the text). Otherwise raises
     ``EditConflict`` and writes nothing. Call it inside the verb's transaction."""
     model = type(instance)
     names = _attnames(model, fields)
+    # The row is locked until the verb's transaction ends (PostgreSQL: a second save waits here and then
+    # reads the first one's values; SQLite: Koers's IMMEDIATE transactions already queue the writers), so
+    # the check and the write cannot be overtaken by another save.
     rows = model._base_manager.filter(pk=instance.pk)  # the caller already checked access to it
+    with transaction.atomic():
+        before = rows.select_for_update().values(*names.values()).first()
+        if before is None:
+            raise EditConflict(None)
+        mine = _values(instance, fields)
+        if version is not None and version != version_of(before) and before != mine:
+            theirs = {name: before[attname] for name, attname in names.items()}
+            raise EditConflict(theirs, version=version_of(before))
+        updates = {**mine, **_values(instance, also)}
+        now = timezone.now()
+        if touch is None:
+            touch = [f.attname for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+        for name in touch:
+            updates[name] = now
+            setattr(instance, name, now)
+        rows.update(**updates)
 
-    def stored() -> dict[str, Any] | None:
-        return rows.values(*names.values()).first()
 
-    def conflict(found: dict[str, Any] | None) -> EditConflict:
-        if found is None:
-            return EditConflict(None)
-        return EditConflict(
-            {name: found[attname] for name, attname in names.items()}, version=version_of(found)
-        )
-
-    before = stored()
-    if before is None:
-        raise conflict(None)
-    mine = _values(instance, fields)
-    if version is not None and version != version_of(before) and before != mine:
-        raise conflict(before)
-    updates = dict(mine)
-    now = timezone.now()
-    if touch is None:
-        touch = [f.attname for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
-    for name in touch:
-        updates[name] = now
-        setattr(instance, name, now)
-    # The values read just before are the condition: a save that got in between makes this match nothing.
-    if not rows.filter(**before).update(**updates):
-        raise conflict(stored())
+def conflict_with(stored: models.Model, fields: Sequence[str]) -> EditConflict:
+    """The conflict with what another request just stored (for a create that lost a race to it)."""
+    values = _values(stored, fields)
+    names = _attnames(type(stored), fields)
+    return EditConflict(
+        {name: values[attname] for name, attname in names.items()}, version=version_of(values)
+    )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.common.versions import EditConflict, save_unless_changed
 from koers.conversations.models import (
     Conversation,
     ConversationStatus,
@@ -113,8 +114,12 @@ def save_phase_note(
 
 
 @transaction.atomic
-def save_private_note(*, by: Role, conversation: Conversation, text: str) -> PrivateNote:
-    """The holder's own note on the conversation, seen by nobody else."""
+def save_private_note(
+    *, by: Role, conversation: Conversation, text: str, version: str | None = None
+) -> PrivateNote:
+    """The holder's own note on the conversation, seen by nobody else. With ``version`` (the
+    ``note_version`` the editor started from) a note changed meanwhile in another tab or on another device
+    is not overwritten: ``NoteConflict`` carries the stored text."""
     require(by, can_hold_conversation, conversation)
     text = _clean_note(text)
     note, created = PrivateNote.objects.get_or_create(
@@ -124,7 +129,10 @@ def save_private_note(*, by: Role, conversation: Conversation, text: str) -> Pri
     )
     if not created and note.text != text:
         note.text = text
-        note.save(update_fields=["text", "updated_at"])
+        try:
+            save_unless_changed(note, fields=("text",), version=version)
+        except EditConflict as conflict:
+            raise NoteConflict((conflict.theirs or {}).get("text") or "") from None
     return note
 
 
