@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.access.tenancy import school_scope
+from koers.common.versions import EditConflict, version_of_instance
+from koers.dossier.domain.ambitions import AMBITION_FIELDS, update_ambition
 from koers.dossier.models import Action, Ambition, Contact, Experience, StudentTrait
+from koers.schools.models import Role
 from tests import factories as f
+from tests.conversations.test_concurrent_edits import _at_once, postgres_only
 from tests.two_tabs import texts_beside, two_tabs, version_in
 
 
@@ -125,3 +131,33 @@ def test_experience_from_two_devices_keeps_the_first_and_shows_both(login, world
 
     texts_beside(page, "Brood gebakken op de telefoon", "Taarten versierd op de laptop")
     assert _stored(Experience, experience.pk, "what_i_did") == "Brood gebakken op de telefoon"
+
+
+# --- at the same time, from two threads (PostgreSQL) ---
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_one_ambition_from_two_devices_at_once_loses_no_text(world):
+    with scopes_disabled():
+        ambition = f.AmbitionFactory(student=world.student, dream="Begin", why="")
+        student = Role.objects.get(user=world.student.user, kind="student")
+    started_from = version_of_instance(ambition, AMBITION_FIELDS)
+    dreams = ["Begin, op de telefoon", "Begin, op de laptop"]
+
+    def save(dream):
+        def job():
+            with school_scope(world.school), scopes_disabled():
+                fresh = Ambition.objects.select_related("student").get(pk=ambition.pk)
+                return update_ambition(ambition=fresh, by=student, dream=dream, why="", version=started_from)
+
+        return job
+
+    results = _at_once(save(dreams[0]), save(dreams[1]))
+
+    stored = _stored(Ambition, ambition.pk, "dream")
+    conflicts = [r for r in results if isinstance(r, EditConflict)]
+    assert len(conflicts) == 1, results
+    assert stored in dreams
+    # The loser was told the winner's text, and still holds their own: both texts survive.
+    assert conflicts[0].theirs == {"dream": stored, "why": ""}
