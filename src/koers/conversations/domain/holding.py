@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
+from koers.common.versions import EditConflict, save_unless_changed
 from koers.conversations.models import (
     Conversation,
     ConversationStatus,
@@ -25,7 +26,7 @@ from koers.conversations.models import (
 )
 from koers.conversations.queries.holding import note_version
 from koers.conversations.rules import can_hold_conversation
-from koers.dossier.domain.portfolio import default_sharing
+from koers.dossier.domain.overview import default_sharing
 from koers.dossier.models import StudentTrait
 from koers.lob.models import Trait
 from koers.lob.vocabulary import Phase
@@ -114,8 +115,12 @@ def save_phase_note(
 
 
 @transaction.atomic
-def save_private_note(*, by: Role, conversation: Conversation, text: str) -> PrivateNote:
-    """The holder's own note on the conversation, seen by nobody else."""
+def save_private_note(
+    *, by: Role, conversation: Conversation, text: str, version: str | None = None
+) -> PrivateNote:
+    """The holder's own note on the conversation, seen by nobody else. With ``version`` (the
+    ``note_version`` the editor started from) a note changed meanwhile in another tab or on another device
+    is not overwritten: ``NoteConflict`` carries the stored text."""
     require(by, can_hold_conversation, conversation)
     text = _clean_note(text)
     note, created = PrivateNote.objects.get_or_create(
@@ -125,7 +130,10 @@ def save_private_note(*, by: Role, conversation: Conversation, text: str) -> Pri
     )
     if not created and note.text != text:
         note.text = text
-        note.save(update_fields=["text", "updated_at"])
+        try:
+            save_unless_changed(note, fields=("text",), version=version)
+        except EditConflict as conflict:
+            raise NoteConflict((conflict.theirs or {}).get("text") or "") from None
     return note
 
 
