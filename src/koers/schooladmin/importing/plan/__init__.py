@@ -17,6 +17,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from koers.common.memory import collector_paused
 from koers.schooladmin.importing.decode import Table
 from koers.schooladmin.importing.plan.result import (
     EARLIEST_BIRTH,
@@ -64,4 +65,5 @@ __all__ = [
 
 def make_plan(*, school: School, table: Table, mapping: dict[str, Any], today: dt.date | None = None) -> Plan:
     """What importing ``table`` with ``mapping`` would do at ``school`` (inside its scope); writes nothing."""
-    return Planner(school, table, mapping, today or timezone.localdate()).run()
+    with collector_paused():
+        return Planner(school, table, mapping, today or timezone.localdate()).run()

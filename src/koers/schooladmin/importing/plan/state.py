@@ -33,6 +33,9 @@ from koers.schools.models import (
     User,
 )
 
+# What the plan reads of a user: enough to compare a student's name and address and to name anyone.
+USER_FIELDS = ("username", "first_name", "last_name", "email")
+
 
 @dataclass
 class Line:
@@ -66,21 +69,28 @@ class PlannerState:
             groups=groups,
             ignored_columns=ignored_columns(table.columns, mapping),
         )
-        self.students = {
-            s.number: s
-            for s in Student.objects.filter(school=school).select_related("user").order_by("pk")
-            if s.number
-        }
+        # Only the columns the plan compares or shows: a school of 3,000 has 3,000 students, users,
+        # memberships and guardianships, and every column read is converted 3,000 times.
+        everyone = list(
+            Student.objects.filter(school=school)
+            .select_related("user")
+            .only("school_id", "number", "date_of_birth", "left_on", *(f"user__{f}" for f in USER_FIELDS))
+            .order_by("pk")
+        )
+        self.students = {s.number: s for s in everyone if s.number}
+        students_by_pk = {s.pk: s for s in everyone}
         self.plan.without_number = Student.objects.filter(
             school=school, number="", left_on__isnull=True
         ).count()
         self.memberships: dict[int, list[Membership]] = defaultdict(list)
         if not year_is_new:
+            groups_by_pk = {g.pk: g for g in groups.values()}
             for membership in (
                 Membership.objects.current(today)
                 .filter(school=school, group__school_year=year)
-                .select_related("group")
+                .only("school_id", "student_id", "group_id", "starts_on", "ends_on")
             ):
+                membership.group = groups_by_pk[membership.group_id]  # the year's groups, read above
                 self.memberships[membership.student_id].append(membership)
         self.create_groups = bool(mapping.get("create_groups"))
         self.uses_mentors = "mentor" in self.index and "group" in self.index
@@ -107,9 +117,12 @@ class PlannerState:
         self.guardianships_of: dict[int, list[Guardianship]] = defaultdict(list)
         self.numbers_by_pk = {s.pk: number for number, s in self.students.items()}
         if self.uses_guardians:
-            for guardianship in Guardianship.objects.filter(school=school).select_related(
-                "guardian", "student__user"
+            for guardianship in (
+                Guardianship.objects.filter(school=school)
+                .select_related("guardian")
+                .only("school_id", "student_id", "has_authority", *(f"guardian__{f}" for f in USER_FIELDS))
             ):
+                guardianship.student = students_by_pk[guardianship.student_id]  # every student is read above
                 self.guardianships[(guardianship.guardian_id, guardianship.student_id)] = guardianship
                 self.guardianships_of[guardianship.student_id].append(guardianship)
         # Filled once every line has been read (one query for every address in the file).
@@ -138,12 +151,22 @@ class PlannerState:
                 emails.update(t.lower() for t in mentor_tokens(line.cells.get("mentor", "")) if "@" in t)
         emails.discard("")
         if emails:
-            for user in (
+            # Plain rows, not model instances: in a weekly file nearly every address is a guardian whose user
+            # was read with the guardianships, so only the others are made into users here.
+            known = {g.guardian_id: g.guardian for g in self.guardianships.values()}
+            for row in (
                 User.objects.annotate(lower_email=Lower("email"))
                 .filter(lower_email__in=emails)
                 .order_by("pk")
+                .values_list("pk", *USER_FIELDS)
             ):
-                self.users_by_email.setdefault(user.email.lower(), user)
+                email = row[USER_FIELDS.index("email") + 1].lower()
+                if email not in self.users_by_email:
+                    user = known.get(row[0])
+                    if user is None:
+                        user = User(pk=row[0], **dict(zip(USER_FIELDS, row[1:], strict=True)))
+                        user._state.adding = False  # read from the database, as from_db would mark it
+                    self.users_by_email[email] = user
         if emails or self.uses_mentors:
             self.roles = set(
                 Role.objects.filter(

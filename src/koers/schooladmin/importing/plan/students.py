@@ -118,8 +118,9 @@ class Planner(GroupPlanner, GuardianPlanner):
         if student is None and not (first or last):
             self.problem(line.number, _("Een nieuwe leerling zonder naam; deze regel wordt overgeslagen."))
             blocked = True
-        for value, label in ((first, _("roepnaam")), (last, _("achternaam"))):
+        for value, name in ((first, "first_name"), (last, "last_name")):
             if len(value) > MAX_NAME:
+                label = _("roepnaam") if name == "first_name" else _("achternaam")
                 self.problem(
                     line.number,
                     _(
@@ -195,14 +196,12 @@ class Planner(GroupPlanner, GuardianPlanner):
         user_fields: dict[str, str] = {}
         student_fields: dict[str, Any] = {}
         notes: list[str] = []
-        for name, value, label in (
-            ("first_name", first, _("roepnaam")),
-            ("last_name", last, _("achternaam")),
-            ("email", email, _("e-mailadres")),
-        ):
+        for name, value in (("first_name", first), ("last_name", last), ("email", email)):
             if value and getattr(student.user, name) != value:
                 user_fields[name] = value
-                notes.append(f"{label}: {getattr(student.user, name) or '-'} → {value}")
+                # Translated only for what changed: most lines of a weekly file change nothing.
+                label = {"first_name": _("roepnaam"), "last_name": _("achternaam"), "email": _("e-mailadres")}
+                notes.append(f"{label[name]}: {getattr(student.user, name) or '-'} → {value}")
         if born and student.date_of_birth != born:
             student_fields["date_of_birth"] = born
             notes.append(_("geboortedatum"))
