@@ -108,7 +108,7 @@ TABLE: dict[str, Row | list[Row]] = {
     "home:leader": Row(get=only(leader=200)),
     "home:admin": Row(get=only(admin=200)),
     "schooladmin:settings": Row(get=only(admin=200)),
-    # --- the student's own dossier (views/portfolio.py) ---
+    # --- the student's own dossier (dossier/views/: overview, traits, ...) ---
     "dossier:home": Row(get=OWN_DOSSIER),
     "dossier:timeline": Row(get=OWN_DOSSIER),
     "dossier:access_log": Row(get=OWN_DOSSIER),

@@ -34,7 +34,7 @@ from koers.conversations.domain.holding import (
     save_private_note,
     tag_in_conversation,
 )
-from koers.conversations.domain.preparation import save_preparation
+from koers.conversations.domain.preparation import preparation_version, save_preparation
 from koers.conversations.forms.holding import (
     GuardianPreparationForm,
     MentorGoalForm,
@@ -180,10 +180,14 @@ def prepare(request: HttpRequest, pk: int) -> HttpResponse:
     if is_student:
         assert conversation.student is not None
         form = StudentPreparationForm(
-            data, request.FILES or None, initial=initial, student=conversation.student
+            data,
+            request.FILES or None,
+            initial=initial,
+            student=conversation.student,
+            version=preparation_version(existing),
         )
     else:
-        form = GuardianPreparationForm(data, initial=initial)
+        form = GuardianPreparationForm(data, initial=initial, version=preparation_version(existing))
     if request.method == "POST" and form.is_valid():
         try:
             save_preparation(
@@ -194,6 +198,7 @@ def prepare(request: HttpRequest, pk: int) -> HttpResponse:
                 experience=form.cleaned_data.get("experience"),
                 voice=form.cleaned_data.get("voice"),
                 remove_voice=bool(form.cleaned_data.get("remove_voice")),
+                version=form.started_from,
             )
         except ValidationError as error:
             show_domain_errors(form, error)
@@ -323,7 +328,14 @@ def private_note(request: HttpRequest, pk: int) -> HttpResponse:
     form = PrivateNoteForm(request.POST)
     if form.is_valid():
         try:
-            save_private_note(by=role, conversation=conversation, text=form.cleaned_data["text"])
+            save_private_note(
+                by=role,
+                conversation=conversation,
+                text=form.cleaned_data["text"],
+                version=form.cleaned_data["version"] or None,
+            )
+        except NoteConflict as conflict:
+            return _private_conflict(request, pk, conflict)
         except ValidationError as error:
             show_domain_errors(form, error)
     if not getattr(request, "htmx", False):
@@ -336,7 +348,46 @@ def private_note(request: HttpRequest, pk: int) -> HttpResponse:
             status=400,
         )
     return HttpResponse(
-        format_html('<span class="save-status">{}</span>', _("Bewaard om %(time)s") % {"time": _saved_at()})
+        format_html(
+            '<span class="save-status">{}</span>{}',
+            _("Bewaard om %(time)s") % {"time": _saved_at()},
+            _private_version_input(note_version(form.cleaned_data["text"])),
+        )
+    )
+
+
+def _private_version_input(version: str) -> str:
+    return format_html(
+        '<input type="hidden" id="private-version" name="version" value="{}" hx-swap-oob="true">', version
+    )
+
+
+def _private_conflict(request: HttpRequest, pk: int, conflict: NoteConflict) -> HttpResponse:
+    """The note changed in another tab or on another device: nothing is overwritten; the editor keeps
+    their text, sees the stored one, and their next save goes against the version they have now seen."""
+    message = _(
+        "Niet bewaard: deze notitie is intussen in een ander venster of op een ander apparaat veranderd. "
+        "Die tekst staat hieronder; jouw tekst staat nog in het vak. Neem over wat je wilt houden: de "
+        "volgende keer bewaren gaat dan door."
+    )
+    if not getattr(request, "htmx", False):  # without JavaScript: the page again, with both texts
+        messages.error(request, message)
+        role = permit(request, can_hold_conversation)
+        conversation = get_held_conversation_for(role, pk)
+        mode = guide_mode_for(role, conversation)
+        mode.private_note = request.POST.get("text", "")
+        mode.private_version, mode.private_theirs = conflict.version, conflict.theirs
+        context = {"conversation": conversation, "mode": mode, "note_form": PrivateNoteForm()}
+        context["close_url"] = reverse("conversations:close", args=[pk])
+        return render_page(request, "conversations/hold_guide.html", context)
+    return HttpResponse(
+        format_html(
+            '<span class="save-status error">{}</span><span class="note-theirs">{}</span>{}',
+            message,
+            conflict.theirs,
+            _private_version_input(conflict.version),
+        ),
+        status=409,
     )
 
 

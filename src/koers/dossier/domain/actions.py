@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
-from koers.dossier.domain.portfolio import default_sharing
+from koers.common.versions import save_unless_changed
+from koers.dossier.domain.overview import default_sharing
 from koers.dossier.models import Action, ActionStatus, Contact, Doer, Experience
 from koers.dossier.queries.doers import doer_options
 from koers.dossier.rules import can_edit_dossier
@@ -25,6 +26,17 @@ from koers.notifications.domain import notify
 from koers.notifications.registry import New
 from koers.schools.models import Role, RoleKind, Student, User
 
+ACTION_FIELDS = (
+    "what",
+    "doer",
+    "doer_user",
+    "doer_contact",
+    "who",
+    "due_on",
+    "where_with_whom",
+    "done_when",
+    "experience",
+)
 WHO_MAX_LENGTH = 120
 
 
@@ -185,7 +197,9 @@ def update_action(
     where_with_whom: str = "",
     experience: Experience | None = None,
     today: dt.date | None = None,
+    version: str | None = None,
 ) -> Action:
+    """Change an action; against a changed ``version`` (someone else saved since) ``EditConflict``."""
     require(by, can_edit_dossier, action.student)
     fields = _smart_fields(
         action.student,
@@ -201,7 +215,7 @@ def update_action(
     for name, value in fields.items():
         setattr(action, name, value)
     action.due_on = due_on
-    action.save(update_fields=[*fields.keys(), "due_on", "updated_at"])
+    save_unless_changed(action, fields=ACTION_FIELDS, version=version)
     _tell_the_mentor(action)
     return action
 

@@ -10,7 +10,7 @@ from django.forms.boundfield import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import DateInput, Form
+from koers.common.forms import DateInput, Form, VersionedFormMixin
 from koers.common.uploads import (
     CheckedFileField,
     CheckedFilesField,
@@ -28,7 +28,7 @@ from koers.lob.vocabulary import ExperienceKind, Feeling, TraitKind, feeling_pic
 from koers.pictograms.render import tile_label
 
 
-class ExperienceForm(Form):
+class ExperienceForm(VersionedFormMixin, Form):
     kind = forms.ChoiceField(
         label=simpler(_("Wat voor ervaring was het?"), _("Wat was het?")),
         widget=forms.RadioSelect,

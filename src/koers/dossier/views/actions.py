@@ -1,5 +1,4 @@
-"""The student's action points: planning one (SMART, with who does it chosen from their mentors,
-guardians and network, or written down), changing it, its status, and the remarks on it."""
+"""The student's action points, and how a mentor, counsellor or guardian reads one."""
 
 from __future__ import annotations
 
@@ -18,47 +17,42 @@ from django.views.decorators.http import require_POST
 
 from koers.access.audit import record_access
 from koers.access.gate import permit
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
-from koers.dossier.domain import actions
+from koers.dossier.domain.actions import ACTION_FIELDS, plan_action, set_action_status, update_action
 from koers.dossier.domain.remarks import mark_remarks_seen
-from koers.dossier.forms.portfolio import ActionForm, ActionStatusForm, doer_initial
+from koers.dossier.forms.actions import ActionForm, ActionStatusForm, doer_initial
 from koers.dossier.models import Action, ActionStatus, Doer
+from koers.dossier.queries.actions import get_action_for, get_own_action_for
 from koers.dossier.queries.doers import doer_options
 from koers.dossier.queries.experiences import remark_thread
-from koers.dossier.queries.portfolio import (
-    Visibility,
-    get_action_for,
-    get_own_action_for,
-    own_experiences,
-)
+from koers.dossier.queries.overview import Visibility, own_experiences
 from koers.dossier.rules import can_keep_dossier, can_open_dossiers
 from koers.dossier.views.experiences import remark_thread_context
-from koers.dossier.views.portfolio import _next_or, _own, _posted, _share_default
+from koers.dossier.views.overview import next_or, own_dossier, posted, share_default
 from koers.schools.models import Role, Student
-
-# --- actions -----------------------------------------------------------------------------------------
 
 
 @login_required
 @GET_POST
 def action_new(request: HttpRequest) -> HttpResponse:
-    role, student = _own(request)
+    role, student = own_dossier(request)
     experiences = own_experiences(student)
     initial: dict[str, Any] = {"doer": Doer.SELF.value}
     if request.GET.get("ervaring", "").isdigit():
         initial["experience"] = int(request.GET["ervaring"])
     form = ActionForm(
-        _posted(request),
+        posted(request),
         initial=initial,
         experiences=experiences,
         doers=doer_options(student),
-        share_default=_share_default(request, "action"),
+        share_default=share_default(request, "action"),
         earliest=timezone.localdate(),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            action = actions.plan_action(
+            action = plan_action(
                 student=student,
                 by=role,
                 what=data["what"],
@@ -119,17 +113,17 @@ def _own_action(request: HttpRequest, pk: int) -> tuple[Role, Student, Action]:
 @GET_POST
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     role, student, action = _own_action(request, pk)
-    fields = ["what", "due_on", "where_with_whom", "done_when", "experience"]
     form = ActionForm(
-        _posted(request),
-        initial={**model_to_dict(action, fields=fields), **doer_initial(action)},
+        posted(request),
+        initial={**model_to_dict(action, fields=list(ACTION_FIELDS)), **doer_initial(action)},
         experiences=own_experiences(student),
         doers=doer_options(student),
+        version=version_of_instance(action, ACTION_FIELDS),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            actions.update_action(
+            update_action(
                 action=action,
                 by=role,
                 what=data["what"],
@@ -138,6 +132,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 where_with_whom=data["where_with_whom"],
                 done_when=data["done_when"],
                 experience=data["experience"],
+                version=form.started_from,
             )
         except ValidationError as error:
             show_domain_errors(form, error)
@@ -155,9 +150,9 @@ def action_status(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Kies open, gedaan of vervallen."))
     else:
-        actions.set_action_status(action=action, by=role, status=form.cleaned_data["status"])
+        set_action_status(action=action, by=role, status=form.cleaned_data["status"])
         if action.status == ActionStatus.DONE:
             messages.success(request, _("Goed gedaan! Het actiepunt staat op gedaan."))
         else:
             messages.success(request, _("De status is aangepast."))
-    return redirect(_next_or(request, reverse("dossier:action", args=[action.pk])))
+    return redirect(next_or(request, reverse("dossier:action", args=[action.pk])))

@@ -24,7 +24,9 @@ from koers.access.audit import record_access
 from koers.access.gate import permit
 from koers.access.models import AuditAction
 from koers.common.uploads import is_first_request_for, serve_file
+from koers.common.versions import EditConflict, version_of_instance
 from koers.dossier.domain.experiences import (
+    EXPERIENCE_FIELDS,
     add_evidence,
     delete_evidence,
     delete_experience,
@@ -202,14 +204,20 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     experience=experience,
                     by=role,
                     **{name: form.cleaned_data[name] for name in EXPERIENCE_FORM_FIELDS},
+                    version=form.started_from,
                 )
+            except EditConflict as conflict:
+                form.show_conflict(conflict)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 messages.success(request, _("Je wijzigingen zijn bewaard."))
                 return redirect(_experience_url(experience))
     else:
-        form = ExperienceForm(initial={name: getattr(experience, name) for name in EXPERIENCE_FORM_FIELDS})
+        form = ExperienceForm(
+            initial={name: getattr(experience, name) for name in EXPERIENCE_FORM_FIELDS},
+            version=version_of_instance(experience, EXPERIENCE_FIELDS),
+        )
     return render(
         request,
         "dossier/experience_form.html",

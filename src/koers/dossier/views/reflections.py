@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from koers.access.gate import permit
 from koers.common.uploads import serve_file
 from koers.dossier.domain.experiences import reflect_on_experience
-from koers.dossier.domain.portfolio import claim_trait
+from koers.dossier.domain.traits import claim_trait
 from koers.dossier.forms.experiences import QualityOfferForm, ReflectionForm
 from koers.dossier.models import Experience
 from koers.dossier.queries.experiences import (
