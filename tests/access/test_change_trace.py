@@ -36,7 +36,7 @@ NOT_A_CHANGE = {
     ),
     "koers.conversations.domain.holding.save_private_note": "the holder's own note, private to its author",
     "koers.conversations.domain.closing.record_mentor_reflection": "the mentor's own look back, staff only",
-    "koers.conversations.domain.holding.save_mentor_goal": "the holder's own goal for a conversation, staff only",
+    "koers.conversations.domain.holding.save_mentor_goal": "the holder's own goal for the talk, staff only",
     "koers.accounts.domain.invitations.invite": "an invitation changes no guardianship until it is used",
     "koers.accounts.domain.invitations.revoke_invitation": "an unused invitation; no guardianship changes",
 }
