@@ -177,7 +177,7 @@ def test_demo_photos_are_real_jpegs_in_storage(db):
 
 
 def test_demo_photos_stay_capped_for_a_large_school(db, monkeypatch):
-    monkeypatch.setattr("koers.demo.builder.MAX_PHOTOS", 5)
+    monkeypatch.setattr("koers.demo.base.MAX_PHOTOS", 5)
 
     report = build_demo(students=60, seed=1)
 
