@@ -77,7 +77,7 @@ def export(
             continue
         group = n % len(GROUPS)
         if n < students and rng.random() < moved:
-            group = (group + 3) % len(GROUPS)  # same year level, another class
+            group = (group + 3) % len(GROUPS)  # the same year level, another track
         lines.append(
             f"{700000 + n};Kim{n};{'van ' if n % 7 == 0 else ''};Lid{n};"
             f"{1 + n % 28:02d}-{1 + n % 12:02d}-201{n % 4};{GROUPS[group]};{CODES[group]};"
