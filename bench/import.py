@@ -175,11 +175,12 @@ def main(argv: list[str] | None = None) -> int:
             ("week later (wissels ...)", week),
             ("week zonder wijzigingen", week),
         ):
-            dry, applied, counts = timed_import(role, data)
+            dry, dry_cpu, applied, applied_cpu, counts = timed_import(role, data)
             results[label] = (dry, applied)
             what = ", ".join(f"{k} {v}" for k, v in counts.items() if v) or "geen wijzigingen"
             print(
-                f"{label:<26} {dry:>10.2f} {dry / base:>7.1f} {applied:>11.2f} {applied / base:>7.1f}  {what}"
+                f"{label:<26} {dry:>10.2f} {dry_cpu:>5.2f} {dry / base:>7.1f} "
+                f"{applied:>11.2f} {applied_cpu:>5.2f} {applied / base:>7.1f}  {what}"
             )
             if label.startswith("eerste"):
                 with scopes_disabled():  # the first week was a week ago (a same-day import replaces instead)
