@@ -8,6 +8,7 @@ from koers.dossier.views import (
     family,
     network,
     overview,
+    reflections,
     traits,
 )
 
@@ -45,9 +46,12 @@ urlpatterns = [
     path("ervaringen/<int:pk>/bewerken/", experiences.experience_edit, name="experience_edit"),
     path("ervaringen/<int:pk>/verwijderen/", experiences.experience_delete, name="experience_delete"),
     path("ervaringen/<int:pk>/bewijs/", experiences.evidence_new, name="evidence_new"),
-    path("ervaringen/<int:pk>/reflectie/<slug:competence>/", experiences.reflection, name="reflection"),
+    path("ervaringen/<int:pk>/reflectie/<slug:competence>/", reflections.reflection, name="reflection"),
+    path(
+        "ervaringen/<int:pk>/kwaliteit/", reflections.quality_from_reflection, name="quality_from_reflection"
+    ),
     path("bewijs/<int:pk>/", experiences.evidence_file, name="evidence_file"),
     path("bewijs/<int:pk>/verwijderen/", experiences.evidence_delete, name="evidence_delete"),
-    path("spraak/<int:pk>/", experiences.voice_file, name="voice_file"),
+    path("spraak/<int:pk>/", reflections.voice_file, name="voice_file"),
     path("opmerkingen/nieuw/", experiences.remark_new, name="remark_new"),
 ]

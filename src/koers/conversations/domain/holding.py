@@ -137,6 +137,50 @@ def save_private_note(
     return note
 
 
+MENTOR_GOAL_MAX_LENGTH: Final = 2000
+
+
+class GoalConflict(ValidationError):
+    """Someone else changed the mentor's goal since the editor opened it; ``theirs`` is that text."""
+
+    def __init__(self, theirs: str) -> None:
+        super().__init__(
+            {
+                "mentor_goal": _(
+                    "Niet bewaard: iemand anders heeft dit doel intussen veranderd. Hun tekst staat "
+                    "hieronder; jouw tekst staat nog in het vak. Bewaar opnieuw om jouw tekst te houden."
+                )
+            }
+        )
+        self.theirs = theirs
+        self.version = note_version(theirs)
+
+
+@transaction.atomic
+def save_mentor_goal(*, by: Role, conversation: Conversation, text: str, version: str) -> Conversation:
+    """The holder's own aim for the conversation, seen by staff who hold it and never by the family.
+
+    ``version`` is the ``note_version`` of the goal the editor started from; the write is one conditional
+    UPDATE, so a goal someone else changed meanwhile is not overwritten (GoalConflict carries their text)."""
+    require(by, can_hold_conversation, conversation)
+    _require_not_cancelled(conversation)
+    text = (text or "").replace("\r\n", "\n").strip()
+    if len(text) > MENTOR_GOAL_MAX_LENGTH:
+        raise ValidationError(
+            {"mentor_goal": _("Dit is te lang (maximaal %(max)s tekens).") % {"max": MENTOR_GOAL_MAX_LENGTH}}
+        )
+    goal = Conversation.objects.filter(pk=conversation.pk).values_list("mentor_goal", flat=True)
+    current = goal.get()
+    unchanged = current == text
+    if not unchanged and (
+        note_version(current) != version
+        or not Conversation.objects.filter(pk=conversation.pk, mentor_goal=current).update(mentor_goal=text)
+    ):
+        raise GoalConflict(goal.get())
+    conversation.mentor_goal = text
+    return conversation
+
+
 def _land_in_dossier(conversation: Conversation, kind: str, trait: Trait | None, text: str) -> None:
     student = conversation.student
     if student is None:

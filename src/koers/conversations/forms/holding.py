@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import Form, VersionedFormMixin
 from koers.common.uploads import CheckedFileField, UploadKind
-from koers.conversations.domain.holding import NOTE_MAX_LENGTH, TAG_TEXT_MAX_LENGTH
+from koers.conversations.domain.holding import MENTOR_GOAL_MAX_LENGTH, NOTE_MAX_LENGTH, TAG_TEXT_MAX_LENGTH
 from koers.conversations.domain.preparation import ANSWER_MAX_LENGTH
 from koers.conversations.models import TagKind
 from koers.dossier.models import Experience
@@ -95,6 +95,22 @@ class PrivateNoteForm(Form):
     )
     # The version of the note the editor started from (queries.holding.note_version); empty: not checked.
     version = forms.CharField(required=False, max_length=16)
+
+
+class MentorGoalForm(Form):
+    mentor_goal = forms.CharField(
+        label=_("Mijn doel voor dit gesprek"),
+        help_text=_(
+            "Wat wil jij als begeleider bereiken of te weten komen? Alleen begeleiders zien dit; de leerling "
+            "en ouders niet. De leerling bepaalt de agenda."
+        ),
+        required=False,
+        max_length=MENTOR_GOAL_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Dit is te lang (maximaal %(limit_value)s tekens).")},
+    )
+    # The note_version of the goal the editor started from (queries.holding.note_version).
+    version = forms.CharField(required=False, max_length=16, widget=forms.HiddenInput)
 
 
 class TagForm(Form):

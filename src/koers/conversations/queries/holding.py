@@ -215,7 +215,7 @@ def hub_for(role: Role, conversation: Conversation) -> Hub:
         "experience", "author"
     )
     if hub.is_holder:
-        hub.preparations = list(preparations.order_by("author_role", "pk"))
+        hub.preparations = _preparations(conversation)
     else:
         hub.own_preparation = preparations.filter(author_id=role.user_id).first()
     if hub.is_holder or hub.is_student:
@@ -268,11 +268,22 @@ class GuideMode:
     private_note: str
     private_version: str = ""  # what the note editor starts from (note_version)
     private_theirs: str | None = None  # a stored note shown beside the editor's after a refused save
+    # What the student (and guardians) prepared, so the holder sees it without leaving guide mode.
+    preparations: list[Preparation] = field(default_factory=list)
+
+
+def _preparations(conversation: Conversation) -> list[Preparation]:
+    return list(
+        Preparation.objects.filter(conversation=conversation)
+        .select_related("experience", "author")
+        .order_by("author_role", "pk")
+    )
 
 
 def guide_mode_for(role: Role, conversation: Conversation) -> GuideMode:
     catalogue = list(Trait.objects.all())
     return GuideMode(
+        preparations=_preparations(conversation),
         conversation=conversation,
         phases=guide_phases(conversation, _notes_by_phase(conversation)),
         reminders=reminders_of(conversation),
