@@ -12,6 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from koers.schooladmin.importing.plan import GroupKey, PersonKey, Plan, StudentKey
+from koers.schools.changes import mark_school_changed
 from koers.schools.models import (
     Group,
     Guardianship,
@@ -54,6 +55,8 @@ def _usernames(wanted: dict[str, str]) -> dict[str, str]:
 def apply_plan(plan: Plan) -> None:
     """Write everything ``plan`` describes. Call it inside the school's scope."""
     school, today = plan.school, plan.today
+    # Bulk writes send no model signals: tell the cached school figures (koers.home.queries.overview).
+    mark_school_changed(school.pk)
     yesterday = today - dt.timedelta(days=1)
     if plan.year_is_new:
         plan.year.save()
