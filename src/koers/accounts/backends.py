@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from koers.access.tenancy import user_with_roles
-from koers.accounts import domain
+from koers.accounts.domain import logins as domain
 
 logger = logging.getLogger(__name__)
 
