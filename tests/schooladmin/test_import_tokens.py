@@ -18,7 +18,7 @@ from koers.schools.models import ImportRun, ImportToken, ImportVia, Role, RoleKi
 from tests import factories as f
 
 HEADER = "Stamnr;Roepnaam;Achternaam;Klas\n"
-TOKEN_PAGE_QUERIES = 4  # session, user, roles, the keys with who made them
+TOKEN_PAGE_QUERIES = 3  # session, user+roles, the keys with who made them
 
 
 def export(numbers: range) -> bytes:
