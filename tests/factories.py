@@ -1,10 +1,14 @@
 """Factories for every model the tests need. They create rows directly; scopes allow create()."""
 
 import datetime as dt
+import io
+import wave
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from faker import Faker
+from PIL import Image
 
 from koers.dossier import models as dossier
 from koers.lob.vocabulary import ExperienceKind, Feeling
@@ -291,10 +295,6 @@ def sample_jpeg(
     *, width: int = 40, height: int = 20, with_gps: bool = True, orientation: int = 1, name: str = "foto.jpg"
 ):
     """A real JPEG; by default with EXIF holding a camera make, GPS position and an orientation tag."""
-    import io
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image
 
     image = Image.new("RGB", (width, height), (200, 60, 30))
     exif = Image.Exif()
@@ -308,10 +308,6 @@ def sample_jpeg(
 
 
 def sample_png(*, name: str = "plaatje.png", content_type: str = "image/png"):
-    import io
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image
 
     buffer = io.BytesIO()
     Image.new("RGBA", (12, 12), (0, 120, 200, 128)).save(buffer, format="PNG")
@@ -320,10 +316,6 @@ def sample_png(*, name: str = "plaatje.png", content_type: str = "image/png"):
 
 def sample_wav(*, seconds: float = 0.2, name: str = "spraak.wav"):
     """A real WAV file of silence, made with the standard library."""
-    import io
-    import wave
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
@@ -336,7 +328,6 @@ def sample_wav(*, seconds: float = 0.2, name: str = "spraak.wav"):
 
 def sample_webm(*, name: str = "spraakbericht.webm"):
     """The start of a WebM file as browsers record it: an EBML header with doctype "webm"."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     header = (
         b"\x1a\x45\xdf\xa3\x9f"  # EBML element, size 31
@@ -347,14 +338,12 @@ def sample_webm(*, name: str = "spraakbericht.webm"):
 
 
 def sample_ogg(*, name: str = "spraakbericht.ogg"):
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     data = b"OggS\x00\x02" + bytes(20) + b"\x01\x1eOpusHead" + bytes(100)
     return SimpleUploadedFile(name, data, content_type="audio/ogg")
 
 
 def sample_pdf(*, name: str = "werkstuk.pdf"):
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     body = (
         b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -365,7 +354,6 @@ def sample_pdf(*, name: str = "werkstuk.pdf"):
 
 def sample_text_as_jpeg(*, name: str = "foto.jpg"):
     """A text file wearing a photo's name and declared type."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, b"Dit is geen foto maar gewoon tekst.\n" * 4, content_type="image/jpeg")
 

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from koers.accounts.domain import logins as domain
+from koers.schools.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,5 @@ class SchoolOIDCBackend(OIDCAuthenticationBackend):
         raise NotImplementedError
 
     def get_user(self, user_id: int) -> Any:
-        from koers.schools.models import User
 
         return User.objects.filter(pk=user_id, is_active=True).first()

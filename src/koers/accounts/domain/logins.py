@@ -8,6 +8,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -216,7 +217,6 @@ def needs_second_factor(user: User) -> bool:
 
 
 def _session_store() -> type[SessionBase]:
-    from django.conf import settings
 
     return import_string(f"{settings.SESSION_ENGINE}.SessionStore")
 

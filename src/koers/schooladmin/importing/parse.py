@@ -61,7 +61,7 @@ def parse_date(text: str) -> dt.date | None:
         return _EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
     for fmt in _DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar date, no time
         except ValueError:
             continue
     return None
