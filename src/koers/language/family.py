@@ -17,6 +17,7 @@ FAMILY_SOURCES = (
     "templates/registration/*",
     "common/forms.py",
     "common/uploads.py",
+    "common/metadata.py",
     "common/views_speech.py",
     "common/views_accessibility.py",
     "language/views.py",

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -27,6 +26,7 @@ from koers.access.gate import require
 from koers.accounts.models import ExternalIdentity, GuardianInvitation, InvitationKind
 from koers.accounts.queries import invitable_guardianships
 from koers.accounts.rules import can_invite_guardians, can_invite_guardians_of
+from koers.common.ratelimit import Limit
 from koers.schools.models import Guardianship, Role, RoleKind, Student, User
 
 VALID_FOR = dt.timedelta(days=14)
@@ -34,9 +34,14 @@ VALID_FOR = dt.timedelta(days=14)
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_PREFIX = "KRS"
 CODE_LENGTH = 8
-# Guessing codes: this many wrong tries per address, then a pause.
-ATTEMPT_LIMIT = 10
-ATTEMPT_WINDOW = dt.timedelta(minutes=15)
+# Guessing codes is counted twice, where every web process sees it (koers.common.ratelimit). Per address, with
+# a ceiling a parents' evening behind one school address does not reach, so one network cannot lock everyone
+# out while one address still gets nowhere guessing. Per code prefix (the first two letters after KRS), across
+# all addresses, so guessing from many addresses at once is slowed as well; a pause there stops only the codes
+# that start with those letters (1 in 961), not every letter.
+WRONG_CODES_PER_ADDRESS = Limit("letter-code-address", limit=30, window=dt.timedelta(minutes=15))
+WRONG_CODES_PER_PREFIX = Limit("letter-code-prefix", limit=10, window=dt.timedelta(minutes=15))
+PREFIX_LENGTH = 2
 
 
 # --- codes and tokens ------------------------------------------------------------------------------------
@@ -221,22 +226,19 @@ class InvitationRefused(Exception):
         self.field = field
 
 
-def _attempt_key(address: str) -> str:
-    return f"koers:invitation-attempts:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+def _prefix(*, code: str, token: str) -> str:
+    return f"token:{token[:PREFIX_LENGTH]}" if token else f"code:{normalise_code(code)[:PREFIX_LENGTH]}"
 
 
-def too_many_attempts(address: str) -> bool:
-    return int(cache.get(_attempt_key(address), 0)) >= ATTEMPT_LIMIT
+def too_many_attempts(address: str, prefix: str = "") -> bool:
+    return WRONG_CODES_PER_ADDRESS.exceeded(address) or (
+        bool(prefix) and WRONG_CODES_PER_PREFIX.exceeded(prefix)
+    )
 
 
-def _count_failure(address: str) -> None:
-    key = _attempt_key(address)
-    if cache.add(key, 1, timeout=int(ATTEMPT_WINDOW.total_seconds())):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=int(ATTEMPT_WINDOW.total_seconds()))
+def _count_failure(address: str, prefix: str) -> None:
+    WRONG_CODES_PER_ADDRESS.hit(address)
+    WRONG_CODES_PER_PREFIX.hit(prefix)
 
 
 def _refusal_for(invitation: GuardianInvitation, now: dt.datetime) -> InvitationRefused | None:
@@ -261,10 +263,15 @@ def _refusal_for(invitation: GuardianInvitation, now: dt.datetime) -> Invitation
 def find_invitation(*, code: str = "", token: str = "", address: str) -> GuardianInvitation:
     """The open invitation a code or link stands for; otherwise InvitationRefused with a clear message.
 
-    Wrong guesses count per address: after ATTEMPT_LIMIT of them everything is refused for a while."""
-    if too_many_attempts(address):
+    Wrong guesses count per address and per code prefix: past either limit, every code from that address
+    (or with that prefix) is refused for a while, right or wrong, so guessing gets nowhere."""
+    prefix = _prefix(code=code, token=token)
+    if too_many_attempts(address, prefix):
         raise InvitationRefused(
-            _("Je hebt te vaak een verkeerde code geprobeerd. Wacht een kwartier en probeer het dan opnieuw.")
+            _(
+                "Er is te vaak een verkeerde code geprobeerd. Wacht een kwartier en probeer het dan opnieuw. "
+                "Lukt het daarna nog niet, vraag de school om hulp."
+            )
         )
     with scopes_disabled():
         lookup = (
@@ -278,7 +285,7 @@ def find_invitation(*, code: str = "", token: str = "", address: str) -> Guardia
             else None
         )
     if invitation is None:
-        _count_failure(address)
+        _count_failure(address, prefix)
         raise InvitationRefused(
             _("Deze code kennen we niet. Kijk goed of je hem precies zo hebt overgenomen als op de brief.")
         )

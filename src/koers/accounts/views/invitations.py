@@ -32,6 +32,7 @@ from koers.accounts.queries import (
 from koers.accounts.rules import can_invite_guardians
 from koers.background.queue import enqueue_job
 from koers.common.htmx import render_page
+from koers.common.ratelimit import client_address
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.models import Guardianship, Role, User
 
@@ -137,10 +138,6 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
 # --- public: activating --------------------------------------------------------------------------------
 
 
-def _address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def _use_posted_language(request: HttpRequest) -> None:
     """Answer in the language the visitor picked on the form (or in the link), so a refusal is readable."""
     chosen = request.POST.get("language") or request.GET.get("taal") or ""
@@ -175,7 +172,7 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
         data = form.cleaned_data
         try:
             invitation = domain.find_invitation(
-                code=data.get("code", ""), token=token, address=_address(request)
+                code=data.get("code", ""), token=token, address=client_address(request)
             )
             if signed_in:
                 # Someone who is logged in never sets credentials: the code links the child to them.
@@ -202,7 +199,7 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
             return _logged_in(request, user, role)
     elif request.method == "GET" and token:
         try:
-            invitation = domain.find_invitation(token=token, address=_address(request))
+            invitation = domain.find_invitation(token=token, address=client_address(request))
         except domain.InvitationRefused as refusal:
             refused = refusal.message
         else:

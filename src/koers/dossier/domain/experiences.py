@@ -25,6 +25,7 @@ from koers.common.uploads import (
     delete_files_on_commit,
     files_removed_on_error,
 )
+from koers.common.versions import save_unless_changed
 from koers.dossier.models import Evidence, EvidenceKind, Experience, Reflection, ReflectionAnswer
 from koers.dossier.rules import can_edit_dossier
 from koers.lob.models import ReflectionPrompt
@@ -145,7 +146,9 @@ def update_experience(
     went_well: str = "",
     learned_about_me: str = "",
     shared_with_guardians: bool,
+    version: str | None = None,
 ) -> Experience:
+    """Change an experience; against a changed ``version`` (someone else saved since) ``EditConflict``."""
     require(by, can_edit_dossier, experience.student)
     _validate_experience(kind=kind, title=title, happened_on=happened_on, feeling=feeling)
     experience.kind = kind
@@ -158,7 +161,7 @@ def update_experience(
     experience.learned_about_me = learned_about_me.strip()
     experience.shared_with_guardians = shared_with_guardians
     with transaction.atomic():
-        experience.save(update_fields=[*EXPERIENCE_FIELDS, "updated_at"])
+        save_unless_changed(experience, fields=EXPERIENCE_FIELDS, version=version)
         record_change(
             by=by, student=experience.student, change="experience.changed", subject=experience.title
         )

@@ -46,7 +46,7 @@ for _label, _path, _files, _purpose, _who, _kept in [*LATER, *PARTNERS]:
 COPY_RULES: dict[str, CopyRule] = {
     "schools.User": CopyRule(secrets=("password",)),
     "sessions.Session": CopyRule(secrets=("session_key", "session_data")),
-    "conversations.Conversation": CopyRule(staff_only=("mentor_reflection", "mirror")),
+    "conversations.Conversation": CopyRule(staff_only=("mentor_goal", "mentor_reflection", "mirror")),
     "conversations.Preparation": CopyRule(author="author"),
     "conversations.PrivateNote": CopyRule(author="author", private_to_author=True),
     "programme.GuardianAnswer": CopyRule(author="guardian"),

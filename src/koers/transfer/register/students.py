@@ -180,8 +180,10 @@ ENTRIES: list[Entry] = [
         Conversation,
         "student",
         (),
-        "A career conversation with the student: when, goal, summary, the student's evaluation.",
-        "The student; the mentor and counsellor; guardians when the summary is shared.",
+        "A career conversation with the student: when, goal, summary, the student's evaluation; the "
+        "mentor's own goal for it and reflection afterwards.",
+        "The student; the mentor and counsellor; guardians when the summary is shared. The mentor's own goal "
+        "and reflection: the mentor and counsellor only, never in a copy for the student or a guardian.",
         DOSSIER_KEPT,
     ),
     Entry(

@@ -20,7 +20,7 @@ from koers.access.gate import permit
 from koers.access.models import AuditAction
 from koers.common.csv_export import csv_response
 from koers.common.views import GET_POST, show_domain_errors
-from koers.dossier.queries.portfolio import access_log_for_guardian
+from koers.dossier.queries.overview import access_log_for_guardian
 from koers.schools.models import Student
 from koers.schools.queries import get_student_for
 from koers.transfer import exports, queries
