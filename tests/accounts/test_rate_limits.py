@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.accounts import invitations as domain
+from koers.accounts.domain import invitations as domain
 from koers.common.ratelimit import client_address
 from koers.schools.models import Guardianship, RoleKind
 from tests import factories as f
