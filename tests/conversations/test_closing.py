@@ -324,4 +324,4 @@ def test_close_form_costs_a_fixed_number_of_queries(login, world, django_assert_
 
 # Session, user, role, conversation, the audit row (the page shows the student's agreements), earlier
 # agreements with their actions, previous conversation.
-CLOSE_FORM_QUERIES = 7
+CLOSE_FORM_QUERIES = 6

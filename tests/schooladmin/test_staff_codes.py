@@ -12,7 +12,7 @@ from koers.schools.models import Mentorship, Role
 from tests import factories as f
 from tests.schooladmin.import_support import import_file
 
-QUERIES = 4  # session, user, roles, the school's staff with their codes
+QUERIES = 3  # session, user+roles, the school's staff with their codes
 
 
 def code_of(world, persona: str) -> str:
