@@ -27,9 +27,10 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 import koers
+from koers.conversations.models import Conversation
 from koers.conversations.queries.holding import note_version
 from koers.language.family import is_family_source
-from koers.schools.models import Role
+from koers.schools.models import Guardianship, Role
 from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
 from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
@@ -634,8 +635,6 @@ def test_every_conversation_url_is_judged_for_guardians(db):
 
 
 def _put_guardian_in(situation: str, world: World) -> None:
-    from koers.conversations.models import Conversation
-    from koers.schools.models import Guardianship
 
     guardian = world.users["guardian"]
     with scopes_disabled():

@@ -21,12 +21,14 @@ from koers.choices.models import (
     RouteStep,
 )
 from koers.notifications.models import Notification
+from koers.partners import models as pm
 from koers.programme.models import ActivityFeedback
 from koers.quality import models as q
 from koers.schools.models import School
 from tests import factories as f
 from tests.careers import factories as careers
 from tests.choices.helpers import make_choice, make_module, make_moment, make_placement, make_programme
+from tests.partners import factories as pf
 
 
 def school_owned_models() -> list[type[models.Model]]:
@@ -47,8 +49,6 @@ LABELS = [m._meta.label for m in SCHOOL_OWNED]
 
 def partner_rows(school: School, student: Any) -> list[Any]:
     """One row of each model of the partners area."""
-    from koers.partners import models as pm
-    from tests.partners import factories as pf
 
     internship = pf.InternshipFactory(place__partner__school=school, student=student)
     link = pm.SupervisorLink.objects.create(

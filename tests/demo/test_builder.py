@@ -1,6 +1,5 @@
 """The demo school: deterministic, sized on request, with working logins and nothing shared across schools."""
 
-import datetime as dt
 from collections import Counter
 
 import pytest
@@ -8,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.db.models import Count
 from django.http import Http404
+from django.utils import timezone
 from django_scopes import scopes_disabled
 from PIL import Image
 
@@ -234,7 +234,7 @@ def test_demo_rich_dossier_has_every_part(db):
         assert leerling.remarks.exists()
         assert leerling.experiences.filter(shared_with_guardians=True).exists()
         assert leerling.experiences.filter(shared_with_guardians=False).exists()
-        assert leerling.age_on(dt.date.today()) >= 15
+        assert leerling.age_on(timezone.localdate()) >= 15
 
 
 def test_demo_texts_refer_to_existing_catalogue_keys():

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 from django.conf import settings
+from django.db import transaction
 from django.utils.translation import get_language
 
 from koers.language.simple import active as simple_language_on
@@ -193,7 +194,6 @@ def copy_shipped(model: Any, school: Any, shipped: list[dict[str, Any]]) -> int:
     """Copy the shipped entries (fields of ``model``, matched by ``key``) the school lacks, and bring the
     ``translations`` of the school's shipped copies up to date when the shipped files changed; returns how
     many were added. One query when nothing is missing or behind. Call inside the school's scope."""
-    from django.db import transaction
 
     present = {
         key: (is_shipped, fingerprint)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.common.versions import save_unless_changed
 from koers.dossier.domain.overview import default_sharing
@@ -65,6 +66,7 @@ def _not_in_past(due_on: dt.date, today: dt.date) -> None:
         )
 
 
+@leaves_trace
 @transaction.atomic
 def plan_action(
     *,
@@ -90,6 +92,7 @@ def plan_action(
         experience=experience,
     )
     _not_in_past(due_on, today or timezone.localdate())
+    record_change(by=by, student=student, change="action.saved")
     return Action.objects.create(
         school_id=student.school_id,
         student=student,
@@ -99,6 +102,7 @@ def plan_action(
     )
 
 
+@leaves_trace
 @transaction.atomic
 def update_action(
     *,
@@ -130,9 +134,11 @@ def update_action(
         setattr(action, name, value)
     action.due_on = due_on
     save_unless_changed(action, fields=ACTION_FIELDS, version=version)
+    record_change(by=by, student=action.student, change="action.saved")
     return action
 
 
+@leaves_trace
 @transaction.atomic
 def set_action_status(*, action: Action, by: Role, status: str) -> Action:
     require(by, can_edit_dossier, action.student)
@@ -141,4 +147,5 @@ def set_action_status(*, action: Action, by: Role, status: str) -> Action:
     if action.status != status:
         action.status = status
         action.save(update_fields=["status", "updated_at"])
+    record_change(by=by, student=action.student, change="action.saved")
     return action
