@@ -4,6 +4,8 @@ corrections."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,7 +14,10 @@ from django.utils.translation import gettext as _
 from koers.access.gate import require
 from koers.choices import allocation
 from koers.choices.models import PERIODS, AllocationRun, Module, Placement, Preference
-from koers.choices.rules import can_plan_choices
+from koers.choices.rules import can_choose_as, can_plan_choices
+from koers.common.uploads import CheckedUpload
+from koers.dossier.domain.experiences import record_experience
+from koers.dossier.models import Experience
 from koers.schools.models import Membership, Role, SchoolYear
 from koers.schools.queries import current_group_of
 
@@ -26,6 +31,7 @@ MODULE_FIELDS = (
     "tracks",
     "year_levels",
     "periods",
+    "presentation",
 )
 
 
@@ -42,13 +48,21 @@ def save_module(
         raise ValidationError(
             {"max_size": _("De grootste groep moet minstens zo groot zijn als de kleinste.")}
         )
+    presentation = values.get("presentation")
+    if presentation is not None and (
+        presentation.school_id != by.school_id  # type: ignore[attr-defined]
+        or presentation.school_year_id != school_year.pk  # type: ignore[attr-defined]
+    ):
+        raise ValidationError(
+            {"presentation": _("Kies een activiteit uit het programma van dit schooljaar.")}
+        )
     periods = values["periods"]
     if not periods or any(int(p) not in PERIODS for p in periods):  # type: ignore[attr-defined]
         raise ValidationError({"periods": _("Kies minstens één periode.")})
     if module is None:
         module = Module(school_id=by.school_id, school_year=school_year)
     for name in MODULE_FIELDS:
-        setattr(module, name, values[name])
+        setattr(module, name, values.get(name))
     module.periods = sorted(int(p) for p in periods)  # type: ignore[attr-defined]
     module.year_levels = sorted(int(y) for y in module.year_levels)
     module.save()
@@ -163,3 +177,27 @@ def set_locked(*, by: Role, placement: Placement, locked: bool) -> Placement:
     placement.locked = locked
     placement.save(update_fields=["locked"])
     return placement
+
+
+def record_module_experience(
+    *,
+    by: Role,
+    placement: Placement,
+    values: dict[str, Any],
+    evidence: Sequence[CheckedUpload] = (),
+    caption: str = "",
+) -> Experience:
+    """At the end of a module the student puts it into the dossier as an experience with its evidence (the
+    dossier's own verb, so its rules and sharing defaults apply); once per module."""
+    require(by, can_choose_as, placement.student)
+    with transaction.atomic():
+        locked = Placement.objects.select_for_update().get(pk=placement.pk)
+        if locked.experience_id is not None:
+            raise ValidationError(_("Deze module staat al in je dossier."))
+        experience = record_experience(
+            student=placement.student, by=by, evidence=evidence, caption=caption, **values
+        )
+        locked.experience = experience
+        locked.save(update_fields=["experience"])
+    placement.experience = experience
+    return experience
