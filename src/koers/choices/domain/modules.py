@@ -4,8 +4,6 @@ corrections."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,10 +12,7 @@ from django.utils.translation import gettext as _
 from koers.access.gate import require
 from koers.choices import allocation
 from koers.choices.models import PERIODS, AllocationRun, Module, Placement, Preference
-from koers.choices.rules import can_choose_as, can_plan_choices
-from koers.common.uploads import CheckedUpload
-from koers.dossier.domain.experiences import record_experience
-from koers.dossier.models import Experience
+from koers.choices.rules import can_plan_choices
 from koers.schools.models import Membership, Role, SchoolYear
 from koers.schools.queries import current_group_of
 
@@ -177,27 +172,3 @@ def set_locked(*, by: Role, placement: Placement, locked: bool) -> Placement:
     placement.locked = locked
     placement.save(update_fields=["locked"])
     return placement
-
-
-def record_module_experience(
-    *,
-    by: Role,
-    placement: Placement,
-    values: dict[str, Any],
-    evidence: Sequence[CheckedUpload] = (),
-    caption: str = "",
-) -> Experience:
-    """At the end of a module the student puts it into the dossier as an experience with its evidence (the
-    dossier's own verb, so its rules and sharing defaults apply); once per module."""
-    require(by, can_choose_as, placement.student)
-    with transaction.atomic():
-        locked = Placement.objects.select_for_update().get(pk=placement.pk)
-        if locked.experience_id is not None:
-            raise ValidationError(_("Deze module staat al in je dossier."))
-        experience = record_experience(
-            student=placement.student, by=by, evidence=evidence, caption=caption, **values
-        )
-        locked.experience = experience
-        locked.save(update_fields=["experience"])
-    placement.experience = experience
-    return experience

@@ -19,8 +19,8 @@ from koers.access.gate import permit
 from koers.access.models import AuditAction
 from koers.access.rules import is_guardian
 from koers.choices.domain import choosing
-from koers.choices.domain.modules import record_module_experience
 from koers.choices.domain.ranking import rank_modules
+from koers.choices.domain.results import record_module_experience
 from koers.choices.forms.family import ChoiceForm, RankForm, StanceForm, initial_of
 from koers.choices.models import MomentKind
 from koers.choices.queries import moments as queries
