@@ -182,6 +182,8 @@ class RankForm(forms.Form):
                 coerce=int,
                 required=False,
                 empty_value=None,
+                # Only the student's modules are offered; anything else was of another track or year.
+                error_messages={"invalid_choice": _("Deze module is niet voor jouw leerweg of leerjaar.")},
             )
 
     def ranking(self) -> list[int]:
