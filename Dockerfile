@@ -10,10 +10,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PATH=/srv/koers/.venv/bin:$PATH
 
 # Run-time packages (scripts/os-packages.sh lists these with the test tools): Pango and fonts for PDFs,
-# espeak-ng for read-aloud, xmlsec1 for SAML, the PostgreSQL client for koers backup and restore.
+# espeak-ng for read-aloud, xmlsec1 for SAML, the PostgreSQL client for koers backup and restore, ffmpeg to
+# strip metadata from uploaded video and sound.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core espeak-ng xmlsec1 postgresql-client \
+        libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core espeak-ng xmlsec1 postgresql-client ffmpeg \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home-dir /srv/koers --shell /usr/sbin/nologin koers \
     && mkdir -p /var/lib/koers /srv/koers \

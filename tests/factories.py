@@ -1,6 +1,7 @@
 """Factories for every model the tests need. They create rows directly; scopes allow create()."""
 
 import datetime as dt
+import functools
 
 import factory
 from django.utils import timezone
@@ -334,33 +335,61 @@ def sample_wav(*, seconds: float = 0.2, name: str = "spraak.wav"):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="audio/wav")
 
 
+@functools.cache
+def made_by_ffmpeg(extension: str, *arguments: str) -> bytes:
+    """A real, tiny recording made by ffmpeg (uploads are remuxed by it, so a made-up header is refused)."""
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    binary = shutil.which("ffmpeg")
+    if binary is None:
+        import pytest
+
+        pytest.skip("ffmpeg is not installed (Debian: ffmpeg; scripts/os-packages.sh)")
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / f"sample.{extension}"
+        subprocess.run(
+            [binary, "-nostdin", "-loglevel", "error", *arguments, "-y", str(target)], check=True, timeout=60
+        )
+        return target.read_bytes()
+
+
+SINE = ("-f", "lavfi", "-i", "sine=frequency=440:duration=0.3")
+
+
 def sample_webm(*, name: str = "spraakbericht.webm"):
-    """The start of a WebM file as browsers record it: an EBML header with doctype "webm"."""
+    """A WebM voice note as browsers record it (Opus sound)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    header = (
-        b"\x1a\x45\xdf\xa3\x9f"  # EBML element, size 31
-        b"\x42\x86\x81\x01\x42\xf7\x81\x01\x42\xf2\x81\x04\x42\xf3\x81\x08"
-        b"\x42\x82\x84webm\x42\x87\x81\x04\x42\x85\x81\x02"
-    )
-    return SimpleUploadedFile(name, header + b"\x18\x53\x80\x67" + bytes(200), content_type="audio/webm")
+    data = made_by_ffmpeg("webm", *SINE, "-c:a", "libopus")
+    return SimpleUploadedFile(name, data, content_type="audio/webm")
 
 
 def sample_ogg(*, name: str = "spraakbericht.ogg"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    data = b"OggS\x00\x02" + bytes(20) + b"\x01\x1eOpusHead" + bytes(100)
+    data = made_by_ffmpeg("ogg", *SINE, "-c:a", "libopus")
     return SimpleUploadedFile(name, data, content_type="audio/ogg")
 
 
-def sample_pdf(*, name: str = "werkstuk.pdf"):
+def sample_pdf(*, name: str = "werkstuk.pdf", author: str = ""):
+    """A real one-page PDF; with ``author`` it carries that name in its document information and XMP."""
+    import io
+
+    import pikepdf
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    body = (
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    )
-    return SimpleUploadedFile(name, body, content_type="application/pdf")
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    if author:
+        pdf.docinfo["/Author"] = author
+        with pdf.open_metadata() as xmp:
+            xmp["dc:creator"] = [author]
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/pdf")
 
 
 def sample_text_as_jpeg(*, name: str = "foto.jpg"):

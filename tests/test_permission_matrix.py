@@ -108,7 +108,7 @@ TABLE: dict[str, Row | list[Row]] = {
     "home:leader": Row(get=only(leader=200)),
     "home:admin": Row(get=only(admin=200)),
     "schooladmin:settings": Row(get=only(admin=200)),
-    # --- the student's own dossier (views/portfolio.py) ---
+    # --- the student's own dossier (dossier/views/: overview, traits, ...) ---
     "dossier:home": Row(get=OWN_DOSSIER),
     "dossier:timeline": Row(get=OWN_DOSSIER),
     "dossier:access_log": Row(get=OWN_DOSSIER),
@@ -188,6 +188,10 @@ TABLE: dict[str, Row | list[Row]] = {
     "dossier:reflection": Row(
         kwargs=lambda o: {"pk": o.experience.pk, "competence": "qualities"}, get=only(student=200)
     ),
+    # One tap on a quality a reflection named: only the student, for their own experience.
+    "dossier:quality_from_reflection": Row(
+        kwargs=pk("experience"), get=POST_ONLY, post=student_only_post("dossier:experience")
+    ),
     "dossier:evidence_file": [
         Row(variant="private", kwargs=pk("evidence"), get=only(**FOLLOWERS)),
         Row(variant="shared", kwargs=pk("shared_evidence"), get=only(**FOLLOWERS, guardian=200)),
@@ -239,6 +243,13 @@ TABLE: dict[str, Row | list[Row]] = {
         get=POST_ONLY,
         post=only(mentor=ALLOWED, counsellor=ALLOWED),
         post_data=lambda o: {"text": "Let op: wil graag zelf kiezen."},
+    ),
+    "conversations:mentor_goal": Row(
+        kwargs=lambda o: {"pk": holding_conversation(o).pk},
+        get=POST_ONLY,
+        post=only(mentor=ALLOWED, counsellor=ALLOWED),
+        # The version of an empty goal (queries.holding.note_version("")).
+        post_data=lambda o: {"mentor_goal": "Doorvragen op de stage.", "version": "e3b0c44298fc1c14"},
     ),
     "conversations:tag": Row(
         kwargs=lambda o: {"pk": holding_conversation(o).pk},

@@ -16,6 +16,10 @@ Environment variables (all optional):
   KOERS_DB_CONN_MAX_AGE seconds a database connection is kept open (default 600 in production, 0 in debug)
   KOERS_REDIS_URL       e.g. redis://127.0.0.1:6379/1: cache, sessions, rate limits and login lockouts
                         shared by every web process; without it: the database and each process's memory
+  KOERS_TRUSTED_PROXIES number of proxies in front that add the client's address to X-Forwarded-For (default
+                        0: the connection's address); rate limits and lockouts count per client address
+  KOERS_LOGIN_ADDRESS_LIMIT  failed logins per address in 15 minutes across usernames (default 100)
+  KOERS_UPLOADS_PER_MINUTE   files one person may upload per minute (default 30)
   KOERS_S3_BUCKET       keep uploaded files in this S3-compatible bucket (with KOERS_S3_ENDPOINT_URL,
                         KOERS_S3_REGION, KOERS_S3_ACCESS_KEY, KOERS_S3_SECRET_KEY); default:
                         KOERS_DATA_DIR/media
@@ -124,6 +128,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "koers.common.ratelimit.UploaderMiddleware",
     "koers.language.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -249,6 +254,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no log of every successful login with its address
 AXES_LOCKOUT_CALLABLE = "koers.accounts.views.login.locked_out"
 AXES_VERBOSE = False
+# Password spraying (one password tried on many usernames): failed logins per address across all usernames
+# in 15 minutes, then that address waits. High enough for a school's pupils behind one address.
+KOERS_LOGIN_ADDRESS_LIMIT = int(os.environ.get("KOERS_LOGIN_ADDRESS_LIMIT", "100"))
+# Proxies in front of Koers that add the client's address to X-Forwarded-For (0: the connection's address).
+KOERS_TRUSTED_PROXIES = int(os.environ.get("KOERS_TRUSTED_PROXIES", "0"))
+# Files one person may upload per minute (photos, video, voice, documents); admin imports do not count.
+KOERS_UPLOADS_PER_MINUTE = int(os.environ.get("KOERS_UPLOADS_PER_MINUTE", "30"))
 # Sessions: an idle and an absolute time-out (koers.accounts.middleware.SessionTimeoutMiddleware).
 KOERS_SESSION_IDLE_MINUTES = int(os.environ.get("KOERS_SESSION_IDLE_MINUTES", "60"))
 KOERS_SESSION_MAX_HOURS = int(os.environ.get("KOERS_SESSION_MAX_HOURS", "12"))
@@ -324,6 +336,9 @@ KOERS_TASK_ATTEMPTS = int(os.environ.get("KOERS_TASK_ATTEMPTS", "6"))
 KOERS_TASK_RETRY_SECONDS = int(os.environ.get("KOERS_TASK_RETRY_SECONDS", "60"))
 # Prepared downloads (bulk PDFs with login QR codes) are removed this many hours after they were made.
 KOERS_DOWNLOAD_HOURS = int(os.environ.get("KOERS_DOWNLOAD_HOURS", "24"))
+# A domain verb that changes a student's data without writing its audit row (access/audit.py) raises when this
+# is on (development and the tests), and is logged as an error in production.
+KOERS_STRICT_TRACE = os.environ.get("KOERS_STRICT_TRACE", "1" if DEBUG else "0") == "1"
 
 # --- Running for real (`koers web`, docs/deploy.md) ---
 # Static files: whitenoise serves them from the web process, compressed (gzip and Brotli), with file names
@@ -356,10 +371,22 @@ if KOERS_S3_BUCKET:
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {"default": MEDIA_STORAGE, "staticfiles": {"BACKEND": STATICFILES_BACKEND}}
-# Redis, when configured, holds what several web processes must share: the cache (with the rate limits kept
-# in it), sessions and login lockouts. Without it sessions and lockouts stay in the database and the cache in
-# each process's memory, which is right for one server.
+# Redis, when configured, holds what several web processes must share: the cache, the rate limits, sessions
+# and login lockouts. Without it sessions and lockouts stay in the database and the cache in each process's
+# memory, which is right for one server; the rate limits then live in a database table
+# (koers.common.ratelimit), so every process of that server counts together and a restart forgets nothing.
 KOERS_REDIS_URL = os.environ.get("KOERS_REDIS_URL", "")
+RATE_LIMIT_TABLE = "koers_rate_limits"  # made by common/migrations/0004_rate_limit_table.py
+CACHES: dict[str, dict[str, object]] = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "rate-limits": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": RATE_LIMIT_TABLE,
+        "TIMEOUT": 3600,
+        # Never cull counters early: a flood of made-up addresses must not push real counts out.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000, "CULL_FREQUENCY": 10},
+    },
+}
 if KOERS_REDIS_URL:
     CACHES = {
         "default": {
@@ -367,7 +394,13 @@ if KOERS_REDIS_URL:
             "LOCATION": KOERS_REDIS_URL,
             "KEY_PREFIX": "koers",
             "TIMEOUT": 300,
-        }
+        },
+        "rate-limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": KOERS_REDIS_URL,
+            "KEY_PREFIX": "koers-rate",
+            "TIMEOUT": 3600,
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"

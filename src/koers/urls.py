@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from koers.accounts.views import login as login_views
-from koers.common import views_speech
+from koers.common import views_accessibility, views_speech
 from koers.dossier import urls as dossier_urls
 from koers.home import views as home_views
 from koers.language import views as views_language
@@ -20,7 +20,7 @@ urlpatterns = [
     path("taal/", views_language.choose, name="language"),
     path("eenvoudige-taal/", views_language.choose_simple, name="simple_language"),
     path("voorlezen/", views_speech.read_aloud, name="read_aloud"),
-    path("toegankelijkheid/", views_speech.accessibility, name="accessibility"),
+    path("toegankelijkheid/", views_accessibility.accessibility, name="accessibility"),
     path("", include("koers.home.urls")),
     # One namespace for the dossier's pages: its own, and the overview and LOB-lijn composed above it.
     path("dossier/", include((overview_urls.urlpatterns + dossier_urls.urlpatterns, "dossier"))),

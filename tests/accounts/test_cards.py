@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.access.tenancy import SESSION_KEY
-from koers.accounts import domain
+from koers.accounts.domain import logins as domain
 from koers.accounts.models import LoginCard
 from koers.schools.models import Role, RoleKind
 from tests import factories as f

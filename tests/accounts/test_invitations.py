@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from koers.accounts import invitations as domain
+from koers.accounts.domain import invitations as domain
 from koers.accounts.models import GuardianInvitation
 from koers.schools.models import Guardianship, Role, RoleKind, User
 from tests import factories as f
@@ -128,9 +129,12 @@ def test_activate_refusal_in_visitor_language(client, world, new_guardian):
 
 def test_activate_too_many_wrong_codes_is_refused(client, world, new_guardian):
     issued = _letter(world, new_guardian)
-    for _ in range(domain.ATTEMPT_LIMIT):
-        _activate(client, "KRS-AAAA-BBBB")
-    response = _activate(client, issued.code)
+    letters = domain.CODE_ALPHABET
+    # Counts belong to windows of time: the whole attempt happens inside one.
+    with time_machine.travel(timezone.now().replace(minute=1), tick=False):
+        for n in range(domain.WRONG_CODES_PER_ADDRESS.limit):
+            _activate(client, f"KRS-{letters[n % 31]}{letters[n // 31]}AA-BBBB")
+        response = _activate(client, issued.code)
     assert response.status_code == 400
     assert "te vaak" in response.content.decode()
 

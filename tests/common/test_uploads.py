@@ -173,8 +173,9 @@ def test_sizes_are_written_the_dutch_way(size, words):
 
 def test_safari_style_mp4_recording_is_accepted_as_audio():
     # Safari records voice as MP4 with brands that the type library alone does not name.
-    ftyp = b"\x00\x00\x00\x18ftypiso5\x00\x00\x02\x00iso5iso6"
-    recording = SimpleUploadedFile("spraak.mp4", ftyp + b"\x00\x00\x00\x08free" + bytes(64), "audio/mp4")
+    data = f.made_by_ffmpeg("mp4", *f.SINE, "-c:a", "aac", "-brand", "iso5")
+    assert data[4:12] == b"ftypiso5"
+    recording = SimpleUploadedFile("spraak.mp4", data, "audio/mp4")
 
     checked = check_upload(recording, UploadKind.AUDIO)
 

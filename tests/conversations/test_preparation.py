@@ -29,7 +29,7 @@ def test_student_prepares_by_text_with_an_own_experience(login, world):
 
 def test_student_prepares_by_voice_note(login, world):
     conversation = a_conversation(world)
-    voice = SimpleUploadedFile("opname.ogg", b"OggS" + bytes(200), content_type="audio/ogg")
+    voice = f.sample_ogg(name="opname.ogg")
 
     login("student").post(reverse("conversations:prepare", args=[conversation.pk]), {"voice": voice})
 

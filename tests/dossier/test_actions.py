@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.access.models import AuditEntry
-from koers.dossier.domain.portfolio import plan_action
+from koers.dossier.domain.actions import plan_action
 from koers.dossier.models import Action
 from tests import factories as f
 from tests.dossier.portfolio_helpers import role_of, today

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.dossier.domain.portfolio import give_compliment
+from koers.dossier.domain.compliments import give_compliment
 from koers.dossier.models import Compliment
 from koers.lob.models import Trait
 from koers.schools.models import RoleKind

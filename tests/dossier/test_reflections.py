@@ -211,3 +211,65 @@ def test_voice_file_plays_for_guardian_when_both_are_shared(login, experience, v
     response = login("guardian").get(reverse("dossier:voice_file", args=[voice_answer.pk]))
 
     assert response.status_code == 200
+
+
+# --- the offer to add a quality the reflection named (issue 12, item 21d) ---
+
+
+def _offer_page(client, experience):
+    return client.get(reverse("dossier:experience", args=[experience.pk]) + "?gereflecteerd=qualities")
+
+
+def _traits(world):
+    from koers.dossier.models import StudentTrait
+
+    with scopes_disabled():
+        return list(StudentTrait.objects.filter(student=world.student).select_related("trait"))
+
+
+def test_reflection_naming_a_quality_offers_it_but_does_not_add_it(login, world, experience, prompts):
+    client = login("student")
+
+    response = client.post(
+        url(experience), {f"text_{prompts[0].pk}": "Ik was heel geduldig met de patiënten."}
+    )
+    page = client.get(response.url).content.decode()
+
+    assert "gereflecteerd=qualities" in response.url
+    assert "Je noemde een kwaliteit" in page
+    assert "„geduldig” in mijn dossier" in page
+    assert _traits(world) == []
+
+
+def test_one_tap_adds_the_named_quality_linked_to_the_experience(login, world, experience, prompts):
+    from koers.lob.models import Trait
+
+    client = login("student")
+    client.post(url(experience), {f"text_{prompts[0].pk}": "Ik was geduldig."})
+    patient = Trait.objects.get(kind="quality", key="patient")
+
+    response = client.post(
+        reverse("dossier:quality_from_reflection", args=[experience.pk]), {"trait": patient.pk}
+    )
+
+    assert response.status_code == 302
+    [claimed] = _traits(world)
+    assert claimed.trait == patient
+    with scopes_disabled():
+        assert list(claimed.experiences.all()) == [experience]
+    assert "„geduldig” in mijn dossier" not in _offer_page(client, experience).content.decode()
+
+
+def test_reflection_without_a_catalogue_quality_offers_nothing(login, experience, prompts):
+    client = login("student")
+    client.post(url(experience), {f"text_{prompts[0].pk}": "Het was een lange dag."})
+
+    assert "Je noemde" not in _offer_page(client, experience).content.decode()
+
+
+def test_the_offer_is_not_shown_to_the_mentor(login, world, experience, prompts):
+    login("student").post(url(experience), {f"text_{prompts[0].pk}": "Ik was geduldig."})
+
+    page = _offer_page(login("mentor"), experience).content.decode()
+
+    assert "Je noemde" not in page

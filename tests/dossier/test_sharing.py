@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.dossier.domain.portfolio import set_sharing
+from koers.dossier.domain.overview import set_sharing
 from tests import factories as f
 from tests.dossier.portfolio_helpers import role_of
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.dossier.domain.portfolio import claim_trait
+from koers.dossier.domain.traits import claim_trait
 from koers.dossier.models import StudentTrait
 from koers.lob.models import Trait
 from koers.pictograms.catalogue import drawing

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
-from koers.accounts import invitations
+from koers.accounts.domain import invitations
 from koers.dossier.models import Compliment
 from koers.programme.models import GuardianAnswer
 from koers.schools.models import Role, RoleKind

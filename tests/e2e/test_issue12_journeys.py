@@ -15,7 +15,8 @@ from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
-from koers.accounts import invitations, printing
+from koers.accounts import printing
+from koers.accounts.domain import invitations
 from koers.conversations.models import ConversationStatus
 from koers.schools.models import Role, RoleKind
 from tests import factories as f

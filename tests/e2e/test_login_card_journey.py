@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
-from koers.accounts import domain
+from koers.accounts.domain import logins as domain
 from tests.e2e.conftest import assert_fits_the_screen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

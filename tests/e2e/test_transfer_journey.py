@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_transfer_student_takes_chosen_items_along_and_guardian_downloads_all(
     world, pages, phone: Page, desktop: Page, finish, tmp_path
 ):
-    from koers.accounts.domain import issue_card
+    from koers.accounts.domain.logins import issue_card
 
     with scopes_disabled():
         f.ExperienceFactory(student=world.student, title="Snuffelstage bij de dierenarts")

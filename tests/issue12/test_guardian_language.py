@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_scopes import scopes_disabled
 
-from koers.accounts import invitations as domain
+from koers.accounts.domain import invitations as domain
 from koers.accounts.printing import invitation_link, letter_entry, letters_html
 from koers.schools.models import Role, RoleKind
 from tests import factories as f

@@ -17,7 +17,12 @@ from koers.schools.models import User
 
 FORM_MODULES = [
     "koers.dossier.forms.experiences",
-    "koers.dossier.forms.portfolio",
+    "koers.dossier.forms.overview",
+    "koers.dossier.forms.traits",
+    "koers.dossier.forms.compliments",
+    "koers.dossier.forms.ambitions",
+    "koers.dossier.forms.network",
+    "koers.dossier.forms.actions",
     "koers.conversations.forms.holding",
     "koers.conversations.forms.closing",
     "koers.programme.forms.guardian",

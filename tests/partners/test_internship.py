@@ -173,7 +173,7 @@ def test_a_new_link_stops_the_old_one(role_of, client, internship):
 
 def test_guessing_links_is_rate_limited(role_of, client, internship):
     token = links.make_link(by=role_of("mentor"), internship=internship)
-    for n in range(links.ATTEMPT_LIMIT):
+    for n in range(links.WRONG_LINKS.limit):
         assert client.get(reverse("partners:supervisor", args=[f"guess{n}"])).status_code == 404
 
     response = client.get(reverse("partners:supervisor", args=[token]))

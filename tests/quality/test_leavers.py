@@ -19,7 +19,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.choices.models import MomentKind
-from koers.quality.domain.leavers import ATTEMPT_LIMIT, _hash
+from koers.quality.domain.leavers import WRONG_LINKS, _hash
 from koers.quality.models import Audience, Destination, EvaluationResponse, Leaver, LeaverInvite
 from koers.schools.models import SchoolYear
 from tests.careers.factories import ProgrammeFactory
@@ -200,7 +200,7 @@ def test_an_expired_link_a_closed_round_and_guessing_are_refused(world, client):
         evaluation.save()
     closed = client.post(url("werkende-link"), {"q-right_choice": "3"})
     assert closed.status_code == 410
-    for n in range(ATTEMPT_LIMIT):
+    for n in range(WRONG_LINKS.limit):
         assert client.get(url(f"geraden-{n}")).status_code == 404
     assert client.get(url("werkende-link")).status_code == 429
     with scopes_disabled():

@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 from koers.access.tenancy import school_scope
 from koers.schooladmin.importing import runs
 from tests import factories as f
-from tests.matrix import POST_ONLY, Objects, Redirect, Row, only
+from tests.matrix import POST_ONLY, Objects, Redirect, Row, answers, only
 
 
 def import_run(o: Objects) -> Any:
@@ -33,6 +33,15 @@ def of_run(o: Objects) -> dict[str, Any]:
     return {"pk": import_run(o).pk}
 
 
+def of_token(o: Objects) -> dict[str, Any]:
+    """A live import key of the first school."""
+    cached = o.__dict__.get("_import_token")
+    if cached is None:
+        with scopes_disabled():
+            cached = o.__dict__["_import_token"] = f.ImportTokenFactory(school=o.world.school)
+    return {"pk": cached.pk}
+
+
 ROWS: dict[str, Row | list[Row]] = {
     "schooladmin:import_start": Row(get=only(admin=200)),
     "schooladmin:import_mapping": Row(kwargs=of_run, get=only(admin=200)),
@@ -46,4 +55,11 @@ ROWS: dict[str, Row | list[Row]] = {
     "schooladmin:import_runs": Row(get=only(admin=200)),
     "schooladmin:staff_codes": Row(get=only(admin=200), post=only(admin=Redirect("schooladmin:staff_codes"))),
     "schooladmin:staff_codes_file": Row(get=POST_ONLY, post=only(admin=400)),
+    # An empty form is refused next to its fields.
+    "schooladmin:import_tokens": Row(get=only(admin=200), post=only(admin=400)),
+    "schooladmin:import_token_revoke": Row(
+        kwargs=of_token, get=POST_ONLY, post=only(admin=Redirect("schooladmin:import_tokens"))
+    ),
+    # The script's endpoint knows no persona, only keys: without one everybody gets a 401 (a GET a 405).
+    "schooladmin:import_upload": Row(get=answers(405, anonymous=405), post=answers(401, anonymous=401)),
 }

@@ -73,7 +73,7 @@ def _all_models() -> list[type[models.Model]]:
 def test_register_every_model_is_either_registered_or_explained():
     registered = {entry.label for entry in REGISTER}
     missing = [m._meta.label for m in _all_models() if m._meta.label not in registered | set(NOT_PERSONAL)]
-    assert missing == [], f"add these to transfer/register.py or to NOT_PERSONAL with a reason: {missing}"
+    assert missing == [], f"add these to transfer/register/ or to NOT_PERSONAL with a reason: {missing}"
 
 
 def test_register_models_linked_to_a_person_are_never_called_not_personal():

@@ -17,8 +17,9 @@ from django_scopes import scopes_disabled
 from koers.access.models import AuditEntry
 from koers.dossier.models import Evidence, Experience
 from koers.schools.models import Guardianship, Role, Student, User
+from koers.transfer.domain.retention import run_retention
 from koers.transfer.models import RemovalReport
-from koers.transfer.retention import due_for_removal, months_before, removal_date, run_retention
+from koers.transfer.queries import due_for_removal, months_before, removal_date
 from tests import factories as f
 
 TODAY = dt.date(2027, 3, 15)

@@ -1,4 +1,5 @@
-"""The audit log: one append-only row for every view, print and export of a student's dossier.
+"""The audit log: one append-only row for every view, print and export of a student's dossier, and for every
+change someone else made to the student's data (``change``: a key of ``access.changes``).
 
 The model lived in ``common`` until the areas were layered; its rows were kept when it moved (see
 ``access/migrations/0001_initial.py``)."""
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from koers.access import changes
 from koers.schools.models import RoleKind, School, Student
 
 
@@ -17,6 +19,7 @@ class AuditAction(models.TextChoices):
     PRINT = "print", _("afgedrukt")
     EXPORT = "export", _("geëxporteerd")
     DOWNLOAD = "download", _("bestand geopend")
+    CHANGE = "change", _("gewijzigd")
 
 
 class AuditQuerySet(models.QuerySet["AuditEntry"]):
@@ -35,6 +38,8 @@ class AuditEntry(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     actor_role = models.CharField(max_length=16, choices=RoleKind.choices)
     action = models.CharField(max_length=10, choices=AuditAction.choices)
+    # What kind of change (a key of ``access.changes.CHANGES``); empty for views, prints and exports.
+    change = models.CharField(max_length=40, blank=True)
     subject = models.CharField(max_length=200, blank=True)
     at = models.DateTimeField(default=timezone.now)
 
@@ -56,3 +61,13 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise ValueError("audit entries are append-only")
+
+    @property
+    def change_label(self) -> str:
+        """The kind of change in the reader's language (empty for a view, print or export)."""
+        return changes.label(self.change) if self.change else ""
+
+    @property
+    def change_label_for_family(self) -> str:
+        """What a guardian may read of the change: its kind only for the kinds every guardian may see."""
+        return self.change_label if self.change in changes.FAMILY else ""

@@ -12,7 +12,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
-from koers.accounts import domain
+from koers.accounts.domain import logins as domain
 
 logger = logging.getLogger(__name__)
 

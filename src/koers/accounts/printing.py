@@ -14,8 +14,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from koers.accounts.domain import IssuedCard
-from koers.accounts.invitations import IssuedInvitation
+from koers.accounts.domain.invitations import IssuedInvitation
+from koers.accounts.domain.logins import IssuedCard
 from koers.common.pdf import render_pdf
 from koers.common.public_url import public_reverse
 from koers.schools.models import Student

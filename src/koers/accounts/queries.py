@@ -1,19 +1,20 @@
-"""Reads for the login-card pages, each in a fixed number of queries, and the cards, groups and students a
-role may manage (404 for anything else)."""
+"""Reads for the login-card and invitation pages, each in a fixed number of queries, and the cards, groups,
+students and invitations a role may manage (404 for anything else)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from koers.access.rules import is_admin, is_mentor
-from koers.accounts.models import LoginCard
-from koers.schools.models import Group, Membership, Role, Student
+from koers.accounts.models import GuardianInvitation, LoginCard
+from koers.accounts.rules import can_invite_guardians
+from koers.schools.models import Group, Guardianship, Membership, Role, Student
 from koers.schools.queries import mentored_groups, visible_students
 
 
@@ -110,3 +111,67 @@ def group_cards(group: Group) -> list[StudentRow]:
         .order_by("user__last_name", "user__first_name")
     )
     return [StudentRow(student=s, card=next(iter(getattr(s, "active_cards", [])), None)) for s in students]
+
+
+# --- guardian invitations: who may invite whom, and where each invitation stands ---------------------
+
+
+def invitable_students(role: Role) -> QuerySet[Student]:
+    """The current students whose guardians this role may invite: every student for admins and
+    counsellors, the students a mentor follows for a mentor."""
+    if not can_invite_guardians(role):
+        return Student.objects.none()
+    # An admin is not among those ``visible_students`` serves (they open no dossiers), but invites for all.
+    students = Student.objects.filter(school_id=role.school_id) if is_admin(role) else visible_students(role)
+    return students.filter(left_on__isnull=True)
+
+
+def invitable_guardianships(role: Role) -> QuerySet[Guardianship]:
+    return Guardianship.objects.filter(student__in=invitable_students(role))
+
+
+def get_invitation_for(role: Role, pk: int) -> GuardianInvitation:
+    found = (
+        GuardianInvitation.objects.filter(pk=pk, school_id=role.school_id)
+        .filter(
+            Exists(
+                Guardianship.objects.filter(
+                    guardian_id=OuterRef("guardian_id"),
+                    student_id=OuterRef("student_id"),
+                    student__in=invitable_students(role),
+                )
+            )
+        )
+        .select_related("guardian")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def invitation_overview(role: Role) -> list[Guardianship]:
+    """Each guardianship with ``open_invitation`` (pk), ``open_kind``, ``open_until`` and ``has_account``
+    (the guardian set a password). One query, whatever the number of guardians."""
+    now = timezone.now()
+    open_ones = GuardianInvitation.objects.filter(
+        guardian_id=OuterRef("guardian_id"),
+        school_id=role.school_id,
+        used_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=now,
+    ).order_by("-created_at")
+    rows: list[Guardianship] = list(
+        invitable_guardianships(role)
+        .select_related("guardian", "student__user")
+        .annotate(
+            open_invitation=Subquery(open_ones.values("pk")[:1]),
+            open_kind=Subquery(open_ones.values("kind")[:1]),
+            open_until=Subquery(open_ones.values("expires_at")[:1]),
+        )
+        .order_by("student__user__last_name", "student__user__first_name", "guardian__last_name", "pk")
+    )
+    for row in rows:
+        password = row.guardian.password or ""
+        row.has_account = bool(password) and not password.startswith("!")  # type: ignore[attr-defined]
+    return rows

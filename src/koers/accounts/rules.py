@@ -1,6 +1,6 @@
 """Who may manage what around logging in. Mentors print and revoke login cards for the students of the groups
 they mentor now; admins for every student of their school. Only admins set the school's login policy. Admins,
-counsellors and mentors invite guardians (which guardians: ``invitations.invitable_students``)."""
+counsellors and mentors invite guardians (which guardians: ``queries.invitable_students``)."""
 
 import rules
 

@@ -12,7 +12,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 from django.utils import timezone
 
-from koers.accounts import domain
+from koers.accounts.domain import logins as domain
 from koers.accounts.models import OpenSession
 
 LOGIN_AT = "koers_login_at"

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
-from koers.accounts import domain as cards_domain
-from koers.accounts import invitations as domain
 from koers.accounts import printing
+from koers.accounts.domain import invitations as domain
+from koers.accounts.domain import logins as cards_domain
 from koers.accounts.models import GuardianInvitation
 from koers.accounts.queries import group_cards
 from koers.background.domain import save_output, set_progress

@@ -1,8 +1,9 @@
-"""Uploaded files: checked by their content, size-capped, images re-encoded without metadata, served safely.
+"""Uploaded files: checked by their content, size-capped, stored without metadata, served safely.
 
 Nothing here trusts the file name or the type the browser declares. The first bytes decide what a file is
 (``filetype``); images are opened and re-drawn with Pillow, so only pixels survive (no EXIF, no GPS, no
-comments), turned upright and capped in size. Every stored file gets a random name.
+comments), turned upright and capped in size; video, audio and PDFs lose their metadata in ``metadata.py``.
+Every stored file gets a random name.
 
 Files are saved while the database transaction of the write is still open; ``files_removed_on_error`` deletes
 them again when that transaction fails, and ``delete_files_on_commit`` removes files only once a deletion has
@@ -36,6 +37,9 @@ from django.utils.formats import number_format
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from koers.common.metadata import strip_media, strip_pdf
+from koers.common.ratelimit import count_upload
 
 MEGABYTE = 1024 * 1024
 # Voice notes are short: a few minutes of speech fit easily in this.
@@ -151,8 +155,19 @@ def _refuse_wrong_kind(kind: UploadKind, detected: str | None) -> ValidationErro
     return ValidationError(NOT_THIS_KIND[kind], code="wrong_type")
 
 
-def check_upload(upload: File, kind: UploadKind, *, max_bytes: int | None = None) -> CheckedUpload:
-    """Check one uploaded file for ``kind``; a refusal raises ValidationError with a Dutch reason."""
+def check_upload(
+    upload: File, kind: UploadKind, *, max_bytes: int | None = None, counted: bool = True
+) -> CheckedUpload:
+    """Check one uploaded file for ``kind``; a refusal raises ValidationError with a Dutch reason.
+
+    ``counted=False`` for the files inside one import (a transferred dossier): the import is one upload."""
+    # Counted before any work: a person (or a stolen session) sending file after file is stopped before
+    # decoding them. Outside a request nothing is counted.
+    if counted and not count_upload():
+        raise ValidationError(
+            _("Er zijn net te veel bestanden verstuurd. Wacht een minuut en probeer het dan opnieuw."),
+            code="too_many_uploads",
+        )
     limit = max_bytes if max_bytes is not None else max_bytes_for(kind)
     size = int(upload.size or 0)
     if size == 0:
@@ -187,12 +202,15 @@ def check_upload(upload: File, kind: UploadKind, *, max_bytes: int | None = None
         raise _refuse_wrong_kind(kind, detected)
     content_type, extension = table[detected]
     upload.seek(0)
+    # Stored without metadata (GPS, creation time, device, author): remuxed or rewritten, never re-encoded.
+    raw = upload.read()
+    data = strip_pdf(raw) if kind == UploadKind.DOCUMENT else strip_media(raw, extension)
     return CheckedUpload(
         kind=kind,
-        content=upload,
+        content=ContentFile(data),
         content_type=content_type,
         extension=extension,
-        size=size,
+        size=len(data),
         original_name=original,
     )
 

@@ -1,20 +1,12 @@
-"""Read-aloud audio and the accessibility statement."""
+"""Read-aloud audio: the spoken version of a text a page signed."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.conf import settings
 from django.core import signing
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_GET
 
 from koers.common import speech
-
-# The day the accessibility checks (axe in the browser tests, keyboard and zoom journey, a manual pass with a
-# screen reader) were last run against the whole product; update it with every check.
-LAST_CHECKED = dt.date(2026, 11, 22)
 
 
 @require_GET
@@ -33,17 +25,3 @@ def read_aloud(request: HttpRequest) -> FileResponse:
     # The same token always gives the same sound; the browser may keep it for the person's own use.
     response["Cache-Control"] = "private, max-age=86400"
     return response
-
-
-@require_GET
-def accessibility(request: HttpRequest) -> HttpResponse:
-    """The accessibility statement: public, so that anyone can read it before logging in."""
-    return render(
-        request,
-        "accessibility.html",
-        {
-            "contact": settings.KOERS_ACCESSIBILITY_CONTACT,
-            "last_checked": LAST_CHECKED,
-            "read_aloud_available": speech.available(),
-        },
-    )

@@ -125,6 +125,10 @@ class Conversation(models.Model):
     student_chairs = models.BooleanField(_("de leerling leidt het gesprek"), default=False)
     # The conversation itself.
     goal = models.TextField(_("doel of onderwerp"), blank=True)
+    # The mentor's own aim for the conversation (what they want to find out or help with). Staff only: the
+    # agenda is the student's (the mirror asks who set it), so the student and guardians never see it and it
+    # stays out of every family copy (transfer/register.py, staff_only).
+    mentor_goal = models.TextField(_("mijn doel als begeleider"), blank=True)
     summary = models.TextField(_("samenvatting"), blank=True)
     next_topics = models.TextField(_("onderwerpen voor de volgende keer"), blank=True)
     shared_with_guardians = models.BooleanField(_("samenvatting zichtbaar voor ouders"), default=False)

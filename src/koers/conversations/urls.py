@@ -22,6 +22,7 @@ urlpatterns: list = [
     # --- preparing and holding: detail, preparation, guide mode, notes, tags (views/holding.py) ---
     path("<int:pk>/", holding.detail, name="detail"),
     path("<int:pk>/voorbereiden/", holding.prepare, name="prepare"),
+    path("<int:pk>/mijn-doel/", holding.mentor_goal, name="mentor_goal"),
     path("<int:pk>/leidraad/", holding.guide, name="guide"),
     path("<int:pk>/leerling-leidt/", holding.chair, name="chair"),
     path("<int:pk>/aantekening/", holding.autosave, name="autosave"),

@@ -783,7 +783,7 @@ def guardian_home(role: Role, *, child_pk: int | None = None, now: dt.datetime |
 
     from koers.conversations.models import Agreement, ConversationStatus, Party, Preparation
     from koers.conversations.queries.planning import my_conversations
-    from koers.dossier.queries.portfolio import Visibility, visibility_for
+    from koers.dossier.queries.overview import Visibility, visibility_for
     from koers.partners.queries.internships import child_internships
     from koers.programme.queries.guardian import home_assignments
     from koers.programme.queries.line import Status, student_line

@@ -18,7 +18,7 @@ from koers.access.audit import record_access
 from koers.access.gate import permit
 from koers.access.rules import is_guardian
 from koers.common.htmx import render_page
-from koers.dossier.queries.portfolio import Visibility
+from koers.dossier.queries.overview import Visibility
 from koers.dossier.rules import can_compliment, can_keep_dossier, can_open_dossiers
 from koers.lob.vocabulary import Competence, competence_pictogram
 from koers.overview.queries.dossier import dossier_overview

@@ -3,9 +3,13 @@
 from django.db import transaction
 
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.lob.vocabulary import SharedKind
 from koers.schooladmin.rules import can_change_school_settings
 from koers.schools.models import Role, School
+
+# What the settings form changes, and its version covers.
+SETTINGS_FIELDS = ("inactive_after_weeks", "guardian_sharing_defaults", "registration_days_after")
 
 
 @transaction.atomic
@@ -16,9 +20,11 @@ def update_school_settings(
     inactive_after_weeks: int,
     shared_by_default: set[str],
     registration_days_after: int | None = None,
+    version: str | None = None,
 ) -> School:
     """Set when a quiet student becomes a signal for the counsellor, what guardians see by default, and how
-    long after an activity staff may still register who took part."""
+    long after an activity staff may still register who took part. Against a changed ``version`` (another
+    admin saved since) ``EditConflict``."""
     require(by, can_change_school_settings, school)
     if not 1 <= inactive_after_weeks <= 52:
         raise ValueError("inactive_after_weeks must be between 1 and 52")
@@ -33,5 +39,5 @@ def update_school_settings(
     if registration_days_after is not None:
         school.registration_days_after = registration_days_after
         fields.append("registration_days_after")
-    school.save(update_fields=fields)
+    save_unless_changed(school, fields=fields, version=version)
     return school

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.schooladmin.views import importing, settings
+from koers.schooladmin.views import importing, settings, tokens
 
 app_name = "schooladmin"
 
@@ -15,4 +15,8 @@ urlpatterns = [
     path("import/alle/", importing.run_list, name="import_runs"),
     path("import/afkortingen/", importing.staff_codes, name="staff_codes"),
     path("import/afkortingen/bestand/", importing.staff_codes_file, name="staff_codes_file"),
+    # --- import keys and the upload with a key (views/tokens.py) ---
+    path("import/sleutels/", tokens.token_list, name="import_tokens"),
+    path("import/sleutels/<int:pk>/intrekken/", tokens.token_revoke, name="import_token_revoke"),
+    path("import/upload/", tokens.upload, name="import_upload"),
 ]

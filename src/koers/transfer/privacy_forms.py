@@ -5,7 +5,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import DateInput, Form
-from koers.transfer.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
+from koers.transfer.domain.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 
 
 class RetentionForm(Form):

@@ -1,11 +1,14 @@
-"""Reads for taking the dossier along and for requests for access; each in a fixed number of queries."""
+"""Reads for taking the dossier along, for requests for access and for retention; each in a fixed number of
+queries."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -25,7 +28,7 @@ from koers.dossier.models import (
     StudentTrait,
 )
 from koers.dossier.models import ReflectionAnswer as Answer
-from koers.schools.models import Role, Student
+from koers.schools.models import Role, School, Student
 from koers.transfer.models import AccessRequest, RemovalReport, TransferExport, TransferImport
 from koers.transfer.rules import age_allows, may_request_for
 
@@ -202,3 +205,77 @@ def school_requests() -> list[AccessRequest]:
 def get_removal_report_for(role: Role, pk: int) -> RemovalReport:
     """A removal report of the role's school, with who ran it; anything else is a 404."""
     return one_or_404(RemovalReport.objects.select_related("ran_by"), pk=pk, school_id=role.school_id)
+
+
+# --- retention: when a student who left is removed, who is due soon, what past runs removed --------------
+
+# How far ahead the admin's page looks for students whose removal is coming.
+DUE_SOON_DAYS = 92
+DUE_SOON_LIMIT = 200
+REPORTS_SHOWN = 20
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """``day`` moved back ``months`` calendar months (the 31st becomes the last day of a shorter month)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    return months_before(day, -months)
+
+
+def removal_date(student: Student, retention_months: int) -> dt.date | None:
+    """The first day on which the student may be removed, or None while they are still at school."""
+    if student.left_on is None:
+        return None
+    due = months_after(student.left_on, retention_months) + dt.timedelta(days=1)
+    if student.keep_until is not None:
+        due = max(due, student.keep_until + dt.timedelta(days=1))
+    return due
+
+
+def due_for_removal(school: School, *, today: dt.date | None = None) -> QuerySet[Student]:
+    """Students of ``school`` who left more than the retention period ago and are not kept longer."""
+    today = today or timezone.localdate()
+    cutoff = months_before(today, school.retention_months)
+    return (
+        Student.objects.filter(school_id=school.pk, left_on__isnull=False, left_on__lt=cutoff)
+        .filter(Q(keep_until__isnull=True) | Q(keep_until__lt=today))
+        .select_related("user")
+        .order_by("left_on", "pk")
+    )
+
+
+@dataclass
+class DueStudent:
+    student: Student
+    removed_on: dt.date
+    overdue: bool
+
+
+def due_soon(school: School, *, today: dt.date | None = None) -> list[DueStudent]:
+    """Students whose removal falls within ``DUE_SOON_DAYS`` (or has passed), soonest first. One query."""
+    today = today or timezone.localdate()
+    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    students = list(due_for_removal(school, today=horizon)[:DUE_SOON_LIMIT])
+    found = []
+    for student in students:
+        when = removal_date(student, school.retention_months)
+        assert when is not None
+        found.append(DueStudent(student=student, removed_on=when, overdue=when <= today))
+    return sorted(found, key=lambda d: (d.removed_on, d.student.pk))
+
+
+def recent_reports(school: School) -> list[RemovalReport]:
+    return list(RemovalReport.objects.filter(school_id=school.pk).order_by("-ran_at")[:REPORTS_SHOWN])
+
+
+def kind_label(label: str) -> str:
+    """A readable, translated name for a report's count key (``app.model`` or ``accounts``)."""
+    try:
+        return str(apps.get_model(label)._meta.verbose_name_plural)
+    except (LookupError, ValueError):
+        return label

@@ -284,7 +284,7 @@ class _Reader:
             raise self.fail(f"{where}.data", _("het bestand is niet goed gecodeerd (base64).")) from None
         name = self.text(item, "name", where, max_length=200) or "bestand"
         try:
-            upload = check_upload(ContentFile(raw, name=name), UPLOAD_KIND[EvidenceKind(kind)])
+            upload = check_upload(ContentFile(raw, name=name), UPLOAD_KIND[EvidenceKind(kind)], counted=False)
         except ValidationError as error:
             raise self.fail(f"{where} ({name})", " ".join(error.messages)) from None
         return IncomingEvidence(

@@ -11,7 +11,7 @@ from koers.background.models import Job
 from koers.background.queue import enqueue_job
 from koers.background.registry import Schedule, job_kind, schedule
 from koers.schools.models import School
-from koers.transfer.retention import run_retention
+from koers.transfer.domain.retention import run_retention
 
 
 class RetentionIncomplete(Exception):

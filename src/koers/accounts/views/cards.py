@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
 from koers.access.tenancy import activate_role
-from koers.accounts import domain, printing, queries
+from koers.accounts import printing, queries
+from koers.accounts.domain import logins as domain
 from koers.accounts.forms import GroupCardsForm
 from koers.accounts.models import LoginCard
 from koers.accounts.queries import get_card_for, get_card_group_for, get_card_student_for

@@ -20,13 +20,19 @@ from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
 from koers.access.tenancy import activate_role
-from koers.accounts import invitations as domain
-from koers.accounts.invitation_forms import ActivateForm, AddGuardianForm
-from koers.accounts.invitation_queries import invitation_overview
+from koers.accounts.domain import invitations as domain
+from koers.accounts.forms import ActivateForm, AddGuardianForm
 from koers.accounts.models import InvitationKind
+from koers.accounts.queries import (
+    get_invitation_for,
+    invitable_guardianships,
+    invitable_students,
+    invitation_overview,
+)
 from koers.accounts.rules import can_invite_guardians
 from koers.background.queue import enqueue_job
 from koers.common.htmx import render_page
+from koers.common.ratelimit import client_address
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.models import Guardianship, Role, User
 
@@ -44,7 +50,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def _chosen(request: HttpRequest, role: Role) -> list[Guardianship]:
     wanted = [int(v) for v in request.POST.getlist("guardianship") if v.isdigit()]
     return list(
-        domain.invitable_guardianships(role)
+        invitable_guardianships(role)
         .filter(pk__in=wanted)
         .select_related("guardian", "student__user", "school")
         .order_by("student__user__last_name", "guardian__last_name", "pk")
@@ -91,9 +97,7 @@ def _deliver(request: HttpRequest, role: Role, issued: list[domain.IssuedInvitat
 @GET_POST
 def add(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_invite_guardians)
-    students = (
-        domain.invitable_students(role).select_related("user").order_by("user__last_name", "user__first_name")
-    )
+    students = invitable_students(role).select_related("user").order_by("user__last_name", "user__first_name")
     form = AddGuardianForm(request.POST if request.method == "POST" else None, students=students)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -121,7 +125,7 @@ def add(request: HttpRequest) -> HttpResponse:
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_invite_guardians)
-    invitation = domain.get_invitation_for(role, pk)
+    invitation = get_invitation_for(role, pk)
     try:
         domain.revoke_invitation(invitation=invitation, by=role)
     except ValidationError as error:
@@ -132,10 +136,6 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- public: activating --------------------------------------------------------------------------------
-
-
-def _address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _use_posted_language(request: HttpRequest) -> None:
@@ -172,7 +172,7 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
         data = form.cleaned_data
         try:
             invitation = domain.find_invitation(
-                code=data.get("code", ""), token=token, address=_address(request)
+                code=data.get("code", ""), token=token, address=client_address(request)
             )
             if signed_in:
                 # Someone who is logged in never sets credentials: the code links the child to them.
@@ -199,7 +199,7 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
             return _logged_in(request, user, role)
     elif request.method == "GET" and token:
         try:
-            invitation = domain.find_invitation(token=token, address=_address(request))
+            invitation = domain.find_invitation(token=token, address=client_address(request))
         except domain.InvitationRefused as refusal:
             refused = refusal.message
         else:

@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.rules import is_admin, is_staff
-from koers.accounts import domain
 from koers.accounts.backends import oidc_configured
+from koers.accounts.domain import logins as domain
 from koers.accounts.queries import confirmed_device
 from koers.accounts.saml import saml_configured
+from koers.common.ratelimit import client_address
 
 
 def sign_on_options() -> dict[str, Any]:
@@ -37,24 +38,49 @@ class LoginPage(auth_views.LoginView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), **sign_on_options()}
 
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Past the ceiling no password is even tried: spraying from this address stops here.
+        if domain.login_refused_for(client_address(request)):
+            minutes = int(domain.LOGIN_ADDRESS_WINDOW.total_seconds() // 60)
+            return _refused_page(
+                request,
+                _(
+                    "Vanaf dit netwerk is te vaak een verkeerd wachtwoord ingevuld. Probeer het over "
+                    "%(minutes)s minuten opnieuw."
+                )
+                % {"minutes": minutes},
+            )
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        if form.data.get("username") and form.data.get("password"):
+            domain.count_wrong_login(client_address(self.request))
+        return super().form_invalid(form)
+
+
+def _refused_page(request: HttpRequest, message: str, *, username: str | None = None) -> HttpResponse:
+    """The login page with a refusal above the form (429); the username typed stays in the form."""
+    context = {
+        "form": AuthenticationForm(
+            request, initial={"username": username or request.POST.get("username", "")}
+        ),
+        "locked_out": message,
+        "next": request.POST.get("next", ""),
+        **sign_on_options(),
+    }
+    return render(request, "registration/login.html", context, status=429)
+
 
 def locked_out(
     request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
 ) -> HttpResponse:
     """Axes' answer to a locked-out username and address: the login page with a clear message (429)."""
-    username = (credentials or {}).get("username") or request.POST.get("username", "")
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    context = {
-        "form": AuthenticationForm(request, initial={"username": username}),
-        "locked_out": _(
-            "Je hebt te vaak een verkeerd wachtwoord ingevuld. Om je account te beschermen kun je het over "
-            "%(minutes)s minuten opnieuw proberen. Wachtwoord vergeten? Vraag hieronder een nieuw aan."
-        )
-        % {"minutes": minutes},
-        "next": request.POST.get("next", ""),
-        **sign_on_options(),
-    }
-    return render(request, "registration/login.html", context, status=429)
+    message = _(
+        "Je hebt te vaak een verkeerd wachtwoord ingevuld. Om je account te beschermen kun je het over "
+        "%(minutes)s minuten opnieuw proberen. Wachtwoord vergeten? Vraag hieronder een nieuw aan."
+    ) % {"minutes": minutes}
+    return _refused_page(request, message, username=(credentials or {}).get("username"))
 
 
 class PasswordResetLater(PasswordResetForm):

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from koers.access.gate import permit
-from koers.accounts import domain
+from koers.accounts.domain import logins as domain
 from koers.accounts.forms import CodeForm, PolicyForm
 from koers.accounts.queries import confirmed_device
 from koers.accounts.rules import can_set_login_policy

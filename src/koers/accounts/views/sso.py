@@ -16,8 +16,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from koers.accounts import domain, saml
+from koers.accounts import saml
 from koers.accounts.backends import oidc_configured
+from koers.accounts.domain import logins as domain
 from koers.common.public_url import at_public_address
 
 logger = logging.getLogger(__name__)

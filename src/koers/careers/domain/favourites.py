@@ -10,7 +10,7 @@ from koers.access.gate import require
 from koers.careers.models import AmbitionLink, Favourite, FitReflection, InterestResult, Occupation, Programme
 from koers.careers.rules import can_keep_careers
 from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
-from koers.dossier.domain.portfolio import create_ambition
+from koers.dossier.domain.ambitions import create_ambition
 from koers.schools.family_rules import refuse_without_consent
 from koers.schools.models import Role, Student
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.choices.models import Choice
 from koers.choices.rules import can_follow_choices
 from koers.conversations.models import Agreement, Conversation, ConversationStatus, Party
@@ -23,6 +24,7 @@ from koers.schools.queries import visible_students
 WHAT_MAX = 200
 
 
+@leaves_trace
 @transaction.atomic
 def agree_on_open_point(
     *,
@@ -66,4 +68,5 @@ def agree_on_open_point(
         school_id=choice.school_id, conversation=conversation, action=action, party=Party.STUDENT
     )
     choice.agreed_actions.add(action)
+    record_change(by=by, student=student, change="conversation.agreement")
     return agreement

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.conversations.mirror import refresh_mirror
 from koers.conversations.models import Agreement, Conversation, ConversationStatus, Party
@@ -156,6 +157,7 @@ def _closed_by_someone_else() -> str:
 
 
 @transaction.atomic
+@leaves_trace
 def close_conversation(
     *,
     by: Role,
@@ -226,9 +228,11 @@ def close_conversation(
         ]
     )
     refresh_mirror(conversation)
+    record_change(by=by, student=conversation.student, change="conversation.closed")
     return conversation
 
 
+@leaves_trace
 @transaction.atomic
 def revisit_agreement(
     *, by: Role, conversation: Conversation, agreement: Agreement, status: str
@@ -238,6 +242,7 @@ def revisit_agreement(
     _check_revisits(conversation, [RevisitInput(agreement=agreement, status=status)])
     _revisit(conversation, agreement, status)
     refresh_mirror(conversation)
+    record_change(by=by, student=conversation.student, change="conversation.agreement")
     return agreement
 
 
@@ -250,6 +255,7 @@ def evaluation_is_open(conversation: Conversation, now: dt.datetime | None = Non
     )
 
 
+@leaves_trace
 @transaction.atomic
 def record_evaluation(
     *, by: Role, conversation: Conversation, useful: int, room: int, comment: str = ""
@@ -270,6 +276,7 @@ def record_evaluation(
     conversation.evaluation_comment = (comment or "").strip()
     conversation.save(update_fields=["evaluation_useful", "evaluation_room", "evaluation_comment"])
     refresh_mirror(conversation)
+    record_change(by=by, student=conversation.student, change="conversation.evaluated")
     return conversation
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.conversations.models import Conversation, ConversationStatus
 from koers.conversations.rules import can_record_group_conversation
@@ -16,6 +17,7 @@ TOPIC_MAX_LENGTH = 300
 TEXT_MAX_LENGTH = 5000
 
 
+@leaves_trace
 def record_group_conversation(
     *, by: Role, conversation: Conversation, topic: str, class_said: str, follow_up: str
 ) -> Conversation:
@@ -46,4 +48,6 @@ def record_group_conversation(
             conversation.closed_at = timezone.now()
             fields += ["status", "closed_at"]
         conversation.save(update_fields=fields)
+        # A class dialogue is about no one student: its trace is the conversation record itself.
+        record_change(by=by, student=None, change="conversation.closed")
     return conversation

@@ -13,7 +13,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
+from koers.common.versions import EditConflict, save_unless_changed
 from koers.conversations.models import (
     Conversation,
     ConversationStatus,
@@ -24,7 +26,7 @@ from koers.conversations.models import (
 )
 from koers.conversations.queries.holding import note_version
 from koers.conversations.rules import can_hold_conversation
-from koers.dossier.domain.portfolio import default_sharing
+from koers.dossier.domain.overview import default_sharing
 from koers.dossier.models import StudentTrait
 from koers.lob.models import Trait
 from koers.lob.vocabulary import Phase
@@ -113,8 +115,12 @@ def save_phase_note(
 
 
 @transaction.atomic
-def save_private_note(*, by: Role, conversation: Conversation, text: str) -> PrivateNote:
-    """The holder's own note on the conversation, seen by nobody else."""
+def save_private_note(
+    *, by: Role, conversation: Conversation, text: str, version: str | None = None
+) -> PrivateNote:
+    """The holder's own note on the conversation, seen by nobody else. With ``version`` (the
+    ``note_version`` the editor started from) a note changed meanwhile in another tab or on another device
+    is not overwritten: ``NoteConflict`` carries the stored text."""
     require(by, can_hold_conversation, conversation)
     text = _clean_note(text)
     note, created = PrivateNote.objects.get_or_create(
@@ -124,8 +130,55 @@ def save_private_note(*, by: Role, conversation: Conversation, text: str) -> Pri
     )
     if not created and note.text != text:
         note.text = text
-        note.save(update_fields=["text", "updated_at"])
+        try:
+            save_unless_changed(note, fields=("text",), version=version)
+        except EditConflict as conflict:
+            raise NoteConflict((conflict.theirs or {}).get("text") or "") from None
     return note
+
+
+MENTOR_GOAL_MAX_LENGTH: Final = 2000
+
+
+class GoalConflict(ValidationError):
+    """Someone else changed the mentor's goal since the editor opened it; ``theirs`` is that text."""
+
+    def __init__(self, theirs: str) -> None:
+        super().__init__(
+            {
+                "mentor_goal": _(
+                    "Niet bewaard: iemand anders heeft dit doel intussen veranderd. Hun tekst staat "
+                    "hieronder; jouw tekst staat nog in het vak. Bewaar opnieuw om jouw tekst te houden."
+                )
+            }
+        )
+        self.theirs = theirs
+        self.version = note_version(theirs)
+
+
+@transaction.atomic
+def save_mentor_goal(*, by: Role, conversation: Conversation, text: str, version: str) -> Conversation:
+    """The holder's own aim for the conversation, seen by staff who hold it and never by the family.
+
+    ``version`` is the ``note_version`` of the goal the editor started from; the write is one conditional
+    UPDATE, so a goal someone else changed meanwhile is not overwritten (GoalConflict carries their text)."""
+    require(by, can_hold_conversation, conversation)
+    _require_not_cancelled(conversation)
+    text = (text or "").replace("\r\n", "\n").strip()
+    if len(text) > MENTOR_GOAL_MAX_LENGTH:
+        raise ValidationError(
+            {"mentor_goal": _("Dit is te lang (maximaal %(max)s tekens).") % {"max": MENTOR_GOAL_MAX_LENGTH}}
+        )
+    goal = Conversation.objects.filter(pk=conversation.pk).values_list("mentor_goal", flat=True)
+    current = goal.get()
+    unchanged = current == text
+    if not unchanged and (
+        note_version(current) != version
+        or not Conversation.objects.filter(pk=conversation.pk, mentor_goal=current).update(mentor_goal=text)
+    ):
+        raise GoalConflict(goal.get())
+    conversation.mentor_goal = text
+    return conversation
 
 
 def _land_in_dossier(conversation: Conversation, kind: str, trait: Trait | None, text: str) -> None:
@@ -151,6 +204,7 @@ def _land_in_dossier(conversation: Conversation, kind: str, trait: Trait | None,
         pass
 
 
+@leaves_trace
 @transaction.atomic
 def tag_in_conversation(
     *, by: Role, conversation: Conversation, kind: str, trait: Trait | None = None, text: str = ""
@@ -185,9 +239,11 @@ def tag_in_conversation(
         )
     if kind != TagKind.OCCUPATION:
         _land_in_dossier(conversation, kind, trait, text)
+    record_change(by=by, student=conversation.student, change="conversation.tagged", subject=str(tag))
     return tag
 
 
+@leaves_trace
 @transaction.atomic
 def remove_tag(*, by: Role, tag: ConversationTag) -> None:
     """Undo a tag. A trait it put in the dossier goes too, unless the student has linked experiences to it."""
@@ -200,4 +256,5 @@ def remove_tag(*, by: Role, tag: ConversationTag) -> None:
         )
         added = added.filter(trait=tag.trait) if tag.trait_id else added.filter(own_words__iexact=tag.text)
         added.delete()
+    record_change(by=by, student=student, change="conversation.untagged", subject=str(tag))
     tag.delete()

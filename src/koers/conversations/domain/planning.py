@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.common.public_url import public_reverse
 from koers.conversations import ics
@@ -201,6 +202,7 @@ def _check_slot(
     return errors
 
 
+@leaves_trace
 def plan_conversation(
     *,
     by: Role,
@@ -282,6 +284,7 @@ def plan_conversation(
         if chosen_guardians:
             conversation.guardians.set(chosen_guardians)
         enqueue_invitations(conversation, kind="new")
+        record_change(by=by, student=student, change="conversation.planned")
     return conversation
 
 
@@ -291,6 +294,7 @@ def _require_planned_by(by: Role, conversation: Conversation) -> None:
         raise ValidationError(_("Dit gesprek is al afgerond of geannuleerd en kan niet meer worden verzet."))
 
 
+@leaves_trace
 def reschedule_conversation(
     *,
     by: Role,
@@ -315,9 +319,11 @@ def reschedule_conversation(
             update_fields=["scheduled_at", "duration_minutes", "place", "video_url", "calendar_sequence"]
         )
         enqueue_invitations(conversation, kind="update")
+        record_change(by=by, student=conversation.student, change="conversation.moved")
     return conversation
 
 
+@leaves_trace
 def cancel_conversation(*, by: Role, conversation: Conversation) -> Conversation:
     """Cancel a planned conversation; everyone invited gets a cancellation (METHOD:CANCEL)."""
     _require_planned_by(by, conversation)
@@ -326,6 +332,7 @@ def cancel_conversation(*, by: Role, conversation: Conversation) -> Conversation
         conversation.calendar_sequence += 1
         conversation.save(update_fields=["status", "calendar_sequence"])
         enqueue_invitations(conversation, kind="cancel")
+        record_change(by=by, student=conversation.student, change="conversation.cancelled")
     return conversation
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Final
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
+from koers.common.versions import conflict_with, save_unless_changed, version_of_instance
 from koers.conversations.models import Conversation, ConversationStatus, Preparation
 from koers.conversations.rules import can_prepare, is_participant_student
 from koers.dossier.models import Experience
@@ -17,6 +19,13 @@ from koers.schools.family_rules import refuse_without_consent
 from koers.schools.models import Role
 
 ANSWER_MAX_LENGTH: Final = 4000
+# What the preparation form changes, and its version covers (a voice note is a file beside it).
+PREPARATION_FIELDS: Final = ("talk_about", "hope_to_get", "experience")
+
+
+def preparation_version(existing: Preparation | None) -> str:
+    """The version a preparation form starts from; an empty one when there is no preparation yet."""
+    return version_of_instance(existing or Preparation(), PREPARATION_FIELDS)
 
 
 def _answer(value: str, field: str) -> str:
@@ -28,6 +37,7 @@ def _answer(value: str, field: str) -> str:
     return value
 
 
+@leaves_trace
 def save_preparation(
     *,
     by: Role,
@@ -37,8 +47,10 @@ def save_preparation(
     experience: Experience | None = None,
     voice: CheckedUpload | None = None,
     remove_voice: bool = False,
+    version: str | None = None,
 ) -> Preparation:
-    """Create or update the author's own preparation; something must be said, by text or voice."""
+    """Create or update the author's own preparation; something must be said, by text or voice. Against a
+    changed ``version`` (saved meanwhile in another tab or on another device) ``EditConflict``."""
     require(by, can_prepare, conversation)
     if conversation.status != ConversationStatus.PLANNED:
         raise ValidationError(_("Dit gesprek is al afgerond; voorbereiden kan niet meer."))
@@ -79,16 +91,15 @@ def save_preparation(
             files.save(preparation.voice, voice)
             preparation.voice_content_type = voice.content_type
         if existing is None:
-            preparation.save()
+            try:
+                with transaction.atomic():
+                    preparation.save()
+            except IntegrityError:  # another tab or device saved the first preparation just now
+                stored = Preparation.objects.get(conversation=conversation, author_id=by.user_id)
+                raise conflict_with(stored, PREPARATION_FIELDS) from None
         else:
-            preparation.save(
-                update_fields=[
-                    "talk_about",
-                    "hope_to_get",
-                    "experience",
-                    "voice",
-                    "voice_content_type",
-                    "updated_at",
-                ]
+            save_unless_changed(
+                preparation, fields=PREPARATION_FIELDS, version=version, also=("voice", "voice_content_type")
             )
+        record_change(by=by, student=conversation.student, change="conversation.prepared")
     return preparation

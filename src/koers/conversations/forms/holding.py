@@ -7,9 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import Form
+from koers.common.forms import Form, VersionedFormMixin
 from koers.common.uploads import CheckedFileField, UploadKind
-from koers.conversations.domain.holding import NOTE_MAX_LENGTH, TAG_TEXT_MAX_LENGTH
+from koers.conversations.domain.holding import MENTOR_GOAL_MAX_LENGTH, NOTE_MAX_LENGTH, TAG_TEXT_MAX_LENGTH
 from koers.conversations.domain.preparation import ANSWER_MAX_LENGTH
 from koers.conversations.models import TagKind
 from koers.dossier.models import Experience
@@ -24,7 +24,7 @@ class ExperienceChoiceField(forms.ModelChoiceField):
         return f"{obj.title} ({obj.happened_on:%d-%m-%Y})"
 
 
-class StudentPreparationForm(Form):
+class StudentPreparationForm(VersionedFormMixin, Form):
     talk_about = forms.CharField(
         label=simpler(_("Waar wil je het over hebben?"), _("Waar wil je over praten?")),
         required=False,
@@ -58,7 +58,13 @@ class StudentPreparationForm(Form):
         field.queryset = Experience.objects.filter(student=student).order_by("-happened_on", "-created_at")
 
 
-class GuardianPreparationForm(Form):
+class GuardianPreparationForm(VersionedFormMixin, Form):
+    conflict_message = _(
+        "Niet bewaard: iemand anders heeft dit intussen veranderd (of u, in een ander venster). Wat nu "
+        "bewaard is, staat hieronder; uw tekst staat nog in de velden. Neem over wat u wilt houden en bewaar "
+        "opnieuw."
+    )
+
     talk_about = forms.CharField(
         label=simpler(_("Waar wilt u het in het gesprek over hebben?"), _("Waar wilt u over praten?")),
         required=False,
@@ -87,6 +93,24 @@ class PrivateNoteForm(Form):
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # The version of the note the editor started from (queries.holding.note_version); empty: not checked.
+    version = forms.CharField(required=False, max_length=16)
+
+
+class MentorGoalForm(Form):
+    mentor_goal = forms.CharField(
+        label=_("Mijn doel voor dit gesprek"),
+        help_text=_(
+            "Wat wil jij als begeleider bereiken of te weten komen? Alleen begeleiders zien dit; de leerling "
+            "en ouders niet. De leerling bepaalt de agenda."
+        ),
+        required=False,
+        max_length=MENTOR_GOAL_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Dit is te lang (maximaal %(limit_value)s tekens).")},
+    )
+    # The note_version of the goal the editor started from (queries.holding.note_version).
+    version = forms.CharField(required=False, max_length=16, widget=forms.HiddenInput)
 
 
 class TagForm(Form):

@@ -7,7 +7,6 @@ qualities and motives so far and the notes of last time.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -15,6 +14,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from koers.common.versions import version_of
 from koers.conversations.models import (
     Agreement,
     Conversation,
@@ -93,8 +93,9 @@ class GuidePhase:
 
 def note_version(text: str) -> str:
     """The version of a note: what an editor started from, so a save against a changed note is noticed
-    (the domain refuses it and shows both texts) instead of silently overwriting someone else's words."""
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    (the domain refuses it and shows both texts) instead of silently overwriting someone else's words.
+    The same version as every edit form's (``common.versions``) of a ``text`` field."""
+    return version_of({"text": text})
 
 
 def guide_phases(conversation: Conversation, notes: dict[str, str] | None = None) -> list[GuidePhase]:
@@ -214,7 +215,7 @@ def hub_for(role: Role, conversation: Conversation) -> Hub:
         "experience", "author"
     )
     if hub.is_holder:
-        hub.preparations = list(preparations.order_by("author_role", "pk"))
+        hub.preparations = _preparations(conversation)
     else:
         hub.own_preparation = preparations.filter(author_id=role.user_id).first()
     if hub.is_holder or hub.is_student:
@@ -265,18 +266,32 @@ class GuideMode:
     qualities: list[Trait]
     motives: list[Trait]
     private_note: str
+    private_version: str = ""  # what the note editor starts from (note_version)
+    private_theirs: str | None = None  # a stored note shown beside the editor's after a refused save
+    # What the student (and guardians) prepared, so the holder sees it without leaving guide mode.
+    preparations: list[Preparation] = field(default_factory=list)
+
+
+def _preparations(conversation: Conversation) -> list[Preparation]:
+    return list(
+        Preparation.objects.filter(conversation=conversation)
+        .select_related("experience", "author")
+        .order_by("author_role", "pk")
+    )
 
 
 def guide_mode_for(role: Role, conversation: Conversation) -> GuideMode:
     catalogue = list(Trait.objects.all())
     return GuideMode(
+        preparations=_preparations(conversation),
         conversation=conversation,
         phases=guide_phases(conversation, _notes_by_phase(conversation)),
         reminders=reminders_of(conversation),
         tags=_tags(conversation),
         qualities=[t for t in catalogue if t.kind == TraitKind.QUALITY],
         motives=[t for t in catalogue if t.kind == TraitKind.MOTIVE],
-        private_note=_private_note(role, conversation),
+        private_note=(note := _private_note(role, conversation)),
+        private_version=note_version(note),
     )
 
 

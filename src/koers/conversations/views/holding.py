@@ -26,15 +26,18 @@ from koers.common.htmx import render_page
 from koers.common.uploads import is_first_request_for, serve_file
 from koers.common.views import show_domain_errors
 from koers.conversations.domain.holding import (
+    GoalConflict,
     NoteConflict,
     remove_tag,
+    save_mentor_goal,
     save_phase_note,
     save_private_note,
     tag_in_conversation,
 )
-from koers.conversations.domain.preparation import save_preparation
+from koers.conversations.domain.preparation import preparation_version, save_preparation
 from koers.conversations.forms.holding import (
     GuardianPreparationForm,
+    MentorGoalForm,
     PhaseNoteForm,
     PrivateNoteForm,
     StudentPreparationForm,
@@ -75,11 +78,14 @@ def _audit(role: Role, conversation: Conversation, subject: str) -> None:
 # --- the hub ---
 
 
-@login_required
-@require_http_methods(["GET"])
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    role = permit(request, can_open_conversations)
-    conversation = get_conversation_for(role, pk)
+def _hub_page(
+    request: HttpRequest,
+    role: Role,
+    conversation: Conversation,
+    goal_form: MentorGoalForm | None = None,
+    goal_theirs: str | None = None,
+) -> HttpResponse:
+    pk = conversation.pk
     hub = hub_for(role, conversation)
     # A guardian who sees the shared summary and agreements reads the dossier too.
     if conversation.student is not None and (hub.is_holder or (hub.is_guardian and hub.show_summary)):
@@ -88,16 +94,62 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             student=conversation.student,
             subject=_("gesprek “%(type)s”") % {"type": conversation.type.name},
         )
+    if hub.is_holder and goal_form is None:
+        goal = conversation.mentor_goal
+        goal_form = MentorGoalForm(initial={"mentor_goal": goal, "version": note_version(goal)})
     context = {
         "hub": hub,
         "conversation": conversation,
+        "goal_form": goal_form if hub.is_holder else None,
+        "goal_theirs": goal_theirs,
         "close_url": reverse("conversations:close", args=[pk]) if hub.is_holder else "",
         "report_url": reverse("conversations:report_pdf", args=[pk])
         if can_print_report(role, conversation)
         else "",
         "evaluate_url": reverse("conversations:evaluate", args=[pk]) if hub.is_student else "",
     }
-    return render_page(request, "conversations/detail.html", context)
+    status = 400 if goal_form is not None and goal_form.errors else 200
+    return render_page(request, "conversations/detail.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET"])
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    role = permit(request, can_open_conversations)
+    conversation = get_conversation_for(role, pk)
+    return _hub_page(request, role, conversation)
+
+
+@login_required
+@require_POST
+def mentor_goal(request: HttpRequest, pk: int) -> HttpResponse:
+    """The holder's own goal for the conversation, written in the preparation view (staff only)."""
+    role = permit(request, can_hold_conversation)
+    conversation = get_held_conversation_for(role, pk)
+    form = MentorGoalForm(request.POST)
+    theirs = None
+    if form.is_valid():
+        try:
+            save_mentor_goal(
+                by=role,
+                conversation=conversation,
+                text=form.cleaned_data["mentor_goal"],
+                version=form.cleaned_data["version"],
+            )
+        except GoalConflict as conflict:
+            # The next save goes against the text now shown, so it may overwrite it on purpose.
+            data = request.POST.copy()
+            data["version"] = conflict.version
+            form = MentorGoalForm(data)
+            form.is_valid()
+            show_domain_errors(form, conflict)
+            theirs = conflict.theirs
+        except ValidationError as error:
+            show_domain_errors(form, error)
+        else:
+            messages.success(request, _("Je doel voor dit gesprek is bewaard."))
+            return redirect(reverse("conversations:detail", args=[pk]) + "#mentor-goal")
+    return _hub_page(request, role, conversation, goal_form=form, goal_theirs=theirs)
 
 
 # --- preparation ---
@@ -128,10 +180,14 @@ def prepare(request: HttpRequest, pk: int) -> HttpResponse:
     if is_student:
         assert conversation.student is not None
         form = StudentPreparationForm(
-            data, request.FILES or None, initial=initial, student=conversation.student
+            data,
+            request.FILES or None,
+            initial=initial,
+            student=conversation.student,
+            version=preparation_version(existing),
         )
     else:
-        form = GuardianPreparationForm(data, initial=initial)
+        form = GuardianPreparationForm(data, initial=initial, version=preparation_version(existing))
     if request.method == "POST" and form.is_valid():
         try:
             save_preparation(
@@ -142,6 +198,7 @@ def prepare(request: HttpRequest, pk: int) -> HttpResponse:
                 experience=form.cleaned_data.get("experience"),
                 voice=form.cleaned_data.get("voice"),
                 remove_voice=bool(form.cleaned_data.get("remove_voice")),
+                version=form.started_from,
             )
         except ValidationError as error:
             show_domain_errors(form, error)
@@ -271,7 +328,14 @@ def private_note(request: HttpRequest, pk: int) -> HttpResponse:
     form = PrivateNoteForm(request.POST)
     if form.is_valid():
         try:
-            save_private_note(by=role, conversation=conversation, text=form.cleaned_data["text"])
+            save_private_note(
+                by=role,
+                conversation=conversation,
+                text=form.cleaned_data["text"],
+                version=form.cleaned_data["version"] or None,
+            )
+        except NoteConflict as conflict:
+            return _private_conflict(request, pk, conflict)
         except ValidationError as error:
             show_domain_errors(form, error)
     if not getattr(request, "htmx", False):
@@ -284,7 +348,46 @@ def private_note(request: HttpRequest, pk: int) -> HttpResponse:
             status=400,
         )
     return HttpResponse(
-        format_html('<span class="save-status">{}</span>', _("Bewaard om %(time)s") % {"time": _saved_at()})
+        format_html(
+            '<span class="save-status">{}</span>{}',
+            _("Bewaard om %(time)s") % {"time": _saved_at()},
+            _private_version_input(note_version(form.cleaned_data["text"])),
+        )
+    )
+
+
+def _private_version_input(version: str) -> str:
+    return format_html(
+        '<input type="hidden" id="private-version" name="version" value="{}" hx-swap-oob="true">', version
+    )
+
+
+def _private_conflict(request: HttpRequest, pk: int, conflict: NoteConflict) -> HttpResponse:
+    """The note changed in another tab or on another device: nothing is overwritten; the editor keeps
+    their text, sees the stored one, and their next save goes against the version they have now seen."""
+    message = _(
+        "Niet bewaard: deze notitie is intussen in een ander venster of op een ander apparaat veranderd. "
+        "Die tekst staat hieronder; jouw tekst staat nog in het vak. Neem over wat je wilt houden: de "
+        "volgende keer bewaren gaat dan door."
+    )
+    if not getattr(request, "htmx", False):  # without JavaScript: the page again, with both texts
+        messages.error(request, message)
+        role = permit(request, can_hold_conversation)
+        conversation = get_held_conversation_for(role, pk)
+        mode = guide_mode_for(role, conversation)
+        mode.private_note = request.POST.get("text", "")
+        mode.private_version, mode.private_theirs = conflict.version, conflict.theirs
+        context = {"conversation": conversation, "mode": mode, "note_form": PrivateNoteForm()}
+        context["close_url"] = reverse("conversations:close", args=[pk])
+        return render_page(request, "conversations/hold_guide.html", context)
+    return HttpResponse(
+        format_html(
+            '<span class="save-status error">{}</span><span class="note-theirs">{}</span>{}',
+            message,
+            conflict.theirs,
+            _private_version_input(conflict.version),
+        ),
+        status=409,
     )
 
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.common.uploads import (
     CheckedUpload,
@@ -24,6 +25,7 @@ from koers.common.uploads import (
     delete_files_on_commit,
     files_removed_on_error,
 )
+from koers.common.versions import save_unless_changed
 from koers.dossier.models import Evidence, EvidenceKind, Experience, Reflection, ReflectionAnswer
 from koers.dossier.rules import can_edit_dossier
 from koers.lob.models import ReflectionPrompt
@@ -89,6 +91,7 @@ def _store_evidence(
     return stored
 
 
+@leaves_trace
 def record_experience(
     *,
     student: Student,
@@ -125,9 +128,11 @@ def record_experience(
             shared_with_guardians=shared_with_guardians,
         )
         _store_evidence(files, experience=experience, uploads=evidence, caption=caption)
+        record_change(by=by, student=student, change="experience.added", subject=experience.title)
     return experience
 
 
+@leaves_trace
 def update_experience(
     *,
     experience: Experience,
@@ -141,7 +146,9 @@ def update_experience(
     went_well: str = "",
     learned_about_me: str = "",
     shared_with_guardians: bool,
+    version: str | None = None,
 ) -> Experience:
+    """Change an experience; against a changed ``version`` (someone else saved since) ``EditConflict``."""
     require(by, can_edit_dossier, experience.student)
     _validate_experience(kind=kind, title=title, happened_on=happened_on, feeling=feeling)
     experience.kind = kind
@@ -154,10 +161,14 @@ def update_experience(
     experience.learned_about_me = learned_about_me.strip()
     experience.shared_with_guardians = shared_with_guardians
     with transaction.atomic():
-        experience.save(update_fields=[*EXPERIENCE_FIELDS, "updated_at"])
+        save_unless_changed(experience, fields=EXPERIENCE_FIELDS, version=version)
+        record_change(
+            by=by, student=experience.student, change="experience.changed", subject=experience.title
+        )
     return experience
 
 
+@leaves_trace
 def delete_experience(*, experience: Experience, by: Role) -> None:
     """Remove an experience with everything hanging under it, including the stored files."""
     require(by, can_edit_dossier, experience.student)
@@ -167,10 +178,14 @@ def delete_experience(*, experience: Experience, by: Role) -> None:
             a.voice
             for a in ReflectionAnswer.objects.filter(reflection__experience=experience).exclude(voice="")
         ]
+        record_change(
+            by=by, student=experience.student, change="experience.removed", subject=experience.title
+        )
         experience.delete()
         delete_files_on_commit(*files)
 
 
+@leaves_trace
 def add_evidence(
     *, experience: Experience, by: Role, uploads: Sequence[CheckedUpload], caption: str = ""
 ) -> list[Evidence]:
@@ -178,13 +193,17 @@ def add_evidence(
     if not uploads:
         raise ValidationError(_("Kies minstens één bestand om toe te voegen."), code="required")
     with files_removed_on_error() as files, transaction.atomic():
+        record_change(by=by, student=experience.student, change="evidence.added", subject=experience.title)
         return _store_evidence(files, experience=experience, uploads=uploads, caption=caption)
 
 
+@leaves_trace
 def delete_evidence(*, evidence: Evidence, by: Role) -> None:
     require(by, can_edit_dossier, evidence.experience.student)
     with transaction.atomic():
         file = evidence.file
+        experience = evidence.experience
+        record_change(by=by, student=experience.student, change="evidence.removed", subject=experience.title)
         evidence.delete()
         delete_files_on_commit(file)
 
@@ -199,6 +218,7 @@ class AnswerInput:
     remove_voice: bool = False
 
 
+@leaves_trace
 def reflect_on_experience(
     *,
     student: Student,
@@ -284,4 +304,5 @@ def reflect_on_experience(
                 row.voice = ""
                 row.voice_content_type = ""
             row.save()
+        record_change(by=by, student=student, change="reflection.saved", subject=experience.title)
     return reflection

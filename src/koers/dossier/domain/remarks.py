@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.dossier.models import Action, Experience, Remark
 from koers.dossier.rules import can_answer_remark, can_remark, can_write_remark
@@ -33,6 +34,7 @@ def validate_remark_text(text: str) -> str:
     return text
 
 
+@leaves_trace
 def add_remark(
     *,
     role: Role,
@@ -60,6 +62,7 @@ def add_remark(
         raise PermissionDenied  # the student answers; there is nothing to answer yet
     by_student = can_answer_remark(role, student)
     with transaction.atomic():
+        record_change(by=role, student=student, change="remark.added", subject=str(entry))
         return Remark.objects.create(
             school_id=student.school_id,
             student=student,

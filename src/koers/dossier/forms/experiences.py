@@ -10,7 +10,7 @@ from django.forms.boundfield import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import DateInput, Form
+from koers.common.forms import DateInput, Form, VersionedFormMixin
 from koers.common.uploads import (
     CheckedFileField,
     CheckedFilesField,
@@ -23,12 +23,12 @@ from koers.dossier.domain.experiences import AnswerInput
 from koers.dossier.domain.remarks import REMARK_MAX_LENGTH
 from koers.dossier.models import Reflection, ReflectionAnswer
 from koers.language.simple import simpler
-from koers.lob.models import ReflectionPrompt
-from koers.lob.vocabulary import ExperienceKind, Feeling, feeling_pictogram, kind_pictogram
+from koers.lob.models import ReflectionPrompt, Trait
+from koers.lob.vocabulary import ExperienceKind, Feeling, TraitKind, feeling_pictogram, kind_pictogram
 from koers.pictograms.render import tile_label
 
 
-class ExperienceForm(Form):
+class ExperienceForm(VersionedFormMixin, Form):
     kind = forms.ChoiceField(
         label=simpler(_("Wat voor ervaring was het?"), _("Wat was het?")),
         widget=forms.RadioSelect,
@@ -272,3 +272,9 @@ class RemarkForm(Form):
         super().__init__(*args, **kwargs)
         if as_answer:
             self.fields["text"].label = _("Jouw antwoord")
+
+
+class QualityOfferForm(Form):
+    """One tap on a quality a reflection named (queries.experiences.named_qualities)."""
+
+    trait = forms.ModelChoiceField(queryset=Trait.objects.filter(kind=TraitKind.QUALITY))

@@ -7,6 +7,7 @@ experience (and, for voice notes, of their reflection).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -21,10 +22,12 @@ from koers.dossier.models import (
     Reflection,
     ReflectionAnswer,
     Remark,
+    StudentTrait,
 )
 from koers.dossier.rules import can_answer_remark, can_edit_dossier, can_remark, can_see_everything
-from koers.lob.models import ReflectionPrompt
-from koers.lob.vocabulary import Competence, competence_pictogram
+from koers.language.content import pick_text
+from koers.lob.models import ReflectionPrompt, Trait
+from koers.lob.vocabulary import Competence, TraitKind, competence_pictogram
 from koers.schools.family_rules import hidden_dossier_q
 from koers.schools.models import Guardianship, Role, Student
 from koers.schools.queries import visible_students
@@ -190,6 +193,37 @@ def experience_detail(role: Role | None, pk: int) -> ExperienceDetail:
         ),
         remarks=list(experience.remarks.all()) if is_dialogue_party else [],
     )
+
+
+def _names_quality(trait: Trait, text: str) -> bool:
+    """Whether ``text`` names the quality: its Dutch name, its simple-language sentence or its name in the
+    reader's language, as a whole word (a Dutch adjective may carry an -e: "geduldige")."""
+    names = {trait.texts.get("nl"), trait.texts.get("nl_simple"), pick_text(trait.texts)}
+    return any(
+        re.search(rf"(?<!\w){re.escape(name.lower())}e?(?!\w)", text)
+        for name in names
+        if isinstance(name, str) and name.strip()
+    )
+
+
+def named_qualities(detail: ExperienceDetail, competence: str) -> list[Trait]:
+    """The catalogue qualities the student named in their reflection on ``competence`` that are not in
+    their dossier yet: offered to add with one tap, never added by themselves. Two queries."""
+    text = " ".join(
+        answer.text
+        for reflection in detail.reflections
+        if reflection.competence == competence
+        for answer in reflection.answers.all()
+    ).lower()
+    if not text.strip():
+        return []
+    claimed = set(
+        StudentTrait.objects.filter(student=detail.student, trait__isnull=False).values_list(
+            "trait_id", flat=True
+        )
+    )
+    catalogue = Trait.objects.filter(kind=TraitKind.QUALITY).exclude(pk__in=claimed).order_by("order", "pk")
+    return [trait for trait in catalogue if _names_quality(trait, text)]
 
 
 def prompts_for(competence: str) -> list[ReflectionPrompt]:

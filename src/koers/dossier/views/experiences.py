@@ -24,16 +24,21 @@ from koers.access.audit import record_access
 from koers.access.gate import permit
 from koers.access.models import AuditAction
 from koers.common.uploads import is_first_request_for, serve_file
+from koers.common.versions import EditConflict, version_of_instance
 from koers.dossier.domain.experiences import (
+    EXPERIENCE_FIELDS,
     add_evidence,
     delete_evidence,
     delete_experience,
     record_experience,
-    reflect_on_experience,
     update_experience,
 )
 from koers.dossier.domain.remarks import add_remark, mark_remarks_seen
-from koers.dossier.forms.experiences import EvidenceForm, ExperienceForm, ReflectionForm, RemarkForm
+from koers.dossier.forms.experiences import (
+    EvidenceForm,
+    ExperienceForm,
+    RemarkForm,
+)
 from koers.dossier.models import Action, EvidenceKind, Experience, Remark
 from koers.dossier.queries.experiences import (
     RemarkEntry,
@@ -43,9 +48,7 @@ from koers.dossier.queries.experiences import (
     get_editable_experience,
     get_evidence_for,
     get_remark_target,
-    get_voice_answer_for,
-    prompts_for,
-    reflection_with_answers,
+    named_qualities,
     remark_thread,
 )
 from koers.dossier.rules import (
@@ -55,7 +58,12 @@ from koers.dossier.rules import (
     can_remark,
     can_take_part_in_remarks,
 )
-from koers.lob.vocabulary import Competence, competence_pictogram, feeling_pictogram, kind_pictogram
+from koers.lob.vocabulary import (
+    Competence,
+    competence_pictogram,
+    feeling_pictogram,
+    kind_pictogram,
+)
 from koers.schools.models import Role, Student
 from koers.schools.queries import own_student
 
@@ -169,6 +177,10 @@ def experience_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             for c in Competence
         ],
     }
+    reflected = request.GET.get("gereflecteerd", "")
+    if detail.editable and reflected in Competence.values:
+        # Right after a reflection: the qualities it named, offered (never added) with one tap each.
+        context["named_qualities"] = named_qualities(detail, reflected)
     if detail.full:
         context.update(
             remark_thread_context(
@@ -192,14 +204,20 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     experience=experience,
                     by=role,
                     **{name: form.cleaned_data[name] for name in EXPERIENCE_FORM_FIELDS},
+                    version=form.started_from,
                 )
+            except EditConflict as conflict:
+                form.show_conflict(conflict)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 messages.success(request, _("Je wijzigingen zijn bewaard."))
                 return redirect(_experience_url(experience))
     else:
-        form = ExperienceForm(initial={name: getattr(experience, name) for name in EXPERIENCE_FORM_FIELDS})
+        form = ExperienceForm(
+            initial={name: getattr(experience, name) for name in EXPERIENCE_FORM_FIELDS},
+            version=version_of_instance(experience, EXPERIENCE_FIELDS),
+        )
     return render(
         request,
         "dossier/experience_form.html",
@@ -290,73 +308,6 @@ def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "dossier/experience_evidence_delete.html", {"evidence": evidence, "experience": experience}
     )
-
-
-# --- reflections ---
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
-    role = permit(request, can_keep_dossier)
-    experience = get_editable_experience(role, pk)
-    if competence not in Competence.values:
-        raise Http404
-    prompts = prompts_for(competence)
-    existing = reflection_with_answers(experience, competence)
-    form = ReflectionForm(
-        request.POST or None,
-        request.FILES or None,
-        prompts=prompts,
-        reflection=existing,
-        shared_default=role.school.shares_by_default("reflection"),
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            reflect_on_experience(
-                student=experience.student,
-                by=role,
-                experience=experience,
-                competence=competence,
-                answers=form.answers(),
-                shared_with_guardians=form.cleaned_data["shared_with_guardians"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Je reflectie is bewaard."))
-            return redirect(_experience_url(experience, "reflecties"))
-    return render(
-        request,
-        "dossier/reflection_form.html",
-        {
-            "form": form,
-            "experience": experience,
-            "competence": Competence(competence),
-            "competence_icon": competence_pictogram(competence),
-            "existing": existing,
-            "files_dropped": request.method == "POST" and bool(request.FILES),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "HEAD"])
-def voice_file(request: HttpRequest, pk: int) -> HttpResponseBase:
-    role = permit(request, can_open_dossiers)
-    answer = get_voice_answer_for(role, pk)
-    # A voice answer plays inside the experience page, whose view is already logged once.
-    extension = answer.voice.name.rsplit(".", 1)[-1] if "." in answer.voice.name else "bin"
-    try:
-        return serve_file(
-            request,
-            answer.voice,
-            content_type=answer.voice_content_type or "application/octet-stream",
-            filename=f"spraakbericht-{answer.pk}.{extension}",
-            attachment=False,
-        )
-    except FileNotFoundError as error:
-        raise Http404 from error
 
 
 # --- remarks ---

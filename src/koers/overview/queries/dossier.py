@@ -9,15 +9,15 @@ from django.db.models import Prefetch
 
 from koers.conversations.models import Conversation, ConversationStatus, ConversationTag, TagKind
 from koers.dossier.models import Action, ActionStatus, Ambition, Compliment, Contact, Experience, StudentTrait
-from koers.dossier.queries.portfolio import (
+from koers.dossier.queries.ambitions import ambitions_of
+from koers.dossier.queries.overview import (
     ExperienceCard,
     Visibility,
-    ambitions_of,
     experience_cards,
     shared_only,
-    traits_of,
     visibility_for,
 )
+from koers.dossier.queries.traits import traits_of
 from koers.lob.vocabulary import TraitKind
 from koers.schools.models import Group, Role, Student
 from koers.schools.queries import current_group_of

@@ -23,7 +23,7 @@ from koers.choices.models import Choice
 from koers.choices.queries.moments import confirmers_needed
 from koers.conversations.models import Conversation, ConversationStatus
 from koers.dossier.models import Action, ActionStatus, Ambition, AmbitionStep, Experience, Reflection
-from koers.dossier.queries.portfolio import Visibility, shared_only, visibility_for
+from koers.dossier.queries.overview import Visibility, shared_only, visibility_for
 from koers.lob.vocabulary import (
     Competence,
     ExperienceKind,

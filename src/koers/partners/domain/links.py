@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import secrets
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from koers.access.gate import require
+from koers.common.ratelimit import Limit
 from koers.partners.models import (
     FeedbackKind,
     Internship,
@@ -34,8 +34,8 @@ from koers.schools.models import Role
 
 LINK_DAYS = 42
 MAX_LINK_DAYS = 180
-ATTEMPT_LIMIT = 20
-ATTEMPT_WINDOW = dt.timedelta(minutes=15)
+# Unknown links per address, then a pause (kept where every web process counts together).
+WRONG_LINKS = Limit("supervisor-link", limit=20, window=dt.timedelta(minutes=15))
 FEEDBACK_MAX = 3000
 # The points an end assessment rates, by stable key; their words live in partners/assessment.py.
 POINTS = ("punctual", "attitude", "cooperation", "initiative", "skill")
@@ -88,24 +88,10 @@ class LinkRefused(Exception):
         self.status = status
 
 
-def _attempt_key(address: str) -> str:
-    return f"koers:supervisor-link-attempts:{_hash(address)[:32]}"
-
-
-def _count_failure(address: str) -> None:
-    key = _attempt_key(address)
-    if cache.add(key, 1, timeout=int(ATTEMPT_WINDOW.total_seconds())):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=int(ATTEMPT_WINDOW.total_seconds()))
-
-
 def open_link(token: str, *, address: str, action: str = LinkUseAction.OPENED) -> SupervisorLink:
     """The link behind ``token``, audited; ``LinkRefused`` when it is unknown (counted per address: after too
     many wrong ones every answer is refused for a while), expired or revoked."""
-    if int(cache.get(_attempt_key(address), 0)) >= ATTEMPT_LIMIT:
+    if WRONG_LINKS.exceeded(address):
         raise LinkRefused(
             _("Te veel pogingen met een onbekende link. Probeer het over een kwartier opnieuw."), status=429
         )
@@ -116,7 +102,7 @@ def open_link(token: str, *, address: str, action: str = LinkUseAction.OPENED) -
             .first()
         )
     if link is None:
-        _count_failure(address)
+        WRONG_LINKS.hit(address)
         raise LinkRefused(_("Deze link bestaat niet. Kijk of u hem helemaal goed heeft overgenomen."))
     if link.revoked_at is not None:
         LinkUse.objects.create(school_id=link.school_id, link=link, action=LinkUseAction.REFUSED)

@@ -13,16 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from koers.access.tenancy import school_scope
+from koers.common.ratelimit import client_address
 from koers.common.views import GET_POST, show_domain_errors
 from koers.partners.domain import links
 from koers.partners.forms.supervisor import FeedbackForm
 from koers.partners.models import LinkUseAction
 
 T = "partners/supervisor"
-
-
-def _address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 @never_cache
@@ -32,7 +29,7 @@ def supervisor(request: HttpRequest, token: str) -> HttpResponse:
     try:
         link = links.open_link(
             token,
-            address=_address(request),
+            address=client_address(request),
             action=LinkUseAction.FEEDBACK if posted else LinkUseAction.OPENED,
         )
     except links.LinkRefused as refused:

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.lob.vocabulary import Competence, Element
 from koers.pictograms import catalogue as pictograms
 from koers.programme.models import Activity, ActivityType, DatePrecision
@@ -215,6 +216,26 @@ def plan_activity(
     return activity
 
 
+# What the activity form changes (the groups are a set beside it), and its version covers.
+ACTIVITY_FIELDS = (
+    "type",
+    "title",
+    "description",
+    "track",
+    "year_level",
+    "starts_on",
+    "precision",
+    "responsible",
+    "partner",
+    "has_preparation",
+    "has_reflection",
+    "involves_guardians",
+    "checks_note",
+    "competences",
+    "elements",
+)
+
+
 def update_activity(
     *,
     by: Role,
@@ -235,8 +256,10 @@ def update_activity(
     competences: Iterable[str] = (),
     elements: Iterable[str] = (),
     checks_note: str = "",
+    version: str | None = None,
 ) -> Activity:
-    """Change a planned activity; it stays in its school year."""
+    """Change a planned activity; it stays in its school year. Against a changed ``version`` (a colleague
+    saved it since) ``EditConflict``."""
     _require_planner(by, activity)
     checked = _check_activity(
         by=by,
@@ -264,7 +287,7 @@ def update_activity(
     with transaction.atomic():
         for name, value in fields.items():
             setattr(activity, name, value)
-        activity.save(update_fields=list(fields))
+        save_unless_changed(activity, fields=ACTIVITY_FIELDS, version=version)
         activity.groups.set(checked.groups)
     return activity
 

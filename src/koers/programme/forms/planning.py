@@ -10,7 +10,7 @@ from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import DateInput, Form
+from koers.common.forms import DateInput, Form, VersionedFormMixin
 from koers.lob.vocabulary import Competence, Element
 from koers.pictograms.render import tile_label
 from koers.programme.content import type_pictogram_choices
@@ -30,7 +30,7 @@ def month_label(month: dt.date) -> str:
     return formats.date_format(month, "F Y")
 
 
-class ActivityForm(Form):
+class ActivityForm(VersionedFormMixin, Form):
     type = TypeChoice(label=_("Soort activiteit"), queryset=ActivityType.objects.none(), empty_label=None)
     title = forms.CharField(label=_("Titel"), max_length=160)
     description = forms.CharField(

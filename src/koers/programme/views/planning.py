@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from koers.access.gate import permit
 from koers.common.htmx import render_page
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.programme.domain import activities as domain
 from koers.programme.forms.planning import ActivityForm, ActivityTypeForm, CopyForwardForm
@@ -126,6 +127,7 @@ def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | 
         types=types,
         groups=queries.groups_of_year(year),
         staff=queries.staff_of_school(role.school_id),
+        version=version_of_instance(activity, domain.ACTIVITY_FIELDS) if activity is not None else "",
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -151,7 +153,9 @@ def _activity_page(request: HttpRequest, year: SchoolYear, activity: Activity | 
             if activity is None:
                 saved = domain.plan_activity(by=role, school_year=year, **fields)
             else:
-                saved = domain.update_activity(by=role, activity=activity, **fields)
+                saved = domain.update_activity(
+                    by=role, activity=activity, version=form.started_from, **fields
+                )
         except ValidationError as error:
             key = "day" if data["precision"] == DatePrecision.DAY else "month"
             show_domain_errors(form, error, {"starts_on": key})

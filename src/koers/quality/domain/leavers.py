@@ -17,7 +17,6 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -30,6 +29,7 @@ from koers.access.gate import require
 from koers.background.queue import enqueue_job
 from koers.careers.vocabulary import ProgrammeKind
 from koers.choices.models import Choice, MomentKind
+from koers.common.ratelimit import Limit
 from koers.quality import family_texts as texts
 from koers.quality.domain.evaluations import clean_answers
 from koers.quality.models import (
@@ -45,8 +45,8 @@ from koers.schools.models import Role, SchoolYear, Track
 
 INVITE_DAYS = 30
 MAX_INVITE_DAYS = 90
-ATTEMPT_LIMIT = 20
-ATTEMPT_WINDOW = dt.timedelta(minutes=15)
+# Unknown links per address, then a pause (kept where every web process counts together).
+WRONG_LINKS = Limit("leaver-link", limit=20, window=dt.timedelta(minutes=15))
 LEAVER_FIELDS = ("name", "left_in", "track", "destination", "programme", "institution", "stayed", "email")
 
 
@@ -290,15 +290,10 @@ class InviteRefused(Exception):
         self.status = status
 
 
-def _attempt_key(address: str) -> str:
-    return f"koers:leaver-link-attempts:{_hash(address)[:32]}"
-
-
 def open_invite(token: str, *, address: str) -> LeaverInvite:
     """The invite behind ``token``; ``InviteRefused`` when it is unknown (counted per address: after too many
     wrong ones every answer is refused for a while), expired, used, or its round closed."""
-    key = _attempt_key(address)
-    if int(cache.get(key, 0)) >= ATTEMPT_LIMIT:
+    if WRONG_LINKS.exceeded(address):
         raise InviteRefused(str(texts.TOO_MANY), status=429)
     with scopes_disabled():
         invite = (
@@ -307,11 +302,7 @@ def open_invite(token: str, *, address: str) -> LeaverInvite:
             .first()
         )
     if invite is None:
-        if not cache.add(key, 1, timeout=int(ATTEMPT_WINDOW.total_seconds())):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, timeout=int(ATTEMPT_WINDOW.total_seconds()))
+        WRONG_LINKS.hit(address)
         raise InviteRefused(str(texts.UNKNOWN_LINK))
     if invite.used:
         raise InviteRefused(str(texts.LINK_USED), status=410)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
 from koers.access.tenancy import school_scope
+from koers.common.ratelimit import client_address
 from koers.common.views import GET_POST, show_domain_errors
 from koers.quality import family_texts
 from koers.quality.content import questions_in
@@ -151,16 +152,12 @@ def outcomes(request: HttpRequest) -> HttpResponse:
     return render(request, f"{T}/outcomes.html", {"years": queries.outcomes(role), "min_group": MIN_GROUP})
 
 
-def _address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 @never_cache
 @GET_POST
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """The former student's page: the leavers' question list, once, in the page's language."""
     try:
-        found = domain.open_invite(token, address=_address(request))
+        found = domain.open_invite(token, address=client_address(request))
     except domain.InviteRefused as refused:
         response = render(request, f"{T}/refused.html", {"message": refused.message}, status=refused.status)
     else:

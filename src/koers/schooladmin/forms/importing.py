@@ -141,3 +141,25 @@ class StaffFileForm(Form):
         if (upload.size or 0) > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("Dit bestand is groter dan 10 MB."))
         return upload
+
+
+class ImportTokenForm(Form):
+    """A new key for the school's export script: its name and the kind of export it sends."""
+
+    name = forms.CharField(
+        label=_("Naam van de sleutel"),
+        max_length=80,
+        help_text=_("Bijvoorbeeld het script of de server die de export stuurt."),
+        error_messages={
+            "required": _("Geef de sleutel een naam, bijvoorbeeld het script dat hem gebruikt."),
+            "max_length": _("Hoogstens 80 tekens."),
+        },
+    )
+    preset = forms.ChoiceField(
+        label=_("Soort export"),
+        choices=[(p.key, p.label) for p in PRESETS.values()]
+        + [(MANUAL, _("Anders: de koppeling die ik eerder op het scherm koos"))],
+        initial="magister",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies wat voor export het script stuurt.")},
+    )

@@ -1,11 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import Form
+from koers.common.forms import Form, VersionedFormMixin
 from koers.lob.vocabulary import SharedKind
 
 
-class SchoolSettingsForm(Form):
+class SchoolSettingsForm(VersionedFormMixin, Form):
     inactive_after_weeks = forms.IntegerField(
         label=_("Signaal na hoeveel weken zonder nieuwe ervaring of reflectie"),
         min_value=1,

@@ -49,6 +49,9 @@ _NO = {"nee", "n", "no", "0", "false", "onwaar", "geen", "geen gezag", "zonder g
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, counted so that day 60 is 1900-03-01
 _SERIAL = re.compile(r"^\d{4,5}(\.0+)?$")
+# The two shapes nearly every export uses, read without strptime (a 3,000-line file has 3,000 dates).
+_DAY_FIRST = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -59,6 +62,15 @@ def parse_date(text: str) -> dt.date | None:
     text = text.strip()
     if _SERIAL.match(text):
         return _EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
+    found = _DAY_FIRST.match(text)
+    parts = (found.group(4), found.group(3), found.group(1)) if found else None
+    if found is None and (found := _ISO.match(text)):
+        parts = (found.group(1), found.group(2), found.group(3))
+    if parts is not None:
+        try:
+            return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError:
+            return None  # no other format reads these shapes either
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()

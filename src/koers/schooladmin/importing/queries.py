@@ -1,5 +1,5 @@
 """Reads of the import pages: one import of the admin's school (or 404), the latest imports, the staff
-with their codes."""
+with their codes, the import keys."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Any
 from django.db.models import Q
 from django.http import Http404
 
-from koers.schools.models import STAFF_KINDS, ImportRun, Role, RoleKind
+from koers.common.lookups import one_or_404
+from koers.schools.models import STAFF_KINDS, ImportRun, ImportToken, Role, RoleKind
 
 
 def get_import_run_for(role: Role, pk: int) -> ImportRun:
@@ -64,3 +65,16 @@ def all_runs(role: Role, limit: int = 500) -> list[ImportRun]:
         .annotate(has_file=~Q(content=""))
         .order_by("-created_at", "-pk")[:limit]
     )
+
+
+def import_tokens(role: Role) -> list[ImportToken]:
+    """The school's import keys, revoked ones last, with who made them (one query)."""
+    return list(
+        ImportToken.objects.filter(school_id=role.school_id)
+        .select_related("created_by")
+        .order_by("revoked_at", "-created_at", "-pk")
+    )
+
+
+def get_import_token_for(role: Role, pk: int) -> ImportToken:
+    return one_or_404(ImportToken.objects.all(), pk=pk, school_id=role.school_id)

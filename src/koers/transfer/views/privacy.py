@@ -1,7 +1,7 @@
 """The school's privacy pages: retention (period, who is due, keeping a dossier longer, removal reports),
 CSV downloads, and the guardian's view of who looked at their child's dossier.
 
-Views parse, authorise, call ``transfer.retention`` and render; anything a role may not see is a 404.
+Views parse, authorise, call ``transfer.domain.retention`` and render; anything a role may not see is a 404.
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from koers.access.gate import permit
 from koers.access.models import AuditAction
 from koers.common.csv_export import csv_response
 from koers.common.views import GET_POST, show_domain_errors
-from koers.dossier.queries.portfolio import access_log_for_guardian
+from koers.dossier.queries.overview import access_log_for_guardian
 from koers.schools.models import Student
 from koers.schools.queries import get_student_for
-from koers.transfer import exports, retention
+from koers.transfer import exports, queries
+from koers.transfer.domain import retention
 from koers.transfer.privacy_forms import KeepLongerForm, RetentionForm
 from koers.transfer.queries import get_left_student_for, get_removal_report_for
 from koers.transfer.rules import (
@@ -56,9 +57,9 @@ def overview(request: HttpRequest) -> HttpResponse:
         {
             "school": school,
             "form": form,
-            "due": retention.due_soon(school),
-            "due_soon_days": retention.DUE_SOON_DAYS,
-            "reports": retention.recent_reports(school),
+            "due": queries.due_soon(school),
+            "due_soon_days": queries.DUE_SOON_DAYS,
+            "reports": queries.recent_reports(school),
         },
     )
 
@@ -93,7 +94,7 @@ def keep_longer(request: HttpRequest, student_pk: int) -> HttpResponse:
         {
             "student": student,
             "form": form,
-            "removed_on": retention.removal_date(student, role.school.retention_months),
+            "removed_on": queries.removal_date(student, role.school.retention_months),
         },
     )
 
@@ -103,9 +104,7 @@ def keep_longer(request: HttpRequest, student_pk: int) -> HttpResponse:
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_manage_retention)
     found = get_removal_report_for(role, pk)
-    counts = [
-        (retention.kind_label(label), count) for label, count in found.details.get("counts", {}).items()
-    ]
+    counts = [(queries.kind_label(label), count) for label, count in found.details.get("counts", {}).items()]
     return render(
         request,
         "transfer/privacy/report.html",

@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_scopes import scopes_disabled
 
 from koers.schools.models import School
-from koers.transfer.retention import RetentionRun, kind_label, run_retention, run_retention_everywhere
+from koers.transfer.domain.retention import RetentionRun, run_retention, run_retention_everywhere
+from koers.transfer.queries import kind_label
 
 
 def format_run(run: RetentionRun) -> str:

@@ -4,10 +4,12 @@ Every verb is keyword-only, validates with Dutch messages and runs in one transa
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -20,6 +22,7 @@ from django_scopes import scopes_disabled
 from koers.access.gate import require
 from koers.accounts.models import ExternalIdentity, LoginCard, OpenSession, SchoolLoginPolicy
 from koers.accounts.rules import can_manage_cards, can_set_login_policy
+from koers.common.ratelimit import Limit
 from koers.schools.models import STAFF_KINDS, Group, Role, RoleKind, School, Student, User
 
 
@@ -230,3 +233,23 @@ def end_all_sessions(*, user: User) -> int:
         store(session_key=key).delete()
     OpenSession.objects.filter(user=user).delete()
     return len(keys)
+
+
+# --- password spraying -------------------------------------------------------------------------------------
+
+LOGIN_ADDRESS_WINDOW = dt.timedelta(minutes=15)
+
+
+def wrong_logins() -> Limit:
+    """Failed logins per address across all usernames (one password tried on many accounts), beside axes'
+    lockout of one username from one address. The ceiling (KOERS_LOGIN_ADDRESS_LIMIT) is set for a school's
+    pupils behind one address mistyping at the start of a lesson."""
+    return Limit("login-address", limit=settings.KOERS_LOGIN_ADDRESS_LIMIT, window=LOGIN_ADDRESS_WINDOW)
+
+
+def login_refused_for(address: str) -> bool:
+    return wrong_logins().exceeded(address)
+
+
+def count_wrong_login(address: str) -> None:
+    wrong_logins().hit(address)

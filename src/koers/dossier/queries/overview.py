@@ -1,6 +1,7 @@
-"""Reads for the small portfolio pages and what a role sees of a dossier, each in a fixed number of queries.
+"""What a role sees of a dossier, the experience cards, who looked, and the lookup of an own item.
 
-The overview page, which also lists conversations, is composed above the areas in ``overview/``."""
+The overview page, which also lists conversations, is composed above the areas in ``overview/``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, Q, QuerySet, Value
 from django.http import Http404
 
 from koers.access.models import AuditEntry
@@ -25,10 +26,10 @@ from koers.dossier.models import (
     SharedItem,
     StudentTrait,
 )
-from koers.dossier.rules import can_compliment, can_keep_dossier, can_see_everything
+from koers.dossier.rules import can_keep_dossier, can_see_everything
 from koers.lob.vocabulary import feeling_pictogram, kind_pictogram
 from koers.schools.models import Role, Student
-from koers.schools.queries import complimentable_students, get_student_for, guardian_sees_dossier_of
+from koers.schools.queries import guardian_sees_dossier_of
 
 ACCESS_LOG_LIMIT = 200
 
@@ -104,25 +105,6 @@ def experience_cards(
     return [ExperienceCard(e, e.n_evidence, e.n_reflections) for e in annotated]
 
 
-def traits_of(student: Student, visibility: Visibility) -> list[StudentTrait]:
-    # The student's own experiences only (the domain links no others): this also lets SQLite find them on
-    # the student index instead of walking every experience of the school.
-    linked = shared_only(Experience.objects.filter(student=student).order_by("-happened_on"), visibility)
-    return list(
-        shared_only(StudentTrait.objects.filter(student=student), visibility)
-        .select_related("trait")
-        .prefetch_related(Prefetch("experiences", queryset=linked))
-    )
-
-
-def ambitions_of(student: Student, visibility: Visibility) -> list[Ambition]:
-    return list(
-        shared_only(Ambition.objects.filter(student=student), visibility).prefetch_related(
-            Prefetch("steps", queryset=AmbitionStep.objects.order_by("order", "pk"))
-        )
-    )
-
-
 def access_log_of(student: Student) -> list[AuditEntry]:
     """Who looked at this dossier, newest first."""
     return list(AuditEntry.objects.filter(student=student).select_related("actor")[:ACCESS_LOG_LIMIT])
@@ -144,12 +126,10 @@ def own_experiences(student: Student) -> QuerySet[Experience]:
     return Experience.objects.filter(student=student).order_by("-happened_on", "-created_at")
 
 
-# --- lookups: an object of a dossier for the role that asks, or a 404 ------------------------------------
-
 Item = TypeVar("Item", StudentTrait, Ambition, Contact, Action, AmbitionStep, SharedItem)
 
 
-def _own(queryset: QuerySet[Item], role: Role, pk: int, student_path: str = "student") -> Item:
+def own_item(queryset: QuerySet[Item], role: Role, pk: int, student_path: str = "student") -> Item:
     """An item of the dossier the role keeps (a student's own), with the student; otherwise 404."""
     if not can_keep_dossier(role):
         raise Http404
@@ -157,53 +137,9 @@ def _own(queryset: QuerySet[Item], role: Role, pk: int, student_path: str = "stu
     return one_or_404(queryset.select_related(f"{student_path}__user"), pk=pk, **owned)
 
 
-def get_trait_for(role: Role, pk: int) -> StudentTrait:
-    return _own(StudentTrait.objects.select_related("trait"), role, pk)
-
-
-def get_ambition_for(role: Role, pk: int) -> Ambition:
-    return _own(Ambition.objects.all(), role, pk)
-
-
-def get_step_for(role: Role, pk: int) -> AmbitionStep:
-    return _own(AmbitionStep.objects.select_related("ambition"), role, pk, "ambition__student")
-
-
-def get_contact_for(role: Role, pk: int) -> Contact:
-    return _own(Contact.objects.all(), role, pk)
-
-
-def get_own_action_for(role: Role, pk: int) -> Action:
-    """An action of the student's own dossier, to change it."""
-    return _own(Action.objects.all(), role, pk)
-
-
 def get_shared_item_for(role: Role, kind: str, pk: int) -> SharedItem:
     """An item the student may show to guardians or hide (``kind`` as ``SHAREABLE`` names it)."""
     model = SHAREABLE.get(kind)
     if model is None:
         raise Http404
-    return _own(model.objects.all(), role, pk)
-
-
-def get_action_for(role: Role, pk: int) -> tuple[Action, Visibility]:
-    """An action as the role may read it (a guardian only a shared one), with how much of the dossier the
-    role sees; otherwise 404."""
-    action = Action.objects.select_related("experience", "student__user").filter(pk=pk).first()
-    if action is None:
-        raise Http404
-    action.student = get_student_for(role, action.student_id)
-    visibility = visibility_for(role, action.student)
-    if visibility is Visibility.NONE or (
-        visibility is Visibility.SHARED and not action.shared_with_guardians
-    ):
-        raise Http404
-    return action, visibility
-
-
-def get_complimentable_student_for(role: Role, pk: int) -> Student:
-    """A student this role may give a compliment (``complimentable_students``); otherwise 404."""
-    student = complimentable_students(role).select_related("user").filter(pk=pk).first()
-    if student is None or not can_compliment(role, student):
-        raise Http404
-    return student
+    return own_item(model.objects.all(), role, pk)

@@ -14,67 +14,33 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
-from koers.access.rules import is_admin
 from koers.accounts.models import ExternalIdentity, GuardianInvitation, InvitationKind
+from koers.accounts.queries import invitable_guardianships
 from koers.accounts.rules import can_invite_guardians, can_invite_guardians_of
+from koers.common.ratelimit import Limit
 from koers.schools.models import Guardianship, Role, RoleKind, Student, User
-from koers.schools.queries import visible_students
 
 VALID_FOR = dt.timedelta(days=14)
 # No 0/O, 1/I/L: a code is typed over from paper.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_PREFIX = "KRS"
 CODE_LENGTH = 8
-# Guessing codes: this many wrong tries per address, then a pause.
-ATTEMPT_LIMIT = 10
-ATTEMPT_WINDOW = dt.timedelta(minutes=15)
-
-
-# --- who may invite whom -------------------------------------------------------------------------------
-
-
-def invitable_students(role: Role) -> QuerySet[Student]:
-    """The current students whose guardians this role may invite: every student for admins and
-    counsellors, the students a mentor follows for a mentor."""
-    if not can_invite_guardians(role):
-        return Student.objects.none()
-    # An admin is not among those ``visible_students`` serves (they open no dossiers), but invites for all.
-    students = Student.objects.filter(school_id=role.school_id) if is_admin(role) else visible_students(role)
-    return students.filter(left_on__isnull=True)
-
-
-def invitable_guardianships(role: Role) -> QuerySet[Guardianship]:
-    return Guardianship.objects.filter(student__in=invitable_students(role))
-
-
-def get_invitation_for(role: Role, pk: int) -> GuardianInvitation:
-    found = (
-        GuardianInvitation.objects.filter(pk=pk, school_id=role.school_id)
-        .filter(
-            Exists(
-                Guardianship.objects.filter(
-                    guardian_id=OuterRef("guardian_id"),
-                    student_id=OuterRef("student_id"),
-                    student__in=invitable_students(role),
-                )
-            )
-        )
-        .select_related("guardian")
-        .first()
-    )
-    if found is None:
-        raise Http404
-    return found
+# Guessing codes is counted twice, where every web process sees it (koers.common.ratelimit). Per address, with
+# a ceiling a parents' evening behind one school address does not reach, so one network cannot lock everyone
+# out while one address still gets nowhere guessing. Per code prefix (the first two letters after KRS), across
+# all addresses, so guessing from many addresses at once is slowed as well; a pause there stops only the codes
+# that start with those letters (1 in 961), not every letter.
+WRONG_CODES_PER_ADDRESS = Limit("letter-code-address", limit=30, window=dt.timedelta(minutes=15))
+WRONG_CODES_PER_PREFIX = Limit("letter-code-prefix", limit=10, window=dt.timedelta(minutes=15))
+PREFIX_LENGTH = 2
 
 
 # --- codes and tokens ------------------------------------------------------------------------------------
@@ -175,6 +141,7 @@ def invite(*, guardianships: list[Guardianship], kind: str, by: Role) -> list[Is
     return [_issue(guardianship=g, kind=kind, by=by, now=now) for g in unique]
 
 
+@leaves_trace
 @transaction.atomic
 def add_guardian(
     *,
@@ -211,9 +178,11 @@ def add_guardian(
     guardian.set_unusable_password()
     guardian.save()
     Role.objects.get_or_create(user=guardian, school_id=by.school_id, kind=RoleKind.GUARDIAN)
-    return Guardianship.objects.create(
+    guardianship = Guardianship.objects.create(
         school_id=student.school_id, guardian=guardian, student=student, has_authority=has_authority
     )
+    record_change(by=by, student=student, change="guardianship.added", subject=_name(guardian))
+    return guardianship
 
 
 def _name(user: User) -> str:
@@ -257,22 +226,19 @@ class InvitationRefused(Exception):
         self.field = field
 
 
-def _attempt_key(address: str) -> str:
-    return f"koers:invitation-attempts:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+def _prefix(*, code: str, token: str) -> str:
+    return f"token:{token[:PREFIX_LENGTH]}" if token else f"code:{normalise_code(code)[:PREFIX_LENGTH]}"
 
 
-def too_many_attempts(address: str) -> bool:
-    return int(cache.get(_attempt_key(address), 0)) >= ATTEMPT_LIMIT
+def too_many_attempts(address: str, prefix: str = "") -> bool:
+    return WRONG_CODES_PER_ADDRESS.exceeded(address) or (
+        bool(prefix) and WRONG_CODES_PER_PREFIX.exceeded(prefix)
+    )
 
 
-def _count_failure(address: str) -> None:
-    key = _attempt_key(address)
-    if cache.add(key, 1, timeout=int(ATTEMPT_WINDOW.total_seconds())):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=int(ATTEMPT_WINDOW.total_seconds()))
+def _count_failure(address: str, prefix: str) -> None:
+    WRONG_CODES_PER_ADDRESS.hit(address)
+    WRONG_CODES_PER_PREFIX.hit(prefix)
 
 
 def _refusal_for(invitation: GuardianInvitation, now: dt.datetime) -> InvitationRefused | None:
@@ -297,10 +263,15 @@ def _refusal_for(invitation: GuardianInvitation, now: dt.datetime) -> Invitation
 def find_invitation(*, code: str = "", token: str = "", address: str) -> GuardianInvitation:
     """The open invitation a code or link stands for; otherwise InvitationRefused with a clear message.
 
-    Wrong guesses count per address: after ATTEMPT_LIMIT of them everything is refused for a while."""
-    if too_many_attempts(address):
+    Wrong guesses count per address and per code prefix: past either limit, every code from that address
+    (or with that prefix) is refused for a while, right or wrong, so guessing gets nowhere."""
+    prefix = _prefix(code=code, token=token)
+    if too_many_attempts(address, prefix):
         raise InvitationRefused(
-            _("Je hebt te vaak een verkeerde code geprobeerd. Wacht een kwartier en probeer het dan opnieuw.")
+            _(
+                "Er is te vaak een verkeerde code geprobeerd. Wacht een kwartier en probeer het dan opnieuw. "
+                "Lukt het daarna nog niet, vraag de school om hulp."
+            )
         )
     with scopes_disabled():
         lookup = (
@@ -314,7 +285,7 @@ def find_invitation(*, code: str = "", token: str = "", address: str) -> Guardia
             else None
         )
     if invitation is None:
-        _count_failure(address)
+        _count_failure(address, prefix)
         raise InvitationRefused(
             _("Deze code kennen we niet. Kijk goed of je hem precies zo hebt overgenomen als op de brief.")
         )
@@ -340,6 +311,7 @@ def already_has_account() -> InvitationRefused:
     )
 
 
+@leaves_trace
 def link_to_account(*, invitation: GuardianInvitation, user: User) -> Role:
     """A guardian who already has an account, logged in, uses their code: the invitation is used up and the
     child is theirs at the inviting school. Their username and password stay exactly as they were."""
@@ -360,9 +332,11 @@ def link_to_account(*, invitation: GuardianInvitation, user: User) -> Role:
         role, _created = Role.objects.get_or_create(
             user=user, school_id=invitation.school_id, kind=RoleKind.GUARDIAN
         )
+        record_change(by=role, student=invitation.student, change="guardianship.linked", subject=_name(user))
     return role
 
 
+@leaves_trace
 def activate(
     *, invitation: GuardianInvitation, username: str, password: str, language: str
 ) -> tuple[User, Role]:
@@ -402,5 +376,8 @@ def activate(
             guardian.save(update_fields=["username", "preferred_language", "is_active", "password"])
             role, _created = Role.objects.get_or_create(
                 user=guardian, school_id=invitation.school_id, kind=RoleKind.GUARDIAN
+            )
+            record_change(
+                by=role, student=invitation.student, change="guardianship.linked", subject=_name(guardian)
             )
     return guardian, role

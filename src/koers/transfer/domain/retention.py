@@ -5,25 +5,21 @@ student, every stored file it names, and the student's account when that account
 student record anywhere. Each student is removed in its own savepoint, so a student is either gone
 completely or left untouched (and the failure is reported); stored files are deleted only after the
 removal has committed. Every run writes one ``RemovalReport`` with counts per kind and one line per removed
-student, without a name.
-
-Reads for the admin's privacy page (the period, who is due soon, past reports) live here too, next to the
-rule they depend on.
+student, without a name. The admin's decisions (the period, keeping one dossier longer) are here too; the
+reads for the privacy page (who is due, past reports) are in ``transfer.queries``.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,58 +29,19 @@ from koers.access.gate import require
 from koers.access.tenancy import school_scope
 from koers.common.uploads import delete_files_on_commit
 from koers.schools.models import Guardianship, Role, RoleKind, School, Student, User
+from koers.transfer import register
 from koers.transfer.models import RemovalReport
+from koers.transfer.queries import due_for_removal, months_after
 from koers.transfer.rules import can_manage_retention
 
 log = logging.getLogger(__name__)
 
 MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS = 6, 120
-# How far ahead the admin's page looks for students whose removal is coming.
-DUE_SOON_DAYS = 92
-DUE_SOON_LIMIT = 200
-REPORTS_SHOWN = 20
 # The longest a school may keep a dossier beyond its period in one decision.
 MAX_KEEP_YEARS = 10
 # Report keys for accounts and roles (the other keys are model labels).
 ACCOUNTS = "schools.user"
 ROLES = "schools.role"
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """``day`` moved back ``months`` calendar months (the 31st becomes the last day of a shorter month)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def months_after(day: dt.date, months: int) -> dt.date:
-    return months_before(day, -months)
-
-
-def removal_date(student: Student, retention_months: int) -> dt.date | None:
-    """The first day on which the student may be removed, or None while they are still at school."""
-    if student.left_on is None:
-        return None
-    due = months_after(student.left_on, retention_months) + dt.timedelta(days=1)
-    if student.keep_until is not None:
-        due = max(due, student.keep_until + dt.timedelta(days=1))
-    return due
-
-
-def due_for_removal(school: School, *, today: dt.date | None = None) -> QuerySet[Student]:
-    """Students of ``school`` who left more than the retention period ago and are not kept longer."""
-    today = today or timezone.localdate()
-    cutoff = months_before(today, school.retention_months)
-    return (
-        Student.objects.filter(school_id=school.pk, left_on__isnull=False, left_on__lt=cutoff)
-        .filter(Q(keep_until__isnull=True) | Q(keep_until__lt=today))
-        .select_related("user")
-        .order_by("left_on", "pk")
-    )
-
-
-# --- the run ---------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -126,19 +83,11 @@ class RetentionRun:
         return sum(r.files for r in self.removals)
 
 
-def _register() -> Any:
-    # Imported late: the register reads every app's models.
-    from koers.transfer import register
-
-    return register
-
-
 def _collect(student: Student) -> tuple[dict[type[Model], list[Any]], list[FieldFile]]:
     """Primary keys of every register row about ``student``, per model, and their stored files.
 
     Accounts and roles are left out: whether they go depends on what else the person is (see below).
     """
-    register = _register()
     rows: dict[type[Model], list[Any]] = {}
     for entry, queryset in register.rows_of(student):
         if entry.model in (User, Role):
@@ -290,38 +239,3 @@ def keep_longer(*, by: Role, student: Student, until: dt.date, today: dt.date | 
     student.keep_until = until
     student.save(update_fields=["keep_until"])
     return student
-
-
-# --- reads for the privacy page --------------------------------------------------------------------------
-
-
-@dataclass
-class DueStudent:
-    student: Student
-    removed_on: dt.date
-    overdue: bool
-
-
-def due_soon(school: School, *, today: dt.date | None = None) -> list[DueStudent]:
-    """Students whose removal falls within ``DUE_SOON_DAYS`` (or has passed), soonest first. One query."""
-    today = today or timezone.localdate()
-    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
-    students = list(due_for_removal(school, today=horizon)[:DUE_SOON_LIMIT])
-    found = []
-    for student in students:
-        when = removal_date(student, school.retention_months)
-        assert when is not None
-        found.append(DueStudent(student=student, removed_on=when, overdue=when <= today))
-    return sorted(found, key=lambda d: (d.removed_on, d.student.pk))
-
-
-def recent_reports(school: School) -> list[RemovalReport]:
-    return list(RemovalReport.objects.filter(school_id=school.pk).order_by("-ran_at")[:REPORTS_SHOWN])
-
-
-def kind_label(label: str) -> str:
-    """A readable, translated name for a report's count key (``app.model`` or ``accounts``)."""
-    try:
-        return str(apps.get_model(label)._meta.verbose_name_plural)
-    except (LookupError, ValueError):
-        return label

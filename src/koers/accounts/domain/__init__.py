@@ -1,0 +1,2 @@
+"""Writes of logging in (``logins``: linked accounts, login cards, the login policy, second factor,
+sessions) and of guardian invitations (``invitations``)."""

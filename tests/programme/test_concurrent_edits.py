@@ -1,0 +1,39 @@
+"""Two people planning the same activity: the second save is refused with both descriptions on the page,
+and the first save is what is stored (common/versions.py)."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from koers.programme.content import ensure_activity_types
+from koers.programme.models import Activity, ActivityType
+from tests import factories as f
+from tests.programme.test_planning_views import form_data
+from tests.two_tabs import texts_beside, two_tabs
+
+
+@pytest.fixture
+def visit(world) -> ActivityType:
+    ensure_activity_types(world.school)
+    with scopes_disabled():
+        return ActivityType.objects.get(school=world.school, key="company_visit")
+
+
+def test_activity_from_two_tabs_keeps_the_first_and_shows_both(login, world, visit):
+    year = world.group.school_year
+    with scopes_disabled():
+        activity = f.ActivityFactory(school_year=year, type=visit, title="Bedrijfsbezoek")
+    url = reverse("programme:activity_edit", args=[activity.pk])
+
+    page = two_tabs(
+        login("counsellor"),
+        url,
+        form_data(year, visit, description="Met de bus naar de haven."),
+        form_data(year, visit, description="Op de fiets naar de garage."),
+    )
+
+    texts_beside(page, "Met de bus naar de haven.", "Op de fiets naar de garage.")
+    with scopes_disabled():
+        assert Activity.objects.get(pk=activity.pk).description == "Met de bus naar de haven."
