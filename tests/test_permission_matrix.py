@@ -27,6 +27,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 import koers
+from koers.conversations.queries.holding import note_version
 from koers.language.family import is_family_source
 from koers.schools.models import Role
 from tests import factories as f
@@ -248,8 +249,8 @@ TABLE: dict[str, Row | list[Row]] = {
         kwargs=lambda o: {"pk": holding_conversation(o).pk},
         get=POST_ONLY,
         post=only(mentor=ALLOWED, counsellor=ALLOWED),
-        # The version of an empty goal (queries.holding.note_version("")).
-        post_data=lambda o: {"mentor_goal": "Doorvragen op de stage.", "version": "e3b0c44298fc1c14"},
+        # The version of an empty goal: what the editor of a new conversation starts from.
+        post_data=lambda o: {"mentor_goal": "Doorvragen op de stage.", "version": note_version("")},
     ),
     "conversations:tag": Row(
         kwargs=lambda o: {"pk": holding_conversation(o).pk},

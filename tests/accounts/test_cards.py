@@ -263,7 +263,7 @@ def test_cards_group_page_query_count_does_not_grow(world, login, django_assert_
     url = reverse("accounts:cards_group", kwargs={"pk": world.group.pk})
     client.get(url)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -279,7 +279,7 @@ def test_cards_overview_query_count_does_not_grow(world, login, django_assert_nu
     client = login("mentor")
     client.get(reverse("accounts:cards"))
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get(reverse("accounts:cards"))
 
     assert response.status_code == 200

@@ -294,7 +294,7 @@ def test_overview_query_count_is_fixed(login, world, django_assert_num_queries, 
             f.GuardianInvitationFactory(student=student, guardian=guardianship.guardian)
     client = login("counsellor")
     client.get(reverse("accounts:invitations"))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = client.get(reverse("accounts:invitations"))
     assert response.status_code == 200
 

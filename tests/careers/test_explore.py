@@ -195,10 +195,10 @@ def _grow(world, size: int) -> None:
                 CatalogueEdit.objects.create(school=world.school, occupation=occupation, name=f"Eigen {n}")
 
 
-# session, user, roles; then the page's own queries
-EXPLORE_QUERIES = 10
-OCCUPATION_QUERIES = 12
-MINE_QUERIES = 6
+# session, user+roles; then the page's own queries
+EXPLORE_QUERIES = 9
+OCCUPATION_QUERIES = 11
+MINE_QUERIES = 5
 
 
 @pytest.mark.parametrize("size", [3, 30])

@@ -188,8 +188,8 @@ def test_the_programme_edit_page_costs_the_same_with_more_offers(
     assert page.status_code == 200
 
 
-# session, user, roles; the programme, its occupations, its offers, its coming open days, the student's
+# session, user+roles; the programme, its occupations, its offers, its coming open days, the student's
 # favourites and the page's fixed lookups
-PROGRAMME_PAGE_QUERIES = 9
-# session, user, roles; the programme with the school's correction, its offers and the form's choices
-PROGRAMME_EDIT_QUERIES = 6
+PROGRAMME_PAGE_QUERIES = 8
+# session, user+roles; the programme with the school's correction, its offers and the form's choices
+PROGRAMME_EDIT_QUERIES = 5

@@ -120,7 +120,7 @@ def test_the_guide_panel_costs_a_fixed_number_of_queries(world, login, talk, siz
         )
     client = login("mentor")
 
-    # session, user, roles, the conversation, audit row, group, moments, choices, confirmations, agreements,
+    # session, user+roles, the conversation, audit row, group, moments, choices, confirmations, agreements,
     # route steps, six kinds of links
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         client.get(reverse("choices:guide", args=[talk.pk]), headers={"HX-Request": "true"})

@@ -258,7 +258,7 @@ def test_choice_pages_with_links_cost_a_fixed_number_of_queries(
             )
     mentor = login("mentor")
 
-    # session, user, roles, the student, stance, audit row, group, moments, choices, confirmations,
+    # session, user+roles, the student, stance, audit row, group, moments, choices, confirmations,
     # agreements, route steps, six kinds of links, the interest fields' names
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(18):
         mentor.get(reverse("choices:student", args=[world.student.pk]))

@@ -171,8 +171,8 @@ def test_allocation_page_costs_a_fixed_number_of_queries(world, login, size, dja
             )
     client = login("counsellor")
 
-    # session, user, roles, school year, modules, placements, rankings, last run
-    with django_assert_num_queries(8):
+    # session, user+roles, school year, modules, placements, rankings, last run
+    with django_assert_num_queries(7):
         client.get(reverse("choices:allocation"))
 
 
@@ -182,7 +182,7 @@ def test_modules_page_costs_a_fixed_number_of_queries(world, login, size, django
         make_module(world.group, title=f"Module {i}")
     client = login("counsellor")
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(reverse("choices:modules"))
 
 

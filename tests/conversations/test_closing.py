@@ -322,10 +322,10 @@ def test_close_form_costs_a_fixed_number_of_queries(login, world, django_assert_
     assert response.status_code == 200
 
 
-# Session, user, role, conversation, the audit row (the page shows the student's agreements), the agreements
+# Session, user+role, conversation, the audit row (the page shows the student's agreements), the agreements
 # already made in this conversation (guide mode), earlier agreements with their actions, the previous
 # conversation.
-CLOSE_FORM_QUERIES = 8
+CLOSE_FORM_QUERIES = 7
 
 
 def test_an_agreement_made_during_the_conversation_counts_at_closing_and_is_listed(login, world):

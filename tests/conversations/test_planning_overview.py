@@ -137,7 +137,7 @@ def test_reading_the_mentor_page_copies_no_content(world, login):
 # Session, user, roles; groups, rounds, memberships with students, conversations of
 # those students in the current rounds, their next planned conversations and the groups' mentors; the
 # mentor's own upcoming conversations; the overdue agreements list.
-QUERIES_MENTOR_PAGE = 11
+QUERIES_MENTOR_PAGE = 10
 
 
 def add_students(world, types, current_round, count):

@@ -210,11 +210,11 @@ def test_filtered_student_timeline_costs_a_fixed_number_of_queries(
     assert response.status_code == 200
 
 
-# session, user, roles; the student; experiences and their reflections; reflections; actions; dated steps;
+# session, user+roles; the student; experiences and their reflections; reflections; actions; dated steps;
 # conversations; open days (careers); confirmed choices (choices); internships (partners). A guardian adds the
 # guardianship and the audit row; a competence filter drops the steps, the conversations, the open days, the
 # choices and the internships.
-TIMELINE_QUERIES = 13
+TIMELINE_QUERIES = 12
 
 
 # --- issue 12, item 4: every link on a timeline leads somewhere for whoever reads it ---

@@ -214,8 +214,8 @@ def test_students_without_a_place_are_flagged(world, login, in_school):
     assert "1 leerling zonder stageplek" in page
 
 
-# session, user, roles, the group, students, their wishes, their internships, places
-MATCH_QUERIES = 8
+# session, user+roles, the group, students, their wishes, their internships, places
+MATCH_QUERIES = 7
 
 
 @pytest.mark.parametrize("size", [2, 15])

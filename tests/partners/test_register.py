@@ -170,10 +170,10 @@ def test_another_schools_partner_is_a_404(world, login):
     assert response.status_code == 404
 
 
-# session, user, roles, partners (with counts), activities per name
-REGISTER_QUERIES = 5
-# session, user, roles, partner, places, internships, activities, people, moments, the form's people
-PARTNER_QUERIES = 10
+# session, user+roles, partners (with counts), activities per name
+REGISTER_QUERIES = 4
+# session, user+roles, partner, places, internships, activities, people, moments, the form's people
+PARTNER_QUERIES = 9
 
 
 @pytest.mark.parametrize("size", [2, 20])

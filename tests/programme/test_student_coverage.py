@@ -108,9 +108,9 @@ def test_gaps_page_is_a_404_for_others(login, world, persona):
     assert login(persona).get(URL).status_code == 404
 
 
-# session, user, roles; school years; groups; memberships (ids only); the year's activities; the finished
+# session, user+roles; school years; groups; memberships (ids only); the year's activities; the finished
 # assignments; participations; finished work; held conversations; reflections; the page's students.
-GAPS_QUERIES = 13
+GAPS_QUERIES = 12
 
 
 @pytest.mark.parametrize("size", [2, 20])

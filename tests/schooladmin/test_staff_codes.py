@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 from koers.schools.models import Mentorship, Role
 from tests.schooladmin.import_support import import_file
 
-QUERIES = 4  # session, user, roles, the school's staff with their codes
+QUERIES = 3  # session, user+roles, the school's staff with their codes
 
 
 def code_of(world, persona: str) -> str:

@@ -17,9 +17,9 @@ from koers.schools.models import RoleKind
 from koers.transfer.models import AccessRequest, access_request_due
 from tests import factories as f
 
-# Queries of a ZIP download besides one per register entry (session, user, roles, request, age check,
+# Queries of a ZIP download besides one per register entry (session, user+roles, request, age check,
 # school name, audit row).
-FIXED_ZIP_QUERIES = 7
+FIXED_ZIP_QUERIES = 6
 
 
 def _age(student, years):
@@ -230,7 +230,7 @@ def test_access_school_list_query_count_does_not_grow(login, world, size, django
     client = login("counsellor")
     client.get(reverse("transfer:access_requests"))
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get(reverse("transfer:access_requests"))
 
 

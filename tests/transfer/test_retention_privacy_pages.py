@@ -102,8 +102,8 @@ def test_privacy_page_query_count_does_not_grow(world, login, django_assert_num_
     client = login("admin")
     client.get(reverse("transfer:privacy"))  # warm the session and the caches
 
-    # session, user, roles, due students, reports (+ the messages/savepoint-free render)
-    with django_assert_num_queries(5):
+    # session, user+roles, due students, reports (+ the messages/savepoint-free render)
+    with django_assert_num_queries(4):
         response = client.get(reverse("transfer:privacy"))
     assert response.status_code == 200
 
@@ -238,7 +238,7 @@ def test_students_csv_query_count_does_not_grow(world, login, django_assert_num_
     client = login("counsellor")
     client.get(reverse("home:counsellor"))
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get(reverse("transfer:students_csv"))
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.conversations.mirror import refresh_mirror
 from koers.conversations.models import Agreement, Conversation, ConversationStatus, Party
 from koers.conversations.queries.closing import open_agreements_before
@@ -280,11 +281,17 @@ def record_evaluation(
     return conversation
 
 
+MENTOR_REFLECTION_FIELDS = ("mentor_reflection",)  # what the note form changes, and its version covers
+
+
 @transaction.atomic
-def record_mentor_reflection(*, by: Role, conversation: Conversation, text: str) -> Conversation:
-    """What the mentor noticed worked well in this conversation."""
+def record_mentor_reflection(
+    *, by: Role, conversation: Conversation, text: str, version: str | None = None
+) -> Conversation:
+    """What the mentor noticed worked well in this conversation. Against a changed ``version`` (the other
+    holder saved it since) ``EditConflict``."""
     require(by, can_hold_conversation, conversation)
     conversation.mentor_reflection = (text or "").strip()
-    conversation.save(update_fields=["mentor_reflection"])
+    save_unless_changed(conversation, fields=MENTOR_REFLECTION_FIELDS, version=version, touch=())
     refresh_mirror(conversation)
     return conversation

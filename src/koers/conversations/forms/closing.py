@@ -16,7 +16,7 @@ from django.forms.boundfield import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import DateInput, Form
+from koers.common.forms import DateInput, Form, VersionedFormMixin
 from koers.conversations.domain.closing import (
     DONE_WHEN_MAX,
     WHAT_MAX,
@@ -310,7 +310,7 @@ class EvaluationForm(Form):
         self.fields["room"].choices = choices  # type: ignore[attr-defined]
 
 
-class ReflectionForm(Form):
+class ReflectionForm(VersionedFormMixin, Form):
     mentor_reflection = forms.CharField(
         label=_("Wat werkte goed in dit gesprek?"),
         widget=forms.Textarea(attrs={"rows": 4}),

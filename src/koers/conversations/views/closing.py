@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from koers.access.audit import record_access
 from koers.access.gate import permit
+from koers.common.versions import EditConflict, version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.conversations.domain import closing as domain
 from koers.conversations.forms.closing import (
@@ -147,14 +148,24 @@ def reflect(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = ReflectionForm(request.POST)
         if form.is_valid():
-            domain.record_mentor_reflection(
-                by=role, conversation=conversation, text=form.cleaned_data["mentor_reflection"]
-            )
-            messages.success(request, _("Je notitie is bewaard."))
-            return redirect("conversations:reflect", pk=conversation.pk)
+            try:
+                domain.record_mentor_reflection(
+                    by=role,
+                    conversation=conversation,
+                    text=form.cleaned_data["mentor_reflection"],
+                    version=form.started_from,
+                )
+            except EditConflict as conflict:
+                form.show_conflict(conflict)
+            else:
+                messages.success(request, _("Je notitie is bewaard."))
+                return redirect("conversations:reflect", pk=conversation.pk)
     else:
         _record_read(role, conversation)  # the agreements and the student's evaluation
-        form = ReflectionForm(initial={"mentor_reflection": conversation.mentor_reflection})
+        form = ReflectionForm(
+            initial={"mentor_reflection": conversation.mentor_reflection},
+            version=version_of_instance(conversation, domain.MENTOR_REFLECTION_FIELDS),
+        )
     return render(
         request,
         "conversations/close_reflect.html",
