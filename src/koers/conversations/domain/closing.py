@@ -111,7 +111,10 @@ def _check_agreements(
     if conversation.student_id is None:
         if cleaned:
             errors.append(_("Een groepsgesprek heeft geen afspraken per leerling. Noteer het vervolg."))
-    elif not any(a.party == Party.STUDENT and a.due_on is not None for a in cleaned):
+    elif not any(a.party == Party.STUDENT and a.due_on is not None for a in cleaned) and not (
+        Agreement.objects.filter(conversation=conversation, party=Party.STUDENT).exists()
+    ):
+        # An agreement made during the conversation (an open point of a choice, in guide mode) counts.
         errors.append(missing_student_agreement_message())
     if errors:
         raise ValidationError({"agreements": errors})
