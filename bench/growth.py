@@ -3,6 +3,8 @@
     .venv/bin/python bench/growth.py                      # 500, 2,000 and 6,000 students
     .venv/bin/python bench/growth.py --sizes 500,2000 --requests 30
     .venv/bin/python bench/growth.py --region             # 20 schools of 1,000 next to one school of 1,000
+    git archive main src | tar -x -C /tmp/before           # an older tree, to compare with (A/B)
+    .venv/bin/python bench/growth.py --sizes 2000 --before /tmp/before/src
 
 PostgreSQL only (the production database). Each school size gets its own database,
 ``koers_flat_<students>`` (``--prefix`` changes the name), created when missing and reused when the demo in
@@ -15,6 +17,11 @@ Each database is measured in its own process (``--worker``), so Django's setting
 Per page: median and p95 server time of ``--requests`` requests through Django's test client (DEBUG off),
 the number of queries of one request, and the median's ratio to a bare request (``/healthz``, no queries,
 no template) measured in the same process. It prints figures only; it never fails on a time.
+
+``--before SRC`` measures every database a second time with the code in ``SRC`` (a ``src`` folder of another
+commit), right after this tree, and prints the two side by side with the ratio: an A/B on the same data in one
+run, which says more than two runs on a machine whose load changes. The database keeps this tree's schema
+(an older tree ignores a column it does not know).
 """
 
 from __future__ import annotations
@@ -62,6 +69,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--rebuild", action="store_true", help="build the demo again even if present")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--before", default="", help="also measure with the code in this src folder (A/B)")
     # internal: measure one database in this process
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--students", type=int, default=0, help=argparse.SUPPRESS)
@@ -191,7 +199,9 @@ def ensure_database(name: str) -> str:
     return f"{SERVER}/{name}"
 
 
-def run_worker(args: argparse.Namespace, *, students: int, database: str, regional: int = 0) -> dict:  # type: ignore[type-arg]
+def run_worker(
+    args: argparse.Namespace, *, students: int, database: str, regional: int = 0, src: str = ""
+) -> dict:  # type: ignore[type-arg]
     command = [
         sys.executable,
         __file__,
@@ -207,7 +217,8 @@ def run_worker(args: argparse.Namespace, *, students: int, database: str, region
         command.append("--rebuild")
     if regional and not args.region_dossiers:
         command.append("--people-only")
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    env = {**os.environ, "KOERS_BENCH_SRC": src} if src else None
+    done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -254,17 +265,25 @@ def main(argv: list[str] | None = None) -> int:
         runs = [("1 school, 1000", single), (f"{region['schools'] - 1} scholen, 1000 elk", region)]
     else:
         for size in [int(s) for s in args.sizes.split(",") if s]:
-            runs.append(
-                (
-                    f"{size} leerlingen",
-                    run_worker(args, students=size, database=ensure_database(f"{args.prefix}_{size}")),
+            database = ensure_database(f"{args.prefix}_{size}")
+            runs.append((f"{size} leerlingen", run_worker(args, students=size, database=database)))
+            if args.before:
+                runs.append(
+                    (f"{size} voorheen", run_worker(args, students=size, database=database, src=args.before))
                 )
-            )
     for name, run in runs:
         built = f", gebouwd in {run['built_s']:.0f} s" if run["built_s"] else ", hergebruikt"
         print(f"  {name}: {run['schools']} scholen, {run['users']} gebruikers{built}")
     print()
     print_table(runs)
+    if args.before:
+        print()
+        print("na / voorheen (mediaan, zelfde database, zelfde run):")
+        for (name, after), (_, before) in zip(runs[::2], runs[1::2], strict=True):
+            for index, (label, _, _) in enumerate(PAGES):
+                ratio = after["pages"][index]["median"] / before["pages"][index]["median"]
+                print(f"  {name:<18} {label:<31} {ratio:5.2f}x")
+        runs = runs[::2]
     if len(runs) > 1:
         print()
         first, last = runs[0][1], runs[-1][1]

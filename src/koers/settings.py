@@ -184,7 +184,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "schools.User"
 AUTHENTICATION_BACKENDS = [
     "koers.accounts.backends.LockoutBackend",  # first: refuses locked-out username+IP pairs
-    "django.contrib.auth.backends.ModelBackend",
+    "koers.accounts.backends.PasswordBackend",
     "koers.accounts.backends.SchoolOIDCBackend",  # does nothing unless KOERS_OIDC_* is configured
 ]
 LOGIN_URL = "login"

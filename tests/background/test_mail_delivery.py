@@ -153,8 +153,8 @@ def test_failures_page_costs_the_same_queries_at_any_size(world, login, django_a
     client = login("admin")
     client.get(reverse("background:failures"))
 
-    # session, user, roles; the failed jobs and the counts per status
-    with django_assert_num_queries(5):
+    # session, user+roles; the failed jobs and the counts per status
+    with django_assert_num_queries(4):
         page = client.get(reverse("background:failures")).content.decode()
 
     assert page.count("Nu opnieuw proberen") == size

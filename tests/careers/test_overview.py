@@ -49,7 +49,7 @@ def _grow(world, size: int) -> None:
                     Favourite.objects.create(school=world.school, student=student, occupation=occupations[m])
 
 
-OVERVIEW_QUERIES = 10  # session, user, roles; memberships, names, favourites, three "explored" reads
+OVERVIEW_QUERIES = 9  # session, user+roles; memberships, names, favourites, three "explored" reads
 
 
 @pytest.mark.parametrize("size", [1, 8])

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.careers.models import CatalogueEdit, Offer, Programme
@@ -113,7 +114,10 @@ def test_regional_offers_and_open_days_show_on_the_programme_page(world, login):
         shipped = ProgrammeFactory(texts={"nl": "Verzorgende-IG"})
         OpenDayFactory(school=world.school, programme=shipped, institution="ROC Rivierland")
         OpenDayFactory(
-            school=world.school, programme=shipped, institution="Oud", date=dt.date.today() - dt.timedelta(3)
+            school=world.school,
+            programme=shipped,
+            institution="Oud",
+            date=timezone.localdate() - dt.timedelta(3),
         )
     client = login("counsellor")
     url = reverse("careers:adjust_programme", args=[shipped.pk])
@@ -188,8 +192,8 @@ def test_the_programme_edit_page_costs_the_same_with_more_offers(
     assert page.status_code == 200
 
 
-# session, user, roles; the programme, its occupations, its offers, its coming open days, the student's
+# session, user+roles; the programme, its occupations, its offers, its coming open days, the student's
 # favourites and the page's fixed lookups
-PROGRAMME_PAGE_QUERIES = 9
-# session, user, roles; the programme with the school's correction, its offers and the form's choices
-PROGRAMME_EDIT_QUERIES = 6
+PROGRAMME_PAGE_QUERIES = 8
+# session, user+roles; the programme with the school's correction, its offers and the form's choices
+PROGRAMME_EDIT_QUERIES = 5

@@ -60,5 +60,5 @@ def test_the_line_with_choices_costs_a_fixed_number_of_queries(world, login, siz
 
     # the line's thirteen (tests/dossier/test_timeline.py), less the experiences' reflections (there are
     # none), plus the choices' confirmations
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         client.get(reverse("dossier:timeline"))

@@ -42,8 +42,8 @@ def test_overview_costs_a_fixed_number_of_queries(world, login, size, django_ass
     fill(world, size)
     client = login("mentor")
 
-    # session, user, roles, mentored groups, memberships, moments, choices, confirmations, stances
-    with django_assert_num_queries(9):
+    # session, user+roles, mentored groups, memberships, moments, choices, confirmations, stances
+    with django_assert_num_queries(8):
         response = client.get(reverse("choices:overview"))
 
     assert "te laat" in response.content.decode()
@@ -56,7 +56,7 @@ def test_counsellor_overview_costs_a_fixed_number_of_queries(world, login, size,
 
     # ... the school year, the year's groups, this group, memberships, moments, choices, confirmations,
     # stances
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         client.get(reverse("choices:overview") + f"?groep={world.group.pk}&te_laat=1")
 
 
@@ -65,9 +65,9 @@ def test_my_choices_page_costs_a_fixed_number_of_queries(world, login, size, dja
     fill(world, size)
     client = login("student")
 
-    # session, user, roles, student, stance, group, moments, choices, confirmations, experiences, route
-    # steps; modules: group, modules, ranking, placements
-    with django_assert_num_queries(15):
+    # session, user+roles, student, stance, group, moments, choices, confirmations, agreements, route
+    # steps, the six kinds of links (queries.links.with_links); modules: group, modules, ranking, placements
+    with django_assert_num_queries(20):
         client.get(reverse("choices:mine"))
 
 
@@ -78,9 +78,9 @@ def test_student_page_for_the_mentor_costs_a_fixed_number_of_queries(
     fill(world, size)
     client = login("mentor")
 
-    # session, user, roles, the student, stance, audit row, group, moments, choices, confirmations,
-    # experiences, route steps
-    with django_assert_num_queries(12):
+    # session, user+roles, the student, stance, audit row, group, moments, choices, confirmations,
+    # agreements, route steps, the six kinds of links
+    with django_assert_num_queries(17):
         client.get(reverse("choices:student", args=[world.student.pk]))
 
 

@@ -431,9 +431,9 @@ def test_my_route_page_costs_a_fixed_number_of_queries(world, login, size, djang
     fill(world, size)
     client = login("student")
 
-    # session, user, roles, student, group, moments, choices, confirmations, experiences, route steps (line);
-    # programmes, group, units, deepenings, other units, steps
-    with django_assert_num_queries(16):
+    # session, user+roles, student, group, moments, choices, confirmations, agreements, route steps, six
+    # kinds of links (line); programmes, group, units, deepenings, other units, steps
+    with django_assert_num_queries(21):
         client.get(reverse("choices:route"))
 
 
@@ -442,7 +442,7 @@ def test_route_record_page_costs_a_fixed_number_of_queries(world, login, size, d
     fill(world, size)
     client = login("mentor")
 
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(23):
         client.get(reverse("choices:route_record", args=[world.student.pk]))
 
 
@@ -451,8 +451,8 @@ def test_route_numbers_cost_a_fixed_number_of_queries(world, login, size, django
     fill(world, size)
     client = login("counsellor")
 
-    # session, user, roles, school year, programmes, units, steps
-    with django_assert_num_queries(7):
+    # session, user+roles, school year, programmes, units, steps
+    with django_assert_num_queries(6):
         client.get(reverse("choices:route_numbers"))
 
 
@@ -461,6 +461,6 @@ def test_programmes_page_costs_a_fixed_number_of_queries(world, login, size, dja
     fill(world, size)
     client = login("counsellor")
 
-    # session, user, roles, deepenings, units, programmes
-    with django_assert_num_queries(6):
+    # session, user+roles, deepenings, units, programmes
+    with django_assert_num_queries(5):
         client.get(reverse("choices:programmes"))

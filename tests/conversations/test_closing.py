@@ -325,6 +325,19 @@ def test_close_form_costs_a_fixed_number_of_queries(login, world, django_assert_
     assert response.status_code == 200
 
 
-# Session, user, role, conversation, the audit row (the page shows the student's agreements), earlier
-# agreements with their actions, previous conversation.
+# Session, user+role, conversation, the audit row (the page shows the student's agreements), the agreements
+# already made in this conversation (guide mode), earlier agreements with their actions, the previous
+# conversation.
 CLOSE_FORM_QUERIES = 7
+
+
+def test_an_agreement_made_during_the_conversation_counts_at_closing_and_is_listed(login, world):
+    conversation = conversation_of(world)
+    with scopes_disabled():
+        made = f.AgreementFactory(conversation=conversation, party="student")
+    client = login("mentor")
+
+    page = client.get(_close_url(conversation)).content.decode()
+
+    assert "Al gemaakt tijdens het gesprek" in page
+    assert made.action.what in page

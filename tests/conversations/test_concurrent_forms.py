@@ -1,6 +1,6 @@
-"""The conversation's other edit forms from two tabs or devices: the student's and the guardian's
-preparation and the mentor's private note. The second save is refused with both texts on the page, and
-the first save is what is stored (common/versions.py)."""
+"""The conversation's other edit forms from two tabs, devices or holders: the student's and the guardian's
+preparation, the mentor's private note and the note on what worked after closing. The second save is
+refused with both texts on the page, and the first save is what is stored (common/versions.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django_scopes import scopes_disabled
 from koers.conversations.models import Preparation, PrivateNote
 from koers.conversations.queries.holding import note_version
 from tests import factories as f
+from tests.conversations.closing_helpers import closed_conversation_of
 from tests.conversations.holding_setup import a_conversation
 from tests.two_tabs import texts_beside, two_tabs
 
@@ -115,3 +116,20 @@ def test_private_note_without_javascript_shows_both_texts(login, world):
     assert response.status_code == 200
     assert "Eerst, aangevuld" in page and "Andere tab" in page
     assert _private_text(conversation, world) == "Eerst, aangevuld"
+
+
+def test_mentor_reflection_from_mentor_and_counsellor_keeps_the_first_and_shows_both(login, world):
+    conversation = closed_conversation_of(world)
+
+    page = two_tabs(
+        login("mentor"),
+        reverse("conversations:reflect", args=[conversation.pk]),
+        {"mentor_reflection": "Stilte laten vallen hielp."},
+        {"mentor_reflection": "Samenvatten hielp het meest."},
+        second_client=login("counsellor"),
+    )
+
+    texts_beside(page, "Stilte laten vallen hielp.", "Samenvatten hielp het meest.")
+    with scopes_disabled():
+        conversation.refresh_from_db()
+    assert conversation.mentor_reflection == "Stilte laten vallen hielp."

@@ -116,5 +116,5 @@ def test_group_record_costs_a_fixed_number_of_queries(login, group_talk, django_
     client = login("mentor")
     client.get(url(group_talk))
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get(url(group_talk))

@@ -335,7 +335,7 @@ def test_own_mirror_costs_a_fixed_number_of_queries(world, login, django_assert_
     client = login("mentor")
     client.get(reverse("conversations:mirror"))  # warm up sessions and caches
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get(reverse("conversations:mirror"))
 
 
@@ -351,5 +351,5 @@ def test_school_mirror_costs_a_fixed_number_of_queries(world, login, django_asse
     client = login("counsellor")
     client.get(reverse("conversations:mirror_school"))
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get(reverse("conversations:mirror_school"))

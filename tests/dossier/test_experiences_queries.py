@@ -29,11 +29,11 @@ def fill(world, size: int):
 
 
 @pytest.mark.parametrize("size", [1, 5])
-# Per request: session, user and roles (3); the experience, evidence, reflections, answers with their prompts
+# Per request: session, user+roles (2); the experience, evidence, reflections, answers with their prompts
 # and remarks with their authors (5); the audit row for someone else than the student (1). Guardians do not
 # take part in the remarks dialogue, so that query is skipped for them.
 @pytest.mark.parametrize(
-    ("persona", "queries"), [("student", 8), ("mentor", 9), ("counsellor", 9), ("guardian", 8)]
+    ("persona", "queries"), [("student", 7), ("mentor", 8), ("counsellor", 8), ("guardian", 7)]
 )
 def test_experience_detail_query_count_is_fixed(
     login, world, django_assert_num_queries, size, persona, queries

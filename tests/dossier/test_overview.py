@@ -268,10 +268,10 @@ def test_student_dossier_for_a_guardian_costs_a_fixed_number_of_queries(
     assert len(response.context["overview"].contacts) == size
 
 
-# session, user, roles; the student; their group; the experience count and list; traits and their experiences;
+# session, user+roles; the student; their group; the experience count and list; traits and their experiences;
 # compliments; ambitions and their steps; contacts; open and closed actions; conversations (+ the audit row
 # for someone else, + the guardianship for a guardian).
-HOME_QUERIES = 16
+HOME_QUERIES = 15
 STAFF_QUERIES = HOME_QUERIES + 1
 GUARDIAN_QUERIES = HOME_QUERIES + 2
 

@@ -11,7 +11,7 @@ from koers.home import queries
 from tests import factories as f
 from tests.home.helpers import add_students
 
-REQUEST_OVERHEAD = 3
+REQUEST_OVERHEAD = 2  # session, user+roles
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def many_groups(world, monkeypatch, request):
     """``n`` more groups in year 3, one in year 1 and one ISK group, one filled student each; the level view
     starts above 2 groups."""
     n = getattr(request, "param", 2)
-    monkeypatch.setattr(queries, "ALL_GROUPS_UP_TO", 2)
+    monkeypatch.setattr(queries.school, "ALL_GROUPS_UP_TO", 2)
     year = world.group.school_year
     with scopes_disabled():
         add_students(world.group, 1)

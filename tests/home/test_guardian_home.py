@@ -113,7 +113,7 @@ def test_guardian_home_query_count_is_fixed(login, world, django_assert_num_quer
     client = login("guardian")
     client.get(URL, {"child": world.student.pk})
     # 19: the child's internships add one (their signatures one more when there are any: tests/partners).
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(18):
         response = client.get(URL, {"child": world.student.pk})
     assert response.status_code == 200
 

@@ -8,7 +8,7 @@ from tests import factories as f
 from tests.home.helpers import add_students
 
 # Per request: session, user and the user's roles (middleware), then the page's own queries.
-REQUEST_OVERHEAD = 3
+REQUEST_OVERHEAD = 2  # session, user+roles
 SIZES = [3, 30]
 
 

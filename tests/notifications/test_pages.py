@@ -136,8 +136,8 @@ def test_notification_list_costs_the_same_queries_at_any_size(world, login, djan
     client = login("student")
     client.get(reverse("notifications:list"))  # warm up the session
 
-    # session, user, roles, savepoint pair of the session middleware aside: the list itself is one query
-    with django_assert_num_queries(4):
+    # session, user+roles, savepoint pair of the session middleware aside: the list itself is one query
+    with django_assert_num_queries(3):
         response = client.get(reverse("notifications:list"))
 
     assert response.content.decode().count('class="card unread"') == size
@@ -150,5 +150,5 @@ def test_the_unread_count_costs_no_query_on_other_pages(world, login, django_ass
     client = login("student")
     client.get(reverse("accounts:security"))
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get(reverse("accounts:security"))

@@ -146,7 +146,7 @@ def test_guardian_home_with_internships_costs_a_fixed_number_of_queries(
 
 # Session, user, roles, the children and the home's parts (tests/home/test_guardian_home.py), the internships
 # and their signatures.
-GUARDIAN_HOME_QUERIES = 15
+GUARDIAN_HOME_QUERIES = 14
 
 
 # --- the LOB-lijn ---

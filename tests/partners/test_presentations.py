@@ -231,7 +231,7 @@ def test_sessions_page_costs_a_fixed_number_of_queries(world, login, django_asse
     assert len(response.context["sessions"]) == size
 
 
-# session, user, roles; the session (with its group); the internships with their presentations.
-SESSION_QUERIES = 5
-# session, user, roles; the group; the sessions with their type; how many presented in each.
-SESSIONS_QUERIES = 6
+# session, user+roles; the session (with its group); the internships with their presentations.
+SESSION_QUERIES = 4
+# session, user+roles; the group; the sessions with their type; how many presented in each.
+SESSIONS_QUERIES = 5

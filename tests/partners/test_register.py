@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.careers.content_loader import load_content
+from koers.careers.models import Occupation
 from koers.partners.domain import register as domain
 from koers.partners.models import ContactMoment, InternshipPlace, Partner
 from tests import factories as f
@@ -170,10 +172,10 @@ def test_another_schools_partner_is_a_404(world, login):
     assert response.status_code == 404
 
 
-# session, user, roles, partners (with counts), activities per name
-REGISTER_QUERIES = 5
-# session, user, roles, partner, places, internships, activities, people, moments, the form's people
-PARTNER_QUERIES = 10
+# session, user+roles, partners (with counts), activities per name
+REGISTER_QUERIES = 4
+# session, user+roles, partner, places, internships, activities, people, moments, the form's people
+PARTNER_QUERIES = 9
 
 
 @pytest.mark.parametrize("size", [2, 20])
@@ -218,13 +220,11 @@ def test_the_activity_form_offers_the_register_as_partner_names(world, login, ro
 
 @pytest.fixture
 def careers(content):
-    from koers.careers.content_loader import load_content
 
     load_content()
 
 
 def test_partner_links_occupations_of_the_careers_catalogue(careers, world, login, role_of, in_school):
-    from koers.careers.models import Occupation
 
     occupation = Occupation.objects.filter(sector__key="care").first()
     partner = domain.add_partner(by=role_of("counsellor"), **PARTNER | {"occupations": [occupation.key]})

@@ -55,3 +55,21 @@ def test_pictogram_never_writes_a_style_attribute():
 def test_empty_or_unknown_pictogram_renders_nothing():
     assert render('{% pictogram "" %}') == ""
     assert render('{% pictogram "🏭" %}') == ""
+
+
+def test_a_decorative_pictogram_rendered_again_is_the_same_and_a_labelled_one_follows_the_language():
+    first = render('{% pictogram "feeling.happy" css="icon" %}')
+    with translation.override("en"):
+        again = render('{% pictogram "feeling.happy" css="icon" %}')
+        named = render('{% pictogram "feeling.happy" named=True %}')
+
+    assert first == again
+    assert 'aria-label="' in named and named != again
+
+
+def test_a_decorative_pictogram_follows_a_changed_static_address(settings):
+    render('{% pictogram "feeling.happy" %}')  # rendered once per process, then remembered
+
+    settings.STATIC_URL = "/elders/"
+
+    assert 'href="/elders/' in render('{% pictogram "feeling.happy" %}')

@@ -7,7 +7,7 @@ from django_scopes import scopes_disabled
 from koers.programme.models import Assignment
 from tests import factories as f
 
-REQUEST_OVERHEAD = 3  # session, user, roles of the user
+REQUEST_OVERHEAD = 2  # session, user+roles
 
 
 def new_assignment_data(**changes):

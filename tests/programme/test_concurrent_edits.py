@@ -1,5 +1,5 @@
-"""Two people planning the same activity: the second save is refused with both descriptions on the page,
-and the first save is what is stored (common/versions.py)."""
+"""Two people planning the same activity or changing the same assignment: the second save is refused with
+both texts on the page, and the first save is what is stored (common/versions.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.programme.content import ensure_activity_types
-from koers.programme.models import Activity, ActivityType
+from koers.programme.models import Activity, ActivityType, Assignment
 from tests import factories as f
+from tests.programme.test_assignment_bank import new_assignment_data
 from tests.programme.test_planning_views import form_data
 from tests.two_tabs import texts_beside, two_tabs
 
@@ -37,3 +38,20 @@ def test_activity_from_two_tabs_keeps_the_first_and_shows_both(login, world, vis
     texts_beside(page, "Met de bus naar de haven.", "Op de fiets naar de garage.")
     with scopes_disabled():
         assert Activity.objects.get(pk=activity.pk).description == "Met de bus naar de haven."
+
+
+def test_assignment_from_two_tabs_keeps_the_first_and_shows_both(login, world):
+    with scopes_disabled():
+        assignment = f.AssignmentFactory(school=world.school)
+    url = reverse("programme:assignment_edit", args=[assignment.pk])
+
+    page = two_tabs(
+        login("counsellor"),
+        url,
+        new_assignment_data(goal="Je ontdekt welk werk je buurvrouw doet."),
+        new_assignment_data(goal="Je ontdekt wat je oom op zijn werk doet."),
+    )
+
+    texts_beside(page, "Je ontdekt welk werk je buurvrouw doet.", "Je ontdekt wat je oom op zijn werk doet.")
+    with scopes_disabled():
+        assert Assignment.objects.get(pk=assignment.pk).goal == "Je ontdekt welk werk je buurvrouw doet."

@@ -175,7 +175,7 @@ def test_coverage_page_costs_a_fixed_number_of_queries(
             f.ConversationRoundFactory(school_year=year, year_level=1 + n % 4)
     client = login("counsellor")
 
-    # session, user, roles, years, groups, activities, last year's activities, rounds, the derived checks
+    # session, user+roles, years, groups, activities, last year's activities, rounds, the derived checks
     # (assignments given, rounds soon after), "was it useful?"
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         client.get(reverse("programme:coverage"))

@@ -14,7 +14,7 @@ from koers.programme.models import GuardianAnswer
 from koers.schools.models import Group, RoleKind
 from tests import factories as f
 
-REQUEST_OVERHEAD = 3  # session, user, roles of the user
+REQUEST_OVERHEAD = 2  # session, user+roles
 
 
 def _home_assignment(world):

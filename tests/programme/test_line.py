@@ -168,9 +168,9 @@ def test_line_is_a_404_for_others(login, world, persona):
     assert login(persona).get(URL).status_code == 404
 
 
-# session, user, roles; school years; groups and activities for the choices; the line's groups, activities,
+# session, user+roles; school years; groups and activities for the choices; the line's groups, activities,
 # their groups, rounds; the mentor's own groups (default line and participation links).
-LINE_QUERIES = 12
+LINE_QUERIES = 11
 
 
 @pytest.mark.parametrize("size", [1, 8])

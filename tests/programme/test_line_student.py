@@ -153,10 +153,10 @@ def test_student_line_is_a_404_for_others(login, world, persona):
     assert login(persona).get(student_url(world)).status_code == 404
 
 
-# session, user, roles; the student; their groups; activities with statuses; rounds; participations and
+# session, user+roles; the student; their groups; activities with statuses; rounds; participations and
 # reflections, finished assignments and held conversations for what they worked on; the planning's derived
 # checks (assignments given, rounds soon after).
-MINE_QUERIES = 13
+MINE_QUERIES = 12
 
 
 @pytest.mark.parametrize("size", [1, 8])

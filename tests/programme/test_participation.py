@@ -170,9 +170,9 @@ def test_register_participation_leaves_unchanged_rows_alone(world, in_school, pa
     assert Participation.objects.count() == 2
 
 
-# session, user, roles; the activity; its chosen groups, then all groups of its line; the mentor's groups;
+# session, user+roles; the activity; its chosen groups, then all groups of its line; the mentor's groups;
 # members; earlier rows.
-PARTICIPATION_QUERIES = 9
+PARTICIPATION_QUERIES = 8
 
 
 @pytest.mark.parametrize("size", [2, 12])

@@ -158,9 +158,9 @@ def test_planner_costs_a_fixed_number_of_queries(login, world, year, visit, size
             activity.groups.add(group, world.group)
     client = login("counsellor")
 
-    # session, user, roles, years, the tracks' levels (2), activities, their groups, the derived checks
+    # session, user+roles, years, the tracks' levels (2), activities, their groups, the derived checks
     # (assignments given, rounds soon after), "was it useful?"
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         client.get(reverse("programme:planner"))
 
 

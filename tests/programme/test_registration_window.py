@@ -150,4 +150,4 @@ def test_waiting_list_queries_do_not_grow(login, world, size, django_assert_num_
     assert response.content.decode().count("Bezoek ") >= size
 
 
-QUERIES = 8
+QUERIES = 7

@@ -103,5 +103,5 @@ def test_useful_counts_cost_one_query_whatever_the_size(world, login, size, djan
     client.get(url)
     # the same at both sizes: the counts of "was it useful?" are one query (the page's others include the
     # planning's derived checks)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get(url)

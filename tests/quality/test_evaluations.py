@@ -159,7 +159,7 @@ def test_results_page_queries_do_not_grow(world, login, size, django_assert_num_
             )
     client = login("leader")
     client.get(reverse("quality:evaluation_results", args=[evaluation.pk]))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(reverse("quality:evaluation_results", args=[evaluation.pk]))
 
 

@@ -127,4 +127,4 @@ def test_goals_page_queries_do_not_grow(world, login, size, django_assert_num_qu
         client.get(reverse("quality:goals"))
 
 
-GOALS_QUERIES = 12  # session, user, roles; the goals with owners; the nine measures
+GOALS_QUERIES = 11  # session, user+roles; the goals with owners; the nine measures

@@ -73,6 +73,6 @@ def test_leader_page_queries_do_not_grow(world, login, size, django_assert_num_q
         client.get(reverse("quality:leader"))
 
 
-LEADER_QUERIES = 28  # session, user, roles; nine measures; mirror; latest scan + its five; goals; rounds (3);
+LEADER_QUERIES = 27  # session, user+roles; nine measures; mirror; latest scan + its five; goals; rounds (3);
 # the latest evaluations (one) and the results of the one closed (three); the leavers' outcomes (two);
 # the learning wishes (one)

@@ -78,6 +78,6 @@ def test_learning_page_queries_do_not_grow(world, login, size, django_assert_num
             )
     client = login("mentor")
     client.get(reverse("quality:learning"))
-    # session, user, roles; the own wishes; the own mirror; the school's mirror
-    with django_assert_num_queries(6):
+    # session, user+roles; the own wishes; the own mirror; the school's mirror
+    with django_assert_num_queries(5):
         client.get(reverse("quality:learning"))

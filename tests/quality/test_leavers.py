@@ -268,9 +268,9 @@ def test_leaver_pages_queries_do_not_grow(world, login, size, django_assert_num_
     client = login("counsellor")
     for name in ("quality:leaver_outcomes", "quality:leavers"):
         client.get(reverse(name))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(reverse("quality:leaver_outcomes"))
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get(reverse("quality:leavers"))
 
 

@@ -149,4 +149,4 @@ def test_results_page_queries_do_not_grow(world, login, size, django_assert_num_
         client.get(reverse("quality:scan_results", args=[scan_round.pk]))
 
 
-QUERIES = 17  # session, user, roles; the round, last round, statements, answers, counts; the nine measures
+QUERIES = 16  # session, user+roles; the round, last round, statements, answers, counts; the nine measures

@@ -72,5 +72,5 @@ def test_matrix_queries_do_not_grow(world, login, size, django_assert_num_querie
                 school=world.school, task=tasks[n % len(tasks)], part=Part.DOES, role=role
             )
     client.get(reverse("quality:tasks"))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(reverse("quality:tasks"))

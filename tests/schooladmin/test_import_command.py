@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 from koers.cli import main
 from koers.schools.models import ImportRun, ImportVia, Student
 
-RUN_LIST_QUERIES = 4  # session, user, roles, the runs with who ran them
+RUN_LIST_QUERIES = 3  # session, user+roles, the runs with who ran them
 HEADER = "Stamnr;Roepnaam;Achternaam;Klas;Extra\n"
 
 

@@ -18,7 +18,7 @@ from koers.schools.models import ImportRun, ImportToken, ImportVia, Role, RoleKi
 from tests import factories as f
 
 HEADER = "Stamnr;Roepnaam;Achternaam;Klas\n"
-TOKEN_PAGE_QUERIES = 4  # session, user, roles, the keys with who made them
+TOKEN_PAGE_QUERIES = 3  # session, user+roles, the keys with who made them
 
 
 def export(numbers: range) -> bytes:
@@ -166,7 +166,7 @@ def test_revoked_key_is_refused_with_401(world, login):
 def test_uploads_above_the_limit_per_key_get_429_and_are_not_recorded(world, login):
     key = make_key(login("admin"))
     other_key = make_key(login("admin"), name="Somtoday-script")
-    for _n in range(tokens.UPLOAD_LIMIT):
+    for _n in range(tokens.UPLOADS.limit):
         assert post_file(key, export(range(400001, 400003))).status_code == 200
 
     refused = post_file(key, export(range(400001, 400003)))
@@ -174,7 +174,7 @@ def test_uploads_above_the_limit_per_key_get_429_and_are_not_recorded(world, log
     assert refused.status_code == 429 and "Retry-After" in refused.headers
     assert post_file(other_key, export(range(400001, 400003))).status_code == 200  # per key
     with scopes_disabled():
-        assert ImportRun.objects.count() == tokens.UPLOAD_LIMIT + 1
+        assert ImportRun.objects.count() == tokens.UPLOADS.limit + 1
 
 
 def test_admin_of_another_school_cannot_revoke_the_key(world, client):
@@ -203,3 +203,15 @@ def test_token_page_costs_a_fixed_number_of_queries(world, login, django_assert_
         page = client.get(reverse("schooladmin:import_tokens"))
 
     assert page.content.decode().count("abcd…") == count
+
+
+def test_many_unknown_keys_from_one_address_pause_that_address(world, login):
+    key = make_key(login("admin"))
+    for n in range(tokens.WRONG_KEYS.limit):
+        assert post_file(f"koers_imp_guess{n}", export(range(1, 2))).status_code == 401
+
+    refused = post_file(key, export(range(400001, 400003)))
+
+    assert refused.status_code == 429  # even the right key, from this address, for the rest of the window
+    with scopes_disabled():
+        assert not ImportRun.objects.exists()

@@ -148,7 +148,7 @@ def test_import_preview_page_queries_do_not_grow(world, login, students, django_
     url = reverse("schooladmin:import_preview", args=[run.pk])
     client.get(url)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -161,7 +161,7 @@ def test_import_start_page_queries_do_not_grow(world, login, students, django_as
     client = login("admin")
     url = reverse("schooladmin:import_start")
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = client.get(url)
 
     assert response.status_code == 200

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django_scopes import scope, scopes_disabled
 
@@ -17,9 +18,42 @@ from koers.schools.models import Role, School, User
 SESSION_KEY = "koers_role_id"
 
 
+# Where ``user_with_roles`` leaves the roles it loaded with the user, for ``roles_of``.
+ROLES_ATTR = "_koers_roles"
+
+
+def _roles_query() -> QuerySet[Role]:
+    return Role.objects.select_related("school").order_by("school__name", "kind")
+
+
 def roles_of(user: User) -> list[Role]:
+    loaded = getattr(user, ROLES_ATTR, None)
+    if loaded is not None:
+        return list(loaded)
     with scopes_disabled():
-        return list(Role.objects.filter(user=user).select_related("school").order_by("school__name", "kind"))
+        return list(_roles_query().filter(user=user))
+
+
+def user_with_roles(user_id: int | str) -> User | None:
+    """The user and all their roles (with the schools) in one query, for the authentication backends'
+    ``get_user``: a logged-in request then costs the session and this one query before the view starts,
+    instead of session, user and roles.
+
+    The roles are read with the user joined; only a person without any role costs a second query (for the
+    user alone). ``roles_of`` returns the roles loaded here without asking the database again."""
+    with scopes_disabled():
+        roles = list(_roles_query().select_related("user").filter(user_id=user_id))
+        user: User | None
+        if roles:
+            user = roles[0].user
+            for role in roles:
+                role.user = user  # one object for the person, whichever role is active
+        else:
+            user = User.objects.filter(pk=user_id).first()
+        if user is None:
+            return None
+    setattr(user, ROLES_ATTR, roles)
+    return user
 
 
 def activate_role(request: HttpRequest, role: Role) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.common.forms import VersionedFormMixin
 from koers.common.uploads import CheckedFileField, UploadKind
 from koers.language.simple import simpler
 
@@ -31,7 +32,7 @@ class SearchForm(forms.Form):
         self.fields["sector"].choices = [("", _("Alle sectoren")), *sectors]  # type: ignore[attr-defined]
 
 
-class FitForm(forms.Form):
+class FitForm(VersionedFormMixin, forms.Form):
     attracts = forms.CharField(
         label=simpler(_("Wat trekt je aan in dit beroep?"), _("Wat vind je leuk aan dit werk?")),
         required=False,

@@ -59,6 +59,7 @@ from koers.dossier.models import (
     StudentTrait,
 )
 from koers.lob.content_loader import load_all
+from koers.schools.changes import mark_school_changed
 from koers.schools.models import (
     Group,
     Guardianship,
@@ -264,6 +265,10 @@ class _Builder(PeoplePlanner, DossierFiller):
         choices = plan_choices(self, school)
         favourites = plan_careers(self, school, [p for p in plans if p.student.school_id == school.pk])
         plan_quality(self, school)
+        # Bulk writes send no model signals: the cached school figures (koers.home.queries.overview) must
+        # not outlive this build.
+        for school_id in {school.pk, other.pk, *(p.student.school_id for p in plans)}:
+            mark_school_changed(school_id)
 
         counts = {
             "students": sum(1 for p in plans if p.student.school_id == school.pk),

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
-from koers.conversations.content import ensure_conversation_types
 from koers.conversations.mirror import refresh_mirror
 from koers.conversations.models import (
     Agreement,
@@ -74,7 +73,6 @@ class ConversationPlanner:
     def __init__(self, builder: _Builder, school: School):
         self.b = builder
         self.school = school
-        ensure_conversation_types(school)
         self.types = {t.key: t for t in ConversationType.objects.filter(school=school)}
         self.held: list[Conversation] = []
         self.invited: list[tuple[Conversation, Any]] = []  # (driegesprek, guardian)

@@ -11,6 +11,11 @@ alone is not a label.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -25,18 +30,46 @@ def _accessibility(label: object | None) -> SafeString:
     return mark_safe(' aria-hidden="true"')
 
 
+@lru_cache(maxsize=1)
+def _sprite_url() -> str:
+    return static(SPRITE_STATIC_PATH)
+
+
 def _content(name: str, *, inline: bool) -> SafeString:
     picture = drawing(name)
     if inline:
         # Safe: one of Koers's own drawings from the repository, cleaned by drawings.body; never user input.
         return mark_safe(body(picture))
-    return format_html('<use href="{}#{}"/>', static(SPRITE_STATIC_PATH), picture.id)
+    return format_html('<use href="{}#{}"/>', _sprite_url(), picture.id)
+
+
+@lru_cache(maxsize=1024)
+def _decorative(name: str, css: str, inline: bool) -> SafeString:
+    return _pictogram(name, label=None, css=css, inline=inline)
+
+
+@receiver(setting_changed)
+def _forget_rendered(*, setting: str, **kwargs: Any) -> None:
+    # The sprite's address depends on these; a test that changes them must not get an older address.
+    if setting in {"STATIC_URL", "STORAGES", "STATICFILES_STORAGE", "DEBUG"}:
+        _sprite_url.cache_clear()
+        _decorative.cache_clear()
 
 
 def html_pictogram(
     name: str, *, label: object | None = None, css: str = "", inline: bool = False
 ) -> SafeString:
-    """``<svg class="picto">`` for a page (``inline=False``) or a PDF (``inline=True``)."""
+    """``<svg class="picto">`` for a page (``inline=False``) or a PDF (``inline=True``).
+
+    A decorative pictogram (no label, the usual case: a dozen or more on a page, one per row of a list) is
+    the same text every time, so it is rendered once per process; a labelled one depends on the reader's
+    language and is rendered each time."""
+    if not label:
+        return _decorative(name, css, inline)
+    return _pictogram(name, label=label, css=css, inline=inline)
+
+
+def _pictogram(name: str, *, label: object | None, css: str, inline: bool) -> SafeString:
     # A <use> of a <symbol> takes the symbol's viewBox and fills the <svg>, so only a drawing written inline
     # needs one; every byte counts, a dossier page holds dozens of pictograms.
     return format_html(

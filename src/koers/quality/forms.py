@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.common.forms import VersionedFormMixin
 from koers.quality.measures import measure_choices
 from koers.quality.models import Destination, GoalLevel, GoalStatus, Part
 from koers.schools.models import RoleKind
@@ -23,7 +24,7 @@ class ScanRoundForm(forms.Form):
         self.fields["school_year"].queryset = years  # type: ignore[attr-defined]
 
 
-class ScanItemForm(forms.Form):
+class ScanItemForm(VersionedFormMixin, forms.Form):
     text = forms.CharField(label=_("Stelling"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
     measure = forms.ChoiceField(label=_("Cijfer van Koers ernaast"), required=False, choices=measure_choices)
     active = forms.BooleanField(label=_("In gebruik"), required=False)

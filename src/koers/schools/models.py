@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -51,6 +52,10 @@ class School(models.Model):
             "Zo lang na het vertrek van een leerling blijft het dossier bewaard; daarna wordt het verwijderd."
         ),
     )
+    # When the students' items, groups or memberships of this school last changed: the key of the cached
+    # whole-school figures (koers.home.queries.overview). Written only by koers.schools.changes, with an
+    # UPDATE of this column alone, so that a full save of the school never sets it back.
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("school")
@@ -59,6 +64,14 @@ class School(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A full save of a school loaded earlier must not set ``changed_at`` back (see there).
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.attname for f in self._meta.concrete_fields if not f.primary_key and f.name != "changed_at"
+            ]
+        super().save(*args, **kwargs)
 
     def shares_by_default(self, item_kind: str) -> bool:
         return bool(self.guardian_sharing_defaults.get(item_kind, False))

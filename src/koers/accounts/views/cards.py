@@ -136,6 +136,6 @@ def card_login(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404 from None
     except domain.CardRefused as refusal:
         return render(request, "accounts/card_refused.html", {"message": refusal.message}, status=410)
-    login(request, student.user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, student.user, backend="koers.accounts.backends.PasswordBackend")
     activate_role(request, role)
     return redirect("dossier:home")

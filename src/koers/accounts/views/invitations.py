@@ -227,7 +227,7 @@ def _activate_page(request: HttpRequest, *, token: str = "") -> HttpResponse:
 
 
 def _logged_in(request: HttpRequest, user: User, role: Role) -> HttpResponse:
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="koers.accounts.backends.PasswordBackend")
     activate_role(request, role)
     translation.activate(user.preferred_language)
     messages.success(request, _("Welkom bij Koers. Je account is klaar."))

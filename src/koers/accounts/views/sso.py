@@ -69,7 +69,7 @@ def saml_acs(request: HttpRequest) -> HttpResponse:
     if user is None:
         messages.error(request, domain.UNKNOWN_PERSON_MESSAGE())
         return redirect("login")
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="koers.accounts.backends.PasswordBackend")
     return redirect("home")
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
 from koers.careers.models import AmbitionLink, Favourite, FitReflection, InterestResult, Occupation, Programme
 from koers.careers.rules import can_keep_careers
 from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
+from koers.common.versions import conflict_with, save_unless_changed, version_of_instance
 from koers.dossier.domain.ambitions import create_ambition
 from koers.schools.family_rules import refuse_without_consent
 from koers.schools.models import Role, Student
@@ -40,6 +41,14 @@ def toggle_favourite(
     return True
 
 
+FIT_FIELDS = ("attracts", "doubts", "find_out")  # what the fit form changes, and its version covers
+
+
+def fit_version(existing: FitReflection | None) -> str:
+    """The version a "does this fit me?" form starts from; an empty one when nothing was saved yet."""
+    return version_of_instance(existing or FitReflection(), FIT_FIELDS)
+
+
 def save_fit_reflection(
     *,
     by: Role,
@@ -50,8 +59,10 @@ def save_fit_reflection(
     find_out: str,
     voice: CheckedUpload | None = None,
     remove_voice: bool = False,
+    version: str | None = None,
 ) -> FitReflection:
-    """Save the student's answer to "does this fit me?": in words, as a voice note, or both."""
+    """Save the student's answer to "does this fit me?": in words, as a voice note, or both. Against a
+    changed ``version`` (saved meanwhile in another tab or on another device) ``EditConflict``."""
     require(by, can_keep_careers)
     texts = {"attracts": attracts.strip(), "doubts": doubts.strip(), "find_out": find_out.strip()}
     if voice is not None and voice.kind != UploadKind.AUDIO:
@@ -77,7 +88,17 @@ def save_fit_reflection(
         if voice is not None:
             files.save(reflection.voice, voice)
             reflection.voice_content_type = voice.content_type
-        reflection.save()
+        if existing is not None:
+            save_unless_changed(
+                reflection, fields=FIT_FIELDS, version=version, also=("voice", "voice_content_type")
+            )
+            return reflection
+        try:
+            with transaction.atomic():
+                reflection.save()
+        except IntegrityError:  # another tab or device saved the first answer just now
+            stored = FitReflection.objects.get(student=student, occupation=occupation)
+            raise conflict_with(stored, FIT_FIELDS) from None
     return reflection
 
 

@@ -16,7 +16,7 @@ from koers.access.audit import record_access
 from koers.access.gate import permit
 from koers.access.models import AuditAction
 from koers.access.rules import is_student
-from koers.careers.domain.favourites import make_ambition, save_fit_reflection, toggle_favourite
+from koers.careers.domain.favourites import fit_version, make_ambition, save_fit_reflection, toggle_favourite
 from koers.careers.forms import FitForm, SearchForm
 from koers.careers.queries.catalogue import (
     Filters,
@@ -97,10 +97,12 @@ def fit(request: HttpRequest, pk: int) -> HttpResponse:
         else None
     )
     data = request.POST if request.method == "POST" else None
-    form = FitForm(data, request.FILES or None, initial=initial)
+    form = FitForm(data, request.FILES or None, initial=initial, version=fit_version(existing))
     if request.method == "POST" and form.is_valid():
         try:
-            save_fit_reflection(by=role, student=student, occupation=item, **form.cleaned_data)
+            save_fit_reflection(
+                by=role, student=student, occupation=item, version=form.started_from, **form.cleaned_data
+            )
         except ValidationError as error:
             show_domain_errors(form, error)
         else:

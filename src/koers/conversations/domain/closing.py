@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.conversations.mirror import refresh_mirror
 from koers.conversations.models import Agreement, Conversation, ConversationStatus, Party
 from koers.conversations.queries.closing import open_agreements_before
@@ -122,7 +123,10 @@ def _check_agreements(
     if conversation.student_id is None:
         if cleaned:
             errors.append(_("Een groepsgesprek heeft geen afspraken per leerling. Noteer het vervolg."))
-    elif not any(a.party == Party.STUDENT and a.due_on is not None for a in cleaned):
+    elif not any(a.party == Party.STUDENT and a.due_on is not None for a in cleaned) and not (
+        Agreement.objects.filter(conversation=conversation, party=Party.STUDENT).exists()
+    ):
+        # An agreement made during the conversation (an open point of a choice, in guide mode) counts.
         errors.append(missing_student_agreement_message())
     if errors:
         raise ValidationError({"agreements": errors})
@@ -289,11 +293,17 @@ def record_evaluation(
     return conversation
 
 
+MENTOR_REFLECTION_FIELDS = ("mentor_reflection",)  # what the note form changes, and its version covers
+
+
 @transaction.atomic
-def record_mentor_reflection(*, by: Role, conversation: Conversation, text: str) -> Conversation:
-    """What the mentor noticed worked well in this conversation."""
+def record_mentor_reflection(
+    *, by: Role, conversation: Conversation, text: str, version: str | None = None
+) -> Conversation:
+    """What the mentor noticed worked well in this conversation. Against a changed ``version`` (the other
+    holder saved it since) ``EditConflict``."""
     require(by, can_hold_conversation, conversation)
     conversation.mentor_reflection = (text or "").strip()
-    conversation.save(update_fields=["mentor_reflection"])
+    save_unless_changed(conversation, fields=MENTOR_REFLECTION_FIELDS, version=version, touch=())
     refresh_mirror(conversation)
     return conversation

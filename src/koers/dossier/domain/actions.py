@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.common.versions import save_unless_changed
 from koers.dossier.domain.overview import default_sharing
@@ -149,6 +150,7 @@ def _tell_the_mentor(action: Action) -> None:
     notify(school_id=action.school_id, items=[item])
 
 
+@leaves_trace
 @transaction.atomic
 def plan_action(
     *,
@@ -174,6 +176,7 @@ def plan_action(
         experience=experience,
     )
     _not_in_past(due_on, today or timezone.localdate())
+    record_change(by=by, student=student, change="action.saved")
     action = Action.objects.create(
         school_id=student.school_id,
         student=student,
@@ -185,6 +188,7 @@ def plan_action(
     return action
 
 
+@leaves_trace
 @transaction.atomic
 def update_action(
     *,
@@ -216,10 +220,12 @@ def update_action(
         setattr(action, name, value)
     action.due_on = due_on
     save_unless_changed(action, fields=ACTION_FIELDS, version=version)
+    record_change(by=by, student=action.student, change="action.saved")
     _tell_the_mentor(action)
     return action
 
 
+@leaves_trace
 @transaction.atomic
 def set_action_status(*, action: Action, by: Role, status: str) -> Action:
     require(by, can_edit_dossier, action.student)
@@ -228,4 +234,5 @@ def set_action_status(*, action: Action, by: Role, status: str) -> Action:
     if action.status != status:
         action.status = status
         action.save(update_fields=["status", "updated_at"])
+    record_change(by=by, student=action.student, change="action.saved")
     return action

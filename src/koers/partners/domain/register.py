@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.partners.models import (
     ContactMoment,
     ContactPerson,
@@ -99,9 +100,9 @@ def add_partner(*, by: Role, **data: Any) -> Partner:
 
 
 @transaction.atomic
-def update_partner(*, by: Role, partner: Partner, **data: Any) -> Partner:
+def update_partner(*, by: Role, partner: Partner, version: str | None = None, **data: Any) -> Partner:
     """Change a partner. A new name follows into the programme: activities that named the partner by its old
-    name keep pointing at it."""
+    name keep pointing at it. Against a changed ``version`` (a colleague saved it since) ``EditConflict``."""
     require(by, can_keep_register, partner)
     cleaned = _clean_partner(data)
     if _name_taken(by, cleaned["name"], but=partner):
@@ -116,7 +117,7 @@ def update_partner(*, by: Role, partner: Partner, **data: Any) -> Partner:
         )
     for key, value in cleaned.items():
         setattr(partner, key, value)
-    partner.save(update_fields=[*cleaned, "updated_at"])
+    save_unless_changed(partner, fields=PARTNER_FIELDS, version=version)
     return partner
 
 
@@ -257,7 +258,10 @@ def add_place(*, by: Role, partner: Partner, **data: Any) -> InternshipPlace:
 
 
 @transaction.atomic
-def update_place(*, by: Role, place: InternshipPlace, **data: Any) -> InternshipPlace:
+def update_place(
+    *, by: Role, place: InternshipPlace, version: str | None = None, **data: Any
+) -> InternshipPlace:
+    """Change a place; against a changed ``version`` (a colleague saved it since) ``EditConflict``."""
     require(by, can_keep_register, place)
     # Locked, so a match made at the same moment cannot slip under a smaller capacity.
     place = InternshipPlace.objects.select_for_update().get(pk=place.pk)
@@ -265,5 +269,5 @@ def update_place(*, by: Role, place: InternshipPlace, **data: Any) -> Internship
     cleaned = _clean_place(data, taken=taken)
     for key, value in cleaned.items():
         setattr(place, key, value)
-    place.save(update_fields=list(cleaned))
+    save_unless_changed(place, fields=PLACE_FIELDS, version=version)
     return place

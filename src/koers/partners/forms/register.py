@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.common.forms import VersionedFormMixin
 from koers.partners.models import (
     ContactMoment,
     ContactPerson,
@@ -30,7 +31,7 @@ def occupation_choices() -> list[tuple[str, str]]:
     return occupations_by_key()
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(VersionedFormMixin, forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     offers = forms.MultipleChoiceField(
         label=_("Wat ze bieden"), choices=Offer.choices, required=False, widget=forms.CheckboxSelectMultiple
@@ -120,7 +121,7 @@ class MomentForm(forms.ModelForm):
         self.fields["on"].initial = timezone.localdate()
 
 
-class PlaceForm(forms.ModelForm):
+class PlaceForm(VersionedFormMixin, forms.ModelForm):
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     occupation = forms.ChoiceField(label=_("Beroep"), required=False)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.partners.domain import register as domain
 from koers.partners.forms.register import MomentForm, PartnerForm, PersonForm, PlaceForm, RegisterFilterForm
@@ -66,10 +67,14 @@ def partner_new(request: HttpRequest) -> HttpResponse:
 def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_keep_register)
     partner = queries.get_partner_for(role, pk)
-    form = PartnerForm(request.POST or None, initial=PartnerForm.initial_for(partner))
+    form = PartnerForm(
+        request.POST or None,
+        initial=PartnerForm.initial_for(partner),
+        version=version_of_instance(partner, domain.PARTNER_FIELDS),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            domain.update_partner(by=role, partner=partner, **form.cleaned_data)
+            domain.update_partner(by=role, partner=partner, version=form.started_from, **form.cleaned_data)
         except ValidationError as error:
             show_domain_errors(form, error)
         else:
@@ -172,10 +177,11 @@ def place_new(request: HttpRequest, pk: int) -> HttpResponse:
 def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_keep_register)
     place = queries.get_place_for(role, pk)
-    form = PlaceForm(request.POST or None, instance=place)
+    version = version_of_instance(place, domain.PLACE_FIELDS)  # before the form copies its input onto it
+    form = PlaceForm(request.POST or None, instance=place, version=version)
     if request.method == "POST" and form.is_valid():
         try:
-            domain.update_place(by=role, place=place, **_place_data(form))
+            domain.update_place(by=role, place=place, version=form.started_from, **_place_data(form))
         except ValidationError as error:
             show_domain_errors(form, error)
         else:

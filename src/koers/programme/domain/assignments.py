@@ -38,6 +38,7 @@ from koers.common.uploads import (
     delete_files_on_commit,
     files_removed_on_error,
 )
+from koers.common.versions import save_unless_changed
 from koers.dossier.domain.experiences import (
     AnswerInput,
     add_evidence,
@@ -152,14 +153,21 @@ def create_assignment(*, by: Role, data: AssignmentInput) -> Assignment:
         )
 
 
-def update_assignment(*, assignment: Assignment, by: Role, data: AssignmentInput) -> Assignment:
-    """Change an assignment; shipped ones too (the school owns its copy)."""
+# What the assignment form changes, and its version covers.
+ASSIGNMENT_FIELDS = ("title", "goal", "steps", "questions", "audience", "format", "competences", "elements")
+
+
+def update_assignment(
+    *, assignment: Assignment, by: Role, data: AssignmentInput, version: str | None = None
+) -> Assignment:
+    """Change an assignment; shipped ones too (the school owns its copy). Against a changed ``version`` (a
+    colleague saved it since) ``EditConflict``."""
     require(by, can_manage_assignments, assignment)
     fields = _clean_assignment(data)
     for name, value in fields.items():
         setattr(assignment, name, value)
     with transaction.atomic():
-        assignment.save(update_fields=list(fields))
+        save_unless_changed(assignment, fields=ASSIGNMENT_FIELDS, version=version)
     return assignment
 
 

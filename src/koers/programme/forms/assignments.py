@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from koers.common.forms import DateInput, Form
+from koers.common.forms import DateInput, Form, VersionedFormMixin
 from koers.common.uploads import CheckedFileField, CheckedFilesField, UploadKind
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.domain.assignments import MAX_PHOTOS, AssignmentInput
@@ -35,7 +35,7 @@ class BankFilterForm(Form):
             del self.fields["archived"]
 
 
-class AssignmentForm(Form):
+class AssignmentForm(VersionedFormMixin, Form):
     title = forms.CharField(
         label=_("Titel"),
         max_length=160,

@@ -18,6 +18,7 @@ from koers.access.gate import permit
 from koers.access.rules import is_counsellor
 from koers.common.htmx import render_page
 from koers.common.uploads import serve_file
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.domain import assignments as domain
@@ -104,11 +105,15 @@ def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_manage_assignments)
     assignment = queries.get_assignment_for(role, pk)
     form = AssignmentForm(
-        request.POST if request.method == "POST" else None, initial=AssignmentForm.initial_for(assignment)
+        request.POST if request.method == "POST" else None,
+        initial=AssignmentForm.initial_for(assignment),
+        version=version_of_instance(assignment, domain.ASSIGNMENT_FIELDS),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            domain.update_assignment(assignment=assignment, by=role, data=form.as_input())
+            domain.update_assignment(
+                assignment=assignment, by=role, data=form.as_input(), version=form.started_from
+            )
         except ValidationError as error:
             show_domain_errors(form, error)
         else:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.quality.measures import measure_all
 from koers.quality.models import ScanAnswer, ScanItem, ScanResponse, ScanRound
 from koers.quality.rules import can_answer_scan, can_run_quality
@@ -79,14 +80,21 @@ def close_scan_round(*, by: Role, round: ScanRound) -> ScanRound:
     return locked
 
 
+SCAN_ITEM_FIELDS = ("text", "active", "measure")  # what the item form changes, and its version covers
+
+
 @transaction.atomic
-def update_scan_item(*, by: Role, item: ScanItem, text: str, active: bool, measure: str) -> ScanItem:
+def update_scan_item(
+    *, by: Role, item: ScanItem, text: str, active: bool, measure: str, version: str | None = None
+) -> ScanItem:
+    """Change a statement of the self-scan; against a changed ``version`` (a colleague saved it since)
+    ``EditConflict``."""
     require(by, can_run_quality, item)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Schrijf de stelling op.")})
     item.text, item.active, item.measure = text, active, measure
-    item.save(update_fields=["text", "active", "measure"])
+    save_unless_changed(item, fields=SCAN_ITEM_FIELDS, version=version)
     return item
 
 

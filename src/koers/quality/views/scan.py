@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
 from koers.common.csv_export import csv_response
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.quality.domain import scan as domain
 from koers.quality.forms import ScanItemForm, ScanRoundForm
@@ -142,11 +143,13 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_run_quality)
     item = queries.get_scan_item_for(role, pk)
     form = ScanItemForm(
-        request.POST or None, initial={"text": item.text, "measure": item.measure, "active": item.active}
+        request.POST or None,
+        initial={"text": item.text, "measure": item.measure, "active": item.active},
+        version=version_of_instance(item, domain.SCAN_ITEM_FIELDS),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            domain.update_scan_item(by=role, item=item, **form.cleaned_data)
+            domain.update_scan_item(by=role, item=item, version=form.started_from, **form.cleaned_data)
         except ValidationError as error:
             show_domain_errors(form, error)
         else:

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from koers.common.memory import collector_paused
 from koers.schooladmin.importing.plan import GroupKey, PersonKey, Plan, StudentKey
+from koers.schools.changes import mark_school_changed
 from koers.schools.models import (
     Group,
     Guardianship,
@@ -67,6 +68,8 @@ def apply_plan(plan: Plan) -> None:
 
 def _apply(plan: Plan) -> None:
     school, today = plan.school, plan.today
+    # Bulk writes send no model signals: tell the cached school figures (koers.home.queries.overview).
+    mark_school_changed(school.pk)
     yesterday = today - dt.timedelta(days=1)
     if plan.year_is_new:
         plan.year.save()

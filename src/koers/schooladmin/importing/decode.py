@@ -13,6 +13,8 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +22,7 @@ from django.utils.translation import gettext as _
 
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
+MAX_MERGED_CELLS = 200_000
 MAX_CELL = 500
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
@@ -144,7 +147,7 @@ def _check_size(number: int, cells: Sequence[object]) -> None:
 
 
 def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
-    from openpyxl import load_workbook  # imported here: only Excel uploads need it
+    from openpyxl import load_workbook  # noqa: PLC0415 - only Excel uploads need it
 
     rows: list[tuple[int, list[str]]] = []
     try:
@@ -154,8 +157,12 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 _check_size(number, list(values))
                 rows.append((number, [_xlsx_cell(value) for value in values]))
+            # The read-only reader does not know merged cells (it streams the rows; merges are listed after
+            # them), so they are read from the sheet's XML: its path is the one private detail used.
+            merged = _merged_ranges(data, getattr(sheet, "_worksheet_path", ""))
         finally:
             workbook.close()
+        _fill_merged(rows, merged)
     except DecodeError:
         raise
     # openpyxl reports a damaged workbook with many kinds of exceptions (zip, XML, key, value errors ...).
@@ -164,6 +171,50 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
             _("Koers kan dit Excel-bestand niet openen. Bewaar het opnieuw als .xlsx of als CSV.")
         ) from error
     return rows
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})"')
+
+
+def _merged_ranges(data: bytes, path: str) -> list[tuple[int, int, int, int]]:
+    """(first column, first row, last column, last row) of every merged range of the sheet at ``path``."""
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - only Excel uploads need it
+
+    if not path:
+        return []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read(path.lstrip("/"))
+    ranges = []
+    for ref in _MERGE.findall(xml):
+        first_col, first_row, last_col, last_row = range_boundaries(ref.decode())
+        ranges.append((first_col or 1, first_row or 1, last_col or 1, last_row or 1))
+    return ranges
+
+
+def _fill_merged(rows: list[tuple[int, list[str]]], merged: list[tuple[int, int, int, int]]) -> None:
+    """Give every cell of a merged range over several rows its top-left value, as the reader of the sheet
+    sees it (one group cell over the students of that group). A range within one row (a title merged over
+    the columns) is left as Excel saves it as CSV: the value once, so a title never looks like a header. At
+    most ``MAX_MERGED_CELLS`` cells are filled, so a workbook of huge merges cannot keep the server busy."""
+    by_number = {number: cells for number, cells in rows}
+    last = max(by_number, default=0)
+    budget = MAX_MERGED_CELLS
+    for first_col, first_row, last_col, last_row in merged:
+        top = by_number.get(first_row)
+        if first_row == last_row or top is None or len(top) < first_col:
+            continue
+        value = top[first_col - 1]
+        for number in range(first_row, min(last_row, last) + 1):
+            cells = by_number.get(number)
+            if cells is None:
+                continue
+            width = min(last_col, MAX_COLUMNS)
+            budget -= width - first_col + 1
+            if budget < 0:
+                return
+            if width > len(cells):
+                cells.extend([""] * (width - len(cells)))
+            cells[first_col - 1 : width] = [value] * (width - first_col + 1)
 
 
 def _xlsx_cell(value: object) -> str:

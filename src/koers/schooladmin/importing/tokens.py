@@ -3,8 +3,9 @@
 The admin creates a key with a name and sees it once; Koers keeps only its SHA-256 hash and its first
 characters (to recognise it in the list). A key can be revoked; it is then refused like an unknown one. Every
 accepted upload is recorded as an import run with the key's name (the audit the admin reads on the runs
-page) and the key's last use; uploads are counted per key in the cache and refused above ``UPLOAD_LIMIT``
-per ``UPLOAD_WINDOW``. Unknown keys and refusals by the limit are logged (a flood never fills the database).
+page) and the key's last use. Uploads are counted per key (``UPLOADS``) and unknown keys per address
+(``WRONG_KEYS``) in the shared rate-limit counters (``common/ratelimit.py``). Unknown keys and refusals by a
+limit are logged, not stored (a flood never fills the database).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import hashlib
 import logging
 import secrets
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -23,6 +23,7 @@ from django_scopes import scopes_disabled
 
 from koers.access.gate import require
 from koers.access.tenancy import school_scope
+from koers.common.ratelimit import Limit
 from koers.schooladmin.importing.presets import MANUAL, PRESETS
 from koers.schooladmin.importing.runs import unattended_import
 from koers.schooladmin.rules import can_import
@@ -33,8 +34,10 @@ logger = logging.getLogger("koers.import")
 KEY_PREFIX = "koers_imp_"  # makes a leaked key recognisable (secret scanners, logs)
 MAX_NAME = 80
 MAX_ACTIVE = 10  # keys that are not revoked, per school
-UPLOAD_LIMIT = 12
-UPLOAD_WINDOW = dt.timedelta(hours=1)
+# A weekly (or nightly) script uploads a few times a day; a loop gone wrong is stopped after a dozen.
+UPLOADS = Limit("import-uploads", limit=12, window=dt.timedelta(hours=1))
+# Unknown or revoked keys per address, then that address is refused every key for the rest of the window.
+WRONG_KEYS = Limit("import-keys", limit=20, window=dt.timedelta(minutes=15))
 
 
 def digest_of(key: str) -> str:
@@ -90,36 +93,32 @@ def revoke_import_token(*, token: ImportToken, by: Role) -> ImportToken:
     return token
 
 
-def token_for_key(key: str) -> ImportToken | None:
-    """The key's token when it exists and is not revoked; None otherwise (the caller answers 401)."""
-    if not key.startswith(KEY_PREFIX) or len(key) > 200:
-        return None
-    with scopes_disabled():
-        token = (
-            ImportToken.objects.filter(digest=digest_of(key), revoked_at__isnull=True)
-            .select_related("school")
-            .first()
-        )
+def token_for_key(key: str, *, address: str) -> ImportToken | None:
+    """The key's token when it exists and is not revoked; None otherwise (the caller answers 401), counted
+    against ``address``. ``TooManyUploads`` when the address sent too many unknown keys already."""
+    if WRONG_KEYS.exceeded(address):
+        raise TooManyUploads
+    token = None
+    if key.startswith(KEY_PREFIX) and len(key) <= 200:
+        with scopes_disabled():
+            token = (
+                ImportToken.objects.filter(digest=digest_of(key), revoked_at__isnull=True)
+                .select_related("school")
+                .first()
+            )
     if token is None:
+        WRONG_KEYS.hit(address)
         logger.warning("import upload with an unknown or revoked key (%s…)", key[len(KEY_PREFIX) :][:6])
     return token
 
 
 class TooManyUploads(Exception):
-    """The key sent more uploads than ``UPLOAD_LIMIT`` in ``UPLOAD_WINDOW``."""
+    """Over a limit: this key's uploads (``UPLOADS``) or this address's unknown keys (``WRONG_KEYS``)."""
 
 
 def _count_upload(token: ImportToken) -> None:
-    key = f"import-token-uploads:{token.pk}"
-    seconds = int(UPLOAD_WINDOW.total_seconds())
-    if cache.add(key, 1, timeout=seconds):
-        return
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=seconds)
-        return
-    if count > UPLOAD_LIMIT:
+    count = UPLOADS.hit(f"token:{token.pk}")
+    if count > UPLOADS.limit:
         logger.warning("import key %s over its upload limit (%s in the window)", token.pk, count)
         raise TooManyUploads
 

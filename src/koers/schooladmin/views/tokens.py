@@ -23,6 +23,8 @@ from django.views.decorators.http import require_POST
 
 from koers.access.gate import permit
 from koers.common.htmx import render_page
+from koers.common.public_url import public_url
+from koers.common.ratelimit import client_address
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schooladmin.forms.importing import MAX_IMPORT_BYTES, ImportTokenForm
 from koers.schooladmin.importing import tokens
@@ -58,7 +60,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
     context |= {
         "form": form,
         "tokens": import_tokens(role),
-        "upload_url": request.build_absolute_uri(reverse("schooladmin:import_upload")),
+        "upload_url": public_url(reverse("schooladmin:import_upload")),
     }
     return render_page(request, "schooladmin/importing/tokens.html", context, status=status)
 
@@ -114,7 +116,10 @@ def _bearer_key(request: HttpRequest) -> str:
 @never_cache
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
-    token = tokens.token_for_key(_bearer_key(request))
+    try:
+        token = tokens.token_for_key(_bearer_key(request), address=client_address(request))
+    except tokens.TooManyUploads:
+        return _too_many(tokens.WRONG_KEYS.window.total_seconds())
     if token is None:
         return _error(
             401, _("Onbekende of ingetrokken importsleutel."), **{"WWW-Authenticate": 'Bearer realm="koers"'}
@@ -151,10 +156,14 @@ def upload(request: HttpRequest) -> HttpResponse:
             apply=params.get("apply", "").strip().lower() in YES,
         )
     except tokens.TooManyUploads:
-        retry = str(int(tokens.UPLOAD_WINDOW.total_seconds()))
-        return _error(
-            429,
-            _("Te veel uploads met deze sleutel. Probeer het over een uur opnieuw."),
-            **{"Retry-After": retry},
-        )
+        return _too_many(tokens.UPLOADS.window.total_seconds())
     return _answer(run)
+
+
+def _too_many(seconds: float) -> JsonResponse:
+    return _error(
+        429,
+        _("Te veel verzoeken. Probeer het over %(minutes)s minuten opnieuw.")
+        % {"minutes": int(seconds // 60)},
+        **{"Retry-After": str(int(seconds))},
+    )

@@ -21,21 +21,25 @@ class GuardianPlanner(PlannerState):
             name = " ".join(line.cells.get(f"{slot}_name", "").split())
             if not email and not name:
                 continue  # no (second) guardian on this line
+            # Every problem of this guardian is reported, also when the first already skips them.
+            skipped = False
             if email and not is_email(email):
                 self.problem(
                     line.number,
                     _("Het e-mailadres van ouder/verzorger %(n)s, '%(value)s', is ongeldig; overgeslagen.")
                     % {"n": n, "value": email},
                 )
-                continue
+                skipped = True
             if len(name) > MAX_NAME:
                 self.problem(
                     line.number,
                     _("De naam van ouder/verzorger %(n)s is langer dan %(max)s tekens; overgeslagen.")
                     % {"n": n, "max": MAX_NAME},
                 )
-                continue
+                skipped = True
             authority = self.authority(line, slot)
+            if skipped:
+                continue
             if not email:
                 key = self.guardian_without_email(name, student)
             else:
