@@ -190,6 +190,24 @@ def test_agreements_partial_lists_party_what_when_and_status(world):
     assert "over tijd" in html
 
 
+def test_agreements_partial_names_a_linked_doer_with_who_they_are(world):
+    conversation = closed_conversation_of(world)
+    mentor = world.users["mentor"]
+    _agreement(
+        conversation,
+        party="student",
+        action__what="Stageadres mailen",
+        action__doer="mentor",
+        action__doer_user=mentor,
+        action__who=str(mentor),
+    )
+
+    with scopes_disabled():
+        html = render_to_string("conversations/_agreements.html", {"agreements": agreements_of(conversation)})
+
+    assert f"{mentor} (mentor)" in html
+
+
 def test_reflect_page_lists_the_agreements_of_the_conversation(login, world):
     conversation = closed_conversation_of(world)
     _agreement(conversation, action__what="Stageadres mailen")
