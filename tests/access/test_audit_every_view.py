@@ -181,6 +181,7 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
     "programme:given": "A given assignment with the group's progress (counts and names), no one's work.",
     "choices:moment_edit": "A choice moment of the school's planning; no student.",
     "choices:module_edit": "An elective module of the school; no student.",
+    "choices:module_pdf": "One module's lists per period: names, classes and wish ranks, no dossier content.",
     "choices:move": "Moving a student between elective modules: names only, no dossier content.",
     "choices:unit_new": "Adding an exam unit to a vocational programme of the school; no student.",
     "choices:unit_edit": "The deepenings the school offers for an exam unit; no student.",

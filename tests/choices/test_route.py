@@ -321,9 +321,10 @@ def test_guardian_reads_the_route_in_arabic_and_confirms(world, login, profiles)
 
     assert "Netwerken" in page
     assert 'lang="ar"' in page
-    # The child's own Dutch words keep their direction in the right-to-left page (the full stop stays last).
-    assert "<bdi>Ik wil met computers werken.</bdi>" in page
-    assert "<bdi>Netwerken</bdi>" in page
+    # The child's own Dutch words keep their direction in the right-to-left page (the full stop stays last)
+    # and are marked as Dutch, so a screen reader pronounces them as Dutch.
+    assert '<bdi><span lang="nl" dir="auto">Ik wil met computers werken.</span></bdi>' in page
+    assert '<bdi><span lang="nl">Netwerken</span></bdi>' in page
     assert "verdiepen" not in page.lower().replace("verdiepingen", "")
     with scopes_disabled():
         assert Confirmation.objects.filter(choice=choice, confirmer="guardian").exists()
