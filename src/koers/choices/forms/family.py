@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.careers.models import Programme
 from koers.choices.models import Application, Module, Stance
+from koers.common.forms import VersionedFormMixin
 from koers.dossier.models import Experience
 
 
@@ -76,7 +77,7 @@ class RankForm(forms.Form):
         return [value for name, value in self.cleaned_data.items() if name.startswith("place_") and value]
 
 
-class StanceForm(forms.Form):
+class StanceForm(VersionedFormMixin, forms.Form):
     stance = forms.ChoiceField(
         label=_("Hoe sta je ervoor met je keuze?"), choices=Stance.choices, widget=forms.RadioSelect
     )

@@ -20,6 +20,7 @@ from koers.choices.queries.moments import current_year, get_module_for
 from koers.choices.rules import can_plan_choices
 from koers.common.csv_export import csv_response
 from koers.common.htmx import render_page
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 
 
@@ -53,10 +54,17 @@ def _module_page(request: HttpRequest, module: Module | None) -> HttpResponse:
     if year is None:
         messages.info(request, _("Er is nog geen schooljaar. Vraag de beheerder er een aan te maken."))
         return redirect("choices:modules")
-    form = ModuleForm(request.POST or None, instance=module, teachers=queries.teachers_of(role.school_id))
+    form = ModuleForm(
+        request.POST or None,
+        instance=module,
+        teachers=queries.teachers_of(role.school_id),
+        version=version_of_instance(module, domain.MODULE_FIELDS) if module else "",
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            domain.save_module(by=role, school_year=year, module=module, **form.cleaned_data)
+            domain.save_module(
+                by=role, school_year=year, module=module, version=form.started_from, **form.cleaned_data
+            )
         except ValidationError as error:
             show_domain_errors(form, error)
         else:
