@@ -2,12 +2,14 @@
 
     .venv/bin/python bench/allocation.py                      # 1,500 students, 30 modules, 4 periods
     .venv/bin/python bench/allocation.py --students 400 --seed 3
+    .venv/bin/python bench/allocation.py --min-size 40                        # some modules cancelled
 
 Students rank 6 of 30 modules. Popularity is skewed (a few modules are wanted by many: weights fall as
 1/(i+1)^0.8), and the school gives popular modules more seats, as timetablers do, with about 15% more seats
-than places needed in total. Each module runs in every period with a group of at most --seats-factor times
-the average and at least 10. The first-come-first-served baseline takes students in a random order (the order
-rankings came in). Prints figures only; never fails on a time.
+than places needed in total. Each module runs in every period with at least 12 seats and a smallest group
+of --min-size (default 10; a higher minimum makes the least wanted modules fall below it, so they are
+cancelled and their students re-placed). The first-come-first-served baseline takes students in a random
+order (the order rankings came in) and cancels nothing. Prints figures only; never fails on a time.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from koers.choices.allocation import (
 )
 
 
-def build(students: int, modules: int, ranked: int, periods: int, seed: int) -> tuple[list, list]:
+def build(
+    students: int, modules: int, ranked: int, periods: int, seed: int, min_size: int = 10
+) -> tuple[list, list]:
     rng = random.Random(seed)
     weights = [1 / (i + 1) ** 0.8 for i in range(modules)]
     total = sum(weights)
@@ -39,7 +43,12 @@ def build(students: int, modules: int, ranked: int, periods: int, seed: int) -> 
         share = 0.5 * (w / total) + 0.5 / modules
         per_period = max(12, round(seats_needed * 1.15 * share / periods))
         specs.append(
-            ModuleSpec(id=i + 1, min_size=10, max_size=per_period, periods=tuple(range(1, periods + 1)))
+            ModuleSpec(
+                id=i + 1,
+                min_size=min(min_size, per_period),
+                max_size=per_period,
+                periods=tuple(range(1, periods + 1)),
+            )
         )
     ids = [m.id for m in specs]
     people = []
@@ -61,8 +70,16 @@ def main() -> None:
     parser.add_argument("--ranked", type=int, default=6)
     parser.add_argument("--periods", type=int, default=4)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--min-size",
+        type=int,
+        default=10,
+        help="smallest group a module runs with (higher: the least wanted modules are cancelled)",
+    )
     args = parser.parse_args()
-    modules, students = build(args.students, args.modules, args.ranked, args.periods, args.seed)
+    modules, students = build(
+        args.students, args.modules, args.ranked, args.periods, args.seed, args.min_size
+    )
     periods = list(range(1, args.periods + 1))
     ours = allocate(modules, students, periods)
     baseline = first_come_first_served(modules, students, periods)
@@ -72,7 +89,7 @@ def main() -> None:
     ]
     print(
         f"{args.students} students rank {args.ranked} of {args.modules} modules for {args.periods} periods "
-        f"(seed {args.seed})"
+        f"(seed {args.seed}, groups of at least {args.min_size})"
     )
     keys = list(rows[0][1])
     print(f"{'':16}" + "".join(f"{k:>16}" for k in keys))

@@ -2,10 +2,20 @@
 
 import datetime as dt
 import functools
+import io
+import shutil
+import subprocess
+import tempfile
+import wave
+from pathlib import Path
 
 import factory
+import pikepdf
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from faker import Faker
+from PIL import Image
 
 from koers.dossier import models as dossier
 from koers.lob.vocabulary import ExperienceKind, Feeling
@@ -144,7 +154,7 @@ class ActionFactory(factory.django.DjangoModelFactory):
     student = factory.SubFactory(StudentFactory)
     school = factory.SelfAttribute("student.school")
     what = "Een open dag bezoeken"
-    who = "ik"
+    who = ""
     due_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=14))
     where_with_whom = "met mijn moeder"
     done_when = "Ik heb drie vragen gesteld en de antwoorden opgeschreven."
@@ -292,10 +302,6 @@ def sample_jpeg(
     *, width: int = 40, height: int = 20, with_gps: bool = True, orientation: int = 1, name: str = "foto.jpg"
 ):
     """A real JPEG; by default with EXIF holding a camera make, GPS position and an orientation tag."""
-    import io
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image
 
     image = Image.new("RGB", (width, height), (200, 60, 30))
     exif = Image.Exif()
@@ -309,10 +315,6 @@ def sample_jpeg(
 
 
 def sample_png(*, name: str = "plaatje.png", content_type: str = "image/png"):
-    import io
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image
 
     buffer = io.BytesIO()
     Image.new("RGBA", (12, 12), (0, 120, 200, 128)).save(buffer, format="PNG")
@@ -321,10 +323,6 @@ def sample_png(*, name: str = "plaatje.png", content_type: str = "image/png"):
 
 def sample_wav(*, seconds: float = 0.2, name: str = "spraak.wav"):
     """A real WAV file of silence, made with the standard library."""
-    import io
-    import wave
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
@@ -338,15 +336,9 @@ def sample_wav(*, seconds: float = 0.2, name: str = "spraak.wav"):
 @functools.cache
 def made_by_ffmpeg(extension: str, *arguments: str) -> bytes:
     """A real, tiny recording made by ffmpeg (uploads are remuxed by it, so a made-up header is refused)."""
-    import shutil
-    import subprocess
-    import tempfile
-    from pathlib import Path
 
     binary = shutil.which("ffmpeg")
     if binary is None:
-        import pytest
-
         pytest.skip("ffmpeg is not installed (Debian: ffmpeg; scripts/os-packages.sh)")
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / f"sample.{extension}"
@@ -361,25 +353,18 @@ SINE = ("-f", "lavfi", "-i", "sine=frequency=440:duration=0.3")
 
 def sample_webm(*, name: str = "spraakbericht.webm"):
     """A WebM voice note as browsers record it (Opus sound)."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     data = made_by_ffmpeg("webm", *SINE, "-c:a", "libopus")
     return SimpleUploadedFile(name, data, content_type="audio/webm")
 
 
 def sample_ogg(*, name: str = "spraakbericht.ogg"):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     data = made_by_ffmpeg("ogg", *SINE, "-c:a", "libopus")
     return SimpleUploadedFile(name, data, content_type="audio/ogg")
 
 
 def sample_pdf(*, name: str = "werkstuk.pdf", author: str = ""):
     """A real one-page PDF; with ``author`` it carries that name in its document information and XMP."""
-    import io
-
-    import pikepdf
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     pdf = pikepdf.new()
     pdf.add_blank_page()
@@ -394,7 +379,6 @@ def sample_pdf(*, name: str = "werkstuk.pdf", author: str = ""):
 
 def sample_text_as_jpeg(*, name: str = "foto.jpg"):
     """A text file wearing a photo's name and declared type."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, b"Dit is geen foto maar gewoon tekst.\n" * 4, content_type="image/jpeg")
 

@@ -20,22 +20,22 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 import koers
+from koers.conversations.models import Conversation
 from koers.conversations.queries.holding import note_version
 from koers.language.family import is_family_source
-from koers.schools.models import Role
+from koers.schools.models import Guardianship, Role
 from tests import factories as f
 from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
 from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
 from tests.careers.matrix_rows import ROWS as CAREERS_ROWS
 from tests.choices.matrix_rows import ROWS as CHOICES_ROWS
-from tests.conftest import FAST_HASHERS, LOCAL_FILES, World, build_world
+from tests.conftest import LOCAL_FILES, World, build_world
 from tests.matrix import (
     ALLOWED,
     ANONYMOUS,
@@ -56,6 +56,7 @@ from tests.matrix import (
     student_only_post,
 )
 from tests.notifications.matrix_rows import ROWS as NOTIFICATIONS_ROWS
+from tests.once import built_once
 from tests.partners.matrix_rows import ROWS as PARTNERS_ROWS
 from tests.programme.matrix_rows_assignments import ROWS as PROGRAMME_ASSIGNMENTS_ROWS
 from tests.programme.matrix_rows_lobline import ROWS as PROGRAMME_LOBLINE_ROWS
@@ -458,22 +459,17 @@ def test_outsider_gets_404_for_every_first_school_object_in_the_matrix():
 # --- the objects URLs point at ---
 
 
-# The world and its objects are built once per module (per test worker), inside a transaction that is rolled
-# back at the end; each cell runs in a savepoint of its own, so what a POST changes is gone for the next cell.
-# Building them per cell cost two schools and fifteen objects for each of the ~2,000 cells.
+# The world and its objects are built once per module (per test worker, tests/once.py); each cell runs in a
+# savepoint of its own, so what a POST changes is gone for the next cell. Building them per cell cost two
+# schools and fifteen objects for each of the ~2,000 cells.
 
 
 @pytest.fixture(scope="module")
 def _matrix(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[tuple[Path, Objects]]:
     media = tmp_path_factory.mktemp("matrix-media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, STORAGES=LOCAL_FILES, PASSWORD_HASHERS=FAST_HASHERS),
-        transaction.atomic(),
-    ):
+    with built_once(django_db_blocker, media):
         call_command("load_content", verbosity=0)
         yield media, build_objects(build_world())
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
@@ -634,8 +630,6 @@ def test_every_conversation_url_is_judged_for_guardians(db):
 
 
 def _put_guardian_in(situation: str, world: World) -> None:
-    from koers.conversations.models import Conversation
-    from koers.schools.models import Guardianship
 
     guardian = world.users["guardian"]
     with scopes_disabled():

@@ -2,6 +2,7 @@
 another's rows. Models are discovered, so a new school-owned model is checked without anyone remembering to.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -21,12 +22,15 @@ from koers.choices.models import (
     RouteStep,
 )
 from koers.notifications.models import Notification
+from koers.partners import models as pm
 from koers.programme.models import ActivityFeedback
 from koers.quality import models as q
 from koers.schools.models import School
 from tests import factories as f
 from tests.careers import factories as careers
 from tests.choices.helpers import make_choice, make_module, make_moment, make_placement, make_programme
+from tests.once import built_once
+from tests.partners import factories as pf
 
 
 def school_owned_models() -> list[type[models.Model]]:
@@ -47,8 +51,6 @@ LABELS = [m._meta.label for m in SCHOOL_OWNED]
 
 def partner_rows(school: School, student: Any) -> list[Any]:
     """One row of each model of the partners area."""
-    from koers.partners import models as pm
-    from tests.partners import factories as pf
 
     internship = pf.InternshipFactory(place__partner__school=school, student=student)
     link = pm.SupervisorLink.objects.create(
@@ -232,14 +234,23 @@ def choices_rows(school: School, group: Any, student: Any, mentor: Any) -> list[
     ]
 
 
+@pytest.fixture(scope="module")
+def _two_schools(
+    django_db_setup, django_db_blocker, tmp_path_factory
+) -> Iterator[tuple[School, School, dict[str, Any]]]:
+    """Built once for the module (tests/once.py): the tests below only read the rows."""
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("tenancy-media")):
+        with scopes_disabled():
+            mine = f.SchoolFactory(name="Mijn school")
+            theirs = f.SchoolFactory(name="Andere school")
+            one_row_of_everything(mine)
+            their_rows = one_row_of_everything(theirs)
+        yield mine, theirs, their_rows
+
+
 @pytest.fixture
-def two_schools(db) -> tuple[School, School, dict[str, Any]]:
-    with scopes_disabled():
-        mine = f.SchoolFactory(name="Mijn school")
-        theirs = f.SchoolFactory(name="Andere school")
-        one_row_of_everything(mine)
-        their_rows = one_row_of_everything(theirs)
-    return mine, theirs, their_rows
+def two_schools(db, _two_schools) -> tuple[School, School, dict[str, Any]]:
+    return _two_schools
 
 
 def test_school_owned_models_are_discovered():

@@ -211,11 +211,11 @@ def run_web(args: argparse.Namespace) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> None:
-    import datetime as dt
+    from django.utils import timezone
 
     from koers.common.backup import BackupError, write_backup
 
-    target = Path(args.output or f"koers-backup-{dt.datetime.now():%Y%m%d-%H%M}.tar.gz").resolve()
+    target = Path(args.output or f"koers-backup-{timezone.localtime():%Y%m%d-%H%M}.tar.gz").resolve()
     try:
         report = write_backup(target)
     except BackupError as error:

@@ -22,12 +22,14 @@ from koers.dossier.models import EvidenceKind
 from tests import factories as f
 from tests.matrix import Objects, of_student, pk
 from tests.test_permission_matrix import (  # noqa: F401 (the matrix's fixtures, used by name)
+    TABLE,
     _matrix,
     _media_in_tmp,
     holding_conversation,
     holding_extra,
     mirror_conversation,
     objects,
+    rows_of,
     world,
 )
 
@@ -215,7 +217,6 @@ NO_DOSSIER_CONTENT: dict[str, str] = {
 
 
 def _staff_reads() -> list[Any]:
-    from tests.test_permission_matrix import TABLE, rows_of
 
     found = []
     for name in TABLE:

@@ -36,12 +36,13 @@ NOT_A_CHANGE = {
     ),
     "koers.conversations.domain.holding.save_private_note": "the holder's own note, private to its author",
     "koers.conversations.domain.closing.record_mentor_reflection": "the mentor's own look back, staff only",
+    "koers.conversations.domain.holding.save_mentor_goal": "the holder's own goal for the talk, staff only",
     "koers.accounts.domain.invitations.invite": "an invitation changes no guardianship until it is used",
     "koers.accounts.domain.invitations.revoke_invitation": "an unused invitation; no guardianship changes",
 }
 # TODO(issue 13): dossier/domain/portfolio.py is being split into overview, traits, ambitions, network,
 # actions and compliments in another branch; its verbs get @leaves_trace when that split lands.
-NOT_YET = ("koers.dossier.domain.portfolio",)
+NOT_YET: tuple[str, ...] = ()
 
 
 def _modules():

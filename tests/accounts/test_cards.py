@@ -15,6 +15,7 @@ from django_scopes import scopes_disabled
 from koers.access.tenancy import SESSION_KEY
 from koers.accounts.domain import logins as domain
 from koers.accounts.models import LoginCard
+from koers.accounts.printing import card_entry, cards_html
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
 from tests.background.jobs import download, job_id_of
@@ -198,8 +199,6 @@ def test_cards_group_download_is_only_for_whoever_asked(world, login, django_cap
 
 def test_cards_group_html_holds_a_qr_code_pointing_at_a_working_card(world):
     issued = issue(world)
-
-    from koers.accounts.printing import card_entry, cards_html
 
     html = cards_html([card_entry(issued, world.student, group_name="3K1", school_name=world.school.name)])
 

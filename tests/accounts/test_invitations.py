@@ -15,6 +15,7 @@ from django_scopes import scopes_disabled
 
 from koers.accounts.domain import invitations as domain
 from koers.accounts.models import GuardianInvitation
+from koers.accounts.printing import letters_html
 from koers.schools.models import Guardianship, Role, RoleKind, User
 from tests import factories as f
 from tests.background.jobs import download
@@ -222,7 +223,6 @@ def test_letter_draws_a_pictogram_for_every_step(
 
 
 def test_letter_html_has_both_languages_and_code(world, new_guardian):
-    from koers.accounts.printing import letters_html
 
     issued = _letter(world, new_guardian)
     with scopes_disabled():

@@ -11,6 +11,8 @@ from email.message import Message
 import pytest
 from aiosmtpd.controller import Controller
 
+from koers.background.worker import run_worker as work
+
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
@@ -56,6 +58,5 @@ def queue(settings, transactional_db) -> None:
 
 
 def run_worker() -> None:
-    from koers.background.worker import run_worker as work
 
     work(batch=True, schedules=False, interval=0)

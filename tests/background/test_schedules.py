@@ -7,8 +7,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.background.domain import remove_expired_downloads
 from koers.background.models import Job, ScheduleRun
 from koers.background.registry import Schedule
 from koers.background.worker import start_due_schedules
@@ -68,10 +71,6 @@ def test_the_daily_reminders_start_one_job_per_school(world, django_capture_on_c
 
 
 def test_expiry_removes_prepared_files_and_old_records(world, settings):
-    from django.core.files.base import ContentFile
-    from django.utils import timezone
-
-    from koers.background.domain import remove_expired_downloads
 
     now = timezone.now()
     with scopes_disabled():

@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 import factory
+from django.utils import timezone
 
 from koers.careers import models as careers
 from koers.careers import vocabulary as careers_vocabulary
@@ -63,7 +64,7 @@ class OpenDayFactory(factory.django.DjangoModelFactory):
     school = factory.SubFactory("tests.factories.SchoolFactory")
     kind = careers_vocabulary.EventKind.OPEN_DAY
     institution = "ROC Rivierland"
-    date = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=14))
+    date = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=14))
     place = "Tiel"
 
 

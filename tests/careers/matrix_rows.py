@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.careers.models import FitReflection, InterestResult, Offer, OpenDayVisit
@@ -68,7 +69,7 @@ def visit_pk(o: Objects) -> dict[str, Any]:
     cached = o.__dict__.get("_careers_visit")
     if cached is None:
         with scopes_disabled():
-            day = OpenDayFactory(school=o.world.school, date=dt.date.today() - dt.timedelta(days=3))
+            day = OpenDayFactory(school=o.world.school, date=timezone.localdate() - dt.timedelta(days=3))
             cached = OpenDayVisit.objects.create(school=o.world.school, student=o.world.student, open_day=day)
         o.__dict__["_careers_visit"] = cached
     return {"pk": cached.pk}

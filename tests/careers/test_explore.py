@@ -8,7 +8,16 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.careers.content_loader import load_content
-from koers.careers.models import CatalogueEdit, Favourite, FitReflection, InterestResult, Occupation, Prospect
+from koers.careers.models import (
+    AmbitionLink,
+    CatalogueEdit,
+    Favourite,
+    FitReflection,
+    InterestResult,
+    Occupation,
+    Prospect,
+)
+from koers.dossier.models import Ambition
 from koers.lob.models import Trait
 from tests import factories as f
 from tests.careers.factories import OccupationFactory, ProgrammeFactory, SectorFactory
@@ -232,8 +241,6 @@ def test_my_favourites_queries_do_not_grow(world, login, size, django_assert_num
 
 
 def test_an_occupation_becomes_a_dream_once(world, login, catalogue):
-    from koers.careers.models import AmbitionLink
-    from koers.dossier.models import Ambition
 
     client = login("student")
     url = reverse("careers:make_dream", args=[catalogue["mechanic"].pk])
@@ -249,8 +256,6 @@ def test_an_occupation_becomes_a_dream_once(world, login, catalogue):
 
 
 def test_a_programme_becomes_a_dream_once_next_to_an_occupation_dream(world, login, catalogue):
-    from koers.careers.models import AmbitionLink
-    from koers.dossier.models import Ambition
 
     with scopes_disabled():
         programme = ProgrammeFactory(texts={"nl": "Verzorgende-IG"})

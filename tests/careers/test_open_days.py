@@ -4,12 +4,13 @@ reflects afterwards; bad input gets a message and saves nothing."""
 import datetime as dt
 
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.careers.models import OpenDay, OpenDayVisit
 from tests.careers.factories import OpenDayFactory
 
-TODAY = dt.date.today()
+TODAY = timezone.localdate()
 
 
 def test_the_counsellor_records_an_open_day(world, login):

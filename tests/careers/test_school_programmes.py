@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.careers.models import CatalogueEdit, Offer, Programme
@@ -113,7 +114,10 @@ def test_regional_offers_and_open_days_show_on_the_programme_page(world, login):
         shipped = ProgrammeFactory(texts={"nl": "Verzorgende-IG"})
         OpenDayFactory(school=world.school, programme=shipped, institution="ROC Rivierland")
         OpenDayFactory(
-            school=world.school, programme=shipped, institution="Oud", date=dt.date.today() - dt.timedelta(3)
+            school=world.school,
+            programme=shipped,
+            institution="Oud",
+            date=timezone.localdate() - dt.timedelta(3),
         )
     client = login("counsellor")
     url = reverse("careers:adjust_programme", args=[shipped.pk])

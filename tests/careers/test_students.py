@@ -7,6 +7,7 @@ from django_scopes import scopes_disabled
 
 from koers.access.models import AuditEntry
 from koers.careers.models import Favourite, FitReflection, InterestResult
+from tests import factories as f
 from tests.careers.factories import OccupationFactory, ProgrammeFactory
 
 
@@ -41,7 +42,6 @@ def test_the_mentor_sees_favourites_answers_and_tests_and_it_is_logged(world, lo
 
 
 def test_the_conversation_preparation_loads_the_favourites(world, login, explored):
-    from tests import factories as f
 
     with scopes_disabled():
         conversation = f.ConversationFactory(student=world.student, mentor=world.users["mentor"])
@@ -86,7 +86,6 @@ def test_a_new_favourite_follows_the_sharing_choice(world, login, explored):
 
 
 def test_a_mentor_of_another_group_gets_a_404(world, login, explored):
-    from tests import factories as f
 
     with scopes_disabled():
         stranger = f.StudentFactory(school=world.school)

@@ -6,9 +6,19 @@ import datetime as dt
 from typing import Any
 
 from django.utils import timezone
+from django.utils.text import slugify
 from django_scopes import scopes_disabled
 
-from koers.choices.models import Choice, ChoiceMoment, Module, MomentKind, Placement
+from koers.choices.models import (
+    Choice,
+    ChoiceMoment,
+    Deepening,
+    ExamUnit,
+    Module,
+    MomentKind,
+    Placement,
+    VocationalProgramme,
+)
 from koers.schools.models import Group, Student
 
 
@@ -66,9 +76,6 @@ def make_placement(module: Module, student: Student, period: int = 1, **values: 
 
 def make_programme(school: Any, name: str = "Techniek breed", units: tuple[str, ...] = ("Eerste",)) -> Any:
     """A programme of the school's own with units (the shipped ten come from ``load_content``)."""
-    from django.utils.text import slugify
-
-    from koers.choices.models import ExamUnit, VocationalProgramme
 
     with scopes_disabled():
         programme = VocationalProgramme.objects.create(
@@ -88,7 +95,6 @@ def make_programme(school: Any, name: str = "Techniek breed", units: tuple[str, 
 
 def make_deepening(school: Any, unit: Any, title: str = "Verder verdiepen") -> Any:
     """A deepening ``school`` offers for ``unit`` (shipped or its own)."""
-    from koers.choices.models import Deepening
 
     with scopes_disabled():
         return Deepening.objects.create(school=school, unit=unit, title=title)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django_scopes import scopes_disabled
 
+from tests import factories as f
 from tests.choices.helpers import (
     make_choice,
     make_module,
@@ -59,6 +61,29 @@ def placement(o: Objects) -> Any:
     return _cached(o, "_choices_placement", lambda: make_placement(module(o), o.world.student))
 
 
+def voiced_choice(o: Objects) -> Any:
+    """The student's choice with its reasons spoken."""
+
+    def build() -> Any:
+        found = choice(o)
+        with scopes_disabled():
+            found.voice_content_type = "audio/ogg"
+            found.voice.save("stem.ogg", ContentFile(b"OggS" + bytes(200)), save=True)
+        return found
+
+    return _cached(o, "_choices_voiced", build)
+
+
+def conversation(o: Objects) -> Any:
+    """A planned conversation of the mentor with the student (guide mode)."""
+
+    def build() -> Any:
+        with scopes_disabled():
+            return f.ConversationFactory(student=o.world.student, mentor=o.world.users["mentor"])
+
+    return _cached(o, "_choices_conversation", build)
+
+
 STUDENTS = {"student": 200, "classmate": 200}
 FOLLOWERS = {"mentor": 200, "counsellor": 200}
 COUNSELLORS = {"counsellor": 200, "outsider": 200}
@@ -82,6 +107,16 @@ ROWS: dict[str, Row | list[Row]] = {
             counsellor=Redirect("choices:student"),
             guardian=Redirect("choices:child"),
         ),
+    ),
+    "choices:voice": Row(
+        kwargs=lambda o: {"pk": voiced_choice(o).pk},
+        get=only(student=200, mentor=200, counsellor=200, guardian=200),
+    ),
+    "choices:guide": Row(kwargs=lambda o: {"conversation_pk": conversation(o).pk}, get=only(**FOLLOWERS)),
+    "choices:agree": Row(
+        kwargs=lambda o: {"conversation_pk": conversation(o).pk, "pk": choice(o).pk},
+        get=POST_ONLY,
+        post=only(mentor=Redirect("conversations:guide"), counsellor=Redirect("conversations:guide")),
     ),
     "choices:overview": Row(get=only(mentor=200, counsellor=200, outsider=200)),
     "choices:student": Row(
@@ -116,6 +151,10 @@ ROWS: dict[str, Row | list[Row]] = {
         post=only(counsellor=Redirect("choices:allocation")),
     ),
     "choices:allocation_csv": Row(get=only(**COUNSELLORS)),
+    "choices:module_experience": Row(
+        kwargs=lambda o: {"pk": placement(o).pk}, get=only(student=200), post=only(student=200)
+    ),
+    "choices:module_pdf": Row(kwargs=lambda o: {"pk": module(o).pk}, get=only(counsellor=200)),
     "choices:route": Row(get=only(**STUDENTS), post=only(**STUDENTS)),
     "choices:route_record": Row(
         kwargs=lambda o: {"student_pk": o.world.student.pk}, get=only(**FOLLOWERS), post=only(**FOLLOWERS)

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -189,7 +190,6 @@ def test_guardian_confirms_on_their_page_in_arabic(world, login):
 
 def test_other_schools_choice_is_a_404_for_its_counsellor(world):
     choice = given_choice(make_moment(world.group), world.student)
-    from django.test import Client
 
     client = Client()
     client.force_login(world.users["outsider"])

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from koers.choices.models import Module, Placement, Preference
+from koers.choices.models import AllocationRun, Module, Placement, Preference
+from koers.dossier.models import Experience
 from tests import factories as f
-from tests.choices.helpers import make_module
+from tests.choices.helpers import make_module, make_placement
 
 
 def students_in(world, n: int) -> list:
@@ -202,3 +204,111 @@ def test_allocation_page_counts_no_one_as_placed_before_the_first_run(world, log
         placement.save()
     page = login("counsellor").get(reverse("choices:allocation")).content.decode()
     assert "2 leerlingen hebben een volgorde ingeleverd; 1 zijn ingedeeld." in page
+
+
+def test_a_module_below_its_minimum_is_cancelled_and_its_students_re_placed(world, login):
+    small = make_module(world.group, title="Pottenbakken", min_size=5, max_size=20)
+    others = [make_module(world.group, title=f"Module {i}", min_size=1, max_size=20) for i in range(4)]
+    few = [world.student, world.classmate]
+    for student in few:
+        rank(world, student, [small, *others])
+    for student in students_in(world, 6):
+        rank(world, student, others)
+
+    login("counsellor").post(reverse("choices:allocate"))
+
+    with scopes_disabled():
+        run = AllocationRun.objects.get()
+        assert sorted(module for module, _period in run.cancelled) == [small.pk] * 4
+        assert not Placement.objects.filter(module=small).exists()
+        for student in few:  # placed in every period, in the modules they ranked next
+            assert Placement.objects.filter(student=student).count() == 4
+            assert set(Placement.objects.filter(student=student).values_list("rank", flat=True)) == {
+                2,
+                3,
+                4,
+                5,
+            }
+    page = login("student").get(reverse("choices:mine")).content.decode()
+    assert "Keuze 1, Pottenbakken:" in page
+    assert "die gaat niet door" in page
+    counsellor_page = login("counsellor").get(reverse("choices:allocation")).content.decode()
+    assert "vervallen groepen: 4" in counsellor_page
+
+
+def test_the_lists_of_a_module_per_period_come_as_a_pdf(world, login):
+    module = make_module(world.group, title="Koken voor gasten", periods=[1, 2])
+    make_placement(module, world.student, period=2, rank=1)
+
+    response = login("counsellor").get(reverse("choices:module_pdf", args=[module.pk]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert "attachment" in response["Content-Disposition"]
+
+
+def test_at_the_end_the_student_puts_the_module_into_the_dossier_with_evidence(world, login):
+    module = make_module(world.group, title="Koken voor gasten", description="Een driegangenmenu koken.")
+    placement = make_placement(module, world.student, period=1, rank=1)
+    client = login("student")
+    url = reverse("choices:module_experience", args=[placement.pk])
+
+    form = client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "kind": "school_subject",
+            "title": "Koken voor gasten",
+            "happened_on": timezone.localdate().isoformat(),
+            "what_i_did": "Een driegangenmenu koken.",
+            "learned_about_me": "Ik werk graag snel.",
+            "photos": [f.sample_png()],
+        },
+    )
+
+    assert 'value="Koken voor gasten"' in form and "Een driegangenmenu koken." in form  # filled in
+    assert response.status_code == 302
+    with scopes_disabled():
+        placement.refresh_from_db()
+        experience = Experience.objects.get()
+        assert placement.experience == experience
+        assert experience.evidence.count() == 1
+    assert "staat in je dossier" in client.get(reverse("choices:mine")).content.decode()
+    # once: the page now leads to the experience
+    assert client.get(url).url == reverse("dossier:experience", args=[experience.pk])
+
+
+def test_another_students_module_place_is_a_404(world, login):
+    placement = make_placement(make_module(world.group), world.classmate, period=1)
+
+    assert login("student").get(reverse("choices:module_experience", args=[placement.pk])).status_code == 404
+
+
+def test_the_closing_presentation_is_a_programme_activity_with_guardians(world, login):
+    with scopes_disabled():
+        show = f.ActivityFactory(
+            school=world.school,
+            school_year=world.group.school_year,
+            title="Expositie keuzemodules",
+            involves_guardians=True,
+        )
+    module = make_module(world.group, title="Fotografie")
+    form = {
+        "title": "Fotografie",
+        "min_size": 1,
+        "max_size": 20,
+        "tracks": [world.group.track],
+        "year_levels": [world.group.year_level],
+        "periods": [1, 2, 3, 4],
+        "presentation": show.pk,
+    }
+
+    login("counsellor").post(reverse("choices:module_edit", args=[module.pk]), form)
+    make_placement(module, world.student, period=1, rank=1)
+
+    with scopes_disabled():
+        module.refresh_from_db()
+        assert module.presentation == show
+    page = login("student").get(reverse("choices:mine")).content.decode()
+    assert "Afsluitende presentatie: Expositie keuzemodules" in page

@@ -65,9 +65,9 @@ def test_my_choices_page_costs_a_fixed_number_of_queries(world, login, size, dja
     fill(world, size)
     client = login("student")
 
-    # session, user+roles, student, stance, group, moments, choices, confirmations, experiences, route
-    # steps; modules: group, modules, ranking, placements
-    with django_assert_num_queries(14):
+    # session, user+roles, student, stance, group, moments, choices, confirmations, agreements, route
+    # steps, the six kinds of links (queries.links.with_links); modules: group, modules, ranking, placements
+    with django_assert_num_queries(20):
         client.get(reverse("choices:mine"))
 
 
@@ -79,8 +79,8 @@ def test_student_page_for_the_mentor_costs_a_fixed_number_of_queries(
     client = login("mentor")
 
     # session, user+roles, the student, stance, audit row, group, moments, choices, confirmations,
-    # experiences, route steps
-    with django_assert_num_queries(11):
+    # agreements, route steps, the six kinds of links
+    with django_assert_num_queries(17):
         client.get(reverse("choices:student", args=[world.student.pk]))
 
 

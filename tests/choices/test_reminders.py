@@ -53,7 +53,7 @@ def test_no_reminder_while_the_window_is_far_from_closing(world):
 def test_mentor_and_counsellor_hear_in_march_who_has_not_applied(world):
     moment = make_moment(world.group, kind=MomentKind.FOLLOW_UP)
     make_choice(moment, world.classmate, application=Application.APPLIED)
-    march = timezone.make_aware(dt.datetime(world.group.school_year.ends_on.year, 3, 15, 7, 0))
+    march = timezone.make_aware(dt.datetime(world.group.school_year.ends_on.year, 3, 15, 7, 0))  # noqa: DTZ001 - made aware on this line
 
     with school_scope(world.school):
         remind(world.school, "weekly", march)

@@ -431,9 +431,9 @@ def test_my_route_page_costs_a_fixed_number_of_queries(world, login, size, djang
     fill(world, size)
     client = login("student")
 
-    # session, user+roles, student, group, moments, choices, confirmations, experiences, route steps (line);
-    # programmes, group, units, deepenings, other units, steps
-    with django_assert_num_queries(15):
+    # session, user+roles, student, group, moments, choices, confirmations, agreements, route steps, six
+    # kinds of links (line); programmes, group, units, deepenings, other units, steps
+    with django_assert_num_queries(21):
         client.get(reverse("choices:route"))
 
 
@@ -442,7 +442,7 @@ def test_route_record_page_costs_a_fixed_number_of_queries(world, login, size, d
     fill(world, size)
     client = login("mentor")
 
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(23):
         client.get(reverse("choices:route_record", args=[world.student.pk]))
 
 

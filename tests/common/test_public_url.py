@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import mail
@@ -18,12 +19,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.access.tenancy import school_scope
 from koers.accounts import printing
 from koers.accounts.models import InvitationKind
+from koers.demo.management.commands.demo import format_logins
+from koers.notifications.tasks import remind
 from koers.schools.models import Guardianship
 from tests import factories as f
 from tests.background.jobs import download
 from tests.conversations.planning_setup import plan_as_mentor
+from tests.partners import factories as pf
 
 PUBLIC = "https://koers.school.example"
 LOCAL = ("localhost", "127.0.0.1", "testserver")
@@ -156,8 +161,6 @@ def test_password_reset_mail(public, world, client, django_capture_on_commit_cal
 
 
 def test_notification_mail(public, world, django_capture_on_commit_callbacks):
-    from koers.access.tenancy import school_scope
-    from koers.notifications.tasks import remind
 
     with scopes_disabled():
         f.ActionFactory(student=world.student, due_on=timezone.localdate() - dt.timedelta(days=1))
@@ -169,7 +172,6 @@ def test_notification_mail(public, world, django_capture_on_commit_callbacks):
 
 
 def test_demo_login_list(public):
-    from koers.demo.management.commands.demo import format_logins
 
     assert_public(links_in(format_logins([])))
 
@@ -188,7 +190,6 @@ def test_mentors_own_calendar_feed(public, world, client):
 
 
 def test_supervisor_link_shown_to_the_mentor(public, world, client):
-    from tests.partners import factories as pf
 
     with scopes_disabled():
         internship = pf.InternshipFactory(place__partner__school=world.school, student=world.student)
@@ -201,7 +202,6 @@ def test_supervisor_link_shown_to_the_mentor(public, world, client):
 
 
 def test_oidc_redirect_address_is_the_public_one(public, world, client, settings):
-    from urllib.parse import parse_qs, urlsplit
 
     settings.OIDC_RP_CLIENT_ID = "koers"
     settings.OIDC_RP_CLIENT_SECRET = "geheim"
@@ -219,7 +219,7 @@ def test_oidc_redirect_address_is_the_public_one(public, world, client, settings
 
 
 def test_saml_metadata_names_the_public_address(public, world, client, settings, tmp_path):
-    from tests.accounts.saml_idp import LocalIdP
+    from tests.accounts.saml_idp import LocalIdP  # noqa: PLC0415 - pysaml2 is optional
 
     if shutil.which("xmlsec1") is None:
         pytest.skip("xmlsec1 is not installed")

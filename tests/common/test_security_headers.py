@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from tests import factories as f
+
 
 def csp_directives(response) -> dict[str, list[str]]:
     header = response.headers["Content-Security-Policy"]
@@ -140,7 +142,6 @@ def test_signed_in_pages_are_never_stored_by_the_browser(login, persona, url):
 
 
 def test_signed_in_downloads_are_never_stored_either(login, world, in_school):
-    from tests import factories as f
 
     evidence = f.EvidenceFactory(student=world.student, experience=f.ExperienceFactory(student=world.student))
     response = login("student").get(reverse("dossier:evidence_file", args=[evidence.pk]))

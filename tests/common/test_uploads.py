@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, JpegImagePlugin
 
 from koers.common.uploads import UploadKind, check_upload, format_size
 from tests import factories as f
@@ -211,7 +211,6 @@ def test_a_small_png_that_would_unpack_into_too_many_pixels_is_refused():
 
 
 def test_a_big_phone_jpeg_is_decoded_at_a_reduced_scale(monkeypatch):
-    from PIL import JpegImagePlugin
 
     drafts = []
     original_draft = JpegImagePlugin.JpegImageFile.draft

@@ -8,7 +8,9 @@ from typing import Any
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.access.tenancy import school_scope
 from koers.conversations.content import ensure_conversation_types
+from koers.conversations.domain.planning import plan_conversation
 from koers.conversations.models import Conversation, ConversationType
 from koers.schools.models import Role
 from tests.conftest import World
@@ -38,8 +40,6 @@ def ics_of(message: Any) -> str:
 
 def plan_as_mentor(world: World, *, key: str = "kennismaking", days: int = 3, **kwargs: Any) -> Conversation:
     """The mentor plans a conversation with world.student in ``days`` days (in the school's scope)."""
-    from koers.access.tenancy import school_scope
-    from koers.conversations.domain.planning import plan_conversation
 
     types = types_of(world)
     with school_scope(world.school):

@@ -64,9 +64,11 @@ def test_close_turns_every_agreement_into_a_dossier_action(login, world):
         assert student_action.what == "Twee open dagen bezoeken"
         assert student_action.due_on == in_days(21)
         assert student_action.done_when == "Ik heb van elke open dag drie dingen opgeschreven."
-        assert student_action.who == str(world.student)
+        assert (student_action.doer, student_action.who) == ("self", "")
         assert by_party["mentor"].who == str(world.users["mentor"])
-        assert by_party["supervisor"].who == "Kees Bakker"
+        # The mentor is linked, so the agreement is on their list (issue 12, item 21).
+        assert (by_party["mentor"].doer, by_party["mentor"].doer_user) == ("mentor", world.users["mentor"])
+        assert (by_party["supervisor"].doer, by_party["supervisor"].who) == ("other", "Kees Bakker")
         assert all(a.student == world.student for a in by_party.values())
 
 
@@ -226,6 +228,7 @@ def test_close_guardian_agreement_is_carried_by_the_guardian(login, world):
     with scopes_disabled():
         action = Agreement.objects.get(party="guardian").action
     assert action.who == str(world.users["guardian"])
+    assert (action.doer, action.doer_user) == ("guardian", world.users["guardian"])
 
 
 def test_close_of_a_closed_conversation_goes_to_its_result(login, world):
@@ -322,6 +325,19 @@ def test_close_form_costs_a_fixed_number_of_queries(login, world, django_assert_
     assert response.status_code == 200
 
 
-# Session, user, role, conversation, the audit row (the page shows the student's agreements), earlier
-# agreements with their actions, previous conversation.
-CLOSE_FORM_QUERIES = 6
+# Session, user+role, conversation, the audit row (the page shows the student's agreements), the agreements
+# already made in this conversation (guide mode), earlier agreements with their actions, the previous
+# conversation.
+CLOSE_FORM_QUERIES = 7
+
+
+def test_an_agreement_made_during_the_conversation_counts_at_closing_and_is_listed(login, world):
+    conversation = conversation_of(world)
+    with scopes_disabled():
+        made = f.AgreementFactory(conversation=conversation, party="student")
+    client = login("mentor")
+
+    page = client.get(_close_url(conversation)).content.decode()
+
+    assert "Al gemaakt tijdens het gesprek" in page
+    assert made.action.what in page

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, connections
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -169,7 +169,6 @@ def _at_once(*jobs: Any) -> list[Any]:
     results: list[Any] = [None] * len(jobs)
 
     def run(index: int, job: Any) -> None:
-        from django.db import connections
 
         try:
             barrier.wait()

@@ -113,7 +113,7 @@ def test_organizer_is_written_as_mailto():
 
 def test_naive_times_are_refused():
     with pytest.raises(ValueError):
-        build_calendar(event(start=dt.datetime(2026, 11, 24, 10, 30), end=dt.datetime(2026, 11, 24, 11, 0)))
+        build_calendar(event(start=dt.datetime(2026, 11, 24, 10, 30), end=dt.datetime(2026, 11, 24, 11, 0)))  # noqa: DTZ001 - a naive time is what is refused
 
 
 def test_an_event_that_ends_before_it_starts_is_refused():

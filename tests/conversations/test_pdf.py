@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
+from PIL import ImageFile
 
 from koers.access.models import AuditAction, AuditEntry
 from koers.conversations.models import ConversationStatus
@@ -80,7 +81,6 @@ def test_card_pdf_is_an_attachment(login, conversation_type, tmp_path):
 
 
 def test_printing_keeps_pillow_refusing_truncated_images(login, conversation_type):
-    from PIL import ImageFile
 
     login("mentor").get(reverse("conversations:card_pdf", args=[conversation_type.pk]))
 

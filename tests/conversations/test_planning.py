@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.conversations.domain.planning import (
@@ -61,8 +62,8 @@ def test_plan_keeps_no_round_when_none_covers_the_date(world, types, in_school):
     f.ConversationRoundFactory(
         school_year=world.group.school_year,
         year_level=3,
-        starts_on=dt.date.today() - dt.timedelta(days=60),
-        ends_on=dt.date.today() - dt.timedelta(days=30),
+        starts_on=timezone.localdate() - dt.timedelta(days=60),
+        ends_on=timezone.localdate() - dt.timedelta(days=30),
     )
 
     conversation = plan(world, types)
@@ -209,7 +210,7 @@ def test_invitation_is_written_in_the_receivers_language(
     guardian = world.users["guardian"]
     guardian.preferred_language = "en"
     guardian.save(update_fields=["preferred_language"])
-    monday = in_days((7 - dt.date.today().weekday()) % 7 or 7)
+    monday = in_days((7 - timezone.localdate().weekday()) % 7 or 7)
 
     with django_capture_on_commit_callbacks(execute=True):
         plan(world, types, key="driegesprek", guardians=[guardian], scheduled_at=monday)

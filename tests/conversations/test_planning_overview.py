@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from koers.conversations.models import ConversationStatus
+from koers.conversations.models import ConversationStatus, ConversationType
 from koers.conversations.queries.planning import Due, mentor_overview
 from tests import factories as f
 from tests.conversations.planning_setup import in_days, role_of, types_of
@@ -123,7 +123,6 @@ def test_mentor_page_without_a_round_says_so(world, types, login):
 
 def test_reading_the_mentor_page_copies_no_content(world, login):
     """Shipped content is copied when a school is created and by `koers load-content`, never by a GET."""
-    from koers.conversations.models import ConversationType
 
     with scopes_disabled():
         ConversationType.objects.filter(school=world.school, key="driegesprek").delete()

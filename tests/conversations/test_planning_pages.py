@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.conversations.forms.planning import TypeForm
 from koers.conversations.models import Conversation, ConversationRound, ConversationStatus, ConversationType
 from koers.schools.models import RoleKind
 from tests import factories as f
@@ -245,7 +246,6 @@ def test_types_page_lists_the_shipped_types(world, login):
 
 
 def type_data(conversation_type, **changes):
-    from koers.conversations.forms.planning import TypeForm
 
     data = {k: v for k, v in TypeForm.initial_for(conversation_type).items() if v not in (False, None)}
     data.update(changes)

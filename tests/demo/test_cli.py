@@ -7,6 +7,7 @@ import pytest
 from django.core.management.base import CommandError
 
 from koers import cli
+from koers.background import worker
 from koers.demo.builder import build_demo
 from koers.demo.options import DEFAULT_SEED, DEFAULT_STUDENTS
 
@@ -14,7 +15,6 @@ from koers.demo.options import DEFAULT_SEED, DEFAULT_STUDENTS
 @pytest.fixture
 def calls(monkeypatch):
     """The management commands the CLI calls, recorded instead of run (the development worker too)."""
-    from koers.background import worker
 
     recorded: list[tuple[str, tuple, dict]] = []
     monkeypatch.setattr(cli, "call_command", lambda name, *a, **kw: recorded.append((name, a, kw)))

@@ -10,15 +10,17 @@ from django_scopes import scopes_disabled
 
 from koers.conversations.mirror import MARK_KEYS
 from koers.conversations.models import Agreement, Conversation, ConversationRound, ConversationStatus
-from koers.demo.builder import build_demo
+from koers.demo.builder import DemoReport
 from koers.demo.conversations import in_christmas_holiday, school_day
 from koers.schools.models import Group, Membership
+from tests.once import demo_once
+
+_demo = demo_once(students=30, seed=3)  # built once for the module, only read (tests/once.py)
 
 
 @pytest.fixture
-def demo(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return build_demo(students=30, seed=3)
+def demo(db, _demo) -> DemoReport:
+    return _demo[1]
 
 
 def test_demo_has_a_conversation_round_per_year_level(demo):

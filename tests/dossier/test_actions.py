@@ -19,7 +19,7 @@ NEW = reverse("dossier:action_new")
 def smart(**changes) -> dict[str, str]:
     data = {
         "what": "Drie vragen opschrijven voor de open dag",
-        "who": "ik",
+        "doer": "self",
         "due_on": (today() + dt.timedelta(days=10)).isoformat(),
         "where_with_whom": "thuis, met mijn broer",
         "done_when": "De vragen staan in mijn telefoon",
@@ -36,9 +36,10 @@ def test_planning_a_smart_action(login, world):
     response = login("student").post(NEW, smart())
 
     [action] = actions(world.student)
-    assert (action.what, action.who, action.status) == (
+    assert (action.what, action.doer, action.who_label, action.status) == (
         "Drie vragen opschrijven voor de open dag",
-        "ik",
+        "self",
+        "ikzelf",
         "open",
     )
     assert response.headers["Location"] == reverse("dossier:action", args=[action.pk])
@@ -93,7 +94,6 @@ def test_plan_action_rejects_a_blank_what_even_outside_a_form(in_school, world):
             student=world.student,
             by=role_of(world.student),
             what="  ",
-            who="ik",
             due_on=today(),
             done_when="klaar",
         )

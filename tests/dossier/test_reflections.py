@@ -5,8 +5,8 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.access.models import AuditEntry
-from koers.dossier.models import Reflection, ReflectionAnswer
-from koers.lob.models import ReflectionPrompt
+from koers.dossier.models import Reflection, ReflectionAnswer, StudentTrait
+from koers.lob.models import ReflectionPrompt, Trait
 from tests import factories as f
 
 
@@ -221,7 +221,6 @@ def _offer_page(client, experience):
 
 
 def _traits(world):
-    from koers.dossier.models import StudentTrait
 
     with scopes_disabled():
         return list(StudentTrait.objects.filter(student=world.student).select_related("trait"))
@@ -242,7 +241,6 @@ def test_reflection_naming_a_quality_offers_it_but_does_not_add_it(login, world,
 
 
 def test_one_tap_adds_the_named_quality_linked_to_the_experience(login, world, experience, prompts):
-    from koers.lob.models import Trait
 
     client = login("student")
     client.post(url(experience), {f"text_{prompts[0].pk}": "Ik was geduldig."})

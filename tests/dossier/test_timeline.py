@@ -9,6 +9,7 @@ from django_scopes import scopes_disabled
 from koers.access.models import AuditEntry
 from tests import factories as f
 from tests.dossier.portfolio_helpers import fill_dossier, today
+from tests.link_check import dead_links
 
 URL = reverse("dossier:timeline")
 
@@ -222,7 +223,6 @@ TIMELINE_QUERIES = 12
 
 @pytest.mark.parametrize("persona", ["guardian", "mentor", "counsellor"])
 def test_every_link_on_a_students_timeline_opens_for_the_reader(login, world, persona):
-    from tests.link_check import dead_links
 
     fill_dossier(world.student, 2, shared=True)
     client = login(persona)
@@ -234,7 +234,6 @@ def test_every_link_on_a_students_timeline_opens_for_the_reader(login, world, pe
 
 
 def test_every_link_on_the_students_own_timeline_opens(login, world):
-    from tests.link_check import dead_links
 
     fill_dossier(world.student, 2)
     client = login("student")

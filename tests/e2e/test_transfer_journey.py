@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
+from koers.accounts.domain.logins import issue_card
 from tests import factories as f
 from tests.e2e.conftest import log_in
 
@@ -23,7 +24,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_transfer_student_takes_chosen_items_along_and_guardian_downloads_all(
     world, pages, phone: Page, desktop: Page, finish, tmp_path
 ):
-    from koers.accounts.domain.logins import issue_card
 
     with scopes_disabled():
         f.ExperienceFactory(student=world.student, title="Snuffelstage bij de dierenarts")

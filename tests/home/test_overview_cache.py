@@ -14,6 +14,7 @@ from koers.dossier.domain.experiences import delete_experience, record_experienc
 from koers.schools.models import Role, RoleKind, School
 from tests import factories as f
 from tests.home.helpers import add_students, fill_dossier
+from tests.schooladmin.import_support import import_file
 
 REQUEST_OVERHEAD = 2  # session, user+roles
 COUNSELLOR = reverse("home:counsellor")
@@ -156,7 +157,6 @@ def test_saving_a_school_loaded_before_a_change_keeps_the_newer_marker(world):
 
 
 def test_an_import_shows_its_new_students_on_the_leader_page_at_the_next_view(login, world):
-    from tests.schooladmin.import_support import import_file
 
     client = login("leader")
     before = client.get(LEADER).context["page"]

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from koers.programme.models import Assignment
 from tests.test_permission_matrix import (
     TABLE,
     _matrix,
@@ -77,7 +78,6 @@ def informal_sentences(html: str, content: str) -> list[str]:
 
 def assignment_texts() -> str:
     """The assignment bank is content the school chooses and edits (written to students), not interface."""
-    from koers.programme.models import Assignment
 
     return "\n".join(
         f"{a.title}\n{a.goal}\n{a.steps}\n{a.questions}\n{a.translations}" for a in Assignment.objects.all()

@@ -6,12 +6,14 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from koers.conversations.content import ensure_conversation_types
 from koers.conversations.models import ConversationType
+from koers.conversations.queries.mirror import report_of
 from koers.conversations.views.mirror import render_report_html
+from koers.schools.models import Role
 from tests import factories as f
 
 
@@ -41,7 +43,6 @@ def invited_conversation(world, **kwargs):
 
 
 def arabic_name(conversation_type) -> str:
-    from django.utils import translation
 
     with translation.override("ar"):
         return str(conversation_type.local_name)
@@ -66,10 +67,6 @@ def test_preparation_heading_uses_the_translated_type_name(login, arabic):
 
 
 def test_report_pdf_is_arabic_right_to_left_with_the_translated_name(arabic):
-    from django.utils import translation
-
-    from koers.conversations.queries.mirror import report_of
-    from koers.schools.models import Role
 
     conversation = invited_conversation(
         arabic,

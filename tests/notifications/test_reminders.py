@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import time_machine
 from django.core import mail
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
@@ -12,8 +13,10 @@ from koers.access.tenancy import school_scope
 from koers.notifications.models import Notification
 from koers.notifications.queries import notifications_of
 from koers.notifications.tasks import remind
+from koers.programme.domain.giving import give_assignment
 from koers.schools.models import Role
 from tests import factories as f
+from tests.conversations.planning_setup import plan_as_mentor
 
 
 def role(world, persona: str, kind: str | None = None) -> Role:
@@ -83,7 +86,6 @@ def test_a_moved_conversation_reminds_again_for_its_new_day(world):
 
 
 def time_travel(days: int):
-    import time_machine
 
     return time_machine.travel(timezone.now() + dt.timedelta(days=days), tick=False)
 
@@ -125,7 +127,6 @@ def test_overdue_actions_are_reminded_once_and_only_recent_open_ones(world):
 
 
 def test_a_home_assignment_notifies_the_guardians_of_the_group(world, django_capture_on_commit_callbacks):
-    from koers.programme.domain.giving import give_assignment
 
     with scopes_disabled():
         home = f.AssignmentFactory(school=world.school, audience="home", title="Vraag thuis naar werk")
@@ -153,7 +154,6 @@ def test_a_home_assignment_notifies_the_guardians_of_the_group(world, django_cap
 def test_a_driegesprek_invitation_shows_in_the_guardians_notifications_without_a_second_mail(
     world, django_capture_on_commit_callbacks
 ):
-    from tests.conversations.planning_setup import plan_as_mentor
 
     with django_capture_on_commit_callbacks(execute=True):
         plan_as_mentor(world, key="driegesprek", days=5, guardians=[world.users["guardian"]])

@@ -59,7 +59,7 @@ def elsewhere(tmp_path) -> Any:
 
         yield settings_dict, counts
         return
-    import psycopg
+    import psycopg  # noqa: PLC0415 - only PostgreSQL runs have the driver
 
     name = f"{settings_dict['NAME']}_restored"
     admin = dict(

@@ -9,6 +9,7 @@ import io
 import subprocess
 import sys
 
+import boto3
 import pytest
 from django.core.files.storage import storages
 from django.urls import reverse
@@ -66,7 +67,6 @@ def photo() -> io.BytesIO:
 
 
 def test_an_upload_lands_in_the_bucket_and_only_the_view_serves_it(world, login, in_bucket):
-    import boto3
 
     with scopes_disabled():
         experience = f.ExperienceFactory(student=world.student)

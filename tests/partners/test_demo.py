@@ -2,20 +2,21 @@
 internship with a log, a visit and the supervisor's feedback."""
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.demo.builder import build_demo
+from koers.demo.builder import DemoReport
 from koers.partners.models import Internship, InternshipStatus, Partner
 from koers.schools.models import User
+from tests.once import demo_once
+
+_demo = demo_once(students=40, seed=3, content=True)  # built once for the module (tests/once.py)
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_content", verbosity=0)
-    return build_demo(students=40, seed=3)
+def demo(db, _demo) -> DemoReport:
+    return _demo[1]
 
 
 def test_demo_has_a_network_with_a_role_model(demo):

@@ -11,6 +11,7 @@ from django_scopes import scopes_disabled
 from PIL import Image
 
 from koers.access.models import AuditEntry
+from koers.common.uploads import UploadKind, check_upload
 from koers.dossier.models import Evidence, Experience
 from koers.partners.domain import internships as domain
 from koers.partners.domain import links
@@ -243,7 +244,6 @@ def test_feedback_stays_out_of_the_dossier_unless_shared(world, role_of, interns
 
 
 def test_class_presentation_photo_lands_in_the_dossier(world, role_of, internship):
-    from koers.common.uploads import UploadKind, check_upload
 
     domain.reflect_afterwards(
         by=role_of("student"), internship=internship, what_i_did="x", went_well="", learned_about_me=""

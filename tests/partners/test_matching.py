@@ -2,11 +2,13 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.access.models import AuditEntry
 from koers.notifications.models import Notification
 from koers.partners.domain import internships as domain
 from koers.partners.models import Internship, InternshipStatus, PlaceWish
@@ -237,9 +239,6 @@ def test_match_page_queries_do_not_grow(world, login, size, django_assert_num_qu
 
 
 def test_mentor_plays_a_spoken_reason_and_it_is_logged(world, login, in_school):
-    from django.core.files.base import ContentFile
-
-    from koers.access.models import AuditEntry
 
     wish = pf.WishFactory(
         student=world.student,

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.careers.content_loader import load_content
+from koers.careers.models import Occupation
 from koers.partners.domain import register as domain
 from koers.partners.models import ContactMoment, InternshipPlace, Partner
 from tests import factories as f
@@ -218,13 +220,11 @@ def test_the_activity_form_offers_the_register_as_partner_names(world, login, ro
 
 @pytest.fixture
 def careers(content):
-    from koers.careers.content_loader import load_content
 
     load_content()
 
 
 def test_partner_links_occupations_of_the_careers_catalogue(careers, world, login, role_of, in_school):
-    from koers.careers.models import Occupation
 
     occupation = Occupation.objects.filter(sector__key="care").first()
     partner = domain.add_partner(by=role_of("counsellor"), **PARTNER | {"occupations": [occupation.key]})

@@ -1,19 +1,20 @@
 """The demo school's assignments: given to the fixed mentor's group, some work done, something to catch up."""
 
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from koers.demo.builder import build_demo
+from koers.demo.builder import DemoReport
 from koers.programme.models import AssignmentWork, GivenAssignment, WorkStatus
 from koers.programme.queries.assignments import student_assignments
 from koers.schools.models import Student
+from tests.once import demo_once
+
+_demo = demo_once(students=40, seed=3, content=True)  # built once for the module (tests/once.py)
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_content", verbosity=0)
-    return build_demo(students=40, seed=3)
+def demo(db, _demo) -> DemoReport:
+    return _demo[1]
 
 
 def test_demo_gives_assignments_to_the_fixed_mentors_group(demo):

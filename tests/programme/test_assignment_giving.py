@@ -3,12 +3,14 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.programme.domain.giving import give_assignment
 from koers.programme.models import GivenAssignment, Purpose
-from koers.schools.models import SchoolYear
+from koers.schools.models import Role, SchoolYear
 from tests import factories as f
 
 
@@ -172,10 +174,6 @@ def test_archived_assignment_cannot_be_given(login, world):
 
 
 def test_domain_refuses_a_foreign_group_even_without_the_form(world, in_school, assignment):
-    from django.core.exceptions import PermissionDenied
-
-    from koers.programme.domain.giving import give_assignment
-    from koers.schools.models import Role
 
     role = Role.objects.get(user=world.users["mentor"], school=world.school)
     with scopes_disabled():

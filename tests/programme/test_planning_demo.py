@@ -5,15 +5,18 @@ from __future__ import annotations
 import pytest
 from django_scopes import scopes_disabled
 
-from koers.demo.builder import build_demo
+from koers.demo.builder import DemoReport, build_demo
 from koers.programme.models import Activity
 from koers.programme.queries.coverage import coverage
 from koers.programme.queries.planning import year_before, years_of_school
+from tests.once import demo_once
+
+_demo = demo_once(students=60, seed=3)  # built once for the module (tests/once.py)
 
 
 @pytest.fixture
-def demo(db):
-    return build_demo(students=60, seed=3)
+def demo(db, _demo) -> DemoReport:
+    return _demo[1]
 
 
 def test_demo_plans_a_programme_for_every_year_level_of_het_baken(demo):

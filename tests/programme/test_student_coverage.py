@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.programme.queries import student_coverage
 from koers.programme.queries.student_coverage import coverage_of_student, students_with_gaps
+from koers.schools.models import Student
 from tests import factories as f
 from tests.programme.lobline_helpers import activity_for, days_from_today
 
@@ -134,9 +141,6 @@ def test_gaps_page_costs_a_fixed_number_of_queries(login, world, django_assert_n
 
 
 def test_coverage_counts_finished_assignments_and_held_conversations(world, in_school):
-    import datetime as dt
-
-    from django.utils import timezone
 
     with scopes_disabled():
         given = f.GivenAssignmentFactory(
@@ -193,7 +197,6 @@ def _school_of(world, size):
 def test_gaps_page_rows_and_counts_are_right_at_two_sizes(
     login, world, django_assert_num_queries, size, monkeypatch
 ):
-    from koers.programme.queries import student_coverage
 
     monkeypatch.setattr(student_coverage, "PAGE_SIZE", 10)
     missing = _school_of(world, size)
@@ -227,7 +230,6 @@ def test_gaps_page_rows_and_counts_are_right_at_two_sizes(
 
 
 def coverage_of_student_pk(world, pk):
-    from koers.schools.models import Student
 
     with scopes_disabled():
         return coverage_of_student(Student.objects.get(pk=pk), world.group.school_year)
@@ -236,8 +238,6 @@ def coverage_of_student_pk(world, pk):
 def test_gaps_list_reads_each_student_and_competence_once_not_each_reflection(world, in_school):
     """The reflections are read as DISTINCT (student, competence), without the model's default ordering
     column, which would make the DISTINCT keep one row per reflection."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
         students_with_gaps(school_year=world.group.school_year)
@@ -250,7 +250,6 @@ def test_gaps_list_reads_each_student_and_competence_once_not_each_reflection(wo
 
 
 def test_gaps_pages_cut_through_groups_in_group_then_name_order(login, world, monkeypatch):
-    from koers.programme.queries import student_coverage
 
     monkeypatch.setattr(student_coverage, "PAGE_SIZE", 4)
     with scopes_disabled():

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from django_scopes import scopes_disabled
+from openpyxl import Workbook
 
 from koers.access.tenancy import school_scope
 from koers.schooladmin.importing import runs
@@ -82,20 +84,17 @@ def write_title_row_workbook(path: Path) -> None:
     """The corpus's Excel case (``cases/title_row_merged_serial_dates.xlsx``, made with this function): a
     title and a date above the header, the title merged over the columns, a merged group cell over two
     students, birth dates as real dates and as Excel serial numbers."""
-    import datetime as dt
-
-    from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
     sheet.append(["Leerlingen per klas, schooljaar 2026-2027"])
     sheet.merge_cells("A1:H1")
-    sheet.append(["Afgedrukt op", dt.datetime(2026, 9, 7)])
+    sheet.append(["Afgedrukt op", dt.datetime(2026, 9, 7)])  # noqa: DTZ001 - an Excel cell has no zone
     sheet.append([])
     sheet.append(["Stamnr", "Roepnaam", "Tussenv", "Achternaam", "Geb.datum", "Klas", "Studie", "Mentor"])
-    sheet.append([500080, "Sara", None, "Bosman", dt.datetime(2011, 3, 11), "3K2", "vmbo-k 3", "KEE"])
+    sheet.append([500080, "Sara", None, "Bosman", dt.datetime(2011, 3, 11), "3K2", "vmbo-k 3", "KEE"])  # noqa: DTZ001 - an Excel cell has no zone
     sheet.append([500081, "Omar", "el", "Idrissi", 40613, None, "vmbo-k 3", "KEE"])  # serial: 2011-03-11
     sheet.append([500082, "Fenna", None, "Post", 40800.0, "2B1", "vmbo-b 2", "PIE"])  # serial: 2011-09-14
     sheet.merge_cells("F5:F6")  # one Klas cell for Sara and Omar, as a formatted report has it
-    book.properties.created = dt.datetime(2026, 9, 7)
+    book.properties.created = dt.datetime(2026, 9, 7)  # noqa: DTZ001 - an Excel property has no zone
     book.save(path)

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.db.models.query import QuerySet
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from koers.access.tenancy import school_scope
 from koers.schooladmin.importing import apply as apply_module
@@ -197,7 +199,7 @@ XLSX_CELLS = st.one_of(
     st.integers(min_value=-10, max_value=10**7),
     st.floats(allow_nan=False, allow_infinity=False, width=32),
     st.booleans(),
-    st.datetimes(min_value=dt.datetime(1899, 12, 31), max_value=dt.datetime(2100, 1, 1)),
+    st.datetimes(min_value=dt.datetime(1899, 12, 31), max_value=dt.datetime(2100, 1, 1)),  # noqa: DTZ001 - Excel cells have no zone
     st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)),
 )
 MERGES = st.lists(
@@ -206,8 +208,6 @@ MERGES = st.lists(
 
 
 def workbook(titles: list[str], rows: list[list[object]], merges: list[tuple[int, int, int, int]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active

@@ -5,13 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 from openpyxl import Workbook
 
+from koers.access.tenancy import school_scope
+from koers.background.models import Job
+from koers.schooladmin.importing import runs
 from koers.schooladmin.importing.decode import decode
 from koers.schooladmin.importing.parse import parse_date
-from koers.schools.models import Group, Student
-from tests.schooladmin.import_support import import_file
+from koers.schools.models import Group, Mentorship, Student
+from tests import factories as f
+from tests.schooladmin.import_support import admin_role, import_file
 
 HEADER = "Stamnr;Roepnaam;Achternaam;Klas;Mentor;Geb.datum\n"
 
@@ -81,7 +89,7 @@ def test_parse_date_reads_excel_serial_numbers():
 
 
 def test_implausible_birth_dates_are_problems_and_not_stored(world):
-    future = (dt.date.today() + dt.timedelta(days=30)).strftime("%d-%m-%Y")
+    future = (timezone.localdate() + dt.timedelta(days=30)).strftime("%d-%m-%Y")
     run = import_file(world.school, csv("300001;Ilse;Vos;3K1;;01-01-1900", f"300002;Bram;Kok;3K1;;{future}"))
 
     problems = problems_by_line(run)
@@ -142,9 +150,6 @@ def test_mistyped_group_code_is_a_problem_with_a_suggestion_and_creates_nothing(
 
 
 def test_mistyped_group_is_created_when_the_admin_says_such_groups_are_new(world):
-    from koers.access.tenancy import school_scope
-    from koers.schooladmin.importing import runs
-    from tests.schooladmin.import_support import admin_role
 
     role = admin_role(world.school)
     with school_scope(world.school):
@@ -158,7 +163,6 @@ def test_mistyped_group_is_created_when_the_admin_says_such_groups_are_new(world
 
 
 def test_guardian_matched_by_email_with_another_name_is_a_problem_and_not_linked(world):
-    from tests import factories as f
 
     with scopes_disabled():
         f.UserFactory(username="pvos", email="p.vos@example.nl", first_name="Peter", last_name="Vos")
@@ -185,7 +189,6 @@ def test_guardian_matched_by_email_with_another_name_is_a_problem_and_not_linked
 
 
 def _school_of_twenty(world) -> None:
-    from tests import factories as f
 
     with scopes_disabled():
         for n in range(20):
@@ -193,12 +196,6 @@ def _school_of_twenty(world) -> None:
 
 
 def test_full_export_that_unregisters_many_needs_the_exact_number_typed(world):
-    import pytest
-    from django.core.exceptions import ValidationError
-
-    from koers.access.tenancy import school_scope
-    from koers.schooladmin.importing import runs
-    from tests.schooladmin.import_support import admin_role
 
     _school_of_twenty(world)
     # A file whose number column holds something else: nobody in it is known, everybody seems to leave.
@@ -230,9 +227,6 @@ def test_few_leavers_need_no_confirmation(world):
 
 
 def test_apply_page_without_the_number_shows_the_reason_next_to_the_field_and_starts_nothing(login, world):
-    from django.urls import reverse
-
-    from koers.background.models import Job
 
     _school_of_twenty(world)
     run = import_file(world.school, csv("999001;Ilse;Vos;3K1;;"), apply=False)
@@ -254,10 +248,6 @@ def test_apply_page_without_the_number_shows_the_reason_next_to_the_field_and_st
 
 
 def test_partial_file_adds_a_named_mentor_and_never_removes_the_others(world):
-    from koers.access.tenancy import school_scope
-    from koers.schooladmin.importing import runs
-    from koers.schools.models import Mentorship
-    from tests.schooladmin.import_support import admin_role
 
     with scopes_disabled():
         before = set(Mentorship.objects.filter(group=world.group).values_list("mentor_id", flat=True))

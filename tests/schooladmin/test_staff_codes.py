@@ -9,6 +9,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.schools.models import Mentorship, Role
+from tests import factories as f
 from tests.schooladmin.import_support import import_file
 
 QUERIES = 3  # session, user+roles, the school's staff with their codes
@@ -51,7 +52,6 @@ def test_page_lists_the_staff_not_students_or_guardians(login, world, django_ass
 
 
 def test_query_count_does_not_grow_with_the_staff(login, world, django_assert_num_queries):
-    from tests import factories as f
 
     client = login("admin")
     url = reverse("schooladmin:staff_codes")

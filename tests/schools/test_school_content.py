@@ -43,6 +43,44 @@ def test_a_new_school_starts_with_its_own_copy_of_every_catalogue(db):
         )
 
 
+def copies(school) -> dict[str, list[dict]]:
+    """Every copied row of the school, in the order it was made, without its id and school."""
+    found = {}
+    with scopes_disabled():
+        for model in COPIED:
+            fields = [f.name for f in model._meta.concrete_fields if f.name not in ("id", "school")]
+            found[model.__name__] = list(model.objects.filter(school=school).order_by("pk").values(*fields))
+    return found
+
+
+def test_every_new_school_gets_the_same_copies_each_its_own(db):
+    first = f.SchoolFactory()
+    second = f.SchoolFactory()
+
+    assert copies(second) == copies(first)
+    with scopes_disabled():
+        for model in COPIED:
+            assert model.objects.filter(school=first).count() == model.objects.filter(school=second).count()
+
+
+def test_what_a_school_changes_in_its_copy_does_not_reach_the_next_new_school(db):
+    school = f.SchoolFactory()
+    shipped = copies(school)
+    with scopes_disabled():
+        questionnaire = Questionnaire.objects.get(school=school, audience=Audience.STAFF)
+        questionnaire.questions[0]["text"] = "Onze eigen vraag"
+        questionnaire.save(update_fields=["questions"])
+        guide_type = ConversationType.objects.filter(school=school).order_by("pk").first()
+        assert guide_type is not None
+        guide_type.guide["reminders"].append("Onze eigen tip")
+        guide_type.save(update_fields=["guide"])
+
+    later = f.SchoolFactory()
+
+    assert copies(later) == shipped
+    assert copies(school) != shipped
+
+
 def test_load_content_gives_existing_schools_what_they_lack_and_nothing_twice(db):
     school, other = f.SchoolFactory(), f.SchoolFactory()
     complete = counts(school)

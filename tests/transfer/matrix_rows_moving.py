@@ -7,6 +7,7 @@ from typing import Any
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.transfer.models import AccessRequest, TransferExport, TransferStatus
 from tests.matrix import OWN_DOSSIER, POST_ONLY, Objects, Redirect, Row, only
 
 
@@ -14,8 +15,6 @@ def transfer_export(o: Objects) -> Any:
     """An approved transfer export of world.student holding one experience, built on first use."""
     cached = o.__dict__.get("_transfer_export")
     if cached is None:
-        from koers.transfer.models import TransferExport, TransferStatus
-
         with scopes_disabled():
             cached = TransferExport.objects.create(
                 school=o.world.school,
@@ -33,8 +32,6 @@ def access_request(o: Objects) -> Any:
     """A request for a copy by world.student's guardian (the student is 15), built on first use."""
     cached = o.__dict__.get("_access_request")
     if cached is None:
-        from koers.transfer.models import AccessRequest
-
         with scopes_disabled():
             cached = AccessRequest.objects.create(
                 school=o.world.school,

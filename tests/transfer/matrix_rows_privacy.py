@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from koers.transfer.models import RemovalReport
 from tests import factories as f
 from tests.matrix import Objects, Row, of_student, only
 
@@ -19,7 +21,9 @@ def left_student(o: Objects) -> Any:
     cached = o.__dict__.get("_left_student")
     if cached is None:
         with scopes_disabled():
-            cached = f.StudentFactory(school=o.world.school, left_on=dt.date.today() - dt.timedelta(days=700))
+            cached = f.StudentFactory(
+                school=o.world.school, left_on=timezone.localdate() - dt.timedelta(days=700)
+            )
         o.__dict__["_left_student"] = cached
     return cached
 
@@ -27,8 +31,6 @@ def left_student(o: Objects) -> Any:
 def removal_report(o: Objects) -> Any:
     cached = o.__dict__.get("_removal_report")
     if cached is None:
-        from koers.transfer.models import RemovalReport
-
         with scopes_disabled():
             cached = RemovalReport.objects.create(
                 school=o.world.school, students_removed=1, details={"counts": {"dossier.experience": 2}}

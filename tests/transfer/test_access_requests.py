@@ -15,6 +15,7 @@ from django_scopes import scopes_disabled
 from koers.access.models import AuditEntry
 from koers.schools.models import RoleKind
 from koers.transfer.models import AccessRequest, access_request_due
+from koers.transfer.register import REGISTER
 from tests import factories as f
 
 # Queries of a ZIP download besides one per register entry (session, user+roles, request, age check,
@@ -247,7 +248,6 @@ def test_access_zip_query_count_does_not_grow(login, world, size, django_assert_
     client.get(reverse("transfer:access_download", args=[request.pk]))
 
     # One query per register entry about a student, plus a fixed few (FIXED_ZIP_QUERIES).
-    from koers.transfer.register import REGISTER
 
     per_entry = len([entry for entry in REGISTER if entry.student_path])
     with django_assert_num_queries(per_entry + FIXED_ZIP_QUERIES):

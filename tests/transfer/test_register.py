@@ -9,6 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
+from koers.access.tenancy import school_scope
 from koers.schools.models import Student
 from koers.transfer.register import REGISTER, entry_for, files_of, rows_of
 from tests import factories as f
@@ -144,7 +145,6 @@ def test_register_rows_of_finds_the_students_rows_only(world, in_school):
 
 
 def test_register_rows_of_stays_in_the_school(world):
-    from koers.access.tenancy import school_scope
 
     with school_scope(world.other_school):
         found = {entry.label: list(rows) for entry, rows in rows_of(world.student)}

@@ -15,6 +15,7 @@ from django.core.management.base import CommandError
 from django_scopes import scopes_disabled
 
 from koers.access.models import AuditEntry
+from koers.cli import main
 from koers.dossier.models import Evidence, Experience
 from koers.schools.models import Guardianship, Role, Student, User
 from koers.transfer.domain.retention import run_retention
@@ -255,7 +256,6 @@ def test_retention_command_refuses_unknown_school(world):
 
 
 def test_koers_cli_retention_dry_run(world, capsys):
-    from koers.cli import main
 
     left_student(world.school, 25, number="L5005")
 

@@ -15,6 +15,7 @@ from django_scopes import scopes_disabled
 from koers.access.models import AuditEntry
 from koers.common.csv_export import BOM
 from koers.schools.models import School, Student
+from koers.transfer.domain.retention import run_retention
 from koers.transfer.models import RemovalReport
 from koers.transfer.queries import months_before
 from tests import factories as f
@@ -181,7 +182,6 @@ def test_removal_report_of_another_school_is_404(world, login):
 
 
 def test_retention_run_is_shown_on_privacy_page(world, login, django_capture_on_commit_callbacks):
-    from koers.transfer.domain.retention import run_retention
 
     left(world.school, days_ago=(timezone.localdate() - months_before(timezone.localdate(), 30)).days)
     with django_capture_on_commit_callbacks(execute=True):

@@ -10,7 +10,10 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from koers.access.audit import record_access
 from koers.access.models import AuditEntry
+from koers.schools.models import Role
+from koers.transfer.domain.moving import save_selection
 from koers.transfer.models import TransferExport, TransferStatus
 from tests import factories as f
 
@@ -74,8 +77,6 @@ def test_transfer_choose_refuses_a_classmates_item(login, world, mine):
 
 
 def test_transfer_save_selection_drops_pks_of_others(world, mine, in_school):
-    from koers.schools.models import Role
-    from koers.transfer.domain.moving import save_selection
 
     theirs = f.ExperienceFactory(student=world.classmate)
     role = Role.objects.get(user=world.student.user)
@@ -183,8 +184,6 @@ def test_transfer_download_writes_one_audit_row_also_for_the_student(login, worl
 
 
 def test_transfer_own_dossier_views_are_still_not_logged(world, in_school):
-    from koers.access.audit import record_access
-    from koers.schools.models import Role
 
     record_access(role=Role.objects.get(user=world.student.user), student=world.student)
 

@@ -14,7 +14,10 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from koers.dossier.models import Ambition, Evidence, Experience, Reflection, StudentTrait
+from koers.schools.models import Role
+from koers.transfer.domain.moving import import_transfer
 from koers.transfer.models import TransferExport, TransferImport, TransferStatus
+from koers.transfer.serialize import parse_transfer
 from tests import factories as f
 
 
@@ -173,9 +176,6 @@ def test_transfer_import_refuses_a_file_that_is_too_large(login, world, document
 
 
 def test_transfer_import_is_all_or_nothing(world, document, monkeypatch):
-    from koers.schools.models import Role
-    from koers.transfer.domain.moving import import_transfer
-    from koers.transfer.serialize import parse_transfer
 
     incoming = parse_transfer(json.dumps(document).encode())
 

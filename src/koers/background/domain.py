@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
+from django_tasks_db.models import DBTaskResult
 
 from koers.background.models import Job, JobStatus, ScheduleRun
 from koers.background.queue import hand_over
@@ -58,7 +59,6 @@ def retry_now(*, job: Job, by: Role) -> Job:
 def remove_expired_downloads(now: dt.datetime | None = None) -> int:
     """Prepared files hold login QR codes and letter codes: they go once their time is up. Finished jobs go
     after KEEP_FINISHED, and so do the task queue's own rows and the schedules' records."""
-    from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
     removed = 0

@@ -43,7 +43,7 @@ def enqueue_job(
 
 def hand_over(job_id: int, *, at: dt.datetime | None = None) -> None:
     """Give the job to the task queue (at ``at`` when the backend can wait)."""
-    from koers.background.tasks import run_job
+    from koers.background.tasks import run_job  # noqa: PLC0415 - cycle: tasks import the queue at their top
 
     task = run_job
     if at is not None:

@@ -14,7 +14,9 @@ from django_scopes import scopes_disabled
 from django_tasks import task
 
 from koers.access.tenancy import school_scope
+from koers.background.domain import remove_expired_downloads
 from koers.background.models import Job, JobStatus
+from koers.background.queue import hand_over, retry_wait, sweep
 from koers.background.registry import EXPIRERS, KINDS, Schedule, job_kind, schedule
 from koers.common.logs import log_context
 
@@ -68,7 +70,6 @@ def _run_job(job_id: int) -> str:
 
 
 def _failed(job: Job, error: BaseException, *, final: bool = False, message: str = "") -> None:
-    from koers.background.queue import hand_over, retry_wait
 
     job.attempts += 1
     job.last_error = message[:300] or describe(error)
@@ -91,14 +92,12 @@ def _failed(job: Job, error: BaseException, *, final: bool = False, message: str
 
 @job_kind("background.sweep", label=_("Vergeten taken opnieuw aanbieden"))
 def sweep_job(job: Job) -> None:
-    from koers.background.queue import sweep
 
     sweep()
 
 
 @job_kind("background.expire", label=_("Verlopen uitnodigingen, links en downloads opruimen"))
 def expire(job: Job) -> None:
-    from koers.background.domain import remove_expired_downloads
 
     now = timezone.now()
     counts = {"downloads": remove_expired_downloads(now)}

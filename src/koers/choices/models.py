@@ -4,6 +4,8 @@ students' rankings and the fair allocation's placements."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -11,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from koers.careers.models import CatalogueEntry
+from koers.careers.models import CatalogueEntry, InterestResult, Occupation, Programme
+from koers.dossier.models import Action, Reflection, StudentTrait
 from koers.schools.models import School, SchoolYear, Student, Track
 
 
@@ -85,6 +88,33 @@ class Choice(models.Model):
         related_name="+",
         verbose_name=_("ervaringen die mijn keuze steunen"),
     )
+    # What else supports the choice, linked from the dossier and the careers catalogue (all the student's own,
+    # the catalogue's shipped rows or the school's own).
+    reflections: models.ManyToManyField[Reflection, Any] = models.ManyToManyField(
+        Reflection, blank=True, related_name="+", verbose_name=_("reflecties")
+    )
+    traits: models.ManyToManyField[StudentTrait, Any] = models.ManyToManyField(
+        StudentTrait, blank=True, related_name="+", verbose_name=_("kwaliteiten en motieven")
+    )
+    occupations: models.ManyToManyField[Occupation, Any] = models.ManyToManyField(
+        Occupation, blank=True, related_name="+", verbose_name=_("beroepen")
+    )
+    linked_programmes: models.ManyToManyField[Programme, Any] = models.ManyToManyField(
+        Programme, blank=True, related_name="+", verbose_name=_("opleidingen die erbij passen")
+    )
+    interest_results: models.ManyToManyField[InterestResult, Any] = models.ManyToManyField(
+        InterestResult,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uitslagen van de interessetest"),
+    )
+    # The reasons spoken instead of (or next to) typed; kept only with the consent for voice recordings.
+    voice = models.FileField(_("ingesproken"), upload_to="choices/voice/%Y/%m/", blank=True, max_length=300)
+    voice_content_type = models.CharField(max_length=100, blank=True)
+    # Open points ("what I still want to find out") the mentor turned into agreements in a conversation.
+    agreed_actions: models.ManyToManyField[Action, Any] = models.ManyToManyField(
+        Action, blank=True, related_name="+", verbose_name=_("afspraken")
+    )
     # Made or revised in this conversation (guide mode), when it was.
     conversation = models.ForeignKey(
         "conversations.Conversation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -128,7 +158,7 @@ class Choice(models.Model):
 
     @property
     def is_argued(self) -> bool:
-        return bool(self.why.strip())
+        return bool(self.why.strip() or self.voice)
 
 
 class Confirmer(models.TextChoices):
@@ -202,6 +232,16 @@ class Module(models.Model):
     tracks = models.JSONField(_("leerwegen"), default=list)
     year_levels = models.JSONField(_("leerjaren"), default=list)
     periods = models.JSONField(_("periodes"), default=list)
+    # The closing presentation or exhibition, planned as an activity of the school's programme (with
+    # guardians); linked, so the programme keeps its one row.
+    presentation = models.ForeignKey(
+        "programme.Activity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("afsluitende presentatie"),
+    )
 
     objects = ScopedManager(school="school")
 
@@ -254,6 +294,10 @@ class Placement(models.Model):
     rank = models.PositiveSmallIntegerField(null=True, blank=True)
     # Kept by a re-run: the counsellor fixed this place.
     locked = models.BooleanField(_("vastgezet"), default=False)
+    # The experience the student recorded in the dossier at the end of the module.
+    experience = models.ForeignKey(
+        "dossier.Experience", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     objects = ScopedManager(school="school")
 

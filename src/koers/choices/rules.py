@@ -16,3 +16,4 @@ can_choose_as = is_the_student
 can_follow_choices = is_follower
 can_confirm_choices = is_mentor | is_counsellor | is_guardian
 can_read_child_choices = is_guardian
+can_hear_choice_voice = is_student | is_follower | is_guardian

@@ -224,7 +224,7 @@ def ensure_empty(database: dict[str, Any]) -> None:
             if tables:
                 raise BackupError(f"the database {path} is not empty: restore into a new one")
         return
-    import psycopg
+    import psycopg  # noqa: PLC0415 - only PostgreSQL installs have the driver
 
     env = pg_environment(database)
     with psycopg.connect(

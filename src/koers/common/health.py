@@ -52,11 +52,11 @@ def check_storage() -> None:
 
 
 def check_task_queue() -> None:
-    from django_tasks import task_backends
+    from django_tasks import task_backends  # noqa: PLC0415 - read at check time, after settings
 
     backend = task_backends["default"]
     if type(backend).__module__.startswith("django_tasks_db"):
-        from django_tasks_db.models import DBTaskResult
+        from django_tasks_db.models import DBTaskResult  # noqa: PLC0415 - only with the database backend
 
         list(DBTaskResult.objects.order_by().values_list("id", flat=True)[:1])
 

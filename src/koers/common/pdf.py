@@ -16,11 +16,11 @@ PRINT_STYLESHEET = "koers/print.css"
 
 
 def _weasyprint() -> Any:
-    from PIL import ImageFile
+    from PIL import ImageFile  # noqa: PLC0415 - WeasyPrint is lazy; Pillow's setting is restored
 
     accepted = ImageFile.LOAD_TRUNCATED_IMAGES
-    import weasyprint
-    import weasyprint.urls
+    import weasyprint  # noqa: PLC0415 - lazy: it changes a Pillow setting on import
+    import weasyprint.urls  # noqa: PLC0415 - lazy: it changes a Pillow setting on import
 
     ImageFile.LOAD_TRUNCATED_IMAGES = accepted
     return weasyprint

@@ -26,7 +26,7 @@ class KoersServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Any:
-        from django.core.wsgi import get_wsgi_application
+        from django.core.wsgi import get_wsgi_application  # noqa: PLC0415 - gunicorn loads the app after forking
 
         return get_wsgi_application()
 

@@ -10,7 +10,7 @@ from typing import Any
 def __getattr__(name: str) -> Any:
     # The builder imports models, which cannot happen while Django is still loading its apps.
     if name in {"build_demo", "DemoReport", "DemoLogin", "DemoError", "DEMO_PASSWORD", "delete_demo"}:
-        from koers.demo import builder
+        from koers.demo import builder  # noqa: PLC0415 - the builder needs the apps loaded
 
         return getattr(builder, name)
     raise AttributeError(name)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from koers.dossier.models import Experience, Reflection, ReflectionAnswer
 from koers.lob.vocabulary import Competence, ExperienceKind
-from koers.programme.assignment_content import ensure_assignments
 from koers.programme.models import Activity, Assignment, AssignmentWork, GivenAssignment, Purpose, WorkStatus
 from koers.schools.models import Group, Membership, Mentorship, School, User
 
@@ -36,7 +35,6 @@ class AssignmentPlanner:
     def __init__(self, builder: _Builder, school: School):
         self.b = builder
         self.school = school
-        ensure_assignments(school)
         self.bank = {a.key: a for a in Assignment.objects.filter(school=school)}
         self.counsellor = builder.counsellors_of[school.pk][0]
         self.given: list[tuple[GivenAssignment, Group]] = []

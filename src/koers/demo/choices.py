@@ -144,7 +144,9 @@ def plan_choices(builder: _Builder, school: School) -> int:
                     chosen, why = builder.rng.choice(ROUTES)
                     institution = ""
                 else:
-                    chosen, why = builder.rng.choice(PROFILES)
+                    # The profile the student follows everywhere in the demo (demo/about.py).
+                    chosen = builder.programmes.get(student_id) or builder.rng.choice(PROFILES)[0]
+                    why = dict(PROFILES).get(chosen, "Dit past bij wat ik graag doe.")
                     institution = ""
                 choices.append(
                     Choice(

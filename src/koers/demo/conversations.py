@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
-from koers.conversations.content import ensure_conversation_types
 from koers.conversations.mirror import refresh_mirror
 from koers.conversations.models import (
     Agreement,
@@ -30,7 +29,8 @@ from koers.conversations.models import (
     TagKind,
 )
 from koers.demo import texts
-from koers.dossier.models import Action, ActionStatus, Experience, StudentTrait
+from koers.demo.about import About, pronouns_for, stage_of
+from koers.dossier.models import Action, ActionStatus, Doer, Experience, StudentTrait
 from koers.lob.vocabulary import Phase, TraitKind
 from koers.schools.models import Group, RoleKind, School, SchoolYear, Track
 
@@ -73,7 +73,6 @@ class ConversationPlanner:
     def __init__(self, builder: _Builder, school: School):
         self.b = builder
         self.school = school
-        ensure_conversation_types(school)
         self.types = {t.key: t for t in ConversationType.objects.filter(school=school)}
         self.held: list[Conversation] = []
         self.invited: list[tuple[Conversation, Any]] = []  # (driegesprek, guardian)
@@ -127,6 +126,11 @@ class ConversationPlanner:
         b, rng = self.b, self.b.rng
         student = plan.student
         rich = student.user.username == "leerling"
+        about = About(
+            pronouns=pronouns_for(student.user.first_name),
+            programme=plan.programme,
+            stage=stage_of(plan.group.track, plan.group.year_level),
+        )
         kind = self.type_for(type_key_for(plan.group))
         held_on = b.today - dt.timedelta(days=rng.randint(8, ROUND_STARTED_DAYS_AGO - 5))
         # How good this conversation was: the fixed student's is a model one, the others vary.
@@ -142,7 +146,7 @@ class ConversationPlanner:
                 scheduled_at=self.at(held_on),
                 place=f"Lokaal {rng.randint(1, 40)}",
                 status=ConversationStatus.CLOSED,
-                goal=rng.choice(texts.CONVERSATION_NOTES["goal"]),
+                goal=about.write(rng.choice(texts.CONVERSATION_NOTES["goal"])),
                 summary=texts.CONVERSATION_SUMMARIES[0] if rich else rng.choice(texts.CONVERSATION_SUMMARIES),
                 next_topics=rng.choice(texts.CONVERSATION_NEXT_TOPICS),
                 shared_with_guardians=shared,
@@ -169,7 +173,7 @@ class ConversationPlanner:
                     experience=brought,
                 )
             )
-        self.plan_notes(held, brought, quality=quality, rich=rich)
+        self.plan_notes(held, brought, about, quality=quality, rich=rich)
         self.plan_tags(held, student, quality=quality, rich=rich)
         self.plan_agreements(held, plan, held_on, quality=quality, rich=rich)
 
@@ -192,15 +196,14 @@ class ConversationPlanner:
             self.invited += [(upcoming, g) for g, authority in plan.guardians if authority]
 
     def plan_notes(
-        self, held: Conversation, brought: Experience | None, *, quality: float, rich: bool
+        self, held: Conversation, brought: Experience | None, about: About, *, quality: float, rich: bool
     ) -> None:
         b = self.b
         for phase in Phase:
             if not rich and phase != Phase.CLOSING and not b.chance(quality):
                 continue
-            text = b.rng.choice(texts.CONVERSATION_NOTES.get(phase.value, ("",)))
-            if phase == Phase.EXPERIENCE:
-                text = text.format(experience=f"„{brought.title}”" if brought else "een bijbaan")
+            template = b.rng.choice(texts.CONVERSATION_NOTES.get(phase.value, ("",)))
+            text = about.write(template, experience=f"„{brought.title}”" if brought else "een bijbaan")
             if text:
                 b.add(PhaseNote(school=self.school, conversation=held, phase=phase.value, text=text))
 
@@ -228,23 +231,25 @@ class ConversationPlanner:
         student = plan.student
         what, _who, where, done_when = texts.ACTIONS[0] if rich else rng.choice(texts.ACTIONS)
         due_on = held_on + dt.timedelta(days=rng.randint(7, 35))
-        parties: list[tuple[str, str, str, str, str]] = [
+        parties: list[tuple[str, str, dict[str, Any], str, str]] = [
             # A vague agreement (no "how do we know") is what the mirror is there to show.
             (
                 Party.STUDENT,
                 what,
-                student.user.first_name,
+                {"doer": Doer.SELF, "who": ""},
                 where,
                 done_when if b.chance(quality) or rich else "",
             )
         ]
         if rich or b.chance(0.4):
             mentor_what, mentor_done = rng.choice(texts.MENTOR_AGREEMENTS)
-            parties.append((Party.MENTOR, mentor_what, held.mentor.get_full_name(), "", mentor_done))
+            mentor = {"doer": Doer.MENTOR, "doer_user": held.mentor, "who": held.mentor.get_full_name()}
+            parties.append((Party.MENTOR, mentor_what, mentor, "", mentor_done))
         if plan.guardians and (rich or b.chance(0.2)):
             guardian_what, guardian_done = rng.choice(texts.GUARDIAN_AGREEMENTS)
-            parties.append((Party.GUARDIAN, guardian_what, "ouder/verzorger", "thuis", guardian_done))
-        for party, text, who, where_with_whom, done in parties:
+            guardian = {"doer": Doer.GUARDIAN, "who": ""}
+            parties.append((Party.GUARDIAN, guardian_what, guardian, "thuis", guardian_done))
+        for party, text, doer, where_with_whom, done in parties:
             party_due = due_on if party == Party.STUDENT else due_on - dt.timedelta(days=3)
             finished = party_due < b.today and b.chance(0.6)
             action = b.add(
@@ -252,7 +257,7 @@ class ConversationPlanner:
                     school=self.school,
                     student=student,
                     what=text,
-                    who=who,
+                    **doer,
                     due_on=party_due,
                     where_with_whom=where_with_whom,
                     done_when=done,

@@ -6,24 +6,38 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in text.replace("\n", ",").split(",") if name.strip())
 
 
-DUTCH_FIRST_NAMES = _split(
+# Boys' and girls' names apart, so what the demo writes about a student uses the right pronouns
+# (demo/about.py); the lists a name is drawn from keep their order, so a seed gives the same people.
+DUTCH_BOY_NAMES = _split(
     """
     Daan, Sem, Lucas, Levi, Finn, Milan, Jesse, Bram, Thijs, Ruben, Luuk, Stijn, Tim, Jayden, Thomas,
-    Niels, Gijs, Joep, Max, Sven, Jens, Mees, Teun, Siem, Kai, Dex, Boaz, Hidde, Wessel, Koen, Emma,
-    Julia, Sophie, Tess, Zoë, Sara, Lotte, Fleur, Anna, Eva, Noor, Lieke, Isa, Femke, Roos, Evi,
+    Niels, Gijs, Joep, Max, Sven, Jens, Mees, Teun, Siem, Kai, Dex, Boaz, Hidde, Wessel, Koen
+    """
+)
+DUTCH_GIRL_NAMES = _split(
+    """
+    Emma, Julia, Sophie, Tess, Zoë, Sara, Lotte, Fleur, Anna, Eva, Noor, Lieke, Isa, Femke, Roos, Evi,
     Jasmijn, Lisa, Sanne, Fenna, Britt, Nina, Maud, Iris, Lynn, Mila, Floor, Yara, Linde, Puck
     """
 )
+DUTCH_FIRST_NAMES = DUTCH_BOY_NAMES + DUTCH_GIRL_NAMES
 
-INTERNATIONAL_FIRST_NAMES = _split(
+INTERNATIONAL_BOY_NAMES = _split(
     """
     Mohammed, Yusuf, Amir, Omar, Bilal, Hamza, Ilias, Ayoub, Mehmet, Emre, Kerem, Oleksandr, Dmytro,
     Maksym, Bohdan, Kacper, Jakub, Mateusz, Tesfay, Yonas, Dawit, Abdi, Ahmad, Mustafa, Rahul, Diego,
-    Mateo, Kofi, Jermaine, Rayan, Samira, Fatima, Aya, Nour, Yasmina, Ikram, Elif, Zeynep, Esra,
-    Sofiia, Anastasiia, Olena, Zuzanna, Maja, Wiktoria, Selam, Helen, Luwam, Hodan, Amina, Maryam,
-    Zahra, Priya, Valentina, Camila, Ama, Shanice, Kimberley, Layla, Hiba
+    Mateo, Kofi, Jermaine, Rayan
     """
 )
+INTERNATIONAL_GIRL_NAMES = _split(
+    """
+    Samira, Fatima, Aya, Nour, Yasmina, Ikram, Elif, Zeynep, Esra, Sofiia, Anastasiia, Olena, Zuzanna,
+    Maja, Wiktoria, Selam, Helen, Luwam, Hodan, Amina, Maryam, Zahra, Priya, Valentina, Camila, Ama,
+    Shanice, Kimberley, Layla, Hiba
+    """
+)
+INTERNATIONAL_FIRST_NAMES = INTERNATIONAL_BOY_NAMES + INTERNATIONAL_GIRL_NAMES
+GIRL_NAMES = frozenset(DUTCH_GIRL_NAMES + INTERNATIONAL_GIRL_NAMES)
 
 DUTCH_LAST_NAMES = _split(
     """

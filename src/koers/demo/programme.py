@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from koers.programme.content import ensure_activity_types
 from koers.programme.models import Activity, ActivityType, DatePrecision
 from koers.schools.models import Group, School, SchoolYear, Track, User
 
@@ -313,7 +312,6 @@ class ProgrammePlanner:
     def __init__(self, builder: _Builder, school: School):
         self.b = builder
         self.school = school
-        ensure_activity_types(school)
         self.types = {t.key: t for t in ActivityType.objects.filter(school=school)}
         self.counsellor = builder.counsellors_of[school.pk][0]
         self.teachers = builder.teachers_of[school.pk]

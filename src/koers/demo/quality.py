@@ -10,7 +10,6 @@ from typing import Any
 
 from django.utils import timezone
 
-from koers.quality.content import ensure_questionnaire, ensure_scan_items, ensure_tasks
 from koers.quality.measures import measure_all
 from koers.quality.models import (
     Audience,
@@ -26,6 +25,7 @@ from koers.quality.models import (
     Task,
     TaskAssignment,
 )
+from koers.quality.queries.evaluations import questionnaires_of
 from koers.schools.models import Membership, Role, RoleKind, School, SchoolYear
 
 
@@ -49,7 +49,6 @@ def plan_quality(builder: Any, school: School) -> None:
         .order_by("pk")
     )
     leader = Role.objects.filter(school=school, kind=RoleKind.LEADER).select_related("user").first()
-    ensure_scan_items(school)
     items = list(ScanItem.objects.filter(school=school).order_by("order"))
 
     # Last year's self-scan, closed, with the figures of then (a little lower than today's).
@@ -117,7 +116,6 @@ def plan_quality(builder: Any, school: School) -> None:
     )
 
     # The task matrix: the counsellor carries most, mentors hold the conversations, one task has nobody.
-    ensure_tasks(school)
     tasks = {task.key: task for task in Task.objects.filter(school=school)}
     counsellor = next((r for r in staff if r.kind == RoleKind.COUNSELLOR), None)
     rows = []
@@ -150,8 +148,9 @@ def plan_quality(builder: Any, school: School) -> None:
             "group__year_level", flat=True
         )
     )
+    questionnaires = questionnaires_of(staff[0])
     for audience, count in ((Audience.STUDENT, min(120, len(levels))), (Audience.STAFF, max(6, len(staff)))):
-        questionnaire = ensure_questionnaire(school, audience)
+        questionnaire = questionnaires[audience]
         evaluation = EvaluationRound.objects.create(
             school=school,
             audience=audience,

@@ -802,43 +802,45 @@ OWN_WORDS = (
 )
 
 # --- career conversations (loopbaangesprekken) ---
-# Quick notes a mentor types per phase while talking; "{experience}" is the experience the student brought.
+# Quick notes a mentor types per phase while talking, written for one student (demo/about.py): {hij}, {hem},
+# {zijn} are the student's pronouns, {steering} what the mentor noted about their programme, and
+# "{experience}" the experience the student brought.
 CONVERSATION_NOTES = {
     "goal": (
         "Wil het vooral hebben over stage volgend jaar.",
-        "Weet nog niet wat ze wil kiezen; vandaag verkennen.",
-        "Kwam zelf met de vraag of techniek iets voor hem is.",
+        "Weet nog niet wat {hij} wil kiezen; vandaag verkennen.",
+        "Kwam zelf met de vraag welk werk bij {hem} past.",
     ),
     "experience": (
         "Vertelde over {experience}. Werd enthousiast toen het over het echte werk ging.",
         "Begon bij {experience}; vond het spannend maar was achteraf trots.",
-        "Had het over {experience}: wat hem opviel was hoe vroeg iedereen begon.",
+        "Had het over {experience}: wat {hem} opviel was hoe vroeg iedereen begon.",
     ),
     "qualities": (
         "Noemt zichzelf geduldig; kon een voorbeeld geven van thuis.",
-        "Ziet pas na doorvragen dat ze goed kan organiseren.",
-        "Is precies en werkt netjes af, zegt ook zijn trainer.",
+        "Ziet pas na doorvragen dat {hij} goed kan organiseren.",
+        "Is precies en werkt netjes af, zegt ook {zijn} trainer.",
     ),
     "motives": (
         "Vindt het belangrijk om iets met mensen te doen.",
-        "Wil zien wat hij gemaakt heeft aan het eind van de dag.",
+        "Wil zien wat {hij} gemaakt heeft aan het eind van de dag.",
         "Afwisseling telt zwaar: niet elke dag hetzelfde.",
     ),
     "work_exploration": (
         "Samen gekeken welke beroepen bij dat soort werk horen.",
-        "Kent alleen de monteur; ook gekeken naar schadehersteller en bandenspecialist.",
-        "Weet weinig van werken in de zorg buiten verpleegkundige; opzoeken.",
+        "Kende maar een paar beroepen in die richting; samen er nog drie opgezocht.",
+        "Weet weinig van het werk zelf; {hij} gaat het opzoeken.",
     ),
     "career_steering": (
-        "Kiest voorlopig voor het profiel techniek, twijfelt nog over zorg.",
-        "Wil eerst een dag meelopen voordat ze kiest.",
+        "{steering}",
+        "Wil eerst een dag meelopen voordat {hij} kiest.",
     ),
     "networking": (
-        "Oom werkt in de bouw; die gaat ze vragen.",
-        "Buurvrouw is kapster; misschien kan hij daar een middag kijken.",
+        "Oom werkt in de bouw; die gaat {hij} vragen.",
+        "Buurvrouw is kapster; misschien kan {hij} daar een middag kijken.",
     ),
     "closing": (
-        "Afspraken samen geformuleerd, leerling schreef ze zelf op.",
+        "Afspraken samen geformuleerd, de leerling schreef de afspraken zelf op.",
         "Korte samenvatting door de leerling zelf gegeven.",
     ),
 }
@@ -848,7 +850,7 @@ CONVERSATION_SUMMARIES = (
     "durft te vragen als je iets niet weet. Volgende stap: een meeloopdag regelen.",
     "Je wilt iets met mensen doen, maar weet nog niet wat. We hebben drie beroepen opgezocht en je gaat "
     "iemand uit je omgeving interviewen.",
-    "Je twijfelt tussen twee profielen. We hebben op een rij gezet wat je goed kunt en wat je belangrijk "
+    "Je twijfelt nog over je keuze. We hebben op een rij gezet wat je goed kunt en wat je belangrijk "
     "vindt. Thuis bespreek je de keuze met je ouders.",
     "Je vertelde over je bijbaan en hoe je daar verantwoordelijkheid kreeg. Dat past bij werk waarin je "
     "zelf dingen regelt. Je zoekt uit welke opleidingen daarbij horen.",
@@ -856,7 +858,7 @@ CONVERSATION_SUMMARIES = (
 
 CONVERSATION_NEXT_TOPICS = (
     "Hoe ging de meeloopdag?",
-    "Wat zei je oom over zijn werk?",
+    "Wat vertelde je oom over het werk?",
     "Welke keuze heb je met je ouders besproken?",
     "Terugkijken op de open dag.",
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final
+from typing import Any, Final
 
 from django.conf import settings
 from django.db import models
@@ -263,6 +263,24 @@ class ActionStatus(models.TextChoices):
     DROPPED = "dropped", _("Vervallen")
 
 
+class Doer(models.TextChoices):
+    """Who does an action: the student, a person linked by account or network contact, or free text."""
+
+    SELF = "self", _("ikzelf")
+    MENTOR = "mentor", _("mijn mentor")
+    GUARDIAN = "guardian", _("mijn ouder/verzorger")
+    CONTACT = "contact", _("iemand uit mijn netwerk")
+    OTHER = "other", _("iemand anders")
+
+
+# How a linked doer is named after their name (the student's point of view: these are the student's words).
+RELATION_LABELS: dict[str, Any] = {
+    Doer.MENTOR: _("mentor"),
+    Doer.GUARDIAN: _("ouder/verzorger"),
+    Doer.CONTACT: _("uit mijn netwerk"),
+}
+
+
 class ActionQuerySet(models.QuerySet["Action"]):
     def open(self) -> ActionQuerySet:
         return self.filter(status=ActionStatus.OPEN)
@@ -276,7 +294,16 @@ class Action(SharedItem):
 
     student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="actions")
     what = models.CharField(_("wat ga ik doen"), max_length=200)
-    who = models.CharField(_("wie doet het"), max_length=120)
+    doer = models.CharField(_("wie doet het"), max_length=10, choices=Doer.choices, default=Doer.SELF)
+    # The mentor or guardian chosen (a link, so the mentor is told and sees it), or the network contact.
+    doer_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    doer_contact = models.ForeignKey(
+        Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    # Free text for someone else; for a linked person their name when chosen (shown if the link goes).
+    who = models.CharField(_("wie dan"), max_length=120, blank=True)
     due_on = models.DateField(_("wanneer is het klaar"))
     where_with_whom = models.CharField(_("waar of met wie"), max_length=200, blank=True)
     done_when = models.CharField(_("hoe weten we dat het gelukt is"), max_length=200)
@@ -302,6 +329,15 @@ class Action(SharedItem):
 
     def is_overdue(self, day: dt.date | None = None) -> bool:
         return self.status == ActionStatus.OPEN and self.due_on < (day or timezone.localdate())
+
+    @property
+    def who_label(self) -> str:
+        """Who does it, in the reader's language: "ikzelf", or the person's name with who they are."""
+        if self.doer == Doer.SELF:
+            return str(Doer.SELF.label)
+        if self.doer == Doer.OTHER or not self.who:
+            return self.who or str(Doer(self.doer).label)
+        return f"{self.who} ({RELATION_LABELS[self.doer]})"
 
 
 class Remark(models.Model):

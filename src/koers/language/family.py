@@ -114,6 +114,7 @@ FAMILY_SOURCES = (
     "choices/models.py",
     "choices/domain/choosing.py",
     "choices/domain/ranking.py",
+    "choices/domain/results.py",
     "choices/domain/route.py",
     "choices/forms/route.py",
     "choices/views/route.py",

@@ -12,6 +12,7 @@ key is ignored here and reported by ``overlay_problems`` (a test runs it over th
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,10 +179,17 @@ def overlay_problems(content_dir: Path | None = None) -> list[str]:
     return problems
 
 
+@functools.cache
+def _shipped() -> tuple[dict[str, list[Entry]], dict[str, list[Entry]]]:
+    """The shipped files, read and checked once per process: they change only with a new release (a
+    restart), and every test that needs the catalogue loads it into its own transaction."""
+    return _read_all(None)
+
+
 def load_content(content_dir: Path | None = None) -> LoadReport:
     """Create or update every catalogue entry from the YAML files; raises ContentError and writes nothing
     when a file has a mistake. A fixed number of queries, however long the files are."""
-    traits, prompts = _read_all(content_dir)
+    traits, prompts = _read_all(content_dir) if content_dir is not None else _shipped()
     report = LoadReport()
     with transaction.atomic():
         known_traits = {(t.kind, t.key): t for t in Trait.objects.all()}

@@ -47,7 +47,10 @@ def _drawing(reference: str, name: str) -> Drawing:
 
 @functools.cache
 def catalogue() -> dict[str, Drawing]:
-    entries = yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))
+    # The C loader when libyaml is there: the catalogue is read once per process, by every test worker too.
+    entries = yaml.load(
+        CATALOGUE_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
     return {str(name): _drawing(reference, str(name)) for name, reference in entries.items()}
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from koers.access.tenancy import school_scope
-from koers.language.content import build_translations, copy_shipped, read_overlays
+from koers.language.content import SAFE_LOADER, build_translations, copy_shipped, read_overlays
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.models import Assignment, AssignmentFormat, Audience
 from koers.schools.models import School
@@ -28,7 +28,9 @@ ASSIGNMENTS_FILE = CONTENT_DIR / "assignments.yaml"
 @lru_cache(maxsize=1)
 def _raw() -> list[dict[str, Any]]:
     with ASSIGNMENTS_FILE.open(encoding="utf-8") as handle:
-        return list(yaml.safe_load(handle)["assignments"])
+        return list(
+            yaml.load(handle, Loader=SAFE_LOADER)["assignments"]
+        )  # the C loader when libyaml is there
 
 
 @lru_cache(maxsize=1)

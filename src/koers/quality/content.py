@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.db import transaction
 
 from koers.access.tenancy import school_scope
+from koers.language.content import SAFE_LOADER, insert_copies
 from koers.quality.models import Audience, Questionnaire, ScanItem, Task
 from koers.schools.models import School
 
@@ -21,7 +23,7 @@ CONTENT_DIR = Path(__file__).parent / "content"
 @cache
 def _load(name: str) -> Any:
     with (CONTENT_DIR / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=SAFE_LOADER)  # the C loader when libyaml is there
 
 
 def shipped_scan_items() -> list[dict[str, Any]]:
@@ -36,56 +38,68 @@ def shipped_questionnaire(audience: str) -> dict[str, Any]:
     return copy.deepcopy(_load("questionnaires.yaml")[audience])
 
 
+@cache
+def _scan_item_rows() -> list[dict[str, Any]]:
+    return [
+        {
+            "key": item["key"],
+            "theme": item["theme"],
+            "text": item["text"],
+            "measure": item.get("measure", ""),
+            "order": index,
+        }
+        for index, item in enumerate(shipped_scan_items())
+    ]
+
+
+@cache
+def _task_rows() -> list[dict[str, Any]]:
+    return [
+        {"key": item["key"], "name": item["name"], "order": index}
+        for index, item in enumerate(shipped_tasks())
+    ]
+
+
+@cache
+def _questionnaire_rows() -> list[dict[str, Any]]:
+    rows = []
+    for audience in Audience.values:
+        shipped = shipped_questionnaire(audience)
+        questions = []
+        for question in shipped["questions"]:
+            question.setdefault("translations", {})
+            question["nl"] = question["text"]  # the Dutch the translations were made from
+            questions.append(question)
+        rows.append({"audience": audience, "title": shipped["title"], "questions": questions})
+    return rows
+
+
 def ensure_scan_items(school: School) -> None:
     have = set(ScanItem.objects.filter(school=school).values_list("key", flat=True))
-    missing = [
-        ScanItem(
-            school=school,
-            key=item["key"],
-            theme=item["theme"],
-            text=item["text"],
-            measure=item.get("measure", ""),
-            shipped=True,
-            order=index,
-        )
-        for index, item in enumerate(shipped_scan_items())
-        if item["key"] not in have
-    ]
-    if missing:
-        ScanItem.objects.bulk_create(missing)
+    insert_copies(
+        ScanItem, school, [row for row in _scan_item_rows() if row["key"] not in have], shipped=True
+    )
 
 
 def ensure_tasks(school: School) -> None:
     if Task.objects.filter(school=school).exists():
         return
-    Task.objects.bulk_create(
-        Task(school=school, key=item["key"], name=item["name"], shipped=True, order=index)
-        for index, item in enumerate(shipped_tasks())
-    )
+    insert_copies(Task, school, _task_rows(), shipped=True)
 
 
-def ensure_questionnaire(school: School, audience: str) -> Questionnaire:
-    found = Questionnaire.objects.filter(school=school, audience=audience).first()
-    if found is not None:
-        return found
-    shipped = shipped_questionnaire(audience)
-    questions = []
-    for question in shipped["questions"]:
-        question.setdefault("translations", {})
-        question["nl"] = question["text"]  # the Dutch the translations were made from
-        questions.append(question)
-    return Questionnaire.objects.create(
-        school=school, audience=Audience(audience), title=shipped["title"], questions=questions
+def ensure_questionnaires(school: School) -> None:
+    have = set(Questionnaire.objects.filter(school=school).values_list("audience", flat=True))
+    insert_copies(
+        Questionnaire, school, [row for row in _questionnaire_rows() if row["audience"] not in have]
     )
 
 
 def copy_into(school: School) -> None:
     """The school's own copies of the statements, the tasks and the question lists (``schools.content``)."""
-    with school_scope(school):
+    with school_scope(school), transaction.atomic():
         ensure_scan_items(school)
         ensure_tasks(school)
-        for audience in Audience.values:
-            ensure_questionnaire(school, audience)
+        ensure_questionnaires(school)
 
 
 def question_text(question: dict[str, Any], language: str) -> tuple[str, str]:

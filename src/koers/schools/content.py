@@ -31,11 +31,10 @@ def register_school_content(name: str, copier: Copier) -> None:
     COPIERS[name] = copier
 
 
-def copy_school_content(school: School) -> list[str]:
-    """Run every registered copier for ``school``; returns the names of the catalogues, in order."""
+def copy_school_content(school: School) -> None:
+    """Run every registered copier for ``school``."""
     for copier in COPIERS.values():
         copier(school)
-    return list(COPIERS)
 
 
 def copy_content_into_every_school() -> int:

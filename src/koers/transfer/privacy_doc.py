@@ -21,7 +21,7 @@ def _cell(text: str) -> str:
 
 
 def register_table() -> str:
-    from koers.transfer.register import REGISTER
+    from koers.transfer.register import REGISTER  # noqa: PLC0415 - run as a script; Django is set up first
 
     lines = [
         "| model | about a student | files | what and why | who sees it | how long |",
@@ -53,7 +53,7 @@ def document_with_table(document: str) -> str:
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.settings")
-    import django
+    import django  # noqa: PLC0415 - run as a script before settings are loaded
 
     django.setup()
     if "--write" in argv:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from koers.access.rules import is_guardian, is_student
 from koers.choices.models import Choice, RouteStep
+from koers.choices.queries.links import interest_field_names, label_links, needs_field_names, with_links
 from koers.choices.queries.moments import confirmers_needed
 from koers.common.lookups import one_or_404
 from koers.dossier.models import (
@@ -86,7 +87,7 @@ def items_of(student: Student, selection: dict[str, Any] | None = None) -> Items
     actions = only_chosen(Action.objects.filter(student=student), "actions")
     # Confirmed choices (choices): every confirmation their moment asks for is given, as on the LOB-lijn.
     choices = only_chosen(
-        Choice.objects.filter(student=student, confirmations__isnull=False)
+        with_links(Choice.objects.filter(student=student, confirmations__isnull=False))
         .distinct()
         .select_related("moment", "programme", "vocational_programme")
         .prefetch_related(
@@ -103,6 +104,7 @@ def items_of(student: Student, selection: dict[str, Any] | None = None) -> Items
         for c in choices
         if set(confirmers_needed(c.moment, student)) <= {x.confirmer for x in c.confirmations.all()}
     ]
+    label_links(confirmed, interest_field_names() if needs_field_names(confirmed) else {})
     return Items(
         experiences=list(experiences),
         evidence=list(evidence),

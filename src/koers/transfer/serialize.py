@@ -123,7 +123,7 @@ def transfer_document(export: TransferExport, items: Items, *, source_school: st
         "actions": [
             {
                 "what": action.what,
-                "who": action.who,
+                "who": action.who_label,
                 "due_on": _date(action.due_on),
                 "where_with_whom": action.where_with_whom,
                 "done_when": action.done_when,
@@ -152,6 +152,20 @@ def transfer_document(export: TransferExport, items: Items, *, source_school: st
                     }
                     for step in choice.route_steps.all()
                 ],
+                "supported_by": {
+                    "experiences": [e.title for e in choice.experiences.all()],
+                    "reflections": [
+                        {"competence": r.competence, "experience": r.experience.title}
+                        for r in choice.reflections.all()
+                    ],
+                    "qualities_and_motives": [{"kind": t.kind, "name": t.label} for t in choice.traits.all()],
+                    "occupations": [o.dutch_name for o in choice.occupations.all()],
+                    "programmes": [p.dutch_name for p in choice.linked_programmes.all()],
+                    "interest_tests": [
+                        {"date": _date(timezone.localdate(r.created_at)), "top_fields": r.top_fields()}
+                        for r in choice.interest_results.all()
+                    ],
+                },
                 "confirmed_by": sorted(c.confirmer for c in choice.confirmations.all()),
             }
             for choice in items.choices

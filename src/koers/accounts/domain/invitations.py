@@ -17,6 +17,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
@@ -190,7 +191,6 @@ def _name(user: User) -> str:
 
 
 def _free_username(first_name: str, last_name: str) -> str:
-    from django.utils.text import slugify
 
     base = slugify(f"{first_name}.{last_name}").replace("-", ".")[:30] or "ouder"
     with scopes_disabled():

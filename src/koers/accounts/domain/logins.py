@@ -219,7 +219,6 @@ def needs_second_factor(user: User) -> bool:
 
 
 def _session_store() -> type[SessionBase]:
-    from django.conf import settings
 
     return import_string(f"{settings.SESSION_ENGINE}.SessionStore")
 

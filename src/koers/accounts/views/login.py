@@ -22,6 +22,7 @@ from koers.accounts.backends import oidc_configured
 from koers.accounts.domain import logins as domain
 from koers.accounts.queries import confirmed_device
 from koers.accounts.saml import saml_configured
+from koers.accounts.tasks import queue_password_reset
 from koers.common.ratelimit import client_address
 
 
@@ -88,7 +89,6 @@ class PasswordResetLater(PasswordResetForm):
     person it goes to, at the public address) and tries again while the mail server is down."""
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        from koers.accounts.tasks import queue_password_reset
 
         for user in self.get_users(self.cleaned_data["email"]):
             queue_password_reset(user)

@@ -27,6 +27,7 @@ MODULE_FIELDS = (
     "tracks",
     "year_levels",
     "periods",
+    "presentation",
 )
 
 
@@ -50,13 +51,21 @@ def save_module(
         raise ValidationError(
             {"max_size": _("De grootste groep moet minstens zo groot zijn als de kleinste.")}
         )
+    presentation = values.get("presentation")
+    if presentation is not None and (
+        presentation.school_id != by.school_id  # type: ignore[attr-defined]
+        or presentation.school_year_id != school_year.pk  # type: ignore[attr-defined]
+    ):
+        raise ValidationError(
+            {"presentation": _("Kies een activiteit uit het programma van dit schooljaar.")}
+        )
     periods = values["periods"]
     if not periods or any(int(p) not in PERIODS for p in periods):  # type: ignore[attr-defined]
         raise ValidationError({"periods": _("Kies minstens één periode.")})
     if module is None:
         module = Module(school_id=by.school_id, school_year=school_year)
     for name in MODULE_FIELDS:
-        setattr(module, name, values[name])
+        setattr(module, name, values.get(name))
     module.periods = sorted(int(p) for p in periods)  # type: ignore[attr-defined]
     module.year_levels = sorted(int(y) for y in module.year_levels)
     if module.pk is None:

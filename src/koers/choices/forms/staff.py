@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.choices.models import PERIODS, ChoiceMoment, Module, UnitKind
 from koers.common.forms import VersionedFormMixin
+from koers.programme.models import Activity
 from koers.schools.models import Track
 
 
@@ -51,6 +52,9 @@ class ModuleForm(VersionedFormMixin, forms.ModelForm):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
     )
+    presentation: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("afsluitende presentatie"), queryset=Activity.objects.none(), required=False
+    )
 
     class Meta:
         model = Module
@@ -64,11 +68,22 @@ class ModuleForm(VersionedFormMixin, forms.ModelForm):
             "tracks",
             "year_levels",
             "periods",
+            "presentation",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "presentation": _(
+                "Plan de presentatie of tentoonstelling met ouders als activiteit in het jaarprogramma en "
+                "kies die hier; zo staat hij op de LOB-lijn en bij de uitnodiging van ouders."
+            )
+        }
 
-    def __init__(self, *args: Any, teachers: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, teachers: Any = None, activities: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["presentation"].queryset = activities  # type: ignore[attr-defined]
+        self.fields["presentation"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda a: f"{a.title} ({a.starts_on:%d-%m-%Y}, {a.get_track_display()} {a.year_level})"
+        )
         self.fields["teacher"].queryset = teachers  # type: ignore[attr-defined]
         self.fields["teacher"].label_from_instance = lambda user: user.get_full_name() or user.username  # type: ignore[attr-defined]
 
@@ -122,3 +137,18 @@ class DeepeningsForm(forms.Form):
 
     def titles(self) -> list[str]:
         return [line for line in self.cleaned_data["deepenings"].splitlines() if line.strip()]
+
+
+class OpenPointForm(forms.Form):
+    """An open point of a choice, as the student's agreement in the conversation."""
+
+    what = forms.CharField(
+        label=_("Afspraak"),
+        max_length=200,
+        error_messages={"required": _("Schrijf op wat er gaat gebeuren.")},
+    )
+    due_on = forms.DateField(
+        label=_("Klaar op"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Vul in wanneer het klaar is.")},
+    )

@@ -12,6 +12,7 @@ from django.http import Http404
 from koers.choices.models import PERIODS, AllocationRun, Module, Placement, Preference
 from koers.choices.rules import can_plan_choices
 from koers.common.lookups import one_or_404
+from koers.programme.models import Activity
 from koers.schools.models import Group, Membership, Role, RoleKind, SchoolYear, Student, User
 from koers.schools.queries import current_group_of
 
@@ -48,7 +49,7 @@ def student_modules(student: Student, day: dt.date | None = None) -> StudentModu
         p.module = by_id.get(p.module_id, p.module)
     placements = list(
         Placement.objects.filter(student=student, school_year_id=group.school_year_id).select_related(
-            "module"
+            "module__presentation"
         )
     )
     got = {p.module_id for p in placements}
@@ -179,3 +180,43 @@ def modules_in_period(placement: Placement) -> QuerySet[Module]:
         if placement.period in m.periods
     ]
     return Module.objects.filter(pk__in=running).order_by("title")
+
+
+@dataclass
+class ModuleList:
+    module: Module
+    periods: list[tuple[int, list[Placement]]]
+
+
+def module_list(module: Module) -> ModuleList:
+    """The students of one module per period, for the timetable's PDF: two queries (placements with students,
+    their groups)."""
+    placements = list(
+        Placement.objects.filter(module=module)
+        .select_related("student__user")
+        .order_by("period", "student__user__last_name", "student__user__first_name", "pk")
+    )
+    groups = dict(
+        Membership.objects.current()
+        .filter(
+            group__school_year_id=module.school_year_id, student_id__in=[p.student_id for p in placements]
+        )
+        .values_list("student_id", "group__name")
+    )
+    for placement in placements:
+        placement.group_name = groups.get(placement.student_id, "")  # type: ignore[attr-defined]
+    return ModuleList(
+        module=module, periods=[(p, [x for x in placements if x.period == p]) for p in module.periods]
+    )
+
+
+def activities_of(year: SchoolYear | None) -> QuerySet[Activity]:
+    """The programme's activities of the year, for the closing presentation (with guardians first)."""
+    if year is None:
+        return Activity.objects.none()
+    return Activity.objects.filter(school_year=year).order_by("-involves_guardians", "starts_on", "title")
+
+
+def get_own_placement_for(student: Student, pk: int) -> Placement:
+    """One of the student's own module places; anything else is a 404."""
+    return one_or_404(Placement.objects.select_related("module", "student__school"), pk=pk, student=student)

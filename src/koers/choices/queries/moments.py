@@ -19,10 +19,11 @@ from koers.choices.models import (
     Module,
     RouteStep,
 )
+from koers.choices.queries.links import interest_field_names, label_links, needs_field_names, with_links
 from koers.choices.rules import can_follow_choices, can_plan_choices
 from koers.common.lookups import one_or_404
 from koers.conversations.models import Conversation
-from koers.dossier.models import Experience
+from koers.dossier.models import Action, Experience
 from koers.schools.family_rules import decides_for_self
 from koers.schools.models import Group, Membership, Role, SchoolYear, Student
 from koers.schools.queries import current_group_of, mentored_groups, visible_students
@@ -44,7 +45,9 @@ def get_module_for(role: Role, pk: int) -> Module:
     if not can_plan_choices(role):
         raise Http404
     return one_or_404(
-        Module.objects.select_related("teacher", "school_year"), pk=pk, school_id=role.school_id
+        Module.objects.select_related("teacher", "school_year", "presentation"),
+        pk=pk,
+        school_id=role.school_id,
     )
 
 
@@ -103,24 +106,32 @@ def confirmers_needed(moment: ChoiceMoment, student: Student, day: dt.date | Non
     return needed
 
 
-def student_choices(student: Student, day: dt.date | None = None) -> list[MomentLine]:
-    """The student's moments with their choice and confirmations: three queries (group, moments, choices)."""
+def student_choices(
+    student: Student, day: dt.date | None = None, *, shared_only: bool = False
+) -> list[MomentLine]:
+    """The student's moments with their choice, confirmations and what the argument links to: three queries
+    (group, moments, choices), then with choices nine prefetches and, when a test result is linked, the
+    interest fields' names. ``shared_only``: a guardian's view (only dossier items shared with guardians)."""
     day = day or timezone.localdate()
     group = current_group_of(student, day)
     moments = list(moments_for_student(student, group))
-    choices = {
-        c.moment_id: c
-        for c in Choice.objects.filter(student=student, moment__in=[m.pk for m in moments])
-        .select_related("programme")
-        .prefetch_related(
-            Prefetch("confirmations", queryset=Confirmation.objects.all()),
-            "experiences",
-            Prefetch(
-                "route_steps",
-                queryset=RouteStep.objects.select_related("unit", "deepening", "broaden_with"),
+    found = list(
+        with_links(
+            Choice.objects.filter(student=student, moment__in=[m.pk for m in moments])
+            .select_related("programme")
+            .prefetch_related(
+                Prefetch("confirmations", queryset=Confirmation.objects.all()),
+                Prefetch("agreed_actions", queryset=Action.objects.order_by("due_on", "pk")),
+                Prefetch(
+                    "route_steps",
+                    queryset=RouteStep.objects.select_related("unit", "deepening", "broaden_with"),
+                ),
             ),
+            shared_only=shared_only,
         )
-    }
+    )
+    label_links(found, interest_field_names() if needs_field_names(found) else {})
+    choices = {c.moment_id: c for c in found}
     lines = []
     for moment in moments:
         choice = choices.get(moment.pk)

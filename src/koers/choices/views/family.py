@@ -7,22 +7,37 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from koers.access.audit import record_access
 from koers.access.gate import permit
+from koers.access.models import AuditAction
 from koers.access.rules import is_guardian
 from koers.choices.domain import choosing
 from koers.choices.domain.ranking import rank_modules
-from koers.choices.forms.family import ChoiceForm, RankForm, StanceForm
+from koers.choices.domain.results import record_module_experience
+from koers.choices.forms.family import ChoiceForm, RankForm, StanceForm, initial_of
 from koers.choices.models import MomentKind
 from koers.choices.queries import moments as queries
-from koers.choices.queries.modules import student_modules
-from koers.choices.rules import can_confirm_choices, can_make_choices, can_read_child_choices
+from koers.choices.queries.links import get_voice_for, link_options
+from koers.choices.queries.modules import get_own_placement_for, student_modules
+from koers.choices.rules import (
+    can_confirm_choices,
+    can_hear_choice_voice,
+    can_make_choices,
+    can_read_child_choices,
+)
 from koers.common.htmx import render_page
+from koers.common.uploads import is_first_request_for, serve_file
 from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
+from koers.dossier.forms.experiences import EvidenceForm, ExperienceForm
+from koers.lob.vocabulary import ExperienceKind
 from koers.schools.models import Student
 from koers.schools.queries import get_student_for, guardian_sees_dossier_of, guardianship_of, own_student
 
@@ -61,25 +76,14 @@ def choose(request: HttpRequest, moment_pk: int) -> HttpResponse:
     student = own_student(role)
     line = queries.get_student_moment_for(role, student, moment_pk)
     choice = line.choice
-    initial = (
-        {
-            "chosen": choice.chosen,
-            "why": choice.why,
-            "found_out": choice.found_out,
-            "still_to_find_out": choice.still_to_find_out,
-            "experiences": list(choice.experiences.all()),
-            "institution": choice.institution,
-            "programme": choice.programme_id,
-            "application": choice.application,
-        }
-        if choice
-        else None
-    )
     form = ChoiceForm(
         request.POST or None,
-        initial=initial,
+        request.FILES or None,
+        initial=initial_of(choice),
         experiences=queries.experiences_of(student),
         follow_up=line.moment.kind == MomentKind.FOLLOW_UP,
+        links=link_options(student),
+        has_voice=bool(choice and choice.voice),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,7 +93,10 @@ def choose(request: HttpRequest, moment_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Je keuze is bewaard. Bespreek hem met je mentor."))
             return redirect("choices:mine")
-    return render_page(request, "choices/family/choose.html", {"form": form, "line": line})
+    files_dropped = request.method == "POST" and bool(request.FILES) and not form.is_valid()
+    return render_page(
+        request, "choices/family/choose.html", {"form": form, "line": line, "files_dropped": files_dropped}
+    )
 
 
 @login_required
@@ -143,7 +150,7 @@ def child(request: HttpRequest, student_pk: int) -> HttpResponse:
             "student": student,
             "sees": sees,
             "may_confirm": bool(guardianship and guardianship.decides),
-            "lines": queries.student_choices(student) if sees else [],
+            "lines": queries.student_choices(student, shared_only=True) if sees else [],
         },
     )
 
@@ -162,4 +169,92 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("De keuze is bevestigd."))
     if is_guardian(role):
         return redirect("choices:child", student_pk=choice.student_id)
+    conversation = request.POST.get("gesprek", "")
+    if conversation.isdigit():  # confirmed in guide mode: back to the conversation (which checks access)
+        return redirect(reverse("conversations:guide", args=[int(conversation)]) + "#choices")
     return redirect("choices:student", student_pk=choice.student_id)
+
+
+@login_required
+@require_GET
+def voice(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The reasons for a choice as the student spoke them: for the student, their mentors and counsellor, and
+    a guardian who sees the dossier (playing it is logged for anyone but the student)."""
+    role = permit(request, can_hear_choice_voice)
+    choice = get_voice_for(role, pk)
+    if role.user_id != choice.student.user_id and is_first_request_for(request):
+        record_access(
+            role=role,
+            student=choice.student,
+            action=AuditAction.DOWNLOAD,
+            subject=_("spraakbericht bij een keuze"),
+        )
+    return serve_file(
+        request,
+        choice.voice,
+        content_type=choice.voice_content_type or "application/octet-stream",
+        filename="spraakbericht",
+        attachment=False,
+    )
+
+
+EXPERIENCE_FIELDS = (
+    "kind",
+    "title",
+    "happened_on",
+    "place",
+    "what_i_did",
+    "feeling",
+    "went_well",
+    "learned_about_me",
+    "shared_with_guardians",
+)
+
+
+@login_required
+@GET_POST
+def module_experience(request: HttpRequest, pk: int) -> HttpResponse:
+    """The end of a module into the dossier: the dossier's experience form, filled in from the module."""
+    role = permit(request, can_make_choices)
+    placement = get_own_placement_for(own_student(role), pk)
+    if placement.experience_id:
+        return redirect("dossier:experience", pk=placement.experience_id)
+    evidence_form = EvidenceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        form = ExperienceForm(request.POST)
+        if all([form.is_valid(), evidence_form.is_valid()]):
+            try:
+                experience = record_module_experience(
+                    by=role,
+                    placement=placement,
+                    values={name: form.cleaned_data[name] for name in EXPERIENCE_FIELDS},
+                    evidence=evidence_form.uploads(),
+                    caption=evidence_form.cleaned_data.get("caption", ""),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Je module staat in je dossier."))
+                return redirect("dossier:experience", pk=experience.pk)
+    else:
+        module = placement.module
+        form = ExperienceForm(
+            initial={
+                "kind": ExperienceKind.SCHOOL_SUBJECT,
+                "title": module.title[:120],
+                "happened_on": timezone.localdate(),
+                "place": module.room,
+                "what_i_did": module.description,
+                "shared_with_guardians": role.school.shares_by_default("experience"),
+            }
+        )
+    return render_page(
+        request,
+        "dossier/experience_form.html",
+        {
+            "form": form,
+            "evidence_form": evidence_form,
+            "experience": None,
+            "files_dropped": request.method == "POST" and bool(request.FILES),
+        },
+    )

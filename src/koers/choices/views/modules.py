@@ -8,8 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
 from koers.choices.domain import modules as domain
@@ -19,7 +22,9 @@ from koers.choices.queries import modules as queries
 from koers.choices.queries.moments import current_year, get_module_for
 from koers.choices.rules import can_plan_choices
 from koers.common.csv_export import csv_response
+from koers.common.downloads import attachment
 from koers.common.htmx import render_page
+from koers.common.pdf import render_pdf
 from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 
@@ -59,6 +64,7 @@ def _module_page(request: HttpRequest, module: Module | None) -> HttpResponse:
         instance=module,
         teachers=queries.teachers_of(role.school_id),
         version=version_of_instance(module, domain.MODULE_FIELDS) if module else "",
+        activities=queries.activities_of(year),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -154,3 +160,18 @@ def allocation_csv(request: HttpRequest) -> HttpResponse:
         for p in placements
     ]
     return csv_response("keuzemodules.csv", header, rows)
+
+
+@login_required
+@require_GET
+def module_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """One module's lists per period (a page each) for the timetable and the teacher, as PDF."""
+    role = permit(request, can_plan_choices)
+    module = get_module_for(role, pk)
+    html = render_to_string(
+        "choices/staff/module_pdf.html",
+        {"list": queries.module_list(module), "school": role.school, "today": timezone.localdate()},
+        request=request,
+    )
+    filename = f"keuzemodule-{slugify(module.title) or module.pk}.pdf"
+    return attachment(render_pdf(html), content_type="application/pdf", filename=filename)

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from koers.access.audit import record_access
@@ -15,10 +16,11 @@ from koers.access.gate import permit
 from koers.choices.domain import choosing
 from koers.choices.domain.moments import FIELDS as MOMENT_FIELDS
 from koers.choices.domain.moments import save_moment
-from koers.choices.forms.family import ChoiceForm, StanceForm
+from koers.choices.forms.family import ChoiceForm, StanceForm, initial_of
 from koers.choices.forms.staff import MomentForm
 from koers.choices.models import MomentKind
 from koers.choices.queries import moments as queries
+from koers.choices.queries.links import link_options
 from koers.choices.rules import can_follow_choices, can_plan_choices
 from koers.common.htmx import render_page
 from koers.common.versions import version_of_instance
@@ -94,25 +96,14 @@ def record(request: HttpRequest, student_pk: int, moment_pk: int) -> HttpRespons
     line = queries.get_student_moment_for(role, pupil, moment_pk)
     choice = line.choice
     conversations = list(queries.conversations_of(pupil))
-    initial = (
-        {
-            "chosen": choice.chosen,
-            "why": choice.why,
-            "found_out": choice.found_out,
-            "still_to_find_out": choice.still_to_find_out,
-            "experiences": list(choice.experiences.all()),
-            "institution": choice.institution,
-            "programme": choice.programme_id,
-            "application": choice.application,
-        }
-        if choice
-        else {}
-    )
     form = ChoiceForm(
         request.POST or None,
-        initial=initial,
+        request.FILES or None,
+        initial=initial_of(choice),
         experiences=queries.experiences_of(pupil),
         follow_up=line.moment.kind == MomentKind.FOLLOW_UP,
+        links=link_options(pupil),
+        has_voice=bool(choice and choice.voice),
     )
     if request.method == "POST" and form.is_valid():
         conversation = next((c for c in conversations if str(c.pk) == request.POST.get("conversation")), None)
@@ -124,6 +115,8 @@ def record(request: HttpRequest, student_pk: int, moment_pk: int) -> HttpRespons
             show_domain_errors(form, error)
         else:
             messages.success(request, _("De keuze is bewaard."))
+            if conversation is not None and request.GET.get("gesprek"):  # opened from guide mode
+                return redirect(reverse("conversations:guide", args=[conversation.pk]) + "#choices")
             return redirect("choices:student", student_pk=pupil.pk)
     wanted = request.GET.get("gesprek") or (choice.conversation_id if choice else "")
     if request.method != "POST":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,7 +25,7 @@ from koers.conversations.mirror import refresh_mirror
 from koers.conversations.models import Agreement, Conversation, ConversationStatus, Party
 from koers.conversations.queries.closing import open_agreements_before
 from koers.conversations.rules import can_evaluate, can_hold_conversation
-from koers.dossier.models import Action, ActionStatus
+from koers.dossier.models import Action, ActionStatus, Doer
 from koers.schools.models import Role
 
 WHAT_MAX: Final = 200
@@ -64,18 +64,30 @@ def _guardian_names(conversation: Conversation) -> str:
     return ", ".join(names) or str(Party.GUARDIAN.label)
 
 
-def _who(conversation: Conversation, item: AgreementInput) -> str:
-    """The name written on the dossier action: who carries this agreement out."""
+def _doer(conversation: Conversation, item: AgreementInput) -> dict[str, Any]:
+    """Who carries the agreement out, as the dossier action's doer fields: the student themself, the
+    mentor (linked, so it is on their list), the guardians (linked when there is one), or the supervisor
+    by name."""
     match item.party:
         case Party.STUDENT:
-            who = str(conversation.student)
+            return {"doer": Doer.SELF, "who": ""}
         case Party.MENTOR:
-            who = str(conversation.mentor)
+            mentor = conversation.mentor
+            return {"doer": Doer.MENTOR, "doer_user": mentor, "who": str(mentor)[:WHO_MAX]}
         case Party.GUARDIAN:
-            who = _guardian_names(conversation)
+            guardians = list(conversation.guardians.all())
+            if not guardians and conversation.student is not None:
+                guardians = [
+                    g.guardian for g in conversation.student.guardianships.select_related("guardian")
+                ]
+            linked = guardians[0] if len(guardians) == 1 else None
+            return {
+                "doer": Doer.GUARDIAN,
+                "doer_user": linked,
+                "who": _guardian_names(conversation)[:WHO_MAX],
+            }
         case _:
-            who = item.supervisor_name.strip()
-    return who[:WHO_MAX]
+            return {"doer": Doer.OTHER, "who": item.supervisor_name.strip()[:WHO_MAX]}
 
 
 def _check_agreements(
@@ -111,7 +123,10 @@ def _check_agreements(
     if conversation.student_id is None:
         if cleaned:
             errors.append(_("Een groepsgesprek heeft geen afspraken per leerling. Noteer het vervolg."))
-    elif not any(a.party == Party.STUDENT and a.due_on is not None for a in cleaned):
+    elif not any(a.party == Party.STUDENT and a.due_on is not None for a in cleaned) and not (
+        Agreement.objects.filter(conversation=conversation, party=Party.STUDENT).exists()
+    ):
+        # An agreement made during the conversation (an open point of a choice, in guide mode) counts.
         errors.append(missing_student_agreement_message())
     if errors:
         raise ValidationError({"agreements": errors})
@@ -198,7 +213,7 @@ def close_conversation(
             school_id=conversation.school_id,
             student=student,
             what=item.what,
-            who=_who(conversation, item),
+            **_doer(conversation, item),
             due_on=item.due_on,
             done_when=item.done_when,
             shared_with_guardians=shared_with_guardians,

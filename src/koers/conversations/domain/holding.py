@@ -156,6 +156,7 @@ class GoalConflict(ValidationError):
         self.version = note_version(theirs)
 
 
+@leaves_trace
 @transaction.atomic
 def save_mentor_goal(*, by: Role, conversation: Conversation, text: str, version: str) -> Conversation:
     """The holder's own aim for the conversation, seen by staff who hold it and never by the family.
@@ -178,6 +179,7 @@ def save_mentor_goal(*, by: Role, conversation: Conversation, text: str, version
     ):
         raise GoalConflict(goal.get())
     conversation.mentor_goal = text
+    record_change(by=by, student=conversation.student, change="conversation.goal")
     return conversation
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
+from koers.background.queue import enqueue_job
 from koers.common.public_url import public_reverse
 from koers.common.versions import save_unless_changed
 from koers.conversations import ics
@@ -35,6 +36,8 @@ from koers.conversations.rules import (
     can_replan_conversation,
 )
 from koers.lob.vocabulary import Phase
+from koers.notifications.domain import notify
+from koers.notifications.registry import New, local_param
 from koers.schools.models import Group, Guardianship, Membership, Role, RoleKind, SchoolYear, Student, User
 from koers.schools.queries import current_group_of
 
@@ -411,9 +414,6 @@ def invitees(conversation: Conversation) -> list[User]:
 def enqueue_invitations(conversation: Conversation, *, kind: Invitation) -> int:
     """One e-mail job per invitee with an address (sent by the worker, in their language, once the change has
     committed); a driegesprek invitation also shows in the guardians' notifications. Returns the jobs."""
-    from koers.background.queue import enqueue_job
-    from koers.notifications.domain import notify
-    from koers.notifications.registry import New, local_param
 
     people = invitees(conversation)
     for person in people:

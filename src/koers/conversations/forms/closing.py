@@ -117,8 +117,12 @@ class AgreementForm(Form):
 
 
 class BaseAgreementFormSet(BaseFormSet):
-    def __init__(self, *args: Any, needs_student_agreement: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, needs_student_agreement: bool = True, agreed_already: bool = False, **kwargs: Any
+    ) -> None:
         self.needs_student_agreement = needs_student_agreement
+        # An agreement for the student was made during the conversation (guide mode, an area above).
+        self.agreed_already = agreed_already
         kwargs.setdefault("prefix", AGREEMENTS_PREFIX)
         super().__init__(*args, **kwargs)
 
@@ -130,7 +134,7 @@ class BaseAgreementFormSet(BaseFormSet):
             return
         filled = self.filled()
         if self.needs_student_agreement:
-            if not any(
+            if not self.agreed_already and not any(
                 f.cleaned_data.get("party") == Party.STUDENT and f.cleaned_data.get("due_on") for f in filled
             ):
                 raise forms.ValidationError(missing_student_agreement_message())
@@ -153,11 +157,13 @@ def agreement_formset(
     *,
     initial: list[dict[str, Any]] | None = None,
     needs_student_agreement: bool,
+    agreed_already: bool = False,
 ) -> BaseAgreementFormSet:
     formset = _AgreementFormSet(
         data,
         initial=initial,
         needs_student_agreement=needs_student_agreement,  # type: ignore[call-arg]  # our formset's own argument
+        agreed_already=agreed_already,
     )
     return cast(BaseAgreementFormSet, formset)
 
@@ -174,15 +180,23 @@ def rows_from_post(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def empty_agreements(needs_student_agreement: bool) -> BaseAgreementFormSet:
-    return agreement_formset(initial=[{}] * EMPTY_ROWS, needs_student_agreement=needs_student_agreement)
+def empty_agreements(needs_student_agreement: bool, agreed_already: bool = False) -> BaseAgreementFormSet:
+    return agreement_formset(
+        initial=[{}] * EMPTY_ROWS,
+        needs_student_agreement=needs_student_agreement,
+        agreed_already=agreed_already,
+    )
 
 
-def agreements_with_extra_row(data: Mapping[str, Any], needs_student_agreement: bool) -> BaseAgreementFormSet:
+def agreements_with_extra_row(
+    data: Mapping[str, Any], needs_student_agreement: bool, agreed_already: bool = False
+) -> BaseAgreementFormSet:
     rows = rows_from_post(data)
     if len(rows) < MAX_ROWS:
         rows.append({})
-    return agreement_formset(initial=rows, needs_student_agreement=needs_student_agreement)
+    return agreement_formset(
+        initial=rows, needs_student_agreement=needs_student_agreement, agreed_already=agreed_already
+    )
 
 
 class CloseForm(Form):

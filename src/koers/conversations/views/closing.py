@@ -32,7 +32,7 @@ from koers.conversations.forms.closing import (
     agreements_with_extra_row,
     empty_agreements,
 )
-from koers.conversations.models import Conversation, ConversationStatus
+from koers.conversations.models import Conversation, ConversationStatus, Party
 from koers.conversations.queries.closing import agreements_of, open_agreements_before, previous_conversation
 from koers.conversations.queries.lookups import get_conversation_for, get_held_conversation_for
 from koers.conversations.rules import can_evaluate, can_hold_conversation, can_open_conversations
@@ -77,6 +77,8 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     if conversation.status == ConversationStatus.CANCELLED:
         return render(request, "conversations/close_cancelled.html", {"conversation": conversation})
     needs_student_agreement = conversation.student_id is not None
+    made_during = agreements_of(conversation) if needs_student_agreement else []
+    agreed_already = any(a.party == Party.STUDENT for a in made_during)
     early = timezone.localdate(conversation.scheduled_at) > timezone.localdate()
     earlier = open_agreements_before(conversation)
     agreement_errors: list[str] = []
@@ -87,16 +89,18 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
             initial={"shared_with_guardians": request.school.shares_by_default("action")},  # type: ignore[attr-defined]
             early=early,
         )
-        agreements: BaseAgreementFormSet = empty_agreements(needs_student_agreement)
+        agreements: BaseAgreementFormSet = empty_agreements(needs_student_agreement, agreed_already)
         revisit_form = RevisitForm(agreements=earlier)
     elif "add_row" in request.POST:
         # Nothing on the plain form can be wrong, so it is shown again as typed, without messages.
         form = CloseForm(request.POST, early=early)
-        agreements = agreements_with_extra_row(request.POST, needs_student_agreement)
+        agreements = agreements_with_extra_row(request.POST, needs_student_agreement, agreed_already)
         revisit_form = RevisitForm(request.POST, agreements=earlier)
     else:
         form = CloseForm(request.POST, early=early)
-        agreements = agreement_formset(request.POST, needs_student_agreement=needs_student_agreement)
+        agreements = agreement_formset(
+            request.POST, needs_student_agreement=needs_student_agreement, agreed_already=agreed_already
+        )
         revisit_form = RevisitForm(request.POST, agreements=earlier)
         # Every part is validated, so every message shows at once.
         valid = [form.is_valid(), agreements.is_valid(), revisit_form.is_valid()]
@@ -126,6 +130,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         "agreements": agreements,
         "agreement_errors": agreement_errors,
         "revisit_form": revisit_form,
+        "made_during": made_during,
         "early": early,
         "previous": previous_conversation(conversation) if earlier else None,
     }

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.common.versions import save_unless_changed
 from koers.dossier.domain.overview import default_sharing, required_text
@@ -24,11 +25,13 @@ def _dream(value: str) -> str:
     return required_text(value, "dream", _("Schrijf op waar je van droomt, al is het maar een paar woorden."))
 
 
+@leaves_trace
 @transaction.atomic
 def create_ambition(
     *, student: Student, by: Role, dream: str, why: str = "", shared: bool | None = None
 ) -> Ambition:
     require(by, can_edit_dossier, student)
+    record_change(by=by, student=student, change="ambition.saved")
     return Ambition.objects.create(
         school_id=student.school_id,
         student=student,
@@ -38,6 +41,7 @@ def create_ambition(
     )
 
 
+@leaves_trace
 @transaction.atomic
 def update_ambition(
     *, ambition: Ambition, by: Role, dream: str, why: str, version: str | None = None
@@ -47,15 +51,19 @@ def update_ambition(
     ambition.dream = _dream(dream)
     ambition.why = (why or "").strip()
     save_unless_changed(ambition, fields=AMBITION_FIELDS, version=version)
+    record_change(by=by, student=ambition.student, change="ambition.saved")
     return ambition
 
 
+@leaves_trace
 @transaction.atomic
 def drop_ambition(*, ambition: Ambition, by: Role) -> None:
     require(by, can_edit_dossier, ambition.student)
     ambition.delete()
+    record_change(by=by, student=ambition.student, change="ambition.dropped")
 
 
+@leaves_trace
 @transaction.atomic
 def add_ambition_step(
     *, ambition: Ambition, by: Role, text: str, due_on: dt.date | None = None
@@ -64,6 +72,7 @@ def add_ambition_step(
     require(by, can_edit_dossier, ambition.student)
     text = required_text(text, "text", _("Schrijf op wat de volgende kleine stap is."))
     last = ambition.steps.order_by("-order").values_list("order", flat=True).first()
+    record_change(by=by, student=ambition.student, change="ambition.saved")
     return AmbitionStep.objects.create(
         school_id=ambition.school_id,
         ambition=ambition,
@@ -73,10 +82,12 @@ def add_ambition_step(
     )
 
 
+@leaves_trace
 @transaction.atomic
 def set_step_done(*, step: AmbitionStep, by: Role, done: bool) -> AmbitionStep:
     require(by, can_edit_dossier, step.ambition.student)
     if step.done != done:
         step.done = done
         step.save(update_fields=["done"])
+    record_change(by=by, student=step.ambition.student, change="ambition.saved")
     return step

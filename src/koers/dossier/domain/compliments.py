@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.dossier.models import (
     Compliment,
@@ -20,6 +21,7 @@ from koers.schools.models import Role, Student
 COMPLIMENT_MAX_LENGTH: Final = 1000
 
 
+@leaves_trace
 @transaction.atomic
 def give_compliment(*, role: Role, student: Student, trait: Trait, message: str = "") -> Compliment:
     """Praise a student for a quality. Mentors, counsellors, teachers and guardians may do this."""
@@ -33,6 +35,7 @@ def give_compliment(*, role: Role, student: Student, trait: Trait, message: str 
         raise ValidationError(
             {"message": _("Houd het kort: hoogstens %(max)d tekens.") % {"max": COMPLIMENT_MAX_LENGTH}}
         )
+    record_change(by=role, student=student, change="compliment.given")
     return Compliment.objects.create(
         school_id=student.school_id,
         student=student,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.common.versions import save_unless_changed
 from koers.dossier.domain.overview import default_sharing, required_text
@@ -23,6 +24,7 @@ def _contact_name(value: str) -> str:
     )
 
 
+@leaves_trace
 @transaction.atomic
 def add_contact(
     *,
@@ -37,6 +39,7 @@ def add_contact(
 ) -> Contact:
     """Someone in the student's network who could help them further."""
     require(by, can_edit_dossier, student)
+    record_change(by=by, student=student, change="contact.saved")
     return Contact.objects.create(
         school_id=student.school_id,
         student=student,
@@ -49,6 +52,7 @@ def add_contact(
     )
 
 
+@leaves_trace
 @transaction.atomic
 def update_contact(
     *,
@@ -69,19 +73,24 @@ def update_contact(
     contact.could_help_with = (could_help_with or "").strip()
     contact.contacted = contacted
     save_unless_changed(contact, fields=CONTACT_FIELDS, version=version)
+    record_change(by=by, student=contact.student, change="contact.saved")
     return contact
 
 
+@leaves_trace
 @transaction.atomic
 def set_contacted(*, contact: Contact, by: Role, contacted: bool) -> Contact:
     require(by, can_edit_dossier, contact.student)
     if contact.contacted != contacted:
         contact.contacted = contacted
         contact.save(update_fields=["contacted", "updated_at"])
+    record_change(by=by, student=contact.student, change="contact.saved")
     return contact
 
 
+@leaves_trace
 @transaction.atomic
 def remove_contact(*, contact: Contact, by: Role) -> None:
     require(by, can_edit_dossier, contact.student)
     contact.delete()
+    record_change(by=by, student=contact.student, change="contact.removed")

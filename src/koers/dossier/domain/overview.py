@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.dossier.models import (
     SHAREABLE,
@@ -44,6 +45,7 @@ def own_experiences_only(student: Student, experiences: Iterable[Experience]) ->
     return chosen
 
 
+@leaves_trace
 @transaction.atomic
 def set_sharing(*, by: Role, item: SharedItem, shared: bool) -> SharedItem:
     """The student decides per item whether guardians may see it."""
@@ -51,4 +53,5 @@ def set_sharing(*, by: Role, item: SharedItem, shared: bool) -> SharedItem:
     if item.shared_with_guardians != shared:
         item.shared_with_guardians = shared
         item.save(update_fields=["shared_with_guardians", "updated_at"])
+    record_change(by=by, student=item.student, change="sharing.changed")
     return item

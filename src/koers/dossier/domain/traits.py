@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.common.versions import save_unless_changed
 from koers.dossier.domain.overview import default_sharing, own_experiences_only
@@ -21,6 +22,7 @@ from koers.lob.vocabulary import TraitKind
 from koers.schools.models import Role, Student
 
 
+@leaves_trace
 @transaction.atomic
 def claim_trait(
     *,
@@ -61,12 +63,14 @@ def claim_trait(
     except IntegrityError as exc:  # two tabs claiming the same trait at once
         raise ValidationError({"trait": _("Deze staat al in je dossier. Kies een andere.")}) from exc
     claimed.experiences.set(chosen)
+    record_change(by=by, student=student, change="trait.saved")
     return claimed
 
 
 TRAIT_FIELDS = ("own_words",)  # the text the edit form changes; the linked experiences are a set, not text
 
 
+@leaves_trace
 @transaction.atomic
 def relink_trait(
     *,
@@ -86,10 +90,13 @@ def relink_trait(
     student_trait.own_words = own_words
     save_unless_changed(student_trait, fields=TRAIT_FIELDS, version=version)
     student_trait.experiences.set(chosen)
+    record_change(by=by, student=student_trait.student, change="trait.saved")
     return student_trait
 
 
+@leaves_trace
 @transaction.atomic
 def unclaim_trait(*, student_trait: StudentTrait, by: Role) -> None:
     require(by, can_edit_dossier, student_trait.student)
     student_trait.delete()
+    record_change(by=by, student=student_trait.student, change="trait.removed")

@@ -21,9 +21,10 @@ from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.dossier.domain.actions import ACTION_FIELDS, plan_action, set_action_status, update_action
 from koers.dossier.domain.remarks import mark_remarks_seen
-from koers.dossier.forms.actions import ActionForm, ActionStatusForm
-from koers.dossier.models import Action, ActionStatus
+from koers.dossier.forms.actions import ActionForm, ActionStatusForm, doer_initial
+from koers.dossier.models import Action, ActionStatus, Doer
 from koers.dossier.queries.actions import get_action_for, get_own_action_for
+from koers.dossier.queries.doers import doer_options
 from koers.dossier.queries.experiences import remark_thread
 from koers.dossier.queries.overview import Visibility, own_experiences
 from koers.dossier.rules import can_keep_dossier, can_open_dossiers
@@ -37,13 +38,14 @@ from koers.schools.models import Role, Student
 def action_new(request: HttpRequest) -> HttpResponse:
     role, student = own_dossier(request)
     experiences = own_experiences(student)
-    initial: dict[str, Any] = {"who": _("ik")}
+    initial: dict[str, Any] = {"doer": Doer.SELF.value}
     if request.GET.get("ervaring", "").isdigit():
         initial["experience"] = int(request.GET["ervaring"])
     form = ActionForm(
         posted(request),
         initial=initial,
         experiences=experiences,
+        doers=doer_options(student),
         share_default=share_default(request, "action"),
         earliest=timezone.localdate(),
     )
@@ -54,7 +56,7 @@ def action_new(request: HttpRequest) -> HttpResponse:
                 student=student,
                 by=role,
                 what=data["what"],
-                who=data["who"],
+                who=form.chosen(),
                 due_on=data["due_on"],
                 where_with_whom=data["where_with_whom"],
                 done_when=data["done_when"],
@@ -113,8 +115,9 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     role, student, action = _own_action(request, pk)
     form = ActionForm(
         posted(request),
-        initial=model_to_dict(action, fields=list(ACTION_FIELDS)),
+        initial={**model_to_dict(action, fields=list(ACTION_FIELDS)), **doer_initial(action)},
         experiences=own_experiences(student),
+        doers=doer_options(student),
         version=version_of_instance(action, ACTION_FIELDS),
     )
     if request.method == "POST" and form.is_valid():
@@ -124,7 +127,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 action=action,
                 by=role,
                 what=data["what"],
-                who=data["who"],
+                who=form.chosen(),
                 due_on=data["due_on"],
                 where_with_whom=data["where_with_whom"],
                 done_when=data["done_when"],

@@ -9,12 +9,19 @@ from typing import Any
 from django.db.models import (
     Prefetch,
 )
+from django.http import Http404
 from django.utils import timezone
 
+from koers.conversations.models import Agreement, ConversationStatus, Party, Preparation
+from koers.conversations.queries.planning import my_conversations
 from koers.dossier.models import ActionStatus, Compliment, Experience
+from koers.dossier.queries.overview import Visibility, visibility_for
 from koers.home.queries.common import (
     _current_group_name,
 )
+from koers.partners.queries.internships import child_internships
+from koers.programme.queries.guardian import home_assignments
+from koers.programme.queries.line import Status, student_line
 from koers.schools.models import (
     Guardianship,
     Role,
@@ -68,14 +75,6 @@ def guardian_home(role: Role, *, child_pk: int | None = None, now: dt.datetime |
     guardian may see of the dossier follows ``visibility_for`` (parental authority, the student's choice):
     an information-only guardian gets the programme, conversations they take part in and home assignments,
     never dossier items."""
-    from django.http import Http404
-
-    from koers.conversations.models import Agreement, ConversationStatus, Party, Preparation
-    from koers.conversations.queries.planning import my_conversations
-    from koers.dossier.queries.overview import Visibility, visibility_for
-    from koers.partners.queries.internships import child_internships
-    from koers.programme.queries.guardian import home_assignments
-    from koers.programme.queries.line import Status, student_line
 
     now = now or timezone.now()
     page = GuardianHome(children=guardian_children(role, day=timezone.localdate(now)))

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils.translation import gettext
 
 from koers.dossier.models import Action, ActionStatus, Compliment, Experience, Reflection
 from koers.home.queries.common import (
@@ -83,7 +84,6 @@ def level_key(group: Group) -> str:
 
 def level_summaries(summaries: Sequence[GroupSummary]) -> list[LevelSummary]:
     """The group sums added up per year level, ISK groups apart (after the year levels)."""
-    from django.utils.translation import gettext
 
     by_key: dict[str, list[GroupSummary]] = {}
     for summary in summaries:

@@ -73,7 +73,7 @@ def parse_date(text: str) -> dt.date | None:
             return None  # no other format reads these shapes either
     for fmt in _DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar date, no time
         except ValueError:
             continue
     return None

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from koers.access.gate import permit
 from koers.common.htmx import render_page
+from koers.common.public_url import public_url
 from koers.common.ratelimit import client_address
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schooladmin.forms.importing import MAX_IMPORT_BYTES, ImportTokenForm
@@ -59,7 +60,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
     context |= {
         "form": form,
         "tokens": import_tokens(role),
-        "upload_url": request.build_absolute_uri(reverse("schooladmin:import_upload")),
+        "upload_url": public_url(reverse("schooladmin:import_upload")),
     }
     return render_page(request, "schooladmin/importing/tokens.html", context, status=status)
 

@@ -17,6 +17,7 @@ from koers.dossier.models import (
     Action,
     Ambition,
     AmbitionStep,
+    Doer,
     Evidence,
     Experience,
     Reflection,
@@ -236,6 +237,8 @@ def import_transfer(
             action = Action.objects.create(
                 school_id=school_id,
                 student=student,
+                # People of the other school are not linked here: who did it stays as their words.
+                doer=Doer.OTHER,
                 **{**agreed, "what": _marked(agreed["what"], source, 200)},
             )
             created["actions"].append(action.pk)

@@ -69,9 +69,11 @@ ENTRIES: list[Entry] = [
     Entry(
         Choice,
         "student",
-        (),
-        "A choice the student made (profile, route, modules, follow-up education) with their reasons, the "
-        "experiences that support it and, for follow-up education, the school and the application's status.",
+        ("voice",),
+        "A choice the student made (profile, route, modules, follow-up education) with their reasons (text "
+        "or a voice note), what supports it (experiences, reflections, qualities and motives, occupations, "
+        "programmes, interest test results), the open points turned into agreements and, for follow-up "
+        "education, the school and the application's status.",
         "The student; their mentors and the counsellor; guardians with authority while the dossier is "
         "theirs.",
         DOSSIER_KEPT,
