@@ -97,6 +97,18 @@ def test_behind_a_trusted_proxy_the_lockout_is_per_client_not_per_proxy(world, s
     assert AccessAttempt.objects.filter(ip_address="203.0.113.5").exists()
 
 
+def test_a_forwarded_value_that_is_no_address_is_recorded_without_one(world, settings):
+    settings.KOERS_TRUSTED_PROXIES = 1
+    client = Client(REMOTE_ADDR="10.0.0.2")
+
+    response = client.post(
+        reverse("login"), {"username": "mentor", "password": "fout"}, HTTP_X_FORWARDED_FOR="geen-adres"
+    )
+
+    assert response.status_code == 200  # the login page with its message, not a server error
+    assert AccessAttempt.objects.get(username="mentor").ip_address is None
+
+
 def test_login_success_resets_the_failure_count(world, client):
     for _ in range(4):
         post_login(client, "mentor", "fout")
