@@ -254,6 +254,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no log of every successful login with its address
 AXES_LOCKOUT_CALLABLE = "koers.accounts.views.login.locked_out"
 AXES_VERBOSE = False
+# The lockout's address is the one the rate limits use: behind KOERS_TRUSTED_PROXIES proxies, the address the
+# outermost trusted proxy saw (not the proxy's own, which would make every pupil share one lockout).
+AXES_CLIENT_IP_CALLABLE = "koers.common.ratelimit.axes_client_address"
 # Password spraying (one password tried on many usernames): failed logins per address across all usernames
 # in 15 minutes, then that address waits. High enough for a school's pupils behind one address.
 KOERS_LOGIN_ADDRESS_LIMIT = int(os.environ.get("KOERS_LOGIN_ADDRESS_LIMIT", "100"))

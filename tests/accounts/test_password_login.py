@@ -7,6 +7,7 @@ import re
 import pytest
 from axes.models import AccessAttempt
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD
@@ -73,6 +74,39 @@ def test_login_lockout_is_per_username(world, client):
     response = post_login(client, "counsellor", PASSWORD)
 
     assert response.status_code == 302
+
+
+def test_behind_a_trusted_proxy_the_lockout_is_per_client_not_per_proxy(world, settings):
+    # Every request arrives from the proxy's address; the client's is the one the proxy added.
+    settings.KOERS_TRUSTED_PROXIES = 1
+    guesser, mentor = Client(REMOTE_ADDR="10.0.0.2"), Client(REMOTE_ADDR="10.0.0.2")
+    for _ in range(5):
+        guesser.post(
+            reverse("login"),
+            {"username": "mentor", "password": "fout"},
+            HTTP_X_FORWARDED_FOR="203.0.113.5",
+        )
+
+    response = mentor.post(
+        reverse("login"),
+        {"username": "mentor", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+
+    assert response.status_code == 302
+    assert AccessAttempt.objects.filter(ip_address="203.0.113.5").exists()
+
+
+def test_a_forwarded_value_that_is_no_address_is_recorded_without_one(world, settings):
+    settings.KOERS_TRUSTED_PROXIES = 1
+    client = Client(REMOTE_ADDR="10.0.0.2")
+
+    response = client.post(
+        reverse("login"), {"username": "mentor", "password": "fout"}, HTTP_X_FORWARDED_FOR="geen-adres"
+    )
+
+    assert response.status_code == 200  # the login page with its message, not a server error
+    assert AccessAttempt.objects.get(username="mentor").ip_address is None
 
 
 def test_login_success_resets_the_failure_count(world, client):

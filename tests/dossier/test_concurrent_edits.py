@@ -13,7 +13,8 @@ from django_scopes import scopes_disabled
 from koers.access.tenancy import school_scope
 from koers.common.versions import EditConflict, version_of_instance
 from koers.dossier.domain.ambitions import AMBITION_FIELDS, update_ambition
-from koers.dossier.models import Action, Ambition, Contact, Experience, StudentTrait
+from koers.dossier.models import Action, Ambition, Contact, Experience, ReflectionAnswer, StudentTrait
+from koers.lob.models import ReflectionPrompt
 from koers.schools.models import Role
 from tests import factories as f
 from tests.conversations.test_concurrent_edits import _at_once, postgres_only
@@ -75,7 +76,7 @@ def test_action_from_two_tabs_keeps_the_first_and_shows_both(login, world):
         action = f.ActionFactory(student=world.student)
     url = reverse("dossier:action_edit", args=[action.pk])
     base = {
-        "who": "ik",
+        "doer": "self",
         "due_on": action.due_on.isoformat(),
         "where_with_whom": "thuis",
         "done_when": "Het staat in mijn telefoon",
@@ -161,3 +162,26 @@ def test_one_ambition_from_two_devices_at_once_loses_no_text(world):
     assert stored in dreams
     # The loser was told the winner's text, and still holds their own: both texts survive.
     assert conflicts[0].theirs == {"dream": stored, "why": ""}
+
+
+def test_reflection_from_two_devices_keeps_the_first_answers_and_shows_both(login, world):
+    with scopes_disabled():
+        experience = f.ExperienceFactory(student=world.student, title="Meeloopdag ziekenhuis")
+    prompt = ReflectionPrompt.objects.filter(competence="qualities").order_by("order", "pk").first()
+    assert prompt is not None
+    url = reverse("dossier:reflection", args=[experience.pk, "qualities"])
+    field = f"text_{prompt.pk}"
+
+    page = two_tabs(
+        login("student"),
+        url,
+        {field: "Ik bleef rustig toen het druk werd."},
+        {field: "Ik kon goed luisteren naar de patiënt."},
+        second_client=login("student"),  # the first answers of a reflection not written yet
+    )
+
+    texts_beside(page, "Ik bleef rustig toen het druk werd.", "Ik kon goed luisteren naar de patiënt.")
+    with scopes_disabled():
+        assert list(ReflectionAnswer.objects.values_list("text", flat=True)) == [
+            "Ik bleef rustig toen het druk werd."
+        ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.careers.models import MboDomain, Programme, Sector
 from koers.careers.vocabulary import EventKind, Outlook, ProgrammeKind, Route
+from koers.common.forms import VersionedFormMixin
 
 
 class OpenDayForm(forms.Form):
@@ -24,7 +25,7 @@ class OpenDayForm(forms.Form):
         self.fields["programme"].queryset = programmes  # type: ignore[attr-defined]
 
 
-class AdjustForm(forms.Form):
+class AdjustForm(VersionedFormMixin, forms.Form):
     name = forms.CharField(label=_("Naam voor onze school"), max_length=120, required=False)
     description = forms.CharField(
         label=_("Uitleg voor onze school"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -32,7 +33,7 @@ class AdjustForm(forms.Form):
     hidden = forms.BooleanField(label=_("Verbergen voor onze leerlingen"), required=False)
 
 
-class ProspectForm(forms.Form):
+class ProspectForm(VersionedFormMixin, forms.Form):
     outlook = forms.ChoiceField(
         label=_("Kansen op werk in de regio"),
         choices=[("", _("Geen (niets tonen)")), *Outlook.choices],

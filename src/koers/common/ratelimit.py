@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import hashlib
+import ipaddress
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,6 +84,17 @@ def client_address(request: HttpRequest) -> str:
         if len(forwarded) >= hops:
             return forwarded[-hops]
     return str(request.META.get("REMOTE_ADDR", "") or "unknown")
+
+
+def axes_client_address(request: HttpRequest) -> str | None:
+    """The address django-axes records for a login attempt (``AXES_CLIENT_IP_CALLABLE``): ``client_address``,
+    or None when that is no IP address (a request without one; a proxy count set too high letting a client
+    write the header), since axes stores it in an IP address column."""
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 # --- uploads: per person per minute -------------------------------------------------------------------------

@@ -8,6 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.common.forms import VersionedFormMixin
+from koers.common.versions import EditConflict
+from koers.quality.domain.evaluations import questions_as_text
 from koers.quality.measures import measure_choices
 from koers.quality.models import Destination, GoalLevel, GoalStatus, Part
 from koers.schools.models import RoleKind
@@ -157,7 +159,7 @@ class LearningWishForm(forms.Form):
         self.fields["topic"].choices = topics  # type: ignore[attr-defined]
 
 
-class QuestionnaireForm(forms.Form):
+class QuestionnaireForm(VersionedFormMixin, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     questions = forms.CharField(
         label=_("Vragen"),
@@ -168,6 +170,12 @@ class QuestionnaireForm(forms.Form):
             "Een vraag die je verandert, zien leerlingen alleen nog in het Nederlands."
         ),
     )
+
+    def show_conflict(self, conflict: EditConflict) -> None:
+        if conflict.theirs is not None:  # the stored questions as the text box shows them
+            stored = conflict.theirs.get("questions") or []
+            conflict.theirs = {**conflict.theirs, "questions": questions_as_text(stored)}
+        super().show_conflict(conflict)
 
 
 class EvaluationRoundForm(forms.Form):

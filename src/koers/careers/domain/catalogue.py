@@ -17,6 +17,7 @@ from koers.access.gate import require
 from koers.careers.models import CatalogueEdit, MboDomain, Occupation, Offer, Programme, Prospect, Sector
 from koers.careers.rules import can_edit_catalogue
 from koers.careers.vocabulary import ProgrammeKind, Route
+from koers.common.versions import EditConflict, save_unless_changed, version_of
 from koers.schools.models import Role
 
 
@@ -118,12 +119,45 @@ def correct_programme(
     return programme
 
 
+def shown_adjustment(entry: Occupation | Programme, edit: CatalogueEdit | None) -> dict[str, Any]:
+    """What the adjust form shows for an entry (the school's correction over the shipped text); its
+    ``version_of`` is the version that form carries."""
+    return {
+        "name": edit.name if edit and edit.name else entry.dutch_name,
+        "description": edit.description if edit and edit.description else entry.descriptions.get("nl", ""),
+        "hidden": bool(edit and edit.hidden),
+    }
+
+
+def _refuse_if_changed(
+    entry: Occupation | Programme, kind: str, version: str | None, mine: dict[str, Any]
+) -> None:
+    """Lock the entry and refuse (``EditConflict``) when what the form would show now is no longer what the
+    editor started from."""
+    fresh = type(entry)._base_manager.select_for_update().filter(pk=entry.pk).first()
+    if fresh is None:
+        raise EditConflict(None)
+    now = shown_adjustment(fresh, CatalogueEdit.objects.filter(**{kind: entry}).first())
+    if version is not None and version != version_of(now) and now != mine:
+        raise EditConflict(now, version=version_of(now))
+
+
 def _adjust(
-    by: Role, entry: Occupation | Programme, kind: str, name: str, description: str, hidden: bool
+    by: Role,
+    entry: Occupation | Programme,
+    kind: str,
+    name: str,
+    description: str,
+    hidden: bool,
+    version: str | None = None,
 ) -> CatalogueEdit | None:
     """Correct the name or description for this school, or hide the entry; an empty correction that hides
-    nothing removes the school's change. The school's own entry is changed in its row itself."""
+    nothing removes the school's change. The school's own entry is changed in its row itself. Against a
+    changed ``version`` (someone else adjusted it since) ``EditConflict``."""
     require(by, can_edit_catalogue)
+    _refuse_if_changed(
+        entry, kind, version, {"name": name.strip(), "description": description.strip(), "hidden": hidden}
+    )
     if entry.school_id == by.school_id:
         if not name.strip():
             unnamed = (
@@ -154,16 +188,16 @@ def _adjust(
 
 @transaction.atomic
 def adjust_occupation(
-    *, by: Role, occupation: Occupation, name: str, description: str, hidden: bool
+    *, by: Role, occupation: Occupation, name: str, description: str, hidden: bool, version: str | None = None
 ) -> CatalogueEdit | None:
-    return _adjust(by, occupation, "occupation", name, description, hidden)
+    return _adjust(by, occupation, "occupation", name, description, hidden, version)
 
 
 @transaction.atomic
 def adjust_programme(
-    *, by: Role, programme: Programme, name: str, description: str, hidden: bool
+    *, by: Role, programme: Programme, name: str, description: str, hidden: bool, version: str | None = None
 ) -> CatalogueEdit | None:
-    return _adjust(by, programme, "programme", name, description, hidden)
+    return _adjust(by, programme, "programme", name, description, hidden, version)
 
 
 @transaction.atomic
@@ -192,11 +226,22 @@ def remove_offer(*, by: Role, offer: Offer) -> None:
     offer.delete()
 
 
+PROSPECT_FIELDS = ("outlook", "source", "source_url", "dated")  # what the prospect form changes and versions
+
+
 @transaction.atomic
 def set_prospect(
-    *, by: Role, occupation: Occupation, outlook: str, source: str, source_url: str, dated: dt.date | None
+    *,
+    by: Role,
+    occupation: Occupation,
+    outlook: str,
+    source: str,
+    source_url: str,
+    dated: dt.date | None,
+    version: str | None = None,
 ) -> Prospect | None:
-    """The region's prospects for an occupation, always with a source and its date; no outlook removes it."""
+    """The region's prospects for an occupation, always with a source and its date; no outlook removes it.
+    Changing prospects that someone else saved since ``version`` raises ``EditConflict``."""
     require(by, can_edit_catalogue)
     if not outlook:
         Prospect.objects.filter(occupation=occupation).delete()
@@ -208,14 +253,15 @@ def set_prospect(
         errors["dated"] = _("Vul de datum van de bron in.")
     if errors:
         raise ValidationError(errors)
-    prospect, _created = Prospect.objects.update_or_create(
-        occupation=occupation,
-        defaults={
-            "school_id": by.school_id,
-            "outlook": outlook,
-            "source": source.strip(),
-            "source_url": source_url.strip(),
-            "dated": dated,
-        },
-    )
+    values = {"outlook": outlook, "source": source.strip(), "source_url": source_url.strip(), "dated": dated}
+    prospect = Prospect.objects.filter(occupation=occupation).first()
+    if prospect is None:
+        prospect, created = Prospect.objects.get_or_create(
+            occupation=occupation, defaults={"school_id": by.school_id, **values}
+        )
+        if created:
+            return prospect
+    for name, value in values.items():
+        setattr(prospect, name, value)
+    save_unless_changed(prospect, fields=PROSPECT_FIELDS, version=version)
     return prospect

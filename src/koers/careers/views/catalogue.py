@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from koers.access.gate import permit
 from koers.careers.domain.catalogue import (
+    PROSPECT_FIELDS,
     add_occupation,
     add_offer,
     add_programme,
@@ -19,6 +20,7 @@ from koers.careers.domain.catalogue import (
     correct_programme,
     remove_offer,
     set_prospect,
+    shown_adjustment,
 )
 from koers.careers.models import CatalogueEdit, Occupation, Programme
 from koers.careers.queries.catalogue import (
@@ -38,6 +40,7 @@ from koers.careers.staff_forms import (
     ProgrammeFactsForm,
     ProspectForm,
 )
+from koers.common.versions import version_of, version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 
 
@@ -74,6 +77,7 @@ def adjust(request: HttpRequest, pk: int) -> HttpResponse:
         }
         if prospect
         else None,
+        version=version_of_instance(prospect, PROSPECT_FIELDS) if prospect else "",
     )
     for name, form, verb in (
         ("adjust", adjust_form, adjust_occupation),
@@ -81,7 +85,7 @@ def adjust(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         if request.method == "POST" and name in request.POST and form.is_valid():
             try:
-                verb(by=role, occupation=occupation, **form.cleaned_data)
+                verb(by=role, occupation=occupation, version=form.started_from, **form.cleaned_data)
             except ValidationError as error:
                 show_domain_errors(form, error)
             else:
@@ -96,15 +100,9 @@ def adjust(request: HttpRequest, pk: int) -> HttpResponse:
 def _adjust_form(
     request: HttpRequest, entry: Occupation | Programme, edit: CatalogueEdit | None
 ) -> AdjustForm:
+    shown = shown_adjustment(entry, edit)
     return AdjustForm(
-        request.POST if "adjust" in request.POST else None,
-        initial={
-            "name": (edit.name if edit and edit.name else entry.dutch_name),
-            "description": (
-                edit.description if edit and edit.description else entry.descriptions.get("nl", "")
-            ),
-            "hidden": bool(edit and edit.hidden),
-        },
+        request.POST if "adjust" in request.POST else None, initial=shown, version=version_of(shown)
     )
 
 
@@ -147,7 +145,13 @@ def programme_adjust(request: HttpRequest, pk: int) -> HttpResponse:
     )
     offer_form = OfferForm(request.POST if "offer" in request.POST else None)
     steps = [
-        ("adjust", adjust_form, lambda data: adjust_programme(by=role, programme=programme, **data)),
+        (
+            "adjust",
+            adjust_form,
+            lambda data: adjust_programme(
+                by=role, programme=programme, version=adjust_form.started_from, **data
+            ),
+        ),
         ("facts", facts_form, lambda data: correct_programme(by=role, programme=programme, **data)),
         ("offer", offer_form, lambda data: add_offer(by=role, programme=programme, **data)),
     ]

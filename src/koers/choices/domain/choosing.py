@@ -24,6 +24,7 @@ from koers.choices.models import (
 from koers.choices.queries.moments import confirmers_needed, moments_for_student
 from koers.choices.rules import can_choose_as, can_confirm_choices, can_follow_choices
 from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
+from koers.common.versions import save_unless_changed
 from koers.conversations.models import Conversation
 from koers.dossier.models import Experience, Reflection, StudentTrait
 from koers.schools.family_rules import decides_for_self, refuse_without_consent
@@ -197,22 +198,35 @@ def confirm_choice(
     return confirmation
 
 
+STANCE_FIELDS = ("stance", "note")  # what the stance form changes, and its version covers
+
+
 @transaction.atomic
-def set_stance(*, by: Role, student: Student, stance: str, note: str = "") -> ChoiceStance:
-    """The student, or a mentor or counsellor who follows them, records where the student stands."""
+def set_stance(
+    *, by: Role, student: Student, stance: str, note: str = "", version: str | None = None
+) -> ChoiceStance:
+    """The student, or a mentor or counsellor who follows them, records where the student stands. Changing
+    a stance that someone else saved since ``version`` raises ``EditConflict``."""
     if not (can_choose_as(by, student) or can_follow_choices(by, student)):
         raise PermissionDenied
     if not visible_students(by).filter(pk=student.pk).exists():
         raise PermissionDenied
     if stance not in Stance.values:
         raise ValidationError({"stance": _("Kies een van de mogelijkheden.")})
-    row, _created = ChoiceStance.objects.update_or_create(
-        student=student,
-        defaults={
-            "school_id": student.school_id,
-            "stance": stance,
-            "note": (note or "").strip()[:200],
-            "updated_by_id": by.user_id,
-        },
-    )
+    note = (note or "").strip()[:200]
+    row = ChoiceStance.objects.filter(student=student).first()
+    if row is None:
+        row, created = ChoiceStance.objects.get_or_create(
+            student=student,
+            defaults={
+                "school_id": student.school_id,
+                "stance": stance,
+                "note": note,
+                "updated_by_id": by.user_id,
+            },
+        )
+        if created:
+            return row
+    row.stance, row.note, row.updated_by_id = stance, note, by.user_id
+    save_unless_changed(row, fields=STANCE_FIELDS, version=version, also=("updated_by",))
     return row

@@ -13,6 +13,7 @@ from koers.access.gate import require
 from koers.choices import allocation
 from koers.choices.models import PERIODS, AllocationRun, Module, Placement, Preference
 from koers.choices.rules import can_plan_choices
+from koers.common.versions import save_unless_changed
 from koers.schools.models import Membership, Role, SchoolYear
 from koers.schools.queries import current_group_of
 
@@ -32,8 +33,15 @@ MODULE_FIELDS = (
 
 @transaction.atomic
 def save_module(
-    *, by: Role, school_year: SchoolYear, module: Module | None = None, **values: object
+    *,
+    by: Role,
+    school_year: SchoolYear,
+    module: Module | None = None,
+    version: str | None = None,
+    **values: object,
 ) -> Module:
+    """Add a module (``module=None``) or change one; changing one that someone else saved since
+    ``version`` raises ``EditConflict`` (``MODULE_FIELDS``: what the form changes, the version covers)."""
     require(by, can_plan_choices, school_year)
     if module is not None:
         require(by, can_plan_choices, module)
@@ -60,7 +68,10 @@ def save_module(
         setattr(module, name, values.get(name))
     module.periods = sorted(int(p) for p in periods)  # type: ignore[attr-defined]
     module.year_levels = sorted(int(y) for y in module.year_levels)
-    module.save()
+    if module.pk is None:
+        module.save()
+    else:
+        save_unless_changed(module, fields=MODULE_FIELDS, version=version)
     return module
 
 

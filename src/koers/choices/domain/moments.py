@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from koers.access.gate import require
 from koers.choices.models import ChoiceMoment
 from koers.choices.rules import can_plan_choices
+from koers.common.versions import save_unless_changed
 from koers.schools.models import Role, SchoolYear
 
 FIELDS = (
@@ -30,8 +31,15 @@ FIELDS = (
 
 @transaction.atomic
 def save_moment(
-    *, by: Role, school_year: SchoolYear, moment: ChoiceMoment | None = None, **values: object
+    *,
+    by: Role,
+    school_year: SchoolYear,
+    moment: ChoiceMoment | None = None,
+    version: str | None = None,
+    **values: object,
 ) -> ChoiceMoment:
+    """Plan a moment (``moment=None``) or change one; changing one that someone else saved since
+    ``version`` raises ``EditConflict`` (``FIELDS`` are what the form changes and the version covers)."""
     require(by, can_plan_choices, school_year)
     opens_on = values["opens_on"]
     closes_on = values["closes_on"]
@@ -51,5 +59,8 @@ def save_moment(
         require(by, can_plan_choices, moment)
     for name in FIELDS:
         setattr(moment, name, values[name])
-    moment.save()
+    if moment.pk is None:
+        moment.save()
+    else:
+        save_unless_changed(moment, fields=FIELDS, version=version)
     return moment

@@ -12,6 +12,7 @@ from koers.careers.models import InterestResult, Occupation, Programme
 from koers.careers.queries.catalogue import display_name
 from koers.choices.models import Application, Module, Stance
 from koers.choices.queries.links import LinkOptions
+from koers.common.forms import VersionedFormMixin
 from koers.common.uploads import CheckedFileField, UploadKind
 from koers.dossier.models import Experience, Reflection, StudentTrait
 from koers.language.simple import simpler
@@ -190,7 +191,7 @@ class RankForm(forms.Form):
         return [value for name, value in self.cleaned_data.items() if name.startswith("place_") and value]
 
 
-class StanceForm(forms.Form):
+class StanceForm(VersionedFormMixin, forms.Form):
     stance = forms.ChoiceField(
         label=_("Hoe sta je ervoor met je keuze?"), choices=Stance.choices, widget=forms.RadioSelect
     )

@@ -8,11 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.choices.models import PERIODS, ChoiceMoment, Module, UnitKind
+from koers.common.forms import VersionedFormMixin
 from koers.programme.models import Activity
 from koers.schools.models import Track
 
 
-class MomentForm(forms.ModelForm):
+class MomentForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ChoiceMoment
         fields = [
@@ -35,7 +36,7 @@ class MomentForm(forms.ModelForm):
         }
 
 
-class ModuleForm(forms.ModelForm):
+class ModuleForm(VersionedFormMixin, forms.ModelForm):
     tracks = forms.MultipleChoiceField(
         label=_("leerwegen"), choices=Track.choices, widget=forms.CheckboxSelectMultiple
     )

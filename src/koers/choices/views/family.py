@@ -34,9 +34,11 @@ from koers.choices.rules import (
 )
 from koers.common.htmx import render_page
 from koers.common.uploads import is_first_request_for, serve_file
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.dossier.forms.experiences import EvidenceForm, ExperienceForm
 from koers.lob.vocabulary import ExperienceKind
+from koers.schools.models import Student
 from koers.schools.queries import get_student_for, guardian_sees_dossier_of, guardianship_of, own_student
 
 PLACES = 6
@@ -45,7 +47,10 @@ PLACES = 6
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     role = permit(request, can_make_choices)
-    student = own_student(role)
+    return _mine_page(request, own_student(role))
+
+
+def _mine_page(request: HttpRequest, student: Student, stance_form: StanceForm | None = None) -> HttpResponse:
     stance = queries.stance_of(student)
     return render_page(
         request,
@@ -53,11 +58,14 @@ def mine(request: HttpRequest) -> HttpResponse:
         {
             "lines": queries.student_choices(student),
             "modules": student_modules(student),
-            "stance_form": StanceForm(
-                initial={"stance": stance.stance, "note": stance.note} if stance else None
+            "stance_form": stance_form
+            or StanceForm(
+                initial={"stance": stance.stance, "note": stance.note} if stance else None,
+                version=version_of_instance(stance, choosing.STANCE_FIELDS) if stance else "",
             ),
             "stance": stance,
         },
+        status=400 if stance_form is not None else 200,
     )
 
 
@@ -118,7 +126,11 @@ def stance(request: HttpRequest) -> HttpResponse:
     student = own_student(role)
     form = StanceForm(request.POST)
     if form.is_valid():
-        choosing.set_stance(by=role, student=student, **form.cleaned_data)
+        try:
+            choosing.set_stance(by=role, student=student, version=form.started_from, **form.cleaned_data)
+        except ValidationError as error:  # saved meanwhile on another device: both texts on the page
+            show_domain_errors(form, error)
+            return _mine_page(request, student, form)
         messages.success(request, _("Bewaard."))
     else:
         messages.error(request, _("Kies een van de mogelijkheden."))

@@ -25,6 +25,7 @@ from koers.common.csv_export import csv_response
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
 from koers.common.pdf import render_pdf
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 
 
@@ -62,11 +63,14 @@ def _module_page(request: HttpRequest, module: Module | None) -> HttpResponse:
         request.POST or None,
         instance=module,
         teachers=queries.teachers_of(role.school_id),
+        version=version_of_instance(module, domain.MODULE_FIELDS) if module else "",
         activities=queries.activities_of(year),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            domain.save_module(by=role, school_year=year, module=module, **form.cleaned_data)
+            domain.save_module(
+                by=role, school_year=year, module=module, version=form.started_from, **form.cleaned_data
+            )
         except ValidationError as error:
             show_domain_errors(form, error)
         else:

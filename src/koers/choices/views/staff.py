@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from koers.access.audit import record_access
 from koers.access.gate import permit
 from koers.choices.domain import choosing
+from koers.choices.domain.moments import FIELDS as MOMENT_FIELDS
 from koers.choices.domain.moments import save_moment
 from koers.choices.forms.family import ChoiceForm, StanceForm, initial_of
 from koers.choices.forms.staff import MomentForm
@@ -22,6 +23,7 @@ from koers.choices.queries import moments as queries
 from koers.choices.queries.links import link_options
 from koers.choices.rules import can_follow_choices, can_plan_choices
 from koers.common.htmx import render_page
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.queries import get_student_for, visible_students
 
@@ -65,12 +67,18 @@ def student(request: HttpRequest, student_pk: int) -> HttpResponse:
     pupil = get_student_for(role, student_pk)
     stance = queries.stance_of(pupil)
     form = StanceForm(
-        request.POST or None, initial={"stance": stance.stance, "note": stance.note} if stance else None
+        request.POST or None,
+        initial={"stance": stance.stance, "note": stance.note} if stance else None,
+        version=version_of_instance(stance, choosing.STANCE_FIELDS) if stance else "",
     )
     if request.method == "POST" and form.is_valid():
-        choosing.set_stance(by=role, student=pupil, **form.cleaned_data)
-        messages.success(request, _("De keuzestatus is bewaard."))
-        return redirect("choices:student", student_pk=pupil.pk)
+        try:
+            choosing.set_stance(by=role, student=pupil, version=form.started_from, **form.cleaned_data)
+        except ValidationError as error:
+            show_domain_errors(form, error)
+        else:
+            messages.success(request, _("De keuzestatus is bewaard."))
+            return redirect("choices:student", student_pk=pupil.pk)
     record_access(role=role, student=pupil, subject="choices")
     return render_page(
         request,
@@ -151,13 +159,19 @@ def moment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _moment_page(request: HttpRequest, moment: queries.ChoiceMoment | None) -> HttpResponse:
     role = permit(request, can_plan_choices)
     year = moment.school_year if moment else queries.current_year(role)
-    form = MomentForm(request.POST or None, instance=moment)
+    form = MomentForm(
+        request.POST or None,
+        instance=moment,
+        version=version_of_instance(moment, MOMENT_FIELDS) if moment else "",
+    )
     if year is None:
         messages.info(request, _("Er is nog geen schooljaar. Vraag de beheerder er een aan te maken."))
         return redirect("choices:moments")
     if request.method == "POST" and form.is_valid():
         try:
-            save_moment(by=role, school_year=year, moment=moment, **form.cleaned_data)
+            save_moment(
+                by=role, school_year=year, moment=moment, version=form.started_from, **form.cleaned_data
+            )
         except ValidationError as error:
             show_domain_errors(form, error)
         else:

@@ -25,6 +25,7 @@ from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.background.queue import enqueue_job
 from koers.common.public_url import public_reverse
+from koers.common.versions import save_unless_changed
 from koers.conversations import ics
 from koers.conversations.models import Conversation, ConversationRound, ConversationStatus, ConversationType
 from koers.conversations.rules import (
@@ -43,6 +44,9 @@ from koers.schools.queries import current_group_of
 MIN_DURATION, MAX_DURATION = 5, 240
 
 Invitation = Literal["new", "update", "cancel"]
+# What the round and type forms change, and their versions cover (a round's types are set beside it).
+ROUND_FIELDS = ("school_year", "year_level", "name", "starts_on", "ends_on")
+TYPE_FIELDS = ("name", "purpose", "with_guardians", "is_group", "active", "guide")
 
 
 # --- rounds ------------------------------------------------------------------------------------------
@@ -58,8 +62,10 @@ def save_round(
     ends_on: dt.date,
     types: Iterable[ConversationType] = (),
     round: ConversationRound | None = None,
+    version: str | None = None,
 ) -> ConversationRound:
-    """Create a round (``round=None``) or change one. Only counsellors set rounds."""
+    """Create a round (``round=None``) or change one. Only counsellors set rounds. Changing one that
+    someone else saved since ``version`` raises ``EditConflict``."""
     require(by, can_manage_rounds_and_types, school_year)
     require(by, can_manage_rounds_and_types, round)
     chosen_types = list(types)
@@ -99,7 +105,7 @@ def save_round(
             round.name = name
             round.starts_on = starts_on
             round.ends_on = ends_on
-            round.save(update_fields=["school_year", "year_level", "name", "starts_on", "ends_on"])
+            save_unless_changed(round, fields=ROUND_FIELDS, version=version)
         round.types.set(chosen_types)
     return round
 
@@ -136,8 +142,10 @@ def save_type(
     active: bool = True,
     guide: dict[str, Any],
     type: ConversationType | None = None,
+    version: str | None = None,
 ) -> ConversationType:
-    """Add a school's own type (``type=None``) or adapt one, shipped or not. Only counsellors do this."""
+    """Add a school's own type (``type=None``) or adapt one, shipped or not. Only counsellors do this.
+    Adapting one that someone else saved since ``version`` raises ``EditConflict``."""
     require(by, can_manage_rounds_and_types, type)
     name = (name or "").strip()
     if not name:
@@ -168,7 +176,7 @@ def save_type(
             return ConversationType.objects.create(school_id=by.school_id, key=key, order=order, **fields)
         for attribute, value in fields.items():
             setattr(type, attribute, value)
-        type.save(update_fields=list(fields))
+        save_unless_changed(type, fields=TYPE_FIELDS, version=version)
         return type
 
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from koers.common.forms import DateInput, Form
+from koers.common.forms import DateInput, Form, VersionedFormMixin
+from koers.common.versions import EditConflict
 from koers.conversations.models import ConversationRound, ConversationType
 from koers.lob.vocabulary import Phase
 from koers.schools.models import Group, SchoolYear, Student, User
@@ -140,7 +141,7 @@ class RescheduleForm(SlotFields):
     pass
 
 
-class RoundForm(Form):
+class RoundForm(VersionedFormMixin, Form):
     name = forms.CharField(label=_("Naam"), max_length=80, help_text=_('Bijvoorbeeld "Ronde 1 (najaar)".'))
     school_year: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Schooljaar"), queryset=SchoolYear.objects.none(), empty_label=None
@@ -167,8 +168,13 @@ def _lines(value: list[str]) -> str:
     return "\n".join(value)
 
 
-class TypeForm(Form):
+class TypeForm(VersionedFormMixin, Form):
     """A type and its guide: per phase the questions and the deeper questions, one per line."""
+
+    def show_conflict(self, conflict: EditConflict) -> None:
+        if conflict.theirs is not None:  # the stored guide, spread over the boxes it is edited in
+            conflict.theirs = self.initial_for(ConversationType(**conflict.theirs))
+        super().show_conflict(conflict)
 
     name = forms.CharField(label=_("Naam"), max_length=120)
     purpose = forms.CharField(

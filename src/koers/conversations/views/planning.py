@@ -20,6 +20,7 @@ from koers.access.gate import permit
 from koers.access.rules import is_guardian, is_mentor, is_student
 from koers.common.downloads import attachment
 from koers.common.htmx import render_page
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.conversations.domain import planning as domain
 from koers.conversations.forms.planning import PlanForm, RescheduleForm, RoundForm, TypeForm
@@ -273,11 +274,12 @@ def _round_page(request: HttpRequest, round: ConversationRound | None) -> HttpRe
         initial=initial,
         years=school_years(role),
         types=queries.active_types(role),
+        version=version_of_instance(round, domain.ROUND_FIELDS) if round is not None else "",
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            domain.save_round(by=role, round=round, **data)
+            domain.save_round(by=role, round=round, version=form.started_from, **data)
         except ValidationError as error:
             show_domain_errors(form, error)
         else:
@@ -313,6 +315,7 @@ def _type_page(request: HttpRequest, type: ConversationType | None) -> HttpRespo
     form = TypeForm(
         request.POST if request.method == "POST" else None,
         initial=TypeForm.initial_for(type) if type is not None else {"active": True},
+        version=version_of_instance(type, domain.TYPE_FIELDS) if type is not None else "",
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -326,6 +329,7 @@ def _type_page(request: HttpRequest, type: ConversationType | None) -> HttpRespo
                 is_group=data["is_group"],
                 active=data["active"],
                 guide=form.guide(),
+                version=form.started_from,
             )
         except ValidationError as error:
             show_domain_errors(form, error)

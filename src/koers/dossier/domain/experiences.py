@@ -8,7 +8,7 @@ removed from storage only after a deletion has been committed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,7 +25,7 @@ from koers.common.uploads import (
     delete_files_on_commit,
     files_removed_on_error,
 )
-from koers.common.versions import save_unless_changed
+from koers.common.versions import EditConflict, save_unless_changed, version_of
 from koers.dossier.models import Evidence, EvidenceKind, Experience, Reflection, ReflectionAnswer
 from koers.dossier.rules import can_edit_dossier
 from koers.lob.models import ReflectionPrompt
@@ -218,6 +218,18 @@ class AnswerInput:
     remove_voice: bool = False
 
 
+def reflection_answers(answers: Iterable[ReflectionAnswer]) -> dict[str, str]:
+    """The written answers of a reflection by form field (``text_<prompt>``): what the reflection form
+    shows, and what its version covers."""
+    return {f"text_{answer.prompt_id}": answer.text for answer in answers}
+
+
+def reflection_version(reflection: Reflection | None) -> str:
+    """The version of a reflection's answer set (a reflection not written yet has one too, so two tabs
+    writing the first answers cannot both win)."""
+    return version_of(reflection_answers(reflection.answers.all()) if reflection else {})
+
+
 @leaves_trace
 def reflect_on_experience(
     *,
@@ -227,11 +239,13 @@ def reflect_on_experience(
     competence: str,
     answers: Sequence[AnswerInput],
     shared_with_guardians: bool | None = None,
+    version: str | None = None,
 ) -> Reflection:
     """Create or update the student's reflection on one experience for one career competence.
 
     An answer left empty (no text, no voice note) removes an earlier answer to that prompt; at least one
-    answer must remain.
+    answer must remain. When the answer set changed since ``version`` (``reflection_version``: another tab
+    or device saved meanwhile) ``EditConflict`` with the stored answers, and nothing is written.
     """
     require(by, can_edit_dossier, student)
     if experience.student_id != student.pk:
@@ -266,6 +280,8 @@ def reflect_on_experience(
         )
 
     with files_removed_on_error() as files, transaction.atomic():
+        if version is not None:
+            _refuse_if_answers_changed(experience, competence, version)
         if reflection is None:
             reflection = Reflection.objects.create(
                 school_id=student.school_id,
@@ -306,3 +322,13 @@ def reflect_on_experience(
             row.save()
         record_change(by=by, student=student, change="reflection.saved", subject=experience.title)
     return reflection
+
+
+def _refuse_if_answers_changed(experience: Experience, competence: str, version: str) -> None:
+    """Lock the reflection (if there is one) and compare its stored answers with the editor's version."""
+    stored = (
+        Reflection.objects.select_for_update().filter(experience=experience, competence=competence).first()
+    )
+    now = reflection_answers(ReflectionAnswer.objects.filter(reflection=stored)) if stored else {}
+    if version != version_of(now):
+        raise EditConflict(now, version=version_of(now))

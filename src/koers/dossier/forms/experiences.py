@@ -171,7 +171,7 @@ class PromptRow:
     answer: ReflectionAnswer | None
 
 
-class ReflectionForm(Form):
+class ReflectionForm(VersionedFormMixin, Form):
     """The prompts of one competence, each answered by text or a voice note (or both)."""
 
     shared_with_guardians = forms.BooleanField(

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from koers.access.gate import permit
 from koers.common.uploads import serve_file
-from koers.dossier.domain.experiences import reflect_on_experience
+from koers.common.views import show_domain_errors
+from koers.dossier.domain.experiences import reflect_on_experience, reflection_version
 from koers.dossier.domain.traits import claim_trait
 from koers.dossier.forms.experiences import QualityOfferForm, ReflectionForm
 from koers.dossier.models import Experience
@@ -49,6 +50,7 @@ def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
         prompts=prompts,
         reflection=existing,
         shared_default=role.school.shares_by_default("reflection"),
+        version=reflection_version(existing),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -59,9 +61,10 @@ def reflection(request: HttpRequest, pk: int, competence: str) -> HttpResponse:
                 competence=competence,
                 answers=form.answers(),
                 shared_with_guardians=form.cleaned_data["shared_with_guardians"],
+                version=form.started_from,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_errors(form, error)
         else:
             messages.success(request, _("Je reflectie is bewaard."))
             url = reverse("dossier:experience", args=[experience.pk])

@@ -67,6 +67,7 @@ MAX_QUESTIONS = 10
 MAX_PHOTOS = 12
 MOODBOARD_MIN_PHOTOS = 2
 ANSWER_MAX_LENGTH = 4000
+WORK_FIELDS = ("answers",)  # what the work form changes (texts and kept photos), and its version covers
 
 
 # --- the bank -----------------------------------------------------------------------------------------
@@ -251,9 +252,11 @@ def save_work(
     voice: CheckedUpload | None = None,
     remove_voice: bool = False,
     finish: bool = False,
+    version: str | None = None,
 ) -> AssignmentWork:
     """Save the student's work as a draft, or finish it: then the result goes into the dossier (see the module
-    docstring). Finishing checks first and writes nothing when something is missing."""
+    docstring). Finishing checks first and writes nothing when something is missing. A draft saved meanwhile
+    on another device (the stored answers no longer match ``version``) raises ``EditConflict``."""
     _require_student_of(by, student, given)
     assignment = given.assignment
     if any(p.kind != UploadKind.IMAGE for p in photos):
@@ -305,7 +308,12 @@ def save_work(
         work.answers = {**texts, "photos": kept}
         try:
             with transaction.atomic():
-                work.save()
+                if work.pk is None:
+                    work.save()
+                else:
+                    save_unless_changed(
+                        work, fields=WORK_FIELDS, version=version, also=("voice", "voice_content_type")
+                    )
         except IntegrityError as clash:  # the same student saving twice at once: one of them wins
             raise ValidationError(_("Je werk is net ergens anders bewaard. Probeer het nog eens.")) from clash
         if finish:

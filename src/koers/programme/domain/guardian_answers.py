@@ -9,11 +9,13 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from koers.common.uploads import CheckedUpload, UploadKind, delete_files_on_commit, files_removed_on_error
+from koers.common.versions import save_unless_changed
 from koers.programme.models import GuardianAnswer
 from koers.programme.queries.guardian import home_assignments, own_child
 from koers.schools.models import Role, Student
 
 ANSWER_MAX_LENGTH = 5000
+GUARDIAN_ANSWER_FIELDS = ("text", "language")  # what the answer form changes, and its version covers
 
 
 def save_guardian_answer(
@@ -25,8 +27,10 @@ def save_guardian_answer(
     voice: CheckedUpload | None = None,
     remove_voice: bool = False,
     language: str = "nl",
+    version: str | None = None,
 ) -> GuardianAnswer:
-    """Store (or change) the guardian's answer. Something must remain: text or a voice note."""
+    """Store (or change) the guardian's answer. Something must remain: text or a voice note. Changing an
+    answer against a changed ``version`` (saved meanwhile in another window) raises ``EditConflict``."""
     own_child(role, student.pk)
     given = home_assignments(student, role.user_id).filter(pk=given_pk).first()
     if given is None:
@@ -60,5 +64,13 @@ def save_guardian_answer(
         if voice is not None:
             files.save(answer.voice, voice)
             answer.voice_content_type = voice.content_type
-        answer.save()
+        if answer.pk is None:
+            answer.save()
+        else:
+            save_unless_changed(
+                answer,
+                fields=GUARDIAN_ANSWER_FIELDS,
+                version=version,
+                also=("voice", "voice_content_type"),
+            )
     return answer

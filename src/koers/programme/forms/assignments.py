@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from koers.common.forms import DateInput, Form, VersionedFormMixin
 from koers.common.uploads import CheckedFileField, CheckedFilesField, UploadKind
+from koers.common.versions import EditConflict
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.domain.assignments import MAX_PHOTOS, AssignmentInput
 from koers.programme.models import Activity, Assignment, AssignmentFormat, Audience, Purpose
@@ -184,8 +185,9 @@ class GiveForm(Form):
         return data
 
 
-class WorkForm(Form):
-    """The student's answers: one text box per question, a free text, photos and a voice note."""
+class WorkForm(VersionedFormMixin, Form):
+    """The student's answers: one text box per question, a free text, photos and a voice note. It carries
+    the version of the stored answers (``WORK_FIELDS``); a conflict shows the stored text per question."""
 
     text = forms.CharField(
         label=_("Wil je nog iets vertellen?"),
@@ -230,6 +232,13 @@ class WorkForm(Form):
             del self.fields["remove_photos"]
         if not has_voice:
             del self.fields["remove_voice"]
+
+    def show_conflict(self, conflict: EditConflict) -> None:
+        if conflict.theirs is not None:  # the stored answers, spread over the question boxes they belong in
+            stored = conflict.theirs.get("answers") or {}
+            theirs = {name: stored.get(str(i), "") for i, name in enumerate(self.question_names)}
+            conflict.theirs = {**theirs, "text": stored.get("text", "")}
+        super().show_conflict(conflict)
 
     @property
     def question_fields(self) -> list[Any]:

@@ -6,12 +6,18 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from koers.common.forms import Form
+from koers.common.forms import Form, VersionedFormMixin
 from koers.common.uploads import CheckedFileField, UploadKind
 from koers.language.simple import simpler
 
 
-class GuardianAnswerForm(Form):
+class GuardianAnswerForm(VersionedFormMixin, Form):
+    conflict_message = _(
+        "Niet bewaard: iemand anders heeft dit intussen veranderd (of u, in een ander venster). Wat nu "
+        "bewaard is, staat hieronder; uw tekst staat nog in de velden. Neem over wat u wilt houden en bewaar "
+        "opnieuw."
+    )
+
     text = forms.CharField(
         label=_("Uw antwoord"),
         required=False,

@@ -231,6 +231,7 @@ def work(request: HttpRequest, pk: int) -> HttpResponse:
         photo_choices=_photo_choices(photos),
         has_voice=has_voice,
         initial=WorkForm.initial_from(item.work.answers if item.work else {}, assignment),
+        version=version_of_instance(item.work, domain.WORK_FIELDS) if item.work else "",
     )
     files_dropped = False
     if request.method == "POST" and not item.finished:
@@ -248,6 +249,7 @@ def work(request: HttpRequest, pk: int) -> HttpResponse:
                     voice=data["voice"],
                     remove_voice=data.get("remove_voice", False),
                     finish=finish,
+                    version=form.started_from,
                 )
             except ValidationError as error:
                 show_domain_errors(form, error, WORK_ERRORS)

@@ -19,8 +19,9 @@ from koers.access.gate import permit
 from koers.access.models import AuditAction
 from koers.access.rules import is_follower
 from koers.common.uploads import is_first_request_for, serve_file
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
-from koers.programme.domain.guardian_answers import save_guardian_answer
+from koers.programme.domain.guardian_answers import GUARDIAN_ANSWER_FIELDS, save_guardian_answer
 from koers.programme.forms.guardian import GuardianAnswerForm
 from koers.programme.queries.assignments import get_guardian_answer_for
 from koers.programme.queries.guardian import get_home_assignment_for, own_child
@@ -45,6 +46,7 @@ def answer(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
         request.FILES if posted else None,
         initial=initial,
         has_voice=has_voice,
+        version=version_of_instance(mine, GUARDIAN_ANSWER_FIELDS) if mine else "",
     )
     files_dropped = False
     if posted:
@@ -59,6 +61,7 @@ def answer(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
                     voice=data["voice"],
                     remove_voice=data.get("remove_voice", False),
                     language=data["language"],
+                    version=form.started_from,
                 )
             except ValidationError as error:
                 show_domain_errors(form, error)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.access.gate import require
+from koers.common.versions import save_unless_changed
 from koers.quality import family_texts as texts
 from koers.quality.models import (
     Audience,
@@ -66,10 +67,15 @@ def parse_questions(text: str, current: list[dict[str, Any]]) -> list[dict[str, 
     return questions
 
 
+QUESTIONNAIRE_FIELDS = ("title", "questions")  # what the questionnaire form changes, and its version covers
+
+
 @transaction.atomic
 def update_questionnaire(
-    *, by: Role, questionnaire: Questionnaire, title: str, questions: str
+    *, by: Role, questionnaire: Questionnaire, title: str, questions: str, version: str | None = None
 ) -> Questionnaire:
+    """Change the title and questions; against a changed ``version`` (someone else saved since)
+    ``EditConflict``."""
     require(by, can_run_quality, questionnaire)
     title = (title or "").strip()
     errors = {}
@@ -81,7 +87,7 @@ def update_questionnaire(
     if errors:
         raise ValidationError(errors)
     questionnaire.title, questionnaire.questions = title, parsed
-    questionnaire.save(update_fields=["title", "questions"])
+    save_unless_changed(questionnaire, fields=QUESTIONNAIRE_FIELDS, version=version)
     return questionnaire
 
 

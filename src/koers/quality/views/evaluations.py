@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from koers.access.gate import permit
 from koers.common.csv_export import csv_response
+from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.quality import family_texts
 from koers.quality.content import questions_in
@@ -70,10 +71,13 @@ def questionnaire(request: HttpRequest, audience: str) -> HttpResponse:
     form = QuestionnaireForm(
         request.POST or None,
         initial={"title": found.title, "questions": domain.questions_as_text(found.questions)},
+        version=version_of_instance(found, domain.QUESTIONNAIRE_FIELDS),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            domain.update_questionnaire(by=role, questionnaire=found, **form.cleaned_data)
+            domain.update_questionnaire(
+                by=role, questionnaire=found, version=form.started_from, **form.cleaned_data
+            )
         except ValidationError as error:
             show_domain_errors(form, error)
         else:
