@@ -298,3 +298,10 @@ def test_experience_new_shows_upload_and_field_errors_together(login):
 
     assert 'id="id_title-error"' in page
     assert 'id="id_photos-error"' in page
+
+
+def test_evidence_form_tells_the_student_what_a_pdf_keeps(login, experience):
+    """Photos inside a PDF keep their own metadata (docs/privacy.md): the uploader is told before choosing."""
+    response = login("student").get(reverse("dossier:evidence_new", args=[experience.pk]))
+
+    assert "Foto&#x27;s in de pdf houden hun eigen gegevens" in response.content.decode()

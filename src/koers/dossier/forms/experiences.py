@@ -28,6 +28,12 @@ from koers.lob.vocabulary import ExperienceKind, Feeling, TraitKind, feeling_pic
 from koers.pictograms.render import tile_label
 
 
+PDF_NOTE = _(
+    "Koers haalt je naam en de datums uit een pdf. Foto's in de pdf houden hun eigen gegevens, zoals de plek "
+    "waar ze zijn gemaakt."
+)
+
+
 class ExperienceForm(VersionedFormMixin, Form):
     kind = forms.ChoiceField(
         label=simpler(_("Wat voor ervaring was het?"), _("Wat was het?")),
@@ -143,9 +149,14 @@ class EvidenceForm(Form):
             "Neem op met de knop, of kies een geluidsbestand. "
             "Maximaal %(limit)s: genoeg voor een paar minuten."
         ) % {"limit": format_size(max_bytes_for(UploadKind.AUDIO))}
-        self.fields["document"].help_text = _(
-            "Bijvoorbeeld een werkstuk of een bewijs van je stage, maximaal %(limit)s."
-        ) % {"limit": format_size(max_bytes_for(UploadKind.DOCUMENT))}
+        self.fields["document"].help_text = " ".join(
+            [
+                _("Bijvoorbeeld een werkstuk of een bewijs van je stage, maximaal %(limit)s.")
+                % {"limit": format_size(max_bytes_for(UploadKind.DOCUMENT))},
+                # What stripping cannot reach is said to the uploader (docs/privacy.md, "Files").
+                str(PDF_NOTE),
+            ]
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
