@@ -27,7 +27,6 @@ from koers.lob.models import ReflectionPrompt, Trait
 from koers.lob.vocabulary import ExperienceKind, Feeling, TraitKind, feeling_pictogram, kind_pictogram
 from koers.pictograms.render import tile_label
 
-
 PDF_NOTE = _(
     "Koers haalt je naam en de datums uit een pdf. Foto's in de pdf houden hun eigen gegevens, zoals de plek "
     "waar ze zijn gemaakt."
