@@ -36,6 +36,7 @@ from koers.common.htmx import render_page
 from koers.common.uploads import is_first_request_for, serve_file
 from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
+from koers.dossier.domain.experiences import EXPERIENCE_FIELDS
 from koers.dossier.forms.experiences import EvidenceForm, ExperienceForm
 from koers.lob.vocabulary import ExperienceKind
 from koers.schools.models import Student
@@ -196,19 +197,6 @@ def voice(request: HttpRequest, pk: int) -> HttpResponseBase:
         filename="spraakbericht",
         attachment=False,
     )
-
-
-EXPERIENCE_FIELDS = (
-    "kind",
-    "title",
-    "happened_on",
-    "place",
-    "what_i_did",
-    "feeling",
-    "went_well",
-    "learned_about_me",
-    "shared_with_guardians",
-)
 
 
 @login_required

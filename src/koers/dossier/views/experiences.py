@@ -67,18 +67,6 @@ from koers.lob.vocabulary import (
 from koers.schools.models import Role, Student
 from koers.schools.queries import own_student
 
-EXPERIENCE_FORM_FIELDS = (
-    "kind",
-    "title",
-    "happened_on",
-    "place",
-    "what_i_did",
-    "feeling",
-    "went_well",
-    "learned_about_me",
-    "shared_with_guardians",
-)
-
 
 def _role(request: HttpRequest) -> Role | None:
     return getattr(request, "role", None)
@@ -122,7 +110,7 @@ def experience_new(request: HttpRequest) -> HttpResponse:
                 experience = record_experience(
                     student=student,
                     by=role,
-                    **{name: form.cleaned_data[name] for name in EXPERIENCE_FORM_FIELDS},
+                    **{name: form.cleaned_data[name] for name in EXPERIENCE_FIELDS},
                     evidence=evidence_form.uploads(),
                     caption=evidence_form.cleaned_data.get("caption", ""),
                 )
@@ -203,7 +191,7 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 update_experience(
                     experience=experience,
                     by=role,
-                    **{name: form.cleaned_data[name] for name in EXPERIENCE_FORM_FIELDS},
+                    **{name: form.cleaned_data[name] for name in EXPERIENCE_FIELDS},
                     version=form.started_from,
                 )
             except EditConflict as conflict:
@@ -215,7 +203,7 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(_experience_url(experience))
     else:
         form = ExperienceForm(
-            initial={name: getattr(experience, name) for name in EXPERIENCE_FORM_FIELDS},
+            initial={name: getattr(experience, name) for name in EXPERIENCE_FIELDS},
             version=version_of_instance(experience, EXPERIENCE_FIELDS),
         )
     return render(
