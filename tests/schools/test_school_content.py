@@ -3,8 +3,12 @@ a page that is being read."""
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -61,6 +65,30 @@ def test_every_new_school_gets_the_same_copies_each_its_own(db):
     with scopes_disabled():
         for model in COPIED:
             assert model.objects.filter(school=first).count() == model.objects.filter(school=second).count()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_school_created_in_another_thread_gets_its_copies_through_that_threads_connection():
+    """The prepared copy statements are shared by the process, not the connection: a web server's second
+    thread (a live server in the browser tests) uses its own connection, never the first thread's."""
+    first = f.SchoolFactory()
+    made: list[Any] = []
+    failed: list[BaseException] = []
+
+    def create() -> None:
+        try:
+            made.append(f.SchoolFactory())
+        except BaseException as error:  # reported in the test's own thread
+            failed.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=create)
+    thread.start()
+    thread.join()
+
+    assert not failed, failed
+    assert copies(made[0]) == copies(first)
 
 
 def test_what_a_school_changes_in_its_copy_does_not_reach_the_next_new_school(db):

@@ -237,7 +237,9 @@ def insert_copies(model: Any, school: Any, entries: list[dict[str, Any]], **fixe
         return
     statement = _statement(model, tuple(sorted(fixed.items())))
     rows = [statement.parameters(entry, school.pk) for entry in entries]
-    with statement.connection.cursor() as cursor:
+    # The connection of this thread, looked up now: the statement is shared by every thread of the process
+    # (a live server's thread has a connection of its own, and a closed one is replaced).
+    with connections[statement.alias].cursor() as cursor:
         cursor.executemany(statement.sql, rows)
 
 
@@ -247,7 +249,7 @@ class _Insert:
     def __init__(self, model: Any, fixed: tuple[tuple[str, Any], ...]):
         self.model = model
         self.fixed = dict(fixed)
-        self.connection = connections[router.db_for_write(model)]
+        self.alias = router.db_for_write(model)
         self.fields = [f for f in model._meta.concrete_fields if not isinstance(f, AutoField)]
         self.school_at = [f.name for f in self.fields].index("school")
         self.sql = ""
@@ -267,7 +269,7 @@ class _Insert:
         row = self.model(school_id=school_pk, **self.fixed, **copy.deepcopy(entry))
         query = InsertQuery(self.model, on_conflict=OnConflict.IGNORE)
         query.insert_values(self.fields, [row])
-        [(self.sql, parameters)] = query.get_compiler(connection=self.connection).as_sql()
+        [(self.sql, parameters)] = query.get_compiler(connection=connections[self.alias]).as_sql()
         return list(parameters)
 
 
