@@ -12,9 +12,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from koers.access.audit import record_access
 from koers.access.gate import permit
-from koers.access.models import AuditAction
+from koers.access.playback import play_recording
 from koers.access.rules import is_student
 from koers.careers.domain.favourites import fit_version, make_ambition, save_fit_reflection, toggle_favourite
 from koers.careers.forms import FitForm, SearchForm
@@ -32,7 +31,6 @@ from koers.careers.queries.catalogue import (
 from koers.careers.queries.mine import favourites_of, fit_reflection_of, get_fit_voice_for
 from koers.careers.queries.open_days import coming_open_days_of
 from koers.careers.rules import can_edit_catalogue, can_explore, can_hear_fit_voice, can_keep_careers
-from koers.common.uploads import is_first_request_for, serve_file
 from koers.common.views import GET_POST, show_domain_errors
 from koers.schools.models import Role, Student
 from koers.schools.queries import own_student
@@ -124,19 +122,13 @@ def fit_voice(request: HttpRequest, pk: int) -> HttpResponseBase:
     (playing it is logged for anyone but the student)."""
     role = permit(request, can_hear_fit_voice)
     reflection = get_fit_voice_for(role, pk)
-    if role.user_id != reflection.student.user_id and is_first_request_for(request):
-        record_access(
-            role=role,
-            student=reflection.student,
-            action=AuditAction.DOWNLOAD,
-            subject=_("spraakbericht bij past dit bij mij?"),
-        )
-    return serve_file(
+    return play_recording(
         request,
-        reflection.voice,
-        content_type=reflection.voice_content_type or "application/octet-stream",
-        filename="spraakbericht",
-        attachment=False,
+        role,
+        student=reflection.student,
+        file=reflection.voice,
+        content_type=reflection.voice_content_type,
+        subject=_("spraakbericht bij past dit bij mij?"),
     )
 
 

@@ -14,9 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from koers.access.audit import record_access
 from koers.access.gate import permit
-from koers.access.models import AuditAction
+from koers.access.playback import play_recording
 from koers.access.rules import is_guardian
 from koers.choices.domain import choosing
 from koers.choices.domain.ranking import rank_modules
@@ -33,7 +32,6 @@ from koers.choices.rules import (
     can_read_child_choices,
 )
 from koers.common.htmx import render_page
-from koers.common.uploads import is_first_request_for, serve_file
 from koers.common.versions import version_of_instance
 from koers.common.views import GET_POST, show_domain_errors
 from koers.dossier.domain.experiences import EXPERIENCE_FIELDS
@@ -183,19 +181,13 @@ def voice(request: HttpRequest, pk: int) -> HttpResponseBase:
     a guardian who sees the dossier (playing it is logged for anyone but the student)."""
     role = permit(request, can_hear_choice_voice)
     choice = get_voice_for(role, pk)
-    if role.user_id != choice.student.user_id and is_first_request_for(request):
-        record_access(
-            role=role,
-            student=choice.student,
-            action=AuditAction.DOWNLOAD,
-            subject=_("spraakbericht bij een keuze"),
-        )
-    return serve_file(
+    return play_recording(
         request,
-        choice.voice,
-        content_type=choice.voice_content_type or "application/octet-stream",
-        filename="spraakbericht",
-        attachment=False,
+        role,
+        student=choice.student,
+        file=choice.voice,
+        content_type=choice.voice_content_type,
+        subject=_("spraakbericht bij een keuze"),
     )
 
 
