@@ -11,11 +11,9 @@ from koers.home.queries.common import (
     _is_new,
     _is_quiet,
 )
-from koers.home.queries.signals import students_with_signals
+from koers.home.queries.signals import current_memberships, mentorships, students_with_signals
 from koers.schools.models import (
     Group,
-    Membership,
-    Mentorship,
     Role,
     Student,
 )
@@ -118,25 +116,14 @@ def mentor_page(role: Role, *, sort: str = "name", now: dt.datetime | None = Non
     # One query for both kinds of mentorship: of a whole group, or of one student.
     groups: list[Group] = []
     alone: set[int] = set()
-    for mentorship in Mentorship.objects.filter(mentor_id=role.user_id).select_related("group__school_year"):
-        if mentorship.student_id is not None:
-            alone.add(mentorship.student_id)
-        elif mentorship.group is not None:
-            year = mentorship.group.school_year
-            if year.starts_on <= day <= year.ends_on:
-                groups.append(mentorship.group)
+    for student_id, group in mentorships(role.school_id, role.user_id):
+        if student_id is not None:
+            alone.add(student_id)
+        elif group is not None and group.school_year.starts_on <= day <= group.school_year.ends_on:
+            groups.append(group)
     groups.sort(key=lambda g: (g.year_level, g.name))
     by_group = {g.pk: MentorGroup(group=g) for g in groups}
-    memberships = (
-        list(
-            Membership.objects.current(day)
-            .filter(group_id__in=list(by_group))
-            .values_list("student_id", "group_id", "starts_on")
-            .order_by()
-        )
-        if by_group
-        else []
-    )
+    memberships = current_memberships(role.school_id, list(by_group), day)
     wanted = alone | {student_id for student_id, _, _ in memberships}
     students: dict[int, Any] = {s.pk: s for s in students_with_signals(role.school_id, wanted, period)}
     for student_id, group_id, starts_on in memberships:
