@@ -8,20 +8,30 @@ such read writes one audit row.
 
 from __future__ import annotations
 
+import secrets
+
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from koers.access.audit import record_access
 from koers.access.gate import permit
 from koers.access.rules import is_guardian
+from koers.common.fingerprint import fingerprint
 from koers.common.htmx import render_page
 from koers.dossier.queries.overview import Visibility
 from koers.dossier.rules import can_compliment, can_keep_dossier, can_open_dossiers
+from koers.language import simple
 from koers.lob.vocabulary import Competence, competence_pictogram
-from koers.overview.queries.dossier import dossier_overview
+from koers.overview.queries.dossier import Overview, dossier_overview
+from koers.overview.queries.stamp import dossier_stamp
 from koers.overview.queries.timeline import (
     build_timeline,
     parse_competence,
@@ -34,20 +44,61 @@ from koers.transfer.rules import can_export_student_lists
 # --- overview ----------------------------------------------------------------------------------------
 
 
+# How long the dossier's sections stay cached (a fragment is only reused for the very same rows anyway).
+SECTIONS_SECONDS = 300
+# This process's code: HTML cached by another version (a shared Redis across a deploy) is never reused.
+_CODE_STAMP = secrets.token_hex(8)
+
+
+def _sections_key(request: HttpRequest, rows: str, flags: dict[str, object]) -> str:
+    """The key of the dossier's cached sections: ``rows`` (what they were read from) and all else they depend
+    on. Their forms carry a CSRF token, which is valid for the reader's CSRF secret: the secret is part of the
+    key (``get_token`` also marks the cookie as used, as rendering a token does)."""
+    get_token(request)
+    return fingerprint(
+        rows,
+        flags,
+        translation.get_language(),
+        simple.active(),
+        timezone.localdate(),
+        request.get_full_path(),
+        request.META.get("CSRF_COOKIE"),
+        _CODE_STAMP,
+    )
+
+
 def _overview_page(request: HttpRequest, role: Role, student: Student, *, own: bool) -> HttpResponse:
-    overview = dossier_overview(role=role, student=student)
-    if not own and overview.visibility is not Visibility.NONE:
-        record_access(role=role, student=student, subject=_("dossier-overzicht"))
+    flags: dict[str, object] = {
+        "own": own,
+        "can_compliment": not own and can_compliment(role, student),
+        "is_guardian": is_guardian(role),
+        "may_export_access_log": not own and can_export_student_lists(role),
+    }
+    overview: Overview | None = None
+    sections_html = None
+    if own:
+        # The student's own page: one query tells whether any row it shows changed since it was cached.
+        key = _sections_key(request, dossier_stamp(student.pk), flags)
+        sections_html = cache.get(make_template_fragment_key("dossier_sections", [key]))
+        if sections_html is None:
+            overview = dossier_overview(role=role, student=student, with_group=False)
+    else:
+        # Someone who follows the student: the page is read anyway (and the reading recorded); the sections
+        # are rendered again only when what was read differs from the last time.
+        overview = dossier_overview(role=role, student=student)
+        if overview.visibility is not Visibility.NONE:
+            record_access(role=role, student=student, subject=_("dossier-overzicht"))
+        key = _sections_key(request, fingerprint(overview, student.name), flags)
     return render(
         request,
         "overview/dossier.html",
         {
             "overview": overview,
             "student": student,
-            "own": own,
-            "can_compliment": not own and can_compliment(role, student),
-            "is_guardian": is_guardian(role),
-            "may_export_access_log": not own and can_export_student_lists(role),
+            **flags,
+            "sections_key": key,
+            "sections_seconds": SECTIONS_SECONDS,
+            "sections_html": mark_safe(sections_html) if sections_html is not None else None,
         },
     )
 

@@ -130,10 +130,12 @@ class Overview:
         )
 
 
-def dossier_overview(*, role: Role, student: Student) -> Overview:
-    """The dossier page of ``student`` as ``role`` may see it."""
+def dossier_overview(*, role: Role, student: Student, with_group: bool = True) -> Overview:
+    """The dossier page of ``student`` as ``role`` may see it; without the current group (a query) when the
+    page does not show it (the student's own)."""
     visibility = visibility_for(role, student)
-    overview = Overview(student=student, visibility=visibility, group=current_group_of(student))
+    group = current_group_of(student) if with_group else None
+    overview = Overview(student=student, visibility=visibility, group=group)
     if visibility is Visibility.NONE:
         return overview
 
