@@ -26,8 +26,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 import koers
+from koers.common.versions import version_of
 from koers.conversations.models import Conversation
-from koers.conversations.queries.holding import note_version
 from koers.language.family import is_family_source
 from koers.schools.models import Guardianship, Role
 from tests import factories as f
@@ -251,7 +251,10 @@ TABLE: dict[str, Row | list[Row]] = {
         get=POST_ONLY,
         post=only(mentor=ALLOWED, counsellor=ALLOWED),
         # The version of an empty goal: what the editor of a new conversation starts from.
-        post_data=lambda o: {"mentor_goal": "Doorvragen op de stage.", "version": note_version("")},
+        post_data=lambda o: {
+            "mentor_goal": "Doorvragen op de stage.",
+            "version": version_of({"mentor_goal": ""}),
+        },
     ),
     "conversations:tag": Row(
         kwargs=lambda o: {"pk": holding_conversation(o).pk},

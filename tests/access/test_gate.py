@@ -16,6 +16,7 @@ import koers
 from koers.access.gate import permit, require
 from koers.access.rules import is_counsellor, is_follower, is_mentor, is_the_student, school_of
 from koers.access.views import refused
+from tests.refusals import assert_not_found
 
 SRC = Path(koers.__file__).resolve().parent
 
@@ -81,7 +82,8 @@ def test_refusal_is_the_not_found_page_for_someone_logged_in(world):
     with scopes_disabled():
         response = refused(_request(world.role("mentor"), world.users["mentor"]), PermissionDenied())
 
-    assert response.status_code == 404
+    assert_not_found(response)
+    assert "Deze pagina bestaat niet (of niet voor jou)" in response.content.decode()
 
 
 def test_refusal_sends_someone_not_logged_in_to_the_login_page(db):
@@ -95,7 +97,9 @@ def test_a_refused_page_answers_404_not_403(world, login):
     # The counsellor's planning pages refuse a mentor through permit(); the answer says nothing exists.
     response = login("mentor").get("/gesprekken/rondes/")
 
-    assert response.status_code == 404
+    assert_not_found(response)
+    assert "Deze pagina bestaat niet (of niet voor jou)" in response.content.decode()
+    assert "403" not in response.content.decode()
 
 
 # --- the idiom holds in every view module --------------------------------------------------------------

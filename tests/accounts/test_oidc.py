@@ -124,8 +124,3 @@ def test_oidc_token_signed_with_another_key_is_refused(world, client, provider, 
     assert response.status_code == 400
     assert "_auth_user_id" not in client.session
     assert not ExternalIdentity.objects.exists()
-
-
-def test_oidc_pages_are_404_when_not_configured(world, client):
-    assert client.get(reverse("accounts:oidc_start")).status_code == 404
-    assert client.get(reverse("accounts:oidc_callback")).status_code == 404

@@ -9,6 +9,7 @@ from django_scopes import scopes_disabled
 
 from koers.careers.models import OpenDay, OpenDayVisit
 from tests.careers.factories import OpenDayFactory
+from tests.refusals import assert_not_found, nothing_written
 
 TODAY = timezone.localdate()
 
@@ -103,8 +104,9 @@ def test_another_schools_open_day_is_not_found(world, login):
     with scopes_disabled():
         theirs = OpenDayFactory(school=world.other_school)
 
-    assert (
-        login("student").post(reverse("careers:open_day_go", args=[theirs.pk]), {"going": "1"}).status_code
-        == 404
-    )
-    assert login("counsellor").post(reverse("careers:open_day_delete", args=[theirs.pk])).status_code == 404
+    with nothing_written(OpenDay, OpenDayVisit):
+        going = login("student").post(reverse("careers:open_day_go", args=[theirs.pk]), {"going": "1"})
+        deleted = login("counsellor").post(reverse("careers:open_day_delete", args=[theirs.pk]))
+
+    assert_not_found(going, theirs.institution)
+    assert_not_found(deleted, theirs.institution)

@@ -9,6 +9,7 @@ from koers.access.models import AuditEntry
 from koers.careers.models import Favourite, FitReflection, InterestResult
 from tests import factories as f
 from tests.careers.factories import OccupationFactory, ProgrammeFactory
+from tests.refusals import assert_not_found, nothing_written
 
 
 @pytest.fixture
@@ -90,6 +91,7 @@ def test_a_mentor_of_another_group_gets_a_404(world, login, explored):
     with scopes_disabled():
         stranger = f.StudentFactory(school=world.school)
 
-    response = login("mentor").get(reverse("careers:student_careers", args=[stranger.pk]))
+    with nothing_written():  # no "looked at" row for a student the mentor does not follow
+        response = login("mentor").get(reverse("careers:student_careers", args=[stranger.pk]))
 
-    assert response.status_code == 404
+    assert_not_found(response, stranger.user.get_full_name())

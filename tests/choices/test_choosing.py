@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -186,12 +185,3 @@ def test_guardian_confirms_on_their_page_in_arabic(world, login):
     assert "Zorg en welzijn" in page.content.decode()
     with scopes_disabled():
         assert Confirmation.objects.get().confirmer == "guardian"
-
-
-def test_other_schools_choice_is_a_404_for_its_counsellor(world):
-    choice = given_choice(make_moment(world.group), world.student)
-
-    client = Client()
-    client.force_login(world.users["outsider"])
-
-    assert client.post(reverse("choices:confirm", args=[choice.pk])).status_code == 404

@@ -124,3 +124,60 @@ def test_the_guide_panel_costs_a_fixed_number_of_queries(world, login, talk, siz
     # route steps, six kinds of links
     with django_assert_num_queries(16):
         client.get(reverse("choices:guide", args=[talk.pk]), headers={"HX-Request": "true"})
+
+
+def test_after_the_mentor_confirmed_guide_mode_no_longer_offers_the_mentor_to_confirm(world, login, talk):
+    # The guardian still has to confirm; that is not the mentor's to do, so the button goes.
+    choice = make_choice(make_moment(world.group), world.student)
+    client = login("mentor")
+    panel = reverse("choices:guide", args=[talk.pk])
+    confirm = reverse("choices:confirm", args=[choice.pk])
+    assert confirm in client.get(panel, headers={"HX-Request": "true"}).content.decode()
+
+    client.post(confirm, {"gesprek": talk.pk})
+
+    html = client.get(panel, headers={"HX-Request": "true"}).content.decode()
+    assert "Nog te bevestigen door: ouder." in html
+    assert confirm not in html
+
+
+def test_a_counsellor_in_guide_mode_may_confirm_once(world, login):
+    with scopes_disabled():
+        talk = f.ConversationFactory(student=world.student, mentor=world.users["counsellor"])
+    choice = make_choice(make_moment(world.group), world.student)
+    client = login("counsellor")
+    panel = reverse("choices:guide", args=[talk.pk])
+    confirm = reverse("choices:confirm", args=[choice.pk])
+    assert confirm in client.get(panel, headers={"HX-Request": "true"}).content.decode()
+
+    client.post(confirm, {"gesprek": talk.pk})
+
+    assert confirm not in client.get(panel, headers={"HX-Request": "true"}).content.decode()
+
+
+def test_the_agreement_from_an_open_point_is_the_students_own_like_one_made_at_closing(world, login, talk):
+    choice = make_choice(make_moment(world.group), world.student, still_to_find_out="Open dag ROC bezoeken")
+    due = timezone.localdate() + dt.timedelta(days=14)
+
+    login("mentor").post(
+        reverse("choices:agree", args=[talk.pk, choice.pk]),
+        {f"c{choice.pk}-what": "Open dag ROC bezoeken", f"c{choice.pk}-due_on": due.isoformat()},
+    )
+
+    with scopes_disabled():
+        action = Agreement.objects.get().action
+    assert (action.doer, action.who, action.who_label) == ("self", "", "ikzelf")
+
+
+def test_the_guardian_does_not_read_an_agreement_the_student_did_not_share(world, login, talk):
+    choice = make_choice(make_moment(world.group), world.student, still_to_find_out="Open dag ROC bezoeken")
+    with scopes_disabled():
+        kept = f.ActionFactory(student=world.student, what="Mijn eigen afspraak", shared_with_guardians=False)
+        shared = f.ActionFactory(student=world.student, what="Samen kijken", shared_with_guardians=True)
+        choice.agreed_actions.set([kept, shared])
+
+    page = login("guardian").get(reverse("choices:child", args=[world.student.pk])).content.decode()
+
+    assert "Samen kijken" in page
+    assert "Mijn eigen afspraak" not in page
+    assert "Mijn eigen afspraak" in login("student").get(reverse("choices:mine")).content.decode()

@@ -279,12 +279,6 @@ def test_at_the_end_the_student_puts_the_module_into_the_dossier_with_evidence(w
     assert client.get(url).url == reverse("dossier:experience", args=[experience.pk])
 
 
-def test_another_students_module_place_is_a_404(world, login):
-    placement = make_placement(make_module(world.group), world.classmate, period=1)
-
-    assert login("student").get(reverse("choices:module_experience", args=[placement.pk])).status_code == 404
-
-
 def test_the_closing_presentation_is_a_programme_activity_with_guardians(world, login):
     with scopes_disabled():
         show = f.ActivityFactory(

@@ -390,14 +390,6 @@ def test_a_deepening_students_chose_cannot_be_removed(world, in_school, profiles
     assert list(Deepening.objects.values_list("title", flat=True)) == ["Netwerken"]
 
 
-def test_another_schools_programme_is_a_404(world, login):
-    theirs = make_programme(world.other_school, name="Hun programma")
-
-    response = login("counsellor").get(reverse("choices:unit_new", args=[theirs.pk]))
-
-    assert response.status_code == 404
-
-
 # --- query counts -------------------------------------------------------------------------------------------
 
 

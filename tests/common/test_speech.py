@@ -21,6 +21,7 @@ from koers.language.content import LocalList, LocalText
 from tests import factories as f
 from tests.conversations.closing_helpers import closed_conversation_of
 from tests.conversations.holding_setup import a_conversation
+from tests.refusals import assert_not_found
 
 needs_espeak = pytest.mark.skipif(
     shutil.which("espeak-ng") is None, reason="read-aloud needs espeak-ng (apt-get install espeak-ng)"
@@ -163,24 +164,29 @@ def test_read_aloud_caches_under_the_sha256_of_voice_and_text(login, settings):
     assert re.fullmatch(r"[0-9a-f]{64}\.wav", names[0])
 
 
-def test_read_aloud_refuses_an_unsigned_text_with_404(login):
+def test_read_aloud_refuses_an_unsigned_text_with_404(login, monkeypatch):
+    monkeypatch.setattr(speech.subprocess, "run", lambda *a, **k: pytest.fail("an unsigned text was spoken"))
+
     response = login("student").get(reverse("read_aloud") + "?t=Lees%20dit%20voor")
 
-    assert response.status_code == 404
+    assert_not_found(response)
+    assert not speech.cache_path("Lees dit voor", "nl").exists()
 
 
-def test_read_aloud_refuses_a_request_without_token_with_404(login):
-    assert login("student").get(reverse("read_aloud")).status_code == 404
+def test_read_aloud_refuses_a_visitor_an_unsigned_text_with_404(client, world, monkeypatch):
+    monkeypatch.setattr(speech.subprocess, "run", lambda *a, **k: pytest.fail("an unsigned text was spoken"))
 
+    response = client.get(reverse("read_aloud") + "?t=Lees%20dit%20voor")
 
-def test_read_aloud_refuses_a_visitor_an_unsigned_text_with_404(client, world):
-    assert client.get(reverse("read_aloud") + "?t=Lees%20dit%20voor").status_code == 404
+    assert_not_found(response)
+    assert not speech.cache_path("Lees dit voor", "nl").exists()
 
 
 def test_read_aloud_without_espeak_is_404_not_an_error(login, no_espeak):
     response = login("student").get(read_url("Wat ging goed?"))
 
-    assert response.status_code == 404
+    assert_not_found(response)  # the page works on without the button's sound, no 500
+    assert not speech.cache_path("Wat ging goed?", "nl").exists()
 
 
 def test_read_aloud_speaks_text_from_stdin_never_as_an_option(login, fake_espeak, monkeypatch):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.db import transaction
 from django_scopes import scopes_disabled
 
 from koers.access.tenancy import school_scope
-from koers.common.versions import EditConflict, version_of_instance
+from koers.common.versions import EditConflict, save_unless_changed, version_of_instance
 from koers.dossier.domain.ambitions import AMBITION_FIELDS, update_ambition
 from koers.dossier.models import Ambition
 from koers.schools.models import Role
@@ -76,3 +77,21 @@ def test_an_edit_of_something_removed_meanwhile_is_refused_and_writes_nothing(wo
     assert "weggehaald" in refused.value.messages[0]
     with scopes_disabled():
         assert not Ambition.objects.filter(pk=ambition.pk).exists()
+
+
+def test_a_caller_that_catches_the_conflict_goes_on_in_its_own_transaction(world, student):
+    """save_unless_changed takes no savepoint of its own; a conflict still leaves the caller's transaction
+    usable (nothing was written, so there is nothing to roll back)."""
+    ambition = _ambition(world)
+    start = version_of_instance(ambition, AMBITION_FIELDS)
+    with school_scope(world.school), transaction.atomic():
+        update_ambition(ambition=ambition, by=student, dream="Chef-kok", why="", version=start)
+        with pytest.raises(EditConflict):
+            save_unless_changed(
+                Ambition(pk=ambition.pk, dream="Bakker", why=""), fields=AMBITION_FIELDS, version=start
+            )
+        save_unless_changed(
+            Ambition(pk=ambition.pk, dream="Visser", why=""), fields=AMBITION_FIELDS, version=None
+        )
+
+    assert _dream(ambition) == "Visser"

@@ -269,15 +269,6 @@ def test_close_is_hidden_from_everyone_but_mentor_and_counsellor(login, world, p
         assert not Agreement.objects.exists()
 
 
-def test_close_conversation_of_another_school_is_404(login, world):
-    with scopes_disabled():
-        conversation = f.ConversationFactory(student=world.other_student)
-
-    response = login("mentor").get(_close_url(conversation))
-
-    assert response.status_code == 404
-
-
 def test_close_conversation_verb_refuses_a_student(world):
     conversation = conversation_of(world)
 

@@ -16,8 +16,9 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.access.tenancy import school_scope
+from koers.common.versions import EditConflict
 from koers.conversations.domain.closing import AgreementInput, close_conversation
-from koers.conversations.domain.holding import NoteConflict, save_phase_note
+from koers.conversations.domain.holding import save_phase_note
 from koers.conversations.models import Agreement, Conversation, PhaseNote
 from koers.conversations.queries.holding import note_version
 from tests import factories as f
@@ -94,12 +95,12 @@ def test_phase_note_from_a_second_tab_does_not_overwrite_the_first(world):
         save_phase_note(
             by=mentor, conversation=conversation, phase="goal", text="Tab 1: wil naar de zorg", version=start
         )
-        with pytest.raises(NoteConflict) as conflict:
+        with pytest.raises(EditConflict) as conflict:
             save_phase_note(
                 by=mentor, conversation=conversation, phase="goal", text="Tab 2: twijfelt nog", version=start
             )
 
-    assert conflict.value.theirs == "Tab 1: wil naar de zorg"
+    assert conflict.value.theirs == {"text": "Tab 1: wil naar de zorg"}
     with scopes_disabled():
         assert (
             PhaseNote.objects.get(conversation=conversation, phase="goal").text == "Tab 1: wil naar de zorg"
@@ -117,8 +118,8 @@ def test_phase_note_saves_on_after_the_other_text_was_shown(world):
             save_phase_note(
                 by=mentor, conversation=conversation, phase="goal", text="Tweede", version=note_version("")
             )
-        except NoteConflict as conflict:
-            merged = f"{conflict.theirs}\nTweede"
+        except EditConflict as conflict:
+            merged = f"{(conflict.theirs or {})['text']}\nTweede"
             save_phase_note(
                 by=mentor, conversation=conversation, phase="goal", text=merged, version=conflict.version
             )
@@ -236,8 +237,8 @@ def test_one_note_from_two_tabs_at_once_loses_no_text(world):
 
     with scopes_disabled():
         stored = PhaseNote.objects.get(conversation=conversation, phase="goal").text
-    conflicts = [r for r in results if isinstance(r, NoteConflict)]
+    conflicts = [r for r in results if isinstance(r, EditConflict)]
     assert len(conflicts) == 1, results
     assert stored in texts
     # The loser was told the winner's text, and still holds their own: both texts survive.
-    assert conflicts[0].theirs == stored
+    assert conflicts[0].theirs == {"text": stored}

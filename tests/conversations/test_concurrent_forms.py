@@ -114,6 +114,7 @@ def test_private_note_without_javascript_shows_both_texts(login, world):
 
     page = html.unescape(response.content.decode())
     assert response.status_code == 200
+    assert "Wat nu bewaard is" in page
     assert "Eerst, aangevuld" in page and "Andere tab" in page
     assert _private_text(conversation, world) == "Eerst, aangevuld"
 

@@ -11,6 +11,7 @@ from koers.conversations.domain.group import record_group_conversation
 from koers.conversations.models import Conversation, ConversationStatus
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
+from tests.refusals import assert_not_found, nothing_written
 
 VALID = {
     "topic": "Wat is een goed beroep?",
@@ -70,9 +71,10 @@ def test_group_record_form_shows_what_was_recorded(login, group_talk):
     "persona", ["student", "classmate", "teacher", "guardian", "leader", "admin", "outsider"]
 )
 def test_group_record_is_404_for_others(login, group_talk, persona):
-    response = login(persona).post(url(group_talk), VALID)
+    with nothing_written(Conversation):
+        response = login(persona).post(url(group_talk), VALID)
 
-    assert response.status_code == 404
+    assert_not_found(response, VALID["topic"])
 
 
 def test_group_record_is_404_for_a_mentor_of_another_group(world, client, group_talk):
@@ -82,18 +84,20 @@ def test_group_record_is_404_for_a_mentor_of_another_group(world, client, group_
         f.MentorshipFactory(group=other_group, mentor=other)
     client.force_login(other)
 
-    response = client.get(url(group_talk))
+    with nothing_written():
+        response = client.get(url(group_talk))
 
-    assert response.status_code == 404
+    assert_not_found(response, world.group.name)
 
 
 def test_group_record_is_404_for_a_conversation_with_one_student(world, login):
     with scopes_disabled():
         single = f.ConversationFactory(student=world.student, mentor=world.users["mentor"])
 
-    response = login("mentor").get(url(single))
+    with nothing_written(Conversation):
+        response = login("mentor").get(url(single))
 
-    assert response.status_code == 404
+    assert_not_found(response, world.student.user.get_full_name())
 
 
 def test_record_group_conversation_refuses_a_teacher(world, group_talk):

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from tests import factories as f
+from tests.refusals import assert_not_found, nothing_written
 
 
 def group_conversation(world, group):
@@ -30,6 +31,7 @@ def test_student_cannot_open_another_groups_conversation(login, world):
         other_group = f.GroupFactory(school=world.school, school_year=world.group.school_year, name="2B9")
     conversation = group_conversation(world, other_group)
 
-    response = login("student").get(reverse("conversations:detail", args=[conversation.pk]))
+    with nothing_written():
+        response = login("student").get(reverse("conversations:detail", args=[conversation.pk]))
 
-    assert response.status_code == 404
+    assert_not_found(response, "2B9", conversation.type.name)

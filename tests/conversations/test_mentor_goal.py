@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from koers.common.versions import version_of
 from koers.conversations.models import Conversation
-from koers.conversations.queries.holding import note_version
 from tests import factories as f
 from tests.conversations.holding_setup import a_conversation
 from tests.transfer.test_access_requests import _age, _ask, _rows, _zip
@@ -25,7 +26,7 @@ def conversation(world):
 def save_goal(client, conversation, text=GOAL, version=""):
     return client.post(
         reverse("conversations:mentor_goal", args=[conversation.pk]),
-        {"mentor_goal": text, "version": version or note_version("")},
+        {"mentor_goal": text, "version": version or version_of({"mentor_goal": ""})},
     )
 
 
@@ -92,8 +93,22 @@ def test_mentor_goal_changed_meanwhile_is_not_overwritten(login, conversation):
 
     page = response.content.decode()
     assert response.status_code == 400
+    assert "Wat nu bewaard is" in page
     assert "Het doel van de decaan." in page and "Mijn eigen doel." in page
     assert _stored(conversation) == "Het doel van de decaan."
+
+
+def test_mentor_goal_saves_on_purpose_against_the_text_it_was_shown(login, conversation):
+    save_goal(login("counsellor"), conversation, text="Het doel van de decaan.")
+    client = login("mentor")
+    page = save_goal(client, conversation, text="Mijn eigen doel.").content.decode()
+    shown = re.search(r'name="version" value="([0-9a-f]+)"', page)
+
+    response = save_goal(client, conversation, text="Mijn eigen doel.", version=shown and shown[1])
+
+    assert shown is not None and shown[1] == version_of({"mentor_goal": "Het doel van de decaan."})
+    assert response.status_code == 302
+    assert _stored(conversation) == "Mijn eigen doel."
 
 
 def test_mentor_goal_stays_out_of_the_guardians_data_copy(login, world, conversation):

@@ -132,3 +132,79 @@ def test_existing_agreements_link_the_mentor_who_held_the_conversation(world):
 
         action.refresh_from_db()
     assert (action.doer, action.doer_user) == ("mentor", world.users["mentor"])
+
+
+def _guardian(world, *, language: str = "nl", delivery: str = "now"):
+    with scopes_disabled():
+        guardian = world.users["guardian"]
+        guardian.preferred_language = language
+        guardian.notification_delivery = delivery
+        guardian.save(update_fields=["preferred_language", "notification_delivery"])
+    return guardian
+
+
+def _told(kind: str = "action_helper_guardian") -> list[Notification]:
+    with scopes_disabled():
+        return list(Notification.objects.filter(kind=kind).select_related("role__user"))
+
+
+def test_choosing_a_guardian_tells_them_in_their_own_language(
+    login, world, mailoutbox, django_capture_on_commit_callbacks
+):
+    guardian = _guardian(world, language="uk")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        login("student").post(NEW, smart(doer=f"guardian:{guardian.pk}", shared="on"))
+
+    action = only_action(world.student)
+    [told] = _told()
+    assert told.role.user == guardian and told.role.kind == "guardian"
+    client = login("guardian")
+    listed = client.get(reverse("notifications:list")).content.decode()
+    assert "просить вас допомогти" in listed and "Een stageplek zoeken" in listed
+    assert client.get(reverse("notifications:open", args=[told.pk])).url == reverse(
+        "dossier:action", args=[action.pk]
+    )
+    assert client.get(reverse("dossier:action", args=[action.pk])).status_code == 200
+    [message] = mailoutbox
+    assert message.to == [guardian.email] and "просить вас допомогти" in message.body
+
+
+def test_a_guardian_who_wants_no_email_is_told_in_koers_only(
+    login, world, mailoutbox, django_capture_on_commit_callbacks
+):
+    guardian = _guardian(world, delivery="none")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        login("student").post(NEW, smart(doer=f"guardian:{guardian.pk}", shared="on"))
+
+    assert len(_told()) == 1
+    assert mailoutbox == []
+
+
+def test_a_guardian_is_told_of_an_unshared_action_only_once_it_is_shared(login, world):
+    guardian = _guardian(world)
+    client = login("student")
+
+    client.post(NEW, smart(doer=f"guardian:{guardian.pk}"))  # not shared with guardians
+    action = only_action(world.student)
+    assert not action.shared_with_guardians
+    assert _told() == []
+
+    client.post(reverse("dossier:share_toggle"), {"kind": "action", "pk": action.pk, "shared": "1"})
+    client.post(reverse("dossier:share_toggle"), {"kind": "action", "pk": action.pk, "shared": "0"})
+    client.post(reverse("dossier:share_toggle"), {"kind": "action", "pk": action.pk, "shared": "1"})
+
+    assert len(_told()) == 1
+
+
+def test_a_guardian_who_may_not_see_the_dossier_is_not_told(login, world):
+    guardian = _guardian(world)
+    with scopes_disabled():
+        world.student.guardianships.update(has_authority=False)
+
+    login("student").post(NEW, smart(doer=f"guardian:{guardian.pk}", shared="on"))
+
+    assert only_action(world.student).doer == "guardian"
+    assert _told() == []
+    assert _told("action_helper") == []

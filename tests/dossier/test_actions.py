@@ -207,21 +207,6 @@ def test_guardian_opens_a_shared_action_but_sees_no_remarks(login, world):
     assert "Lukt het je?" not in response.content.decode()
 
 
-def test_guardian_gets_a_404_for_an_action_that_is_not_shared(login, world):
-    with scopes_disabled():
-        action = f.ActionFactory(student=world.student, shared_with_guardians=False)
-
-    assert login("guardian").get(reverse("dossier:action", args=[action.pk])).status_code == 404
-
-
-@pytest.mark.parametrize("persona", ["classmate", "teacher", "leader", "outsider"])
-def test_action_page_is_a_404_for_others(login, world, persona):
-    with scopes_disabled():
-        action = f.ActionFactory(student=world.student, shared_with_guardians=True)
-
-    assert login(persona).get(reverse("dossier:action", args=[action.pk])).status_code == 404
-
-
 @pytest.mark.parametrize("persona", ["classmate", "mentor", "guardian", "outsider"])
 def test_only_the_student_changes_their_action(login, world, persona):
     with scopes_disabled():

@@ -10,6 +10,7 @@ from koers.dossier.models import Compliment
 from koers.lob.models import Trait
 from koers.schools.models import RoleKind
 from tests.dossier.portfolio_helpers import role_of_user
+from tests.refusals import assert_not_found, nothing_written
 
 
 def url(student) -> str:
@@ -72,7 +73,10 @@ def test_compliment_is_a_404_for_those_who_may_not_give_one(login, world, person
 
 
 def test_guardian_cannot_compliment_someone_elses_child(login, world):
-    assert login("guardian").get(url(world.classmate)).status_code == 404
+    with nothing_written(Compliment):
+        response = login("guardian").get(url(world.classmate))
+
+    assert_not_found(response, world.classmate.user.get_full_name())
 
 
 def test_compliment_without_a_quality_says_so_next_to_the_field(login, world):

@@ -10,6 +10,7 @@ from django_scopes import scopes_disabled
 from tests import factories as f
 from tests.dossier.portfolio_helpers import fill_dossier
 from tests.dossier.test_overview import HOME_QUERIES
+from tests.refusals import assert_not_found, nothing_written
 
 HOME = reverse("dossier:home")
 TIMELINE = reverse("dossier:timeline")
@@ -109,7 +110,10 @@ def test_guardian_without_authority_sees_no_conversations(login, world):
 def test_classmate_still_gets_a_404_for_a_dossier_with_conversations(login, world):
     conversation(world, days=-10, status="closed", summary="Kiest voor techniek.")
 
-    assert login("classmate").get(student_url(world)).status_code == 404
+    with nothing_written():
+        response = login("classmate").get(student_url(world))
+
+    assert_not_found(response, "Kiest voor techniek.", world.student.user.get_full_name())
 
 
 @pytest.mark.parametrize("size", [1, 5])

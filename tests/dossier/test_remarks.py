@@ -10,6 +10,7 @@ from koers.dossier.domain.remarks import add_remark
 from koers.dossier.models import Remark
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
+from tests.refusals import assert_not_found, nothing_written
 
 
 @pytest.fixture
@@ -144,9 +145,10 @@ def test_remark_with_htmx_returns_the_updated_thread(login, experience):
 
 
 def test_remark_without_entry_is_404(login):
-    response = login("mentor").post(reverse("dossier:remark_new"), {"text": "Waarover?"})
+    with nothing_written(Remark):
+        response = login("mentor").post(reverse("dossier:remark_new"), {"text": "Waarover?"})
 
-    assert response.status_code == 404
+    assert_not_found(response, "Waarover?")
 
 
 def test_remark_on_other_schools_experience_is_404(login, world):

@@ -6,8 +6,10 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.dossier.domain.overview import set_sharing
+from koers.dossier.models import Compliment
 from tests import factories as f
 from tests.dossier.portfolio_helpers import role_of
+from tests.refusals import assert_not_found, nothing_written
 
 URL = reverse("dossier:share_toggle")
 
@@ -72,7 +74,10 @@ def test_only_the_student_can_share(login, world, persona):
 
 
 def test_share_toggle_with_an_unknown_kind_is_a_404(login, world):
-    assert login("student").post(URL, {"kind": "compliment", "pk": "1", "shared": "1"}).status_code == 404
+    with nothing_written(Compliment):
+        response = login("student").post(URL, {"kind": "compliment", "pk": "1", "shared": "1"})
+
+    assert_not_found(response)
 
 
 def test_set_sharing_refuses_someone_elses_item(in_school, world):

@@ -151,10 +151,6 @@ def test_someone_elses_trait_is_a_404(login, world, persona):
     assert len(claimed_by(world.student)) == 1
 
 
-def test_trait_form_is_a_404_for_staff(login, world):
-    assert login("mentor").get(NEW).status_code == 404
-
-
 def test_overview_shows_the_experiences_that_show_a_trait(login, world):
     with scopes_disabled():
         experience = f.ExperienceFactory(student=world.student, title="Bakkerij")

@@ -17,6 +17,7 @@ from koers.dossier.models import Evidence, EvidenceKind, Experience
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
 from tests.dossier.test_experiences import experience_data
+from tests.refusals import assert_not_found, nothing_written
 
 
 def stored_files(settings) -> list[Path]:
@@ -173,11 +174,12 @@ def test_evidence_new_refuses_png_as_voice_note(login, experience):
 
 @pytest.mark.parametrize("persona", ["mentor", "counsellor", "guardian", "classmate", "outsider"])
 def test_evidence_new_is_404_for_anyone_but_the_student(login, experience, persona):
-    response = login(persona).post(
-        reverse("dossier:evidence_new", args=[experience.pk]), {"document": f.sample_pdf()}
-    )
+    with nothing_written(Evidence):
+        response = login(persona).post(
+            reverse("dossier:evidence_new", args=[experience.pk]), {"document": f.sample_pdf()}
+        )
 
-    assert response.status_code == 404
+    assert_not_found(response, experience.title)
 
 
 def test_evidence_delete_removes_row_and_file(login, photo, django_capture_on_commit_callbacks):

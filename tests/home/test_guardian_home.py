@@ -10,6 +10,7 @@ from django_scopes import scopes_disabled
 from koers.schools.models import Guardianship
 from tests import factories as f
 from tests.programme.lobline_helpers import activity_for, days_from_today
+from tests.refusals import assert_not_found, nothing_written
 
 URL = reverse("home:guardian")
 
@@ -42,11 +43,17 @@ def test_guardian_home_switches_between_children(login, world):
 
 
 def test_guardian_home_other_child_is_404(login, world):
-    assert login("guardian").get(URL, {"child": world.classmate.pk}).status_code == 404
+    with nothing_written():
+        response = login("guardian").get(URL, {"child": world.classmate.pk})
+
+    assert_not_found(response, world.classmate.user.get_full_name())
 
 
 def test_guardian_home_other_school_child_is_404(login, world):
-    assert login("guardian").get(URL, {"child": world.other_student.pk}).status_code == 404
+    with nothing_written():
+        response = login("guardian").get(URL, {"child": world.other_student.pk})
+
+    assert_not_found(response, world.other_student.user.get_full_name())
 
 
 def test_guardian_home_links_to_lob_line(login, world):

@@ -111,3 +111,5 @@ def test_other_methods_go_on_to_koers(client):
     response = client.post("/healthz")
 
     assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")  # Koers's own not-found page, not the probe's
+    assert b'"status"' not in response.content

@@ -19,6 +19,7 @@ from koers.partners.domain import internships as internships_domain
 from koers.partners.models import ClassPresentation
 from tests import factories as f
 from tests.partners import factories as pf
+from tests.refusals import assert_not_found, nothing_written
 
 
 def jpeg() -> bytes:
@@ -169,7 +170,10 @@ def test_a_session_of_another_mentors_group_is_a_404(world, client, session):
         other = f.RoleFactory(school=world.school, kind="mentor").user
     client.force_login(other)
 
-    assert client.get(reverse("partners:session", args=[session.pk])).status_code == 404
+    with nothing_written(ClassPresentation):
+        response = client.get(reverse("partners:session", args=[session.pk]))
+
+    assert_not_found(response, world.student.user.get_full_name())
 
 
 def test_a_text_that_is_not_a_photo_keeps_what_the_class_said(world, login, session):

@@ -163,15 +163,6 @@ def test_contact_moment_in_the_future_is_refused(role_of, in_school):
         )
 
 
-def test_another_schools_partner_is_a_404(world, login):
-    with scopes_disabled():
-        theirs = pf.PartnerFactory(school=world.other_school)
-
-    response = login("counsellor").get(reverse("partners:partner", args=[theirs.pk]))
-
-    assert response.status_code == 404
-
-
 # session, user+roles, partners (with counts), activities per name
 REGISTER_QUERIES = 4
 # session, user+roles, partner, places, internships, activities, people, moments, the form's people

@@ -6,6 +6,7 @@ from django_scopes import scopes_disabled
 
 from koers.programme.models import Assignment
 from tests import factories as f
+from tests.refusals import assert_not_found, nothing_written
 
 REQUEST_OVERHEAD = 2  # session, user+roles
 
@@ -113,11 +114,12 @@ def test_mentor_cannot_edit_an_assignment(login, world):
     with scopes_disabled():
         assignment = f.AssignmentFactory(school=world.school)
 
-    response = login("mentor").post(
-        reverse("programme:assignment_edit", args=[assignment.pk]), new_assignment_data()
-    )
+    with nothing_written(Assignment):
+        response = login("mentor").post(
+            reverse("programme:assignment_edit", args=[assignment.pk]), new_assignment_data()
+        )
 
-    assert response.status_code == 404
+    assert_not_found(response)
 
 
 def test_archiving_hides_the_assignment_from_the_mentor(login, world):
@@ -152,15 +154,6 @@ def test_archived_assignment_comes_back(login, world):
     with scopes_disabled():
         assignment.refresh_from_db()
     assert assignment.active
-
-
-def test_outsider_cannot_open_an_assignment_of_another_school(login, world):
-    with scopes_disabled():
-        assignment = f.AssignmentFactory(school=world.school)
-
-    response = login("outsider").get(reverse("programme:assignment", args=[assignment.pk]))
-
-    assert response.status_code == 404
 
 
 @pytest.mark.parametrize("extra", [1, 20])

@@ -8,6 +8,7 @@ from django_scopes import scopes_disabled
 
 from koers.programme.models import GuardianAnswer
 from tests import factories as f
+from tests.refusals import assert_not_found, nothing_written
 
 
 def _home_assignment(world, audience="home"):
@@ -77,12 +78,18 @@ def test_guardian_answer_empty_is_refused(login, world):
 
 def test_guardian_answer_for_school_only_assignment_is_404(login, world):
     given = _home_assignment(world, audience="student")
-    assert login("guardian").get(_url(world, given)).status_code == 404
+
+    response = login("guardian").get(_url(world, given))
+
+    assert_not_found(response, given.assignment.title)
 
 
 def test_guardian_answer_for_someone_elses_child_is_404(login, world):
     given = _home_assignment(world)
-    assert login("guardian").get(_url(world, given, student=world.classmate)).status_code == 404
+
+    response = login("guardian").get(_url(world, given, student=world.classmate))
+
+    assert_not_found(response, world.classmate.user.get_full_name())
 
 
 def test_guardian_answer_voice_of_another_guardian_is_404(login, world):
@@ -91,8 +98,10 @@ def test_guardian_answer_voice_of_another_guardian_is_404(login, world):
         theirs = f.GuardianAnswerFactory(
             given=given, school=world.school, student=world.student, voice="x/spraak.ogg"
         )
-    response = login("guardian").get(reverse("programme:guardian_answer_voice", args=[theirs.pk]))
-    assert response.status_code == 404
+    with nothing_written(GuardianAnswer):
+        response = login("guardian").get(reverse("programme:guardian_answer_voice", args=[theirs.pk]))
+
+    assert_not_found(response)  # the page, not their recording
 
 
 def test_guardian_answer_changes_existing_answer(login, world):

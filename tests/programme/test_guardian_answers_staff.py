@@ -13,6 +13,7 @@ from koers.access.models import AuditAction, AuditEntry
 from koers.programme.models import GuardianAnswer
 from koers.schools.models import Group, RoleKind
 from tests import factories as f
+from tests.refusals import assert_not_found, nothing_written
 
 REQUEST_OVERHEAD = 2  # session, user+roles
 
@@ -105,8 +106,9 @@ def test_mentor_of_another_group_cannot_play_the_voice_note(login, world):
         other_group = f.GroupFactory(school=world.school, school_year=world.group.school_year, name="3K9")
     client = _as_new_user(world, world.school, RoleKind.MENTOR, mentor_of=other_group)
 
-    assert client.get(_voice_url(answer)).status_code == 404
-    assert client.get(reverse("programme:given", args=[given.pk])).status_code == 404
+    with nothing_written():  # no "listened" row either
+        assert_not_found(client.get(_voice_url(answer)))
+        assert_not_found(client.get(reverse("programme:given", args=[given.pk])), given.assignment.title)
 
 
 def test_mentor_at_another_school_cannot_play_the_voice_note(login, world):
@@ -116,7 +118,8 @@ def test_mentor_at_another_school_cannot_play_the_voice_note(login, world):
         their_group = Group.objects.get(school=world.other_school)
     client = _as_new_user(world, world.other_school, RoleKind.MENTOR, mentor_of=their_group)
 
-    assert client.get(_voice_url(answer)).status_code == 404
+    with nothing_written():
+        assert_not_found(client.get(_voice_url(answer)))
 
 
 def test_guardian_of_another_child_cannot_play_the_voice_note(login, world):
@@ -124,7 +127,8 @@ def test_guardian_of_another_child_cannot_play_the_voice_note(login, world):
     answer = _answered(login, world, given, voice=f.sample_ogg())
     client = _as_new_user(world, world.school, RoleKind.GUARDIAN, guardian_of=world.classmate)
 
-    assert client.get(_voice_url(answer)).status_code == 404
+    with nothing_written():
+        assert_not_found(client.get(_voice_url(answer)))
 
 
 # --- the audit log ------------------------------------------------------------------------------------

@@ -163,11 +163,6 @@ def test_line_offers_participation_only_for_a_mentors_own_groups(login, world):
     assert reverse("programme:participation", args=[theirs.pk]) not in page
 
 
-@pytest.mark.parametrize("persona", ["student", "guardian", "admin"])
-def test_line_is_a_404_for_others(login, world, persona):
-    assert login(persona).get(URL).status_code == 404
-
-
 # session, user+roles; school years; groups and activities for the choices; the line's groups, activities,
 # their groups, rounds; the mentor's own groups (default line and participation links).
 LINE_QUERIES = 11

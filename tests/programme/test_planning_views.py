@@ -14,6 +14,7 @@ from koers.programme.models import Activity, ActivityType
 from koers.schools.models import Group
 from tests import factories as f
 from tests.pictogram_helpers import shows_pictogram
+from tests.refusals import assert_not_found
 
 
 @pytest.fixture
@@ -95,7 +96,7 @@ def test_activity_new_for_a_year_of_another_school_is_a_404(login, world, visit)
 
     response = login("counsellor").get(new_url(foreign_year))
 
-    assert response.status_code == 404
+    assert_not_found(response, "2H1")  # not even the other school's group to choose from
 
 
 def test_activity_new_prefills_the_cell_it_came_from(login, year, visit):

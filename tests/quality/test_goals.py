@@ -102,12 +102,6 @@ def test_review_records_the_measured_value_and_note(world, login):
     )
 
 
-def test_another_schools_goal_is_not_found(world, login):
-    with scopes_disabled():
-        theirs = GoalFactory(school=world.other_school)
-    assert login("leader").get(reverse("quality:goal", args=[theirs.pk])).status_code == 404
-
-
 @pytest.mark.parametrize("size", [2, 12])
 def test_goals_page_queries_do_not_grow(world, login, size, django_assert_num_queries):
     with scopes_disabled():

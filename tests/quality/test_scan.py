@@ -16,6 +16,7 @@ from koers.quality.models import ScanAnswer, ScanItem, ScanResponse, ScanRound
 from koers.schools.models import RoleKind, SchoolYear
 from tests import factories as f
 from tests.quality.factories import ScanRoundFactory
+from tests.refusals import assert_not_found, nothing_written
 
 
 def _items(world):
@@ -101,9 +102,14 @@ def test_another_schools_round_is_not_found(world, login):
     with scopes_disabled():
         theirs = ScanRoundFactory(school_year=SchoolYear.objects.get(school=world.other_school))
     client = login("counsellor")
-    assert client.get(reverse("quality:scan_answer", args=[theirs.pk])).status_code == 404
-    assert client.post(reverse("quality:scan_close", args=[theirs.pk])).status_code == 404
-    assert client.get(reverse("quality:scan_results", args=[theirs.pk])).status_code == 404
+
+    with nothing_written(ScanRound, ScanResponse):
+        answer = client.get(reverse("quality:scan_answer", args=[theirs.pk]))
+        close = client.post(reverse("quality:scan_close", args=[theirs.pk]))
+        results = client.get(reverse("quality:scan_results", args=[theirs.pk]))
+
+    for response in (answer, close, results):
+        assert_not_found(response, theirs.name)
 
 
 def test_results_compare_with_the_previous_round_and_draw_an_accessible_chart(world, login):

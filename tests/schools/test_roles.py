@@ -1,9 +1,11 @@
 """A person with roles at two schools switches between them; each request then sees one school only."""
 
+from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from koers.schools.models import RoleKind
+from koers.schools.models import Role, RoleKind
 from tests import factories as f
+from tests.refusals import assert_not_found, nothing_written
 
 
 def test_person_with_roles_at_two_schools_switches_school(client, world):
@@ -26,7 +28,11 @@ def test_switching_to_a_role_of_someone_else_is_not_found(client, world):
         foreign = f.RoleFactory(school=world.other_school, kind=RoleKind.ADMIN)
     client.force_login(world.users["counsellor"])
 
-    assert client.post("/rol/", {"role": foreign.pk}).status_code == 404
+    with nothing_written(Role):
+        response = client.post("/rol/", {"role": foreign.pk})
+
+    assert_not_found(response, foreign.school.name)
+    assert client.get("/").url == reverse("home:counsellor")  # still their own role
 
 
 def test_person_without_any_role_gets_an_explanation(client, db):

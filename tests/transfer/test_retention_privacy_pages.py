@@ -19,6 +19,7 @@ from koers.transfer.domain.retention import run_retention
 from koers.transfer.models import RemovalReport
 from koers.transfer.queries import months_before
 from tests import factories as f
+from tests.refusals import assert_not_found, nothing_written
 
 
 def reload(obj):
@@ -137,17 +138,19 @@ def test_keep_longer_refuses_date_in_the_past_next_to_field(world, login):
 
 
 def test_keep_longer_is_404_for_student_still_at_school(world, login):
-    response = login("admin").get(reverse("transfer:keep_longer", args=[world.student.pk]))
+    with nothing_written(Student):
+        response = login("admin").get(reverse("transfer:keep_longer", args=[world.student.pk]))
 
-    assert response.status_code == 404
+    assert_not_found(response)
 
 
 def test_keep_longer_is_404_for_another_schools_student(world, login):
     other = left(world.other_school, days_ago=800)
 
-    response = login("admin").get(reverse("transfer:keep_longer", args=[other.pk]))
+    with nothing_written(Student):
+        response = login("admin").get(reverse("transfer:keep_longer", args=[other.pk]))
 
-    assert response.status_code == 404
+    assert_not_found(response, other.user.get_full_name())
 
 
 # --- removal reports ---
@@ -178,7 +181,7 @@ def test_removal_report_of_another_school_is_404(world, login):
 
     response = login("admin").get(reverse("transfer:removal_report", args=[report.pk]))
 
-    assert response.status_code == 404
+    assert_not_found(response, world.other_school.name)
 
 
 def test_retention_run_is_shown_on_privacy_page(world, login, django_capture_on_commit_callbacks):
@@ -299,9 +302,10 @@ def test_guardian_without_authority_cannot_see_who_looked(world, login):
     with scopes_disabled():
         world.student.guardianships.update(has_authority=False)
 
-    response = login("guardian").get(reverse("transfer:guardian_access_log", args=[world.student.pk]))
+    with nothing_written():
+        response = login("guardian").get(reverse("transfer:guardian_access_log", args=[world.student.pk]))
 
-    assert response.status_code == 404
+    assert_not_found(response, world.student.user.get_full_name())
 
 
 def test_guardian_home_links_to_who_looked(world, login):

@@ -53,6 +53,7 @@ class Result:
     seconds: float
     optimal: bool
     ranks: dict[int, dict[int, int | None]] = field(default_factory=dict)
+    rounds: int = 1  # how often the module flow ran (once more after each round of cancellations)
 
 
 def rank_of(student: StudentSpec, module: int) -> int | None:
@@ -80,11 +81,19 @@ def allocate(
     periods: Sequence[int],
     *,
     locked: Mapping[int, Mapping[int, int]] | None = None,
+    one_at_a_time: bool = False,
 ) -> Result:
     """Two stages. First which modules each student gets: a minimum-cost flow (OR-Tools) from students to
-    modules with the seats of all the module's periods, steep costs by rank (worst-served first), and modules
-    that fall below their minimum cancelled one at a time, smallest first, and the flow run again. Then in
-    which period: CP-SAT places each student's modules in distinct periods within each group's seats."""
+    modules with the seats of all the module's periods, steep costs by rank (worst-served first); modules
+    that fall below their minimum lose a period (or are cancelled), the emptiest first, and the flow runs
+    again. Then in which period: an edge colouring places each student's modules in distinct periods within
+    each group's seats.
+
+    The flow runs again only when a cancelled period puts students out: a period whose students all fit in
+    the module's other periods leaves the flow's answer feasible with fewer seats, so still the best, and the
+    next emptiest module can lose a period in the same round. Many small groups then cost a few flows
+    instead of one each, with the same answer. ``one_at_a_time`` runs the flow after every cancelled period
+    (the old way; the bench and a test compare the two)."""
     started = time.perf_counter()
     locked = locked or {}
     by_id = {m.id: m for m in modules}
@@ -94,7 +103,17 @@ def allocate(
         for m_id in fixed.values():
             locked_count[m_id] += 1
     runs_left = {m_id: list(ps) for m_id, ps in runs.items()}
+
+    def drop_a_period(module: ModuleSpec) -> None:
+        # Drop the period where most seats remain, so every period keeps enough modules.
+        seats_in = {
+            p: sum(by_id[m_id].max_size for m_id, ps in runs_left.items() if p in ps) for p in periods
+        }
+        runs_left[module.id].remove(max(runs_left[module.id], key=lambda p: (seats_in[p], p)))
+
+    rounds = 0
     while True:
+        rounds += 1
         chosen = _choose_modules(modules, students, periods, locked, locked_count, runs_left)
         taken: dict[int, int] = defaultdict(int)
         for mine in chosen.values():
@@ -102,20 +121,29 @@ def allocate(
                 taken[m_id] += 1
         for m_id, count in locked_count.items():
             taken[m_id] += count
-        small = [
-            m
-            for m in modules
-            if runs_left[m.id] and taken[m.id] < m.min_size * len(runs_left[m.id]) and not locked_count[m.id]
-        ]
-        if not small:
+        settled = False
+        while not settled:
+            small = [
+                m
+                for m in modules
+                if runs_left[m.id]
+                and taken[m.id] < m.min_size * len(runs_left[m.id])
+                and not locked_count[m.id]
+            ]
+            if not small:
+                settled = True
+                break
+            # The emptiest module runs in one period fewer (none left: it is cancelled).
+            emptiest = min(small, key=lambda m: (taken[m.id] / (m.min_size * len(runs_left[m.id])), m.id))
+            displaces = taken[emptiest.id] > emptiest.max_size * (len(runs_left[emptiest.id]) - 1)
+            drop_a_period(emptiest)
+            # A period whose students all fit in the module's other periods changes nothing for the flow: its
+            # answer stays feasible with fewer seats, so it stays the best, and the next module can go in the
+            # same round. A period that puts students out runs the flow again (one_at_a_time: every period).
+            if displaces or one_at_a_time:
+                break
+        if settled:
             break
-        # The emptiest module runs in one period fewer (none left: it is cancelled), and the flow runs again.
-        emptiest = min(small, key=lambda m: (taken[m.id] / (m.min_size * len(runs_left[m.id])), m.id))
-        # Drop the period where most seats remain, so every period keeps enough modules.
-        seats_in = {
-            p: sum(by_id[m_id].max_size for m_id, ps in runs_left.items() if p in ps) for p in periods
-        }
-        runs_left[emptiest.id].remove(max(runs_left[emptiest.id], key=lambda p: (seats_in[p], p)))
     running = {
         m.id: ModuleSpec(id=m.id, min_size=m.min_size, max_size=m.max_size, periods=tuple(runs_left[m.id]))
         for m in modules
@@ -130,6 +158,7 @@ def allocate(
         unplaced=unplaced,
         seconds=time.perf_counter() - started,
         optimal=optimal,
+        rounds=rounds,
     )
     result.ranks = {s.id: {p: rank_of(s, m) for p, m in placements.get(s.id, {}).items()} for s in students}
     return result

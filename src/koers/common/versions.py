@@ -84,22 +84,26 @@ def save_unless_changed(
     # reads the first one's values; SQLite: Koers's IMMEDIATE transactions already queue the writers), so
     # the check and the write cannot be overtaken by another save.
     rows = model._base_manager.filter(pk=instance.pk)  # the caller already checked access to it
-    with transaction.atomic():
+    # No savepoint of its own (two queries less on every autosave): nothing is written before the check,
+    # and the conflict is raised after the block, so a caller that catches it may go on in its transaction.
+    with transaction.atomic(savepoint=False):
         before = rows.select_for_update().values(*names.values()).first()
-        if before is None:
-            raise EditConflict(None)
         mine = _values(instance, fields)
-        if version is not None and version != version_of(before) and before != mine:
-            theirs = {name: before[attname] for name, attname in names.items()}
-            raise EditConflict(theirs, version=version_of(before))
-        updates = {**mine, **_values(instance, also)}
-        now = timezone.now()
-        if touch is None:
-            touch = [f.attname for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
-        for name in touch:
-            updates[name] = now
-            setattr(instance, name, now)
-        rows.update(**updates)
+        changed = before is not None and version is not None and version != version_of(before)
+        if before is not None and not (changed and before != mine):
+            updates = {**mine, **_values(instance, also)}
+            now = timezone.now()
+            if touch is None:
+                touch = [f.attname for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+            for name in touch:
+                updates[name] = now
+                setattr(instance, name, now)
+            rows.update(**updates)
+            return
+    if before is None:
+        raise EditConflict(None)
+    theirs = {name: before[attname] for name, attname in names.items()}
+    raise EditConflict(theirs, version=version_of(before))
 
 
 def conflict_with(stored: models.Model, fields: Sequence[str]) -> EditConflict:

@@ -49,3 +49,14 @@ def home_assignment(p: Params) -> str:
         "title": local_text(p["title"]),
         "day": day_text(p["due"]),
     }
+
+
+@notification_kind(
+    "action_helper_guardian", link=lambda p: reverse("dossier:action", kwargs={"pk": p["action"]})
+)
+def action_helper_guardian(p: Params) -> str:
+    return _("%(child)s vraagt u te helpen bij een actiepunt: “%(what)s” (klaar op %(day)s).") % {
+        "child": p["student"],
+        "what": p["what"],
+        "day": day_text(p["due"]),
+    }

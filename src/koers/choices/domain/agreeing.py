@@ -17,7 +17,7 @@ from koers.choices.models import Choice
 from koers.choices.rules import can_follow_choices
 from koers.conversations.models import Agreement, Conversation, ConversationStatus, Party
 from koers.conversations.rules import can_hold_conversation
-from koers.dossier.models import Action
+from koers.dossier.models import Action, Doer
 from koers.schools.models import Role
 from koers.schools.queries import visible_students
 
@@ -59,7 +59,7 @@ def agree_on_open_point(
         school_id=choice.school_id,
         student=student,
         what=what,
-        who=str(student)[:120],
+        doer=Doer.SELF,  # the student's own agreement, stored as closing stores one ("ikzelf", no name)
         due_on=due_on,
         done_when="",
         shared_with_guardians=student.school.shares_by_default("action"),

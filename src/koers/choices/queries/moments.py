@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from koers.access.rules import is_counsellor, leads_group
+from koers.access.rules import is_counsellor, is_mentor, leads_group
 from koers.choices.models import (
     Choice,
     ChoiceMoment,
@@ -106,6 +106,17 @@ def confirmers_needed(moment: ChoiceMoment, student: Student, day: dt.date | Non
     return needed
 
 
+def may_still_confirm(role: Role, line: MomentLine) -> bool:
+    """Whether guide mode offers this mentor or counsellor to confirm the line's choice: a confirmation is
+    still missing and it is not the one they already gave (the guardian's is the guardian's to give)."""
+    if line.choice is None or not line.missing:
+        return False
+    if is_mentor(role):
+        return Confirmer.MENTOR.value in line.missing
+    # A counsellor may confirm any choice (choosing.confirm_choice), once.
+    return is_counsellor(role) and Confirmer.COUNSELLOR.value not in line.confirmed
+
+
 def student_choices(
     student: Student, day: dt.date | None = None, *, shared_only: bool = False
 ) -> list[MomentLine]:
@@ -115,13 +126,15 @@ def student_choices(
     day = day or timezone.localdate()
     group = current_group_of(student, day)
     moments = list(moments_for_student(student, group))
+    # The agreements are dossier action points: a guardian reads only those the student shares.
+    agreed = Action.objects.filter(shared_with_guardians=True) if shared_only else Action.objects.all()
     found = list(
         with_links(
             Choice.objects.filter(student=student, moment__in=[m.pk for m in moments])
             .select_related("programme")
             .prefetch_related(
                 Prefetch("confirmations", queryset=Confirmation.objects.all()),
-                Prefetch("agreed_actions", queryset=Action.objects.order_by("due_on", "pk")),
+                Prefetch("agreed_actions", queryset=agreed.order_by("due_on", "pk")),
                 Prefetch(
                     "route_steps",
                     queryset=RouteStep.objects.select_related("unit", "deepening", "broaden_with"),

@@ -44,6 +44,7 @@ def guide(request: HttpRequest, conversation_pk: int) -> HttpResponse:
                 )
                 if planned and line.choice and line.choice.still_to_find_out
                 else None,
+                queries.may_still_confirm(role, line),
             )
             for line in lines
         ],

@@ -39,6 +39,12 @@ def _pattern(name: str, arity: int) -> str:
     return pattern
 
 
+def link_pattern(name: str, arity: int = 1) -> str:
+    """The URL of ``name`` with ``arity`` whole-number arguments as a ``str.format`` pattern
+    (``"/dossier/leerling/{0}/"``), for Python that writes many rows: ``pattern.format(pk)``."""
+    return _pattern(name, arity)
+
+
 def link_to(name: str, *args: Any) -> str:
     """``reverse(name, args=args)``, reversing only once per name for whole-number arguments."""
     if not all(type(arg) is int and arg >= 0 for arg in args):

@@ -10,12 +10,11 @@ from typing import Final
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
-from koers.common.versions import EditConflict, save_unless_changed
+from koers.common.versions import conflict_with, save_unless_changed
 from koers.conversations.models import (
     Conversation,
     ConversationStatus,
@@ -24,7 +23,6 @@ from koers.conversations.models import (
     PrivateNote,
     TagKind,
 )
-from koers.conversations.queries.holding import note_version
 from koers.conversations.rules import can_hold_conversation
 from koers.dossier.domain.overview import default_sharing
 from koers.dossier.models import StudentTrait
@@ -50,14 +48,7 @@ def _clean_note(text: str) -> str:
     return text
 
 
-class NoteConflict(Exception):
-    """Someone else saved this note since the editor loaded it; ``theirs`` is their text (nothing is
-    overwritten: the editor still holds their own text and sees both)."""
-
-    def __init__(self, theirs: str) -> None:
-        super().__init__("note changed")
-        self.theirs = theirs
-        self.version = note_version(theirs)
+NOTE_FIELDS: Final = ("text",)  # what a note editor changes, and its version covers (``note_version``)
 
 
 @transaction.atomic
@@ -67,51 +58,28 @@ def save_phase_note(
     """Store the notes of one phase; saving the same text again changes nothing but the time.
 
     With ``version`` (the ``note_version`` of the text the editor started from) a note that someone else
-    changed in the meantime is not overwritten: NoteConflict carries their text. The check and the write
-    are one conditional UPDATE, so two tabs saving at once cannot both win."""
+    changed in the meantime is not overwritten: ``EditConflict`` carries the stored text
+    (``common.versions``, like every edit form)."""
     require(by, can_hold_conversation, conversation)
     _require_not_cancelled(conversation)
     if phase not in Phase.values:
         raise ValidationError({"phase": _("Deze fase bestaat niet. Kies een fase uit de leidraad.")})
     text = _clean_note(text)
-    now = timezone.now()
     notes = PhaseNote.objects.filter(conversation=conversation, phase=phase)
-    if version is not None:
-        current = notes.values_list("text", flat=True).first()
-        if current is not None and current != text:
-            if note_version(current) != version or not notes.filter(text=current).update(
-                text=text, updated_at=now
-            ):
-                raise NoteConflict(notes.values_list("text", flat=True).first() or "")
-            return PhaseNote(
-                school_id=conversation.school_id,
-                conversation=conversation,
-                phase=phase,
-                text=text,
-                updated_at=now,
-            )
-    # One UPDATE in the usual case (the note exists after the first keystrokes): autosave must stay quick.
-    updated = notes.update(text=text, updated_at=now)
-    if updated:
-        return PhaseNote(
-            school_id=conversation.school_id,
-            conversation=conversation,
-            phase=phase,
-            text=text,
-            updated_at=now,
-        )
-    try:
-        with transaction.atomic():
-            return PhaseNote.objects.create(
-                school_id=conversation.school_id, conversation=conversation, phase=phase, text=text
-            )
-    except IntegrityError:  # two saves of the first keystrokes crossed each other
-        if version is not None:  # the other tab's first words won; this one must not overwrite them
-            theirs = notes.values_list("text", flat=True).first() or ""
-            if theirs != text:
-                raise NoteConflict(theirs) from None
-        PhaseNote.objects.filter(conversation=conversation, phase=phase).update(text=text, updated_at=now)
-        return PhaseNote.objects.get(conversation=conversation, phase=phase)
+    note = notes.first()
+    if note is None:
+        try:
+            with transaction.atomic():
+                return PhaseNote.objects.create(
+                    school_id=conversation.school_id, conversation=conversation, phase=phase, text=text
+                )
+        except IntegrityError:  # two saves of the first keystrokes crossed each other
+            note = notes.get()
+            if version is not None and note.text != text:  # the other tab's first words won
+                raise conflict_with(note, NOTE_FIELDS) from None
+    note.text = text
+    save_unless_changed(note, fields=NOTE_FIELDS, version=version)
+    return note
 
 
 @transaction.atomic
@@ -120,7 +88,7 @@ def save_private_note(
 ) -> PrivateNote:
     """The holder's own note on the conversation, seen by nobody else. With ``version`` (the
     ``note_version`` the editor started from) a note changed meanwhile in another tab or on another device
-    is not overwritten: ``NoteConflict`` carries the stored text."""
+    is not overwritten: ``EditConflict`` carries the stored text."""
     require(by, can_hold_conversation, conversation)
     text = _clean_note(text)
     note, created = PrivateNote.objects.get_or_create(
@@ -130,39 +98,21 @@ def save_private_note(
     )
     if not created and note.text != text:
         note.text = text
-        try:
-            save_unless_changed(note, fields=("text",), version=version)
-        except EditConflict as conflict:
-            raise NoteConflict((conflict.theirs or {}).get("text") or "") from None
+        save_unless_changed(note, fields=NOTE_FIELDS, version=version)
     return note
 
 
 MENTOR_GOAL_MAX_LENGTH: Final = 2000
-
-
-class GoalConflict(ValidationError):
-    """Someone else changed the mentor's goal since the editor opened it; ``theirs`` is that text."""
-
-    def __init__(self, theirs: str) -> None:
-        super().__init__(
-            {
-                "mentor_goal": _(
-                    "Niet bewaard: iemand anders heeft dit doel intussen veranderd. Hun tekst staat "
-                    "hieronder; jouw tekst staat nog in het vak. Bewaar opnieuw om jouw tekst te houden."
-                )
-            }
-        )
-        self.theirs = theirs
-        self.version = note_version(theirs)
+MENTOR_GOAL_FIELDS: Final = ("mentor_goal",)  # what the goal form changes, and its version covers
 
 
 @leaves_trace
 @transaction.atomic
-def save_mentor_goal(*, by: Role, conversation: Conversation, text: str, version: str) -> Conversation:
+def save_mentor_goal(
+    *, by: Role, conversation: Conversation, text: str, version: str | None = None
+) -> Conversation:
     """The holder's own aim for the conversation, seen by staff who hold it and never by the family.
-
-    ``version`` is the ``note_version`` of the goal the editor started from; the write is one conditional
-    UPDATE, so a goal someone else changed meanwhile is not overwritten (GoalConflict carries their text)."""
+    Against a changed ``version`` (the other holder saved it since) ``EditConflict`` with their text."""
     require(by, can_hold_conversation, conversation)
     _require_not_cancelled(conversation)
     text = (text or "").replace("\r\n", "\n").strip()
@@ -170,15 +120,8 @@ def save_mentor_goal(*, by: Role, conversation: Conversation, text: str, version
         raise ValidationError(
             {"mentor_goal": _("Dit is te lang (maximaal %(max)s tekens).") % {"max": MENTOR_GOAL_MAX_LENGTH}}
         )
-    goal = Conversation.objects.filter(pk=conversation.pk).values_list("mentor_goal", flat=True)
-    current = goal.get()
-    unchanged = current == text
-    if not unchanged and (
-        note_version(current) != version
-        or not Conversation.objects.filter(pk=conversation.pk, mentor_goal=current).update(mentor_goal=text)
-    ):
-        raise GoalConflict(goal.get())
     conversation.mentor_goal = text
+    save_unless_changed(conversation, fields=MENTOR_GOAL_FIELDS, version=version, touch=())
     record_change(by=by, student=conversation.student, change="conversation.goal")
     return conversation
 

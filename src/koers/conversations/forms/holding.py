@@ -97,7 +97,7 @@ class PrivateNoteForm(Form):
     version = forms.CharField(required=False, max_length=16)
 
 
-class MentorGoalForm(Form):
+class MentorGoalForm(VersionedFormMixin, Form):
     mentor_goal = forms.CharField(
         label=_("Mijn doel voor dit gesprek"),
         help_text=_(
@@ -109,8 +109,6 @@ class MentorGoalForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("Dit is te lang (maximaal %(limit_value)s tekens).")},
     )
-    # The note_version of the goal the editor started from (queries.holding.note_version).
-    version = forms.CharField(required=False, max_length=16, widget=forms.HiddenInput)
 
 
 class TagForm(Form):

@@ -24,10 +24,10 @@ from koers.access.gate import permit
 from koers.access.models import AuditAction
 from koers.common.htmx import render_page
 from koers.common.uploads import is_first_request_for, serve_file
+from koers.common.versions import EditConflict, version_of_instance
 from koers.common.views import show_domain_errors
 from koers.conversations.domain.holding import (
-    GoalConflict,
-    NoteConflict,
+    MENTOR_GOAL_FIELDS,
     remove_tag,
     save_mentor_goal,
     save_phase_note,
@@ -83,7 +83,6 @@ def _hub_page(
     role: Role,
     conversation: Conversation,
     goal_form: MentorGoalForm | None = None,
-    goal_theirs: str | None = None,
 ) -> HttpResponse:
     pk = conversation.pk
     hub = hub_for(role, conversation)
@@ -95,13 +94,14 @@ def _hub_page(
             subject=_("gesprek “%(type)s”") % {"type": conversation.type.name},
         )
     if hub.is_holder and goal_form is None:
-        goal = conversation.mentor_goal
-        goal_form = MentorGoalForm(initial={"mentor_goal": goal, "version": note_version(goal)})
+        goal_form = MentorGoalForm(
+            initial={"mentor_goal": conversation.mentor_goal},
+            version=version_of_instance(conversation, MENTOR_GOAL_FIELDS),
+        )
     context = {
         "hub": hub,
         "conversation": conversation,
         "goal_form": goal_form if hub.is_holder else None,
-        "goal_theirs": goal_theirs,
         "close_url": reverse("conversations:close", args=[pk]) if hub.is_holder else "",
         "report_url": reverse("conversations:report_pdf", args=[pk])
         if can_print_report(role, conversation)
@@ -127,29 +127,20 @@ def mentor_goal(request: HttpRequest, pk: int) -> HttpResponse:
     role = permit(request, can_hold_conversation)
     conversation = get_held_conversation_for(role, pk)
     form = MentorGoalForm(request.POST)
-    theirs = None
     if form.is_valid():
         try:
             save_mentor_goal(
                 by=role,
                 conversation=conversation,
                 text=form.cleaned_data["mentor_goal"],
-                version=form.cleaned_data["version"],
+                version=form.started_from,
             )
-        except GoalConflict as conflict:
-            # The next save goes against the text now shown, so it may overwrite it on purpose.
-            data = request.POST.copy()
-            data["version"] = conflict.version
-            form = MentorGoalForm(data)
-            form.is_valid()
-            show_domain_errors(form, conflict)
-            theirs = conflict.theirs
-        except ValidationError as error:
+        except ValidationError as error:  # a goal changed meanwhile: both texts, the next save on purpose
             show_domain_errors(form, error)
         else:
             messages.success(request, _("Je doel voor dit gesprek is bewaard."))
             return redirect(reverse("conversations:detail", args=[pk]) + "#mentor-goal")
-    return _hub_page(request, role, conversation, goal_form=form, goal_theirs=theirs)
+    return _hub_page(request, role, conversation, goal_form=form)
 
 
 # --- preparation ---
@@ -281,7 +272,7 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
             text=form.cleaned_data["text"],
             version=form.cleaned_data["version"] or None,
         )
-    except NoteConflict as conflict:
+    except EditConflict as conflict:
         # Nothing is overwritten: the editor keeps their own text and sees the other one beside it; the
         # next save (their choice, merged or not) goes against the version they have now seen.
         return HttpResponse(
@@ -292,7 +283,7 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
                     "hieronder; jouw tekst staat nog in het vak. Neem over wat je wilt houden: de volgende "
                     "keer bewaren gaat dan door."
                 ),
-                conflict.theirs,
+                _theirs_text(conflict),
                 _version_input(phase, conflict.version),
             ),
             status=409,
@@ -334,7 +325,7 @@ def private_note(request: HttpRequest, pk: int) -> HttpResponse:
                 text=form.cleaned_data["text"],
                 version=form.cleaned_data["version"] or None,
             )
-        except NoteConflict as conflict:
+        except EditConflict as conflict:
             return _private_conflict(request, pk, conflict)
         except ValidationError as error:
             show_domain_errors(form, error)
@@ -362,7 +353,12 @@ def _private_version_input(version: str) -> str:
     )
 
 
-def _private_conflict(request: HttpRequest, pk: int, conflict: NoteConflict) -> HttpResponse:
+def _theirs_text(conflict: EditConflict) -> str:
+    """The stored text of a note the editor's save conflicted with (empty: removed meanwhile)."""
+    return str((conflict.theirs or {}).get("text") or "")
+
+
+def _private_conflict(request: HttpRequest, pk: int, conflict: EditConflict) -> HttpResponse:
     """The note changed in another tab or on another device: nothing is overwritten; the editor keeps
     their text, sees the stored one, and their next save goes against the version they have now seen."""
     message = _(
@@ -376,7 +372,7 @@ def _private_conflict(request: HttpRequest, pk: int, conflict: NoteConflict) -> 
         conversation = get_held_conversation_for(role, pk)
         mode = guide_mode_for(role, conversation)
         mode.private_note = request.POST.get("text", "")
-        mode.private_version, mode.private_theirs = conflict.version, conflict.theirs
+        mode.private_version, mode.private_theirs = conflict.version, _theirs_text(conflict)
         context = {"conversation": conversation, "mode": mode, "note_form": PrivateNoteForm()}
         context["close_url"] = reverse("conversations:close", args=[pk])
         return render_page(request, "conversations/hold_guide.html", context)
@@ -384,7 +380,7 @@ def _private_conflict(request: HttpRequest, pk: int, conflict: NoteConflict) -> 
         format_html(
             '<span class="save-status error">{}</span><span class="note-theirs">{}</span>{}',
             message,
-            conflict.theirs,
+            _theirs_text(conflict),
             _private_version_input(conflict.version),
         ),
         status=409,

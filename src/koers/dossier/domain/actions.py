@@ -2,8 +2,9 @@
 done) and their status.
 
 Who does it is a choice, stored as a link where there is one: the student themself ("ikzelf"), one of their
-mentors or guardians (an account), a contact of their network, or someone else in free text. A mentor
-chosen this way is told (a notification that opens the action point), and the action is on their page.
+mentors or guardians (an account), a contact of their network, or someone else in free text. A mentor or
+guardian chosen this way is told (a notification that opens the action point: ``domain.doers``), and the
+action is on a mentor's page.
 """
 
 from __future__ import annotations
@@ -19,13 +20,12 @@ from django.utils.translation import gettext as _
 from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
 from koers.common.versions import save_unless_changed
+from koers.dossier.domain.doers import tell_the_doer
 from koers.dossier.domain.overview import default_sharing
 from koers.dossier.models import Action, ActionStatus, Contact, Doer, Experience
 from koers.dossier.queries.doers import doer_options
 from koers.dossier.rules import can_edit_dossier
-from koers.notifications.domain import notify
-from koers.notifications.registry import New
-from koers.schools.models import Role, RoleKind, Student, User
+from koers.schools.models import Role, Student, User
 
 ACTION_FIELDS = (
     "what",
@@ -126,30 +126,6 @@ def _not_in_past(due_on: dt.date, today: dt.date) -> None:
         )
 
 
-def _tell_the_mentor(action: Action) -> None:
-    """A mentor chosen as the doer gets a notification that opens the action point (once per action and
-    mentor: choosing them again adds nothing)."""
-    if action.doer != Doer.MENTOR or action.doer_user_id is None:
-        return
-    role = Role.objects.filter(
-        user_id=action.doer_user_id, school_id=action.school_id, kind=RoleKind.MENTOR
-    ).first()
-    if role is None:
-        return
-    item = New(
-        role_id=role.pk,
-        kind="action_helper",
-        key=f"action-helper:{action.pk}:{action.doer_user_id}",
-        params={
-            "action": action.pk,
-            "student": str(action.student),
-            "what": action.what,
-            "due": action.due_on.isoformat(),
-        },
-    )
-    notify(school_id=action.school_id, items=[item])
-
-
 @leaves_trace
 @transaction.atomic
 def plan_action(
@@ -184,7 +160,7 @@ def plan_action(
         shared_with_guardians=default_sharing(student, "action") if shared is None else shared,
         **fields,
     )
-    _tell_the_mentor(action)
+    tell_the_doer(action)
     return action
 
 
@@ -221,7 +197,7 @@ def update_action(
     action.due_on = due_on
     save_unless_changed(action, fields=ACTION_FIELDS, version=version)
     record_change(by=by, student=action.student, change="action.saved")
-    _tell_the_mentor(action)
+    tell_the_doer(action)
     return action
 
 

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 
 from koers.access.audit import leaves_trace, record_change
 from koers.access.gate import require
+from koers.dossier.domain.doers import tell_the_doer
 from koers.dossier.models import (
     SHAREABLE,
+    Action,
     Experience,
     SharedItem,
 )
@@ -48,10 +50,13 @@ def own_experiences_only(student: Student, experiences: Iterable[Experience]) ->
 @leaves_trace
 @transaction.atomic
 def set_sharing(*, by: Role, item: SharedItem, shared: bool) -> SharedItem:
-    """The student decides per item whether guardians may see it."""
+    """The student decides per item whether guardians may see it. A guardian chosen as the doer of an action
+    point is told once they can open it."""
     require(by, can_edit_dossier, item.student)
     if item.shared_with_guardians != shared:
         item.shared_with_guardians = shared
         item.save(update_fields=["shared_with_guardians", "updated_at"])
+        if shared and isinstance(item, Action):
+            tell_the_doer(item)
     record_change(by=by, student=item.student, change="sharing.changed")
     return item

@@ -1,8 +1,9 @@
 """Reads for the landing pages. Each function returns everything one page needs in a fixed number of queries.
 
-Signals are computed in SQL: per student with correlated scalar subqueries on the student index (mentor),
-per group with one grouped query per kind of item (counsellor, leader). No query counts over two
-multi-valued joins at once, which would multiply the counts. Definitions used on every page:
+Signals are computed in SQL: per student with correlated scalar subqueries on the student index, in one raw
+statement (``signals``, the mentor), per group with one raw statement (``school``, counsellor, leader). No
+query counts over two multi-valued joins at once, which would multiply the counts. Definitions used on every
+page:
 
 * **period**: the last ``school.inactive_after_weeks`` weeks up to now. "Experiences/reflections this period"
   count what the student *added* to the dossier in that time (``created_at``), whatever date the experience

@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
-    DateField,
-    DateTimeField,
-    Exists,
     F,
     Func,
     IntegerField,
@@ -22,8 +19,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from koers.careers.models import Favourite, InterestResult
-from koers.dossier.models import Action, ActionStatus, Compliment, Experience, Reflection
 from koers.schools.models import (
     Group,
     Membership,
@@ -88,27 +83,6 @@ def _scalar_max(queryset: QuerySet[Any], field_name: str, output_field: Any) -> 
 
 def current_year_groups(day: dt.date) -> QuerySet[Group]:
     return Group.objects.filter(school_year__starts_on__lte=day, school_year__ends_on__gte=day)
-
-
-def _student_signals(period: Period) -> dict[str, Any]:
-    """Signal annotations for a Student queryset: one scalar subquery each, on the student index."""
-    student = OuterRef("pk")
-    experiences = Experience.objects.filter(student_id=student)
-    reflections = Reflection.objects.filter(student_id=student)
-    actions = Action.objects.filter(student_id=student, status=ActionStatus.OPEN)
-    return {
-        "s_last_experience_on": _scalar_max(experiences, "happened_on", DateField()),
-        "s_last_experience_added": _scalar_max(experiences, "created_at", DateTimeField()),
-        "s_last_reflection_added": _scalar_max(reflections, "created_at", DateTimeField()),
-        "s_experiences_in_period": _scalar_count(experiences.filter(created_at__gte=period.since)),
-        "s_reflections_in_period": _scalar_count(reflections.filter(created_at__gte=period.since)),
-        "s_open_actions": _scalar_count(actions),
-        "s_overdue_actions": _scalar_count(actions.filter(due_on__lt=period.today)),
-        "s_compliments": _scalar_count(Compliment.objects.filter(student_id=student)),
-        # careers: a favourite occupation or programme, or an interest test taken (the class view's signal)
-        "s_explored": Exists(Favourite.objects.filter(student_id=student))
-        | Exists(InterestResult.objects.filter(student_id=student)),
-    }
 
 
 def _current_group_name(student_ref: str, day: dt.date) -> Subquery:

@@ -8,15 +8,12 @@ from typing import Any
 
 from koers.home.queries.common import (
     Period,
-    _current_group_name,
     _is_new,
     _is_quiet,
-    _student_signals,
 )
+from koers.home.queries.signals import current_memberships, mentorships, students_with_signals
 from koers.schools.models import (
     Group,
-    Membership,
-    Mentorship,
     Role,
     Student,
 )
@@ -119,39 +116,21 @@ def mentor_page(role: Role, *, sort: str = "name", now: dt.datetime | None = Non
     # One query for both kinds of mentorship: of a whole group, or of one student.
     groups: list[Group] = []
     alone: set[int] = set()
-    for mentorship in Mentorship.objects.filter(mentor_id=role.user_id).select_related("group__school_year"):
-        if mentorship.student_id is not None:
-            alone.add(mentorship.student_id)
-        elif mentorship.group is not None:
-            year = mentorship.group.school_year
-            if year.starts_on <= day <= year.ends_on:
-                groups.append(mentorship.group)
+    for student_id, group in mentorships(role.school_id, role.user_id):
+        if student_id is not None:
+            alone.add(student_id)
+        elif group is not None and group.school_year.starts_on <= day <= group.school_year.ends_on:
+            groups.append(group)
     groups.sort(key=lambda g: (g.year_level, g.name))
     by_group = {g.pk: MentorGroup(group=g) for g in groups}
-    memberships = list(
-        Membership.objects.current(day)
-        .filter(group_id__in=list(by_group))
-        .only("student_id", "group_id", "starts_on")
-        .order_by()
-        if by_group
-        else []
-    )
-    wanted = alone | {m.student_id for m in memberships}
-    students: dict[int, Any] = {
-        s.pk: s
-        for s in (
-            Student.objects.filter(pk__in=wanted)
-            .select_related("user")
-            .annotate(current_group=_current_group_name("pk", day), **_student_signals(period))
-            if wanted
-            else []
-        )
-    }
-    for m in memberships:
-        mentor_group = by_group[m.group_id]
-        row = _row(students[m.student_id], mentor_group.group.name, period)
-        if _is_new(m.starts_on, mentor_group.group.school_year.starts_on, period):
-            row.new_since = m.starts_on
+    memberships = current_memberships(role.school_id, list(by_group), day)
+    wanted = alone | {student_id for student_id, _, _ in memberships}
+    students: dict[int, Any] = {s.pk: s for s in students_with_signals(role.school_id, wanted, period)}
+    for student_id, group_id, starts_on in memberships:
+        mentor_group = by_group[group_id]
+        row = _row(students[student_id], mentor_group.group.name, period)
+        if _is_new(starts_on, mentor_group.group.school_year.starts_on, period):
+            row.new_since = starts_on
         mentor_group.rows.append(row)
     for mentor_group in by_group.values():
         mentor_group.rows = _sort_rows(mentor_group.rows, sort)
