@@ -65,6 +65,18 @@ def test_a_second_visit_to_an_unchanged_dossier_reads_none_of_it(login, world, d
     assert _without_tokens(again.content.decode()) == _without_tokens(first)
 
 
+def test_an_address_with_a_query_is_rendered_afresh_and_its_forms_return_there(login, world):
+    with scopes_disabled():
+        f.ExperienceFactory(student=world.student)
+    client = login("student")
+    client.get(HOME)
+
+    body = client.get(HOME + "?van=mail").content.decode()
+
+    assert 'name="next" value="/dossier/?van=mail"' in body
+    assert 'name="next" value="/dossier/"' not in body
+
+
 def test_an_edit_that_sends_no_signal_shows_at_once(login, world):
     filled(world)
     client = login("student")
