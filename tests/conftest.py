@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import pytest
 from django.core.cache import cache, caches
 from django.core.management import call_command
+from django.core.management.commands import flush
+from django.db import connection
 from django.db.backends.postgresql.operations import DatabaseOperations
 from django.test import Client
 from django_scopes import scopes_disabled
@@ -18,7 +20,7 @@ from koers.access.tenancy import school_scope
 from koers.common.ratelimit import STORE
 from koers.schools.models import Group, Role, RoleKind, School, Student, User
 from tests import factories as f
-from tests.fast_flush import delete_instead_of_truncate
+from tests.fast_flush import delete_instead_of_truncate, keep_model_catalogues
 
 LOCAL_FILES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -30,12 +32,16 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 @pytest.fixture(scope="session", autouse=True)
 def _flush_by_delete_on_postgresql() -> Iterator[None]:
-    """A test that commits is followed by a flush of every table; on PostgreSQL by DELETE, not TRUNCATE
-    (seconds per test faster, the same empty tables: tests/fast_flush.py)."""
+    """A test that commits is followed by a flush of every table; on PostgreSQL by DELETE, not TRUNCATE, and
+    without re-creating the content types and permissions it keeps (seconds per test faster, the same
+    tables: tests/fast_flush.py)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(
             DatabaseOperations, "sql_flush", delete_instead_of_truncate(DatabaseOperations.sql_flush)
         )
+        operations = type(connection.ops)
+        patch.setattr(operations, "sql_flush", keep_model_catalogues(operations.sql_flush))
+        patch.setattr(flush, "emit_post_migrate_signal", lambda *args, **kwargs: None)
         yield
 
 

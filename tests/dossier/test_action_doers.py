@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from types import SimpleNamespace
 
 from django.apps import apps
+from django.db import connection
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -16,6 +18,8 @@ from tests import factories as f
 from tests.dossier.portfolio_helpers import today
 
 NEW = reverse("dossier:action_new")
+# A data migration reads only its schema editor's connection (the database being migrated).
+MIGRATING_DEFAULT = SimpleNamespace(connection=connection)
 
 
 def smart(**changes) -> dict[str, str]:
@@ -113,7 +117,7 @@ def test_existing_actions_are_migrated_sensibly(world):
         mine = f.ActionFactory(student=world.student, who="Ik", doer="other")
         shared = f.ActionFactory(student=world.student, who="ik en mijn mentor", doer="self")
 
-        dossier_step.link_doers(apps, None)
+        dossier_step.link_doers(apps, MIGRATING_DEFAULT)
 
         mine.refresh_from_db()
         shared.refresh_from_db()
@@ -128,7 +132,7 @@ def test_existing_agreements_link_the_mentor_who_held_the_conversation(world):
         action = f.ActionFactory(student=world.student, who=str(world.users["mentor"]), doer="other")
         f.AgreementFactory(conversation=conversation, action=action, party="mentor")
 
-        conversations_step.link_agreement_doers(apps, None)
+        conversations_step.link_agreement_doers(apps, MIGRATING_DEFAULT)
 
         action.refresh_from_db()
     assert (action.doer, action.doer_user) == ("mentor", world.users["mentor"])

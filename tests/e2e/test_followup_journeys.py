@@ -40,6 +40,13 @@ def no_serious_axe_violation(page: Page, where: str) -> None:
     assert not violations, f"{where}:\n{readable(violations)}"
 
 
+def watch_not_found(page: Page, missing: list[str]) -> None:
+    """Note the addresses the page asks for that answer 404 (a broken link, image or script)."""
+    page.context.on(
+        "response", lambda response: missing.append(response.url) if response.status == 404 else None
+    )
+
+
 def _name(user, first: str, last: str) -> None:
     user.first_name, user.last_name = first, last
     user.save(update_fields=["first_name", "last_name"])
@@ -61,6 +68,8 @@ def test_choice_links_from_student_through_guide_mode_to_the_guardian_in_turkish
 
     # The student argues her choice on her phone and links what supports it, with the keyboard.
     student = pages.open(viewport=PHONE)
+    missing: list[str] = []
+    watch_not_found(student, missing)
     log_in(student, "student")
     student.goto(reverse("choices:mine"))
     tab_to(student, lambda el: el["tag"] == "a" and el["text"] == "Kiezen", limit=120)
@@ -93,6 +102,7 @@ def test_choice_links_from_student_through_guide_mode_to_the_guardian_in_turkish
 
     # In the conversation the mentor opens the choice from guide mode (the panel comes in by htmx).
     mentor = pages.open(viewport=DESKTOP)
+    watch_not_found(mentor, missing)
     log_in(mentor, "mentor")
     mentor.goto(reverse("conversations:guide", args=[talk.pk]))
     panel = mentor.locator("#choices")
@@ -134,6 +144,7 @@ def test_choice_links_from_student_through_guide_mode_to_the_guardian_in_turkish
     # The guardian reads the choice in Turkish: what the student shares, the occupation in Turkish, nothing of
     # what she keeps to herself (the private experience and the agreement she has not shared).
     reader = pages.open(viewport=PHONE)
+    watch_not_found(reader, missing)
     log_in(reader, "guardian")
     reader.goto(reverse("choices:child", args=[world.student.pk]))
     expect(reader.locator("html")).to_have_attribute("lang", "tr")
@@ -148,6 +159,7 @@ def test_choice_links_from_student_through_guide_mode_to_the_guardian_in_turkish
     expect(reader.get_by_text(agreements)).to_have_count(0)  # the open point is there, the agreement not
     assert_fits_the_screen(reader)
     no_serious_axe_violation(reader, "the guardian's choices in Turkish")
+    assert missing == []
     finish(reader, "followup-choice-guardian-turkish")
 
 
@@ -156,7 +168,7 @@ GOAL = "Doorvragen naar wat haar tegenhoudt bij het zoeken naar een stage"
 
 def test_the_mentors_own_goal_is_for_staff_only(world, pages, finish):
     with scopes_disabled():
-        talk = f.ConversationFactory(student=world.student, mentor=world.users["mentor"])
+        talk = f.ConversationFactory(student=world.student, mentor=world.users["mentor"], student_chairs=True)
         talk.guardians.add(world.users["guardian"])
 
     # The mentor writes a goal in the preparation view and finds it back in guide mode.
@@ -181,6 +193,7 @@ def test_the_mentors_own_goal_is_for_staff_only(world, pages, finish):
         reverse("conversations:mine"),
         reverse("conversations:detail", args=[talk.pk]),
         reverse("conversations:prepare", args=[talk.pk]),
+        reverse("conversations:chair", args=[talk.pk]),  # she leads the conversation
     ):
         student.goto(url)
         expect(student.locator("main")).to_be_visible()
@@ -212,8 +225,10 @@ def test_who_does_it_names_mentor_guardian_and_contact_and_tells_them(world, pag
         "Samen naar de open dag": "Karim Amrani (mijn ouder/verzorger)",
         "Een dag meelopen in de werkplaats": "Oom Yusuf (iemand uit mijn netwerk)",
     }
-    for what, doer in doers.items():
+    for n, (what, doer) in enumerate(doers.items()):
         student.goto(reverse("dossier:action_new"))
+        if n == 0:
+            no_serious_axe_violation(student, "the new action point with its doers")
         tab_to(student, lambda el: el["name"] == "what")
         student.keyboard.type(what)
         tab_to(student, lambda el: el["name"] == "doer")

@@ -5,10 +5,11 @@ from django.db import migrations
 
 
 def move_content_type(apps, schema_editor, source="common", target="access"):
-    content_type = apps.get_model("contenttypes", "ContentType")
-    if content_type.objects.filter(app_label=target, model="auditentry").exists():
+    # On the database being migrated (``migrate --database``), not always the default one.
+    types = apps.get_model("contenttypes", "ContentType").objects.using(schema_editor.connection.alias)
+    if types.filter(app_label=target, model="auditentry").exists():
         return
-    content_type.objects.filter(app_label=source, model="auditentry").update(app_label=target)
+    types.filter(app_label=source, model="auditentry").update(app_label=target)
 
 
 def move_content_type_back(apps, schema_editor):

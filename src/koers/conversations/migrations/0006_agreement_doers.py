@@ -9,12 +9,13 @@ def link_agreement_doers(apps, schema_editor):
     Action = apps.get_model("dossier", "Action")
     Conversation = apps.get_model("conversations", "Conversation")
     through = Conversation.guardians.through
+    on = schema_editor.connection.alias  # the database being migrated (`migrate --database`)
     invited: dict[int, list[int]] = {}
-    for conversation_id, user_id in through.objects.values_list("conversation_id", "user_id"):
+    for conversation_id, user_id in through.objects.using(on).values_list("conversation_id", "user_id"):
         invited.setdefault(conversation_id, []).append(user_id)
-    rows = Agreement.objects.values_list("action_id", "party", "conversation_id", "conversation__mentor_id")
+    rows = Agreement.objects.using(on).values_list("action_id", "party", "conversation_id", "conversation__mentor_id")
     for action_id, party, conversation_id, mentor_id in rows.iterator():
-        actions = Action.objects.filter(pk=action_id)
+        actions = Action.objects.using(on).filter(pk=action_id)
         if party == "student":
             actions.update(doer="self", who="")
         elif party == "mentor":

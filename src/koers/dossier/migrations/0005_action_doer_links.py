@@ -12,16 +12,17 @@ SELF_WORDS = ("ik", "ikzelf", "ik zelf", "zelf", "mezelf", "me", "i", "myself")
 def link_doers(apps, schema_editor):
     """Existing action points: "ik" and the like become "ikzelf"; anything else stays as free text under
     "iemand anders" (the conversations migration links the agreements' mentors and guardians)."""
-    Action = apps.get_model("dossier", "Action")
+    # On the database being migrated (`migrate --database`), not always the default one.
+    actions = apps.get_model("dossier", "Action").objects.using(schema_editor.connection.alias)
     self_words = set(SELF_WORDS)
-    own = [pk for pk, who in Action.objects.values_list("pk", "who") if who.strip().lower() in self_words]
-    Action.objects.filter(pk__in=own).update(doer="self", who="")
-    Action.objects.exclude(pk__in=own).update(doer="other")
+    own = [pk for pk, who in actions.values_list("pk", "who") if who.strip().lower() in self_words]
+    actions.filter(pk__in=own).update(doer="self", who="")
+    actions.exclude(pk__in=own).update(doer="other")
 
 
 def unlink_doers(apps, schema_editor):
-    Action = apps.get_model("dossier", "Action")
-    Action.objects.filter(doer="self", who="").update(who="ik")
+    actions = apps.get_model("dossier", "Action").objects.using(schema_editor.connection.alias)
+    actions.filter(doer="self", who="").update(who="ik")
 
 
 class Migration(migrations.Migration):

@@ -4,10 +4,11 @@ from django.db import migrations, models
 def name_pictograms(apps, schema_editor):
     """Catalogue traits stored an emoji; they now store the name of their pictogram, "<kind>.<key>"."""
     Trait = apps.get_model("lob", "Trait")
-    traits = list(Trait.objects.all())
+    on = schema_editor.connection.alias  # the database being migrated (`migrate --database`)
+    traits = list(Trait.objects.using(on).all())
     for trait in traits:
         trait.icon = f"{trait.kind}.{trait.key}"
-    Trait.objects.bulk_update(traits, ["icon"])
+    Trait.objects.using(on).bulk_update(traits, ["icon"])
 
 
 class Migration(migrations.Migration):

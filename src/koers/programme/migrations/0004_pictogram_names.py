@@ -24,11 +24,12 @@ EMOJI_TO_PICTOGRAM = {
 
 def name_pictograms(apps, schema_editor):
     ActivityType = apps.get_model("programme", "ActivityType")
-    types = list(ActivityType.objects.all())
+    on = schema_editor.connection.alias  # the database being migrated (`migrate --database`)
+    types = list(ActivityType.objects.using(on).all())
     for type in types:
         emoji = type.icon.replace("\ufe0f", "").strip()
         type.icon = EMOJI_TO_PICTOGRAM.get(emoji, "")
-    ActivityType.objects.bulk_update(types, ["icon"])
+    ActivityType.objects.using(on).bulk_update(types, ["icon"])
 
 
 class Migration(migrations.Migration):
