@@ -258,9 +258,10 @@ def test_student_dossier_for_a_guardian_costs_a_fixed_number_of_queries(
     assert len(response.context["overview"].contacts) == size
 
 
-# session, user+roles; the student; their group; the experience count and list; traits and their experiences;
-# compliments; ambitions and their steps; contacts; open and closed actions; conversations (+ the audit row
-# for someone else, + the guardianship for a guardian).
+# session, user+roles; the student; their group (on the student's own page instead: the state of the dossier,
+# overview/queries/stamp.py); the experience count and list; traits and their experiences; compliments;
+# ambitions and their steps; contacts; open and closed actions; conversations (+ the audit row for someone
+# else, + the guardianship for a guardian). An unchanged own dossier costs 4 (test_overview_cache.py).
 HOME_QUERIES = 15
 STAFF_QUERIES = HOME_QUERIES + 1
 GUARDIAN_QUERIES = HOME_QUERIES + 2

@@ -72,6 +72,10 @@ def _ids_of(*sources: tuple[type[Model], str]) -> str:
 def stamped_tables() -> list[Stamped]:
     through = StudentTrait.experiences.through
     people = ((Compliment, "given_by"), (Conversation, "mentor"), (Action, "doer_user"))
+    tag_traits = (
+        f"(SELECT {_col(ConversationTag, 'trait')} FROM {_q(ConversationTag._meta.db_table)}"
+        f" WHERE {_col(ConversationTag, 'conversation')} IN {_ids_of((Conversation, 'id'))})"
+    )
     return [
         Stamped(Experience, _of_student(Experience)),
         Stamped(Evidence, _of_student(Evidence)),
@@ -81,10 +85,9 @@ def stamped_tables() -> list[Stamped]:
             through,
             f"{_q(through._meta.get_field('studenttrait').column)} IN {_ids_of((StudentTrait, 'id'))}",
         ),
-        Stamped(
-            Trait,
-            f"{_pk(Trait)} IN {_ids_of((StudentTrait, 'trait'), (Compliment, 'trait'))}",
-        ),
+        Stamped(Trait, f"{_pk(Trait)} IN {_ids_of((StudentTrait, 'trait'), (Compliment, 'trait'))}"),
+        # A tag without its own words shows the trait's name.
+        Stamped(Trait, f"{_pk(Trait)} IN {tag_traits}"),
         Stamped(Compliment, _of_student(Compliment)),
         Stamped(Ambition, _of_student(Ambition)),
         Stamped(AmbitionStep, f"{_col(AmbitionStep, 'ambition')} IN {_ids_of((Ambition, 'id'))}"),
