@@ -1,4 +1,4 @@
-"""``{% fragment_once %}`` (the navigation in base.html) is kept per role kind and language, never mixed up."""
+"""``{% fragment_once %}`` (the navigation in base.html) is kept per role kind and language, not mixed."""
 
 from __future__ import annotations
 
