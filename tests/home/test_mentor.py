@@ -189,3 +189,18 @@ def test_mentor_page_points_to_careers_for_who_has_not_explored_yet(login, world
     assert html.count("nog geen beroepen verkend") == 1
     assert reverse("careers:student_careers", args=[third.pk]) in html
     assert reverse("careers:student_careers", args=[world.student.pk]) not in html
+
+
+def test_mentor_page_shows_only_the_active_schools_mentorships(login, world):
+    """The page's reads are raw SQL, which the tenancy scope does not guard: each filters on the school."""
+    with scopes_disabled():
+        elsewhere = f.GroupFactory(name="9Z9")
+        f.MentorshipFactory(group=elsewhere, school=elsewhere.school, mentor=world.users["mentor"])
+        pupil = add_students(elsewhere, 1)[0]
+        f.MentorshipFactory(group=None, student=pupil, school=elsewhere.school, mentor=world.users["mentor"])
+
+    html = page_text(login("mentor"))
+
+    assert "9Z9" not in html
+    assert pupil.name not in html
+    assert world.student.name in html

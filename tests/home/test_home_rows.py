@@ -1,5 +1,5 @@
-"""The mentor's table rows written in Python (``{% signal_rows %}``) are the template loop they replaced,
-byte for byte, in every family language and for every kind of row."""
+"""The table rows written in Python (``{% signal_rows %}``, ``{% quiet_rows %}``) are the template loops they
+replaced, byte for byte, in every family language and for every kind of row."""
 
 import datetime as dt
 
@@ -8,7 +8,7 @@ from django.template import engines
 from django.utils import timezone, translation
 
 from koers.home.queries import StudentRow
-from koers.home.templatetags.signal_rows import signal_rows
+from koers.home.templatetags.home_rows import quiet_rows, signal_rows
 from koers.schools.models import Student, User
 
 # The loop of home/_student_table.html before the rows moved to Python.
@@ -90,3 +90,40 @@ def test_the_table_template_uses_the_rows():
         rows_html = signal_rows(table, True)
 
     assert rows_html in html
+
+
+# The loop of home/counsellor.html's quiet students before the rows moved to Python.
+QUIET_LOOP = """{% load links i18n %}{% for student in students %}
+      <tr>
+        <th scope="row"><a href="{% link 'dossier:student' student.pk %}">{{ student.name }}</a></th>
+        <td>{{ student.current_group|default:"—" }}</td>
+        <td>{% if student.last_activity %}{{ student.last_activity|date:"j M Y" }}{% else %}<span class="pill warn">{% translate "nog nooit" %}</span>{% endif %}</td>
+      </tr>
+    {% endfor %}"""  # noqa: E501
+
+
+def quiet() -> list[Student]:
+    def student(pk: int, first: str, last: str, group: str, activity: dt.datetime | None) -> Student:
+        found = Student(pk=pk, user=User(first_name=first, last_name=last))
+        found.current_group = group  # type: ignore[attr-defined]
+        found.last_activity = activity  # type: ignore[attr-defined]
+        return found
+
+    late_evening = dt.datetime(2026, 3, 31, 22, 30, tzinfo=dt.UTC)  # 1 April in Amsterdam
+    return [
+        student(3, "Anna", "de Vries", "3H2", None),
+        student(41, "Bram <b>", "O'Neill & Zn", "", late_evening),
+        student(5006, "Chaimae", "El Idrissi", "ISK-1", dt.datetime(2025, 11, 2, 9, 0, tzinfo=dt.UTC)),
+    ]
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ar", "uk", "tr", "pl", "fa"])
+def test_quiet_rows_write_what_the_template_loop_wrote(language):
+    students = quiet()
+    with translation.override(language):
+        expected = engines["django"].from_string(QUIET_LOOP).render({"students": students})
+        written = quiet_rows(students)
+
+    assert written == expected
+    assert "<td>1 " in written  # 1 April: the local date, not the UTC one
+    assert "<td>31 " not in written
