@@ -379,6 +379,8 @@ STORAGES = {"default": MEDIA_STORAGE, "staticfiles": {"BACKEND": STATICFILES_BAC
 # memory, which is right for one server; the rate limits then live in a database table
 # (koers.common.ratelimit), so every process of that server counts together and a restart forgets nothing.
 KOERS_REDIS_URL = os.environ.get("KOERS_REDIS_URL", "")
+# Sessions in the database, read with SQL built once per process (koers/common/sessions.py).
+SESSION_ENGINE = "koers.common.sessions"
 RATE_LIMIT_TABLE = "koers_rate_limits"  # made by common/migrations/0004_rate_limit_table.py
 CACHES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

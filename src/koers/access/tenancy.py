@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django_scopes import scope, scopes_disabled
 
+from koers.common.prepared import PreparedQuery
 from koers.schools.models import Role, School, User
 
 SESSION_KEY = "koers_role_id"
@@ -34,6 +35,12 @@ def roles_of(user: User) -> list[Role]:
         return list(_roles_query().filter(user=user))
 
 
+# Asked on every logged-in request: its SQL is built once per process (common/prepared.py).
+_ROLES_WITH_USER = PreparedQuery(
+    lambda user_id: _roles_query().select_related("user").filter(user_id=user_id), markers=[-7_310_001]
+)
+
+
 def user_with_roles(user_id: int | str) -> User | None:
     """The user and all their roles (with the schools) in one query, for the authentication backends'
     ``get_user``: a logged-in request then costs the session and this one query before the view starts,
@@ -42,7 +49,7 @@ def user_with_roles(user_id: int | str) -> User | None:
     The roles are read with the user joined; only a person without any role costs a second query (for the
     user alone). ``roles_of`` returns the roles loaded here without asking the database again."""
     with scopes_disabled():
-        roles = list(_roles_query().select_related("user").filter(user_id=user_id))
+        roles = _ROLES_WITH_USER(int(User._meta.pk.to_python(user_id)))
         user: User | None
         if roles:
             user = roles[0].user
