@@ -20,14 +20,12 @@ from django_scopes import scopes_disabled
 from koers.access.models import AuditEntry
 from koers.dossier.models import EvidenceKind
 from tests import factories as f
+from tests.conversations.matrix_rows import holding_conversation, holding_extra, mirror_conversation
 from tests.matrix import Objects, of_student, pk
 from tests.test_permission_matrix import (  # noqa: F401 (the matrix's fixtures, used by name)
     TABLE,
     _matrix,
     _media_in_tmp,
-    holding_conversation,
-    holding_extra,
-    mirror_conversation,
     objects,
     rows_of,
     world,
