@@ -1,7 +1,7 @@
 """The dossier's cached sections (issue 19): reused only for the very same rows, reader, language and day.
 
 The student's own page keys them on one query that reads every row of every table it shows
-(``overview.queries.stamp``); the page of someone who follows the student on a fingerprint of what it read.
+(``overview.queries.stamp``); the page of someone who follows the student is rendered afresh.
 Each test first visits the page (so the sections are cached), then changes something in a way that sends no
 signal, and visits again.
 """
