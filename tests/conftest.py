@@ -21,6 +21,7 @@ from koers.common.ratelimit import STORE
 from koers.schools.models import Group, Role, RoleKind, School, Student, User
 from tests import factories as f
 from tests.fast_flush import delete_instead_of_truncate, keep_model_catalogues
+from tests.shared_rows import SHARED
 
 LOCAL_FILES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -53,11 +54,39 @@ def _media_in_tmp(settings, tmp_path):
     settings.KOERS_STRICT_TRACE = True
 
 
+@pytest.fixture(scope="session")
+def _shared_rows_session(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[None]:
+    SHARED.media = tmp_path_factory.mktemp("shared-media")
+    yield
+    SHARED.close(django_db_blocker)
+
+
+@pytest.fixture
+def _shared_rows(request, _shared_rows_session, django_db_blocker) -> None:
+    """The content and the world written once per worker (tests/shared_rows.py): in place for a test that
+    asks for them (``content``, ``world`` or a fixture built on them) and rolls back; gone for any other test
+    that uses the database, which starts from an empty one as before."""
+    if SHARED.held_by_module:
+        if not _commits(request):
+            SHARED.settle(django_db_blocker)
+    elif "content" in request.fixturenames and not _commits(request):
+        SHARED.open(django_db_blocker)
+    else:
+        SHARED.close(django_db_blocker)
+
+
+@pytest.fixture
+def _django_db_helper(_shared_rows, _django_db_helper) -> None:
+    """pytest-django's database access for a test, with the shared rows set up (or taken away) first: the
+    shared transaction must be the outer one around the test's own."""
+
+
 @pytest.fixture
 def content(db) -> None:
     """The shipped LOB content (qualities, motives, reflection prompts); the careers catalogue is loaded only
     by the tests that use it (tests/careers), which keeps every other test fast."""
-    call_command("load_content", "--area", "lob", verbosity=0)
+    if not SHARED.is_open:
+        call_command("load_content", "--area", "lob", verbosity=0)
 
 
 @dataclass
@@ -91,7 +120,7 @@ PERSONAS = [
 
 @pytest.fixture
 def world(db, content) -> World:
-    return build_world()
+    return SHARED.world() if SHARED.is_open else build_world()
 
 
 def build_world() -> World:
@@ -162,9 +191,11 @@ def _tasks_run_at_once(settings):
 
 
 def _commits(request: pytest.FixtureRequest) -> bool:
+    """Whether pytest-django runs the test without a transaction around it (and flushes afterwards)."""
     marker = request.node.get_closest_marker("django_db")
-    return bool({"transactional_db", "live_server"} & set(request.fixturenames)) or bool(
-        marker and marker.kwargs.get("transaction")
+    fixtures = {"transactional_db", "live_server", "django_db_reset_sequences"}
+    return bool(fixtures & set(request.fixturenames)) or bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
     )
 
 

@@ -6,7 +6,7 @@ for a URL, and the objects URLs point at. Areas keep their rows in ``tests/<area
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from koers.schools.models import Role
@@ -60,6 +60,8 @@ class Objects:
     shared_action: Any
     remark: Any
     student_role: Role
+    # Each persona's session key, logged in once for the module (``client_for`` in the matrix).
+    sessions: dict[str, str] = field(default_factory=dict)
 
 
 def nothing(o: Objects) -> dict[str, Any]:

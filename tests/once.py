@@ -21,18 +21,25 @@ from django.test import override_settings
 
 from koers.demo.builder import DemoReport, build_demo
 from tests.conftest import FAST_HASHERS, LOCAL_FILES
+from tests.shared_rows import SHARED
 
 
 @contextmanager
 def built_once(django_db_blocker: Any, media: Path) -> Iterator[None]:
-    """Database access for a module-scoped fixture, in a transaction rolled back at the module's end."""
+    """Database access for a module-scoped fixture, in a transaction rolled back at the module's end; the
+    rows shared by other tests (tests/shared_rows.py) are taken away first."""
+    SHARED.close(django_db_blocker)
+    SHARED.held_by_module = True
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=media, STORAGES=LOCAL_FILES, PASSWORD_HASHERS=FAST_HASHERS),
         transaction.atomic(),
     ):
-        yield
-        transaction.set_rollback(True)
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            SHARED.held_by_module = False
 
 
 def demo_once(

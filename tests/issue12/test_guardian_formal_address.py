@@ -89,7 +89,7 @@ def test_dutch_guardian_pages_say_u(objects):
         guardian = objects.world.users["guardian"]
         guardian.preferred_language = "nl"
         guardian.save(update_fields=["preferred_language"])
-    client = client_for("guardian", objects.world)
+    client = client_for("guardian", objects)
     found: dict[str, list[str]] = {}
     for name in sorted(GUARDIAN_PAGES):
         assert name in TABLE, name

@@ -118,7 +118,7 @@ def test_family_pages_show_no_dutch_interface_text(language, objects):
             user.save(update_fields=["preferred_language"])
     found: dict[str, set[str]] = {}
     for name, persona, url in family_pages(objects):
-        client = client_for(persona, objects.world)
+        client = client_for(persona, objects)
         if persona == ANONYMOUS:
             client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         response = client.get(url)

@@ -25,6 +25,7 @@ from PIL import Image
 
 from tests.ops import servers
 from tests.ops.servers import Browser
+from tests.shared_rows import SHARED
 
 PASSWORD = "Schaal-uit-2026!"
 SETUP = """
@@ -52,6 +53,9 @@ def scale_db(django_db_setup, django_db_blocker):
             pytest.skip("the scale-out test runs on PostgreSQL (set DATABASE_URL, as CI does)")
         settings = dict(connection.settings_dict)
         template = settings["NAME"]
+        SHARED.close(
+            django_db_blocker
+        )  # its transaction would end with the connection (tests/shared_rows.py)
         connections.close_all()
     name = f"{template}_scaleout"
     admin = {
