@@ -7,6 +7,7 @@ with a clear message; the last one loads the files with the area's loader as the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -50,6 +51,7 @@ PROSPECT_CLAIMS = re.compile(
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+@functools.cache  # read-only; the per-entry tests read the same files hundreds of times
 def load(name: str) -> Any:
     return yaml.safe_load((CONTENT / name).read_text(encoding="utf-8"))
 
@@ -58,8 +60,11 @@ def keys(section: str) -> list[str]:
     return [entry["key"] for entry in load(FILES[section])]
 
 
-def lob_keys(name: str) -> set[str]:
-    return {entry["key"] for entry in yaml.safe_load((LOB_CONTENT / name).read_text(encoding="utf-8"))}
+@functools.cache
+def lob_keys(name: str) -> frozenset[str]:
+    return frozenset(
+        entry["key"] for entry in yaml.safe_load((LOB_CONTENT / name).read_text(encoding="utf-8"))
+    )
 
 
 def isco_unit_groups() -> dict[str, str]:

@@ -24,6 +24,7 @@ from playwright.sync_api import (
 )
 
 from tests.factories import PASSWORD
+from tests.shared_rows import SHARED
 
 CHROMIUM = Path("/usr/bin/chromium")
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
@@ -32,11 +33,14 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="package")
-def browser() -> Iterator[Browser]:
+def browser(django_db_blocker) -> Iterator[Browser]:
     """One Chromium for the journeys (each still opens fresh contexts, so no cookie carries over); closed
     after the last journey, so the tests that follow run without Playwright's event loop in their thread."""
     if not CHROMIUM.exists() and not os.environ.get("CI"):
         pytest.skip(f"browser journeys need Chromium at {CHROMIUM} (apt-get install chromium)")
+    # While an event loop runs in this thread, Django hands it another database connection (asgiref's Local):
+    # the rows shared by other tests must be rolled back on the connection that holds them, before that.
+    SHARED.close(django_db_blocker)
     # Playwright's sync API keeps an asyncio loop running in this thread while the browser lives, so Django
     # would refuse the (synchronous, correct) database calls of the journeys and of their clean-up.
     allow_before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")

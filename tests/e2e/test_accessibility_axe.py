@@ -147,33 +147,43 @@ def blocking_violations(page: Page) -> list[dict[str, Any]]:
     return [v for v in results.response["violations"] if v["impact"] in BLOCKING]
 
 
-CASES = [
-    pytest.param(screen, language, id=f"{screen.id}-{language}")
-    for language in LANGUAGES
-    for screen in PAGES
-    if language in ("nl", "en") or screen.persona in FAMILY_PERSONAS
-]
+PERSONAS = list(dict.fromkeys(screen.persona for screen in PAGES))
 
 
-@pytest.mark.parametrize(("screen", "language"), CASES)
-def test_main_page_has_no_serious_axe_violation(world, pages, screen: Screen, language: str):
-    objects = fill(world)
-    page = pages.open(viewport=PHONE)
-    if screen.persona:
-        log_in(page, screen.persona)  # in Dutch; the person's own choice applies from the next page
-        user = world.users[screen.persona]
+def languages_of(screen: Screen) -> list[str]:
+    return [language for language in LANGUAGES if language == "nl" or screen.persona in FAMILY_PERSONAS]
+
+
+def choose_language(page: Page, world, persona: str | None, language: str, base_url: str) -> None:
+    if persona:
+        user = world.users[persona]
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
     else:
         page.context.add_cookies(
-            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": pages.base_url}]
+            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base_url}]
         )
-    response = page.goto(reverse(screen.url, args=screen.args(objects)))
-    assert response is not None and response.status == 200, (
-        f"{screen.id} answered {response and response.status}"
-    )
 
-    violations = blocking_violations(page)
 
-    assert page.locator("html").get_attribute("lang") == language
-    assert not violations, f"{screen.id} ({language}):\n{readable(violations)}"
+@pytest.mark.parametrize("persona", PERSONAS, ids=lambda persona: persona or "anonymous")
+def test_main_pages_have_no_serious_axe_violation(world, pages, persona: str | None):
+    """Every page of PAGES for this persona, in each of its languages. One browser session per persona (its
+    data and log-in are the same for every page), and every page's violations are reported, not the first."""
+    objects = fill(world)
+    page = pages.open(viewport=PHONE)
+    if persona:
+        log_in(page, persona)  # in Dutch; the person's own choice applies from the next page
+    problems: list[str] = []
+    for screen in (screen for screen in PAGES if screen.persona == persona):
+        for language in languages_of(screen):
+            choose_language(page, world, persona, language, pages.base_url)
+            response = page.goto(reverse(screen.url, args=screen.args(objects)))
+            if response is None or response.status != 200:
+                problems.append(f"{screen.id} ({language}) answered {response and response.status}")
+                continue
+            if (lang := page.locator("html").get_attribute("lang")) != language:
+                problems.append(f"{screen.id} ({language}) says lang={lang}")
+            if violations := blocking_violations(page):
+                problems.append(f"{screen.id} ({language}):\n{readable(violations)}")
+
+    assert not problems, "\n".join(problems)
