@@ -31,7 +31,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist worksteal
 
 migrations: $(STAMP)
 	$(BIN)/python -m django makemigrations --settings=koers.settings

@@ -5,7 +5,7 @@ Django empties every table after it ("flush"). On PostgreSQL Django does that wi
 ~140 tables, which gives each table, index and TOAST table a new file and syncs them at commit: 4-6 seconds
 per test on the two-core test machine, against 0.03-0.1 seconds for a ``DELETE FROM`` of each (nearly empty)
 table, which is also what Django does on SQLite. With ~110 such tests that was most of the difference
-between a PostgreSQL and an SQLite run of the suite (see tests/README.md).
+between a PostgreSQL and an SQLite run of the suite (docs/architecture.md, "Tests that run in minutes").
 
 Django then sends ``post_migrate``, whose only receivers here (contenttypes, auth) write the content types and
 permissions back into the tables the flush had just emptied: another 0.5-0.8 seconds per test on PostgreSQL.
