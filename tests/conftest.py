@@ -66,10 +66,11 @@ def _shared_rows(request, _shared_rows_session, django_db_blocker) -> None:
     """The content and the world written once per worker (tests/shared_rows.py): in place for a test that
     asks for them (``content``, ``world`` or a fixture built on them) and rolls back; gone for any other test
     that uses the database, which starts from an empty one as before."""
+    commits = _commits(request)
     if SHARED.held_by_module:
-        if not _commits(request):
+        if not commits:
             SHARED.settle(django_db_blocker)
-    elif "content" in request.fixturenames and not _commits(request):
+    elif "content" in request.fixturenames and not commits:
         SHARED.open(django_db_blocker)
     else:
         SHARED.close(django_db_blocker)

@@ -2,15 +2,15 @@
 
 Building them cost most of a typical test's time (on PostgreSQL about 47 ms for the content, 54 ms for the
 two schools' copies of it and 35 ms for the factories, against a few ms for the test itself). So the rows are
-written once, in a transaction that stays open, and every test that uses the database runs in a savepoint
-inside it (pytest-django's ``db``): whatever a test changes is rolled back to the shared rows, the way
-Django's ``setUpTestData`` works. A test gets its own deep copy of the ``World`` objects, so changing them in
-Python does not reach the next test either.
+written once, in a transaction that stays open, and every test that asks for them (``content``, ``world``)
+runs in a savepoint inside it (pytest-django's ``db``): whatever a test changes is rolled back to the shared
+rows, the way Django's ``setUpTestData`` works. A test gets its own deep copy of the ``World`` objects, so
+changing them in Python does not reach the next test either.
 
-The transaction is closed (rolled back, leaving an empty database) before a test that commits
-(``transactional_db``, ``live_server``), which must start from an empty database and is flushed afterwards,
-and before a module builds rows of its own once (``tests/once.py``). The next test that needs the shared
-rows writes them again; pytest-django runs the tests that commit after the others, so that is rare.
+The transaction is closed (rolled back, leaving an empty database) before any other test that uses the
+database, before a test that commits (``transactional_db``, ``live_server``; it is flushed afterwards) and
+before a module builds rows of its own once (``tests/once.py``). The next test that needs the shared rows
+writes them again; tests of one kind mostly follow each other, so that is rare.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ class SharedRows:
         self._world: World | None = None
         self.media: Path | None = None
         self.held_by_module = False  # a module's own rows (tests/once.py) are in the database instead
-        self.builds = 0
 
     @property
     def is_open(self) -> bool:
@@ -71,7 +70,6 @@ class SharedRows:
             connection.run_on_commit.clear()
             self.settle(django_db_blocker)
         self._atomic = atomic
-        self.builds += 1
 
     def _check_alive(self) -> None:
         """The shared transaction must still be the outer one: a test that closes the connection while it is

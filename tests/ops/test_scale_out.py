@@ -53,9 +53,8 @@ def scale_db(django_db_setup, django_db_blocker):
             pytest.skip("the scale-out test runs on PostgreSQL (set DATABASE_URL, as CI does)")
         settings = dict(connection.settings_dict)
         template = settings["NAME"]
-        SHARED.close(
-            django_db_blocker
-        )  # its transaction would end with the connection (tests/shared_rows.py)
+        # The shared rows' transaction would end with the connection (tests/shared_rows.py).
+        SHARED.close(django_db_blocker)
         connections.close_all()
     name = f"{template}_scaleout"
     admin = {
