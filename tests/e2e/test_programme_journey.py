@@ -36,6 +36,9 @@ def competence_row(page: Page, name: str):
 def give(page: Page, assignment: str, purpose: str) -> None:
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Opdrachtenbank").click()
     page.get_by_label("Loopbaancompetentie").select_option(label="Werk verkennen")
+    # htmx swaps in the filtered list and then sets the address: wait for that, so the click below does not
+    # land on the old list while it is being replaced (a journey once timed out here on a busy machine).
+    expect(page).to_have_url(re.compile(r"competence=work_exploration"))
     page.get_by_role("link", name=assignment, exact=True).click()
     page.get_by_role("link", name="Geef deze opdracht").click()
     page.get_by_label("3K1").check()

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-TEST_ONLY = {"chromium", "poppler-utils", "gettext", "redis-server"}
+TEST_ONLY = {"chromium-headless-shell", "poppler-utils", "gettext", "redis-server"}
 
 
 def test_the_image_installs_every_run_time_package_and_starts_koers_web():
