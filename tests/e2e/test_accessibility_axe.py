@@ -21,7 +21,7 @@ from playwright.sync_api import Page
 
 from koers.lob.models import ReflectionPrompt
 from tests import factories as f
-from tests.e2e.conftest import PHONE, log_in
+from tests.e2e.conftest import PHONE, log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -172,7 +172,7 @@ def test_main_pages_have_no_serious_axe_violation(world, pages, persona: str | N
     objects = fill(world)
     page = pages.open(viewport=PHONE)
     if persona:
-        log_in(page, persona)  # in Dutch; the person's own choice applies from the next page
+        log_in_by_request(page, persona)  # in Dutch; the person's own choice applies from the next page
     problems: list[str] = []
     for screen in (screen for screen in PAGES if screen.persona == persona):
         for language in languages_of(screen):

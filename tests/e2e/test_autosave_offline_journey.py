@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from koers.conversations.models import Conversation, PhaseNote
 from tests import factories as f
-from tests.e2e.conftest import DESKTOP, log_in
+from tests.e2e.conftest import DESKTOP, log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +44,7 @@ def test_guide_mode_keeps_offline_notes_after_page_closes(world, pages, finish):
 
     # Online: a note in the first phase is saved on the server while typing.
     mentor = pages.open(viewport=DESKTOP)
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     mentor.goto(guide_url)
     goal = mentor.get_by_label("Aantekeningen bij Doel")
     goal.press_sequentially(ONLINE_NOTE)
@@ -84,7 +84,7 @@ def test_guide_mode_sends_offline_notes_when_the_connection_returns(world, pages
             type=f.ConversationTypeFactory(school=world.school, guide=GUIDE),
         )
     mentor = pages.open(viewport=DESKTOP)
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     mentor.goto(reverse("conversations:guide", args=[conversation.pk]))
 
     # The connection drops while the mentor types; the page stays open.

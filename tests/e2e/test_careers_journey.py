@@ -24,7 +24,7 @@ from koers.careers.models import FitReflection, InterestItem, Occupation, OpenDa
 from koers.conversations.models import ConversationTag
 from tests import factories as f
 from tests.careers.factories import OpenDayFactory
-from tests.e2e.conftest import CHROMIUM, PHONE, Pages, assert_fits_the_screen, log_in
+from tests.e2e.conftest import CHROMIUM, PHONE, Pages, assert_fits_the_screen, log_in_by_request
 
 pytestmark = [
     pytest.mark.e2e,
@@ -88,7 +88,7 @@ def test_careers_from_interest_test_to_guardian(world, student_phone: Page, page
         guardian.preferred_language = "ar"
         guardian.save(update_fields=["preferred_language"])
     phone = student_phone
-    log_in(phone, "student")
+    log_in_by_request(phone, "student")
 
     # The interest test: pictures, read-aloud, three faces per sentence.
     phone.goto(reverse("careers:interest_take"))
@@ -154,7 +154,7 @@ def test_careers_from_interest_test_to_guardian(world, student_phone: Page, page
 
     # The mentor: the favourites in the preparation, one tagged in guide mode.
     mentor = pages.open(viewport={"width": 1280, "height": 900})
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     mentor.goto(reverse("conversations:detail", args=[conversation.pk]))
     careers = mentor.locator("section[aria-labelledby='careers-title']")
     expect(careers.get_by_role("link", name=re.compile("verzorgende IG", re.I))).to_be_visible()
@@ -174,7 +174,7 @@ def test_careers_from_interest_test_to_guardian(world, student_phone: Page, page
 
     # The guardian, in Arabic: how Dutch schools work, and the child's favourites.
     parent = pages.open(viewport=PHONE)
-    log_in(parent, "guardian")
+    log_in_by_request(parent, "guardian")
     parent.goto(reverse("careers:school_system"))
     expect(parent.locator("html")).to_have_attribute("lang", "ar")
     expect(parent.locator("html")).to_have_attribute("dir", "rtl")

@@ -22,7 +22,7 @@ from koers.schools.models import Role, RoleKind
 from tests import factories as f
 from tests.careers.factories import ProgrammeFactory
 from tests.choices.helpers import make_deepening, make_module, make_moment
-from tests.e2e.conftest import PHONE, assert_fits_the_screen, log_in
+from tests.e2e.conftest import PHONE, assert_fits_the_screen, log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +30,7 @@ MODULES = ["Koken voor gasten", "Fietsen repareren", "Podcast maken", "Sport en 
 
 
 def _rank_in_browser(page: Page, username: str, order: list[str]) -> None:
-    log_in(page, username)
+    log_in_by_request(page, username)
     page.goto(reverse("choices:rank"))
     for place, title in enumerate(order, start=1):
         page.get_by_label(f"Keuze {place}", exact=True).select_option(label=title)
@@ -60,7 +60,7 @@ def test_sixty_students_rank_the_counsellor_allocates_moves_and_reruns(world, pa
     _rank_in_browser(classmate, "classmate", list(reversed(MODULES)))
 
     # The counsellor allocates: everyone gets one module in each of the four periods.
-    log_in(desktop, "counsellor")
+    log_in_by_request(desktop, "counsellor")
     desktop.goto(reverse("choices:allocation"))
     expect(
         desktop.get_by_text("60 leerlingen hebben een volgorde ingeleverd; 0 zijn ingedeeld.")
@@ -124,7 +124,7 @@ def test_student_argues_a_follow_up_programme_and_the_counsellor_sees_the_applic
         )
 
     # On her phone the student chooses, argues it with what she found on the open day, and says she applied.
-    log_in(phone, "student")
+    log_in_by_request(phone, "student")
     phone.goto(reverse("choices:mine"))
     phone.get_by_role("link", name="Kiezen").click()
     phone.get_by_label("Wat kies je?").fill("Verzorgende IG")
@@ -146,7 +146,7 @@ def test_student_argues_a_follow_up_programme_and_the_counsellor_sees_the_applic
         assert choice.programme == programme
 
     # The counsellor's overview shows the argued choice and that she applied.
-    log_in(desktop, "counsellor")
+    log_in_by_request(desktop, "counsellor")
     desktop.goto(reverse("choices:overview"))
     row = desktop.get_by_role("row").filter(has_text=world.student.name)
     expect(row).to_contain_text("onderbouwd")
@@ -173,7 +173,7 @@ def test_vocational_route_deepen_two_broaden_one_and_the_guardian_confirms_in_ar
     make_deepening(world.school, wood, "Meubel ontwerpen")
 
     # On her phone she picks her programme, deepens two units and broadens one with another programme's.
-    log_in(phone, "student")
+    log_in_by_request(phone, "student")
     phone.goto(reverse("choices:route"))
     phone.get_by_label("Welk beroepsgericht programma volg je?").select_option(str(bwi.pk))
     phone.get_by_role("button", name="Toon de onderdelen").click()
@@ -211,7 +211,7 @@ def test_vocational_route_deepen_two_broaden_one_and_the_guardian_confirms_in_ar
         guardian = world.users["guardian"]
         guardian.preferred_language = "ar"
         guardian.save()
-    log_in(desktop, "guardian")
+    log_in_by_request(desktop, "guardian")
     desktop.goto(reverse("choices:child", args=[world.student.pk]))
     expect(desktop.locator("html")).to_have_attribute("lang", "ar")
     expect(desktop.get_by_text("Meubel ontwerpen").first).to_be_visible()

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from koers.conversations.models import Conversation, ConversationStatus
 from tests import factories as f
-from tests.e2e.conftest import DESKTOP, PHONE, assert_fits_the_screen, log_in
+from tests.e2e.conftest import DESKTOP, PHONE, assert_fits_the_screen, log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -42,7 +42,7 @@ def test_conversation_from_round_to_shared_summary(world, pages, finish):
 
     # The counsellor sets a round for year 3 in which the internship conversation is used.
     counsellor = pages.open(viewport=DESKTOP)
-    log_in(counsellor, "counsellor")
+    log_in_by_request(counsellor, "counsellor")
     menu(counsellor, "Gespreksrondes")
     expect(counsellor.get_by_role("heading", level=1)).to_have_text("Gespreksrondes")
     counsellor.get_by_role("link", name="Nieuwe ronde").click()
@@ -58,7 +58,7 @@ def test_conversation_from_round_to_shared_summary(world, pages, finish):
 
     # The mentor sees the student as due in that round and plans the conversation.
     mentor = pages.open(viewport=DESKTOP)
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     menu(mentor, "Gesprekken")
     expect(mentor.get_by_text("Ronde: Ronde 1 (najaar)", exact=False)).to_be_visible()
     mentor.get_by_role("link", name=re.compile(rf"plannen.*{re.escape(student_name)}")).click()
@@ -75,7 +75,7 @@ def test_conversation_from_round_to_shared_summary(world, pages, finish):
 
     # The student finds the invitation on the phone and prepares, bringing an experience from the dossier.
     student = pages.open(viewport=PHONE)
-    log_in(student, "student")
+    log_in_by_request(student, "student")
     menu(student, "Gesprekken")
     student.get_by_role("link", name="Bekijken en voorbereiden").click()
     student.get_by_role("link", name="Voorbereiden").click()
@@ -154,7 +154,7 @@ def test_conversation_from_round_to_shared_summary(world, pages, finish):
 
     # The guardian reads the shared summary and the agreement.
     guardian = pages.open(viewport=PHONE)
-    log_in(guardian, "guardian")
+    log_in_by_request(guardian, "guardian")
     menu(guardian, "Gesprekken")
     guardian.get_by_role("link", name=re.compile(TYPE)).first.click()
     expect(guardian.get_by_text(SUMMARY)).to_be_visible()

@@ -24,7 +24,7 @@ from koers.notifications.models import Notification
 from tests import factories as f
 from tests.careers.factories import OccupationFactory
 from tests.choices.helpers import make_moment
-from tests.e2e.conftest import DESKTOP, PHONE, assert_fits_the_screen, log_in
+from tests.e2e.conftest import DESKTOP, PHONE, assert_fits_the_screen, log_in_by_request
 from tests.e2e.test_accessibility_axe import blocking_violations, readable
 from tests.e2e.test_keyboard_journey import tab_to
 
@@ -70,7 +70,7 @@ def test_choice_links_from_student_through_guide_mode_to_the_guardian_in_turkish
     student = pages.open(viewport=PHONE)
     missing: list[str] = []
     watch_not_found(student, missing)
-    log_in(student, "student")
+    log_in_by_request(student, "student")
     student.goto(reverse("choices:mine"))
     tab_to(student, lambda el: el["tag"] == "a" and el["text"] == "Kiezen", limit=120)
     student.keyboard.press("Enter")
@@ -103,7 +103,7 @@ def test_choice_links_from_student_through_guide_mode_to_the_guardian_in_turkish
     # In the conversation the mentor opens the choice from guide mode (the panel comes in by htmx).
     mentor = pages.open(viewport=DESKTOP)
     watch_not_found(mentor, missing)
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     mentor.goto(reverse("conversations:guide", args=[talk.pk]))
     panel = mentor.locator("#choices")
     expect(panel.locator(".choice-links")).to_contain_text("Verpleegkundige")
@@ -145,7 +145,7 @@ def test_choice_links_from_student_through_guide_mode_to_the_guardian_in_turkish
     # what she keeps to herself (the private experience and the agreement she has not shared).
     reader = pages.open(viewport=PHONE)
     watch_not_found(reader, missing)
-    log_in(reader, "guardian")
+    log_in_by_request(reader, "guardian")
     reader.goto(reverse("choices:child", args=[world.student.pk]))
     expect(reader.locator("html")).to_have_attribute("lang", "tr")
     with translation.override("tr"):
@@ -173,7 +173,7 @@ def test_the_mentors_own_goal_is_for_staff_only(world, pages, finish):
 
     # The mentor writes a goal in the preparation view and finds it back in guide mode.
     mentor = pages.open(viewport=DESKTOP)
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     mentor.goto(reverse("conversations:detail", args=[talk.pk]))
     goal = mentor.get_by_role("textbox", name="Mijn doel voor dit gesprek")
     goal.fill(GOAL)
@@ -188,7 +188,7 @@ def test_the_mentors_own_goal_is_for_staff_only(world, pages, finish):
 
     # Neither the student nor the guardian sees it, on any page of the conversation they open.
     student = pages.open(viewport=PHONE)
-    log_in(student, "student")
+    log_in_by_request(student, "student")
     for url in (
         reverse("conversations:mine"),
         reverse("conversations:detail", args=[talk.pk]),
@@ -200,7 +200,7 @@ def test_the_mentors_own_goal_is_for_staff_only(world, pages, finish):
         expect(student.get_by_text(GOAL)).to_have_count(0)
         expect(student.get_by_text("Mijn doel voor dit gesprek")).to_have_count(0)
     guardian = pages.open(viewport=PHONE)
-    log_in(guardian, "guardian")
+    log_in_by_request(guardian, "guardian")
     guardian.goto(reverse("conversations:detail", args=[talk.pk]))
     expect(guardian.locator("main")).to_be_visible()
     expect(guardian.get_by_text(GOAL)).to_have_count(0)
@@ -219,7 +219,7 @@ def test_who_does_it_names_mentor_guardian_and_contact_and_tells_them(world, pag
 
     # The student plans three action points on her phone and picks who does each, with the keyboard.
     student = pages.open(viewport=PHONE)
-    log_in(student, "student")
+    log_in_by_request(student, "student")
     doers = {
         "Vragen welke stages er zijn": "Ilse Bakker (mijn mentor)",
         "Samen naar de open dag": "Karim Amrani (mijn ouder/verzorger)",
@@ -261,7 +261,7 @@ def test_who_does_it_names_mentor_guardian_and_contact_and_tells_them(world, pag
 
     # The mentor is told and opens the action point from the notification.
     mentor = pages.open(viewport=DESKTOP)
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     mentor.goto(reverse("notifications:list"))
     mentor.get_by_role("link", name=re.compile("Vragen welke stages er zijn")).click()
     expect(mentor.get_by_role("heading", level=1)).to_contain_text("Vragen welke stages er zijn")
@@ -272,7 +272,7 @@ def test_who_does_it_names_mentor_guardian_and_contact_and_tells_them(world, pag
         told = Notification.objects.filter(role__user=guardian, kind="action_helper_guardian")
         assert told.count() == 1
     reader = pages.open(viewport=PHONE)
-    log_in(reader, "guardian")
+    log_in_by_request(reader, "guardian")
     reader.goto(reverse("notifications:list"))
     expect(reader.locator("html")).to_have_attribute("lang", "uk")
     reader.get_by_role("link", name=re.compile("Samen naar de open dag")).click()

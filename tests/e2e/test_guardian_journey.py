@@ -5,7 +5,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
 from tests import factories as f
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -18,14 +18,14 @@ def test_guardian_sees_the_shared_experience_and_not_the_private_one(
         private = f.ExperienceFactory(student=world.student, title="Gesprek over mijn twijfels")
 
     # The student shares one experience and leaves the other private.
-    log_in(phone, "student")
+    log_in_by_request(phone, "student")
     phone.locator("#ervaringen > summary").click()  # the student's home folds all experiences under one tap
     phone.locator(f"#share-experience-{to_share.pk}").click()
     expect(phone.locator(f"#share-experience-{to_share.pk}")).to_have_text("Niet meer delen")
     expect(phone.locator(f"#share-experience-{private.pk}")).to_have_text("Delen met ouders")
 
     # The guardian opens the child's dossier from the landing page.
-    log_in(desktop, "guardian")
+    log_in_by_request(desktop, "guardian")
     expect(desktop.get_by_role("heading", level=1)).to_have_text("Mijn kinderen")
     desktop.get_by_role("link", name=f"Dossier van {world.student.user.first_name}").click()
     experiences = desktop.locator("#ervaringen")

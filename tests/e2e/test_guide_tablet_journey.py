@@ -7,7 +7,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from tests import factories as f
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -32,7 +32,7 @@ def test_guide_mode_on_an_upright_tablet_opens_the_phase_that_is_tapped(world, p
             type=f.ConversationTypeFactory(school=world.school, guide=GUIDE),
         )
     page = pages.open(viewport=TABLET_UPRIGHT)
-    log_in(page, "mentor")
+    log_in_by_request(page, "mentor")
     page.goto(reverse("conversations:guide", args=[conversation.pk]))
 
     phases = page.get_by_role("navigation", name="Fasen")

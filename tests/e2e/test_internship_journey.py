@@ -20,7 +20,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from koers.partners.models import Internship, InternshipPlace, InternshipStatus
-from tests.e2e.conftest import assert_fits_the_screen, image_loaded, log_in
+from tests.e2e.conftest import assert_fits_the_screen, image_loaded, log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -60,7 +60,7 @@ def test_internship_from_partner_to_lob_line(world, pages, desktop: Page, phone:
     starts, ends = today - dt.timedelta(days=3), today + dt.timedelta(days=10)
 
     # The counsellor adds a partner with two internship places.
-    log_in(desktop, "counsellor")
+    log_in_by_request(desktop, "counsellor")
     desktop.goto(reverse("partners:partner_new"))
     desktop.get_by_label("Naam", exact=True).fill("Autobedrijf Kaya")
     desktop.get_by_label("Soort partner", exact=True).select_option(label="bedrijf of organisatie")
@@ -74,16 +74,16 @@ def test_internship_from_partner_to_lob_line(world, pages, desktop: Page, phone:
         desk = InternshipPlace.objects.get(title="Klanten helpen aan de balie")
 
     # Two students pick places with reasons, on their phones: both want the workshop first.
-    log_in(phone, "student")
+    log_in_by_request(phone, "student")
     _choose(phone, [(workshop.pk, "Ik sleutel graag aan brommers."), (desk.pk, "Ik praat graag met mensen.")])
     assert_fits_the_screen(phone)
     classmate = pages.open(viewport={"width": 390, "height": 844})
-    log_in(classmate, "classmate")
+    log_in_by_request(classmate, "classmate")
     _choose(classmate, [(workshop.pk, "Mijn oom is monteur.")])
 
     # The mentor makes a proposal: the classmate's only wish and the student's second, so both have a place.
     mentor = pages.open(viewport={"width": 1280, "height": 900})
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     mentor.goto(reverse("partners:group", args=[world.group.pk]))
     mentor.get_by_role("button", name="Maak een voorstel").click()
     expect(mentor.get_by_text("2 leerlingen hebben een voorgestelde plek.")).to_be_visible()
@@ -143,7 +143,7 @@ def test_internship_from_partner_to_lob_line(world, pages, desktop: Page, phone:
 
     # The guardian sees the internship on the child's LOB-lijn and on the home page.
     guardian = pages.open(viewport={"width": 390, "height": 844})
-    log_in(guardian, "guardian")
+    log_in_by_request(guardian, "guardian")
     expect(guardian.get_by_text("Autobedrijf Kaya").first).to_be_visible()
     guardian.goto(reverse("dossier:student_timeline", args=[world.student.pk]))
     expect(guardian.get_by_role("link", name="Autobedrijf Kaya: Klanten helpen aan de balie")).to_be_visible()

@@ -20,7 +20,7 @@ from koers.accounts.domain import invitations
 from koers.conversations.models import ConversationStatus
 from koers.schools.models import Role, RoleKind
 from tests import factories as f
-from tests.e2e.conftest import DESKTOP, PHONE, log_in
+from tests.e2e.conftest import DESKTOP, PHONE, log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -39,12 +39,12 @@ def test_newest_experience_leads_on_the_dossier_home_for_student_and_mentor(worl
         f.ExperienceFactory(student=world.student, title="Deze week: open dag ROC", happened_on=today)
 
     student = pages.open(viewport=PHONE)
-    log_in(student, "student")
+    log_in_by_request(student, "student")
     latest = student.get_by_role("region", name="Het laatste").get_by_role("link")
     expect(latest.first).to_have_text("Deze week: open dag ROC")
 
     mentor = pages.open(viewport=DESKTOP)
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     mentor.goto(reverse("dossier:student", args=[world.student.pk]))
     experiences = mentor.locator("#ervaringen").get_by_role("heading", level=3)
     expect(experiences.first).to_have_text("Deze week: open dag ROC")
@@ -61,7 +61,7 @@ def test_mentor_sees_the_conversation_just_planned_in_the_overview_list_and_cale
             scheduled_at=timezone.now() - dt.timedelta(weeks=6),
         )
     mentor = pages.open(viewport=DESKTOP)
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     mentor.goto(f"{reverse('conversations:plan')}?student={world.student.pk}")
     mentor.get_by_label("Soort gesprek").select_option(label=TYPE)
     mentor.get_by_label("Datum").fill((today + dt.timedelta(days=3)).isoformat())

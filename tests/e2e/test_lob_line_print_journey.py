@@ -10,7 +10,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in_by_request
 from tests.programme.lobline_helpers import a_line_with_every_mark
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -35,7 +35,7 @@ def test_arabic_guardian_reads_the_drawing_on_a_phone_and_prints_all_of_it(world
         guardian = world.users["guardian"]
         guardian.preferred_language = "ar"
         guardian.save(update_fields=["preferred_language"])
-    log_in(phone, "guardian")
+    log_in_by_request(phone, "guardian")
     phone.goto(reverse("programme:student_line", args=[world.student.pk]))
     expect(phone.locator("html")).to_have_attribute("dir", "rtl")
 

@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
 from tests import factories as f
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def test_mentor_asks_about_new_experience_and_student_answers(world, pages, desk
         f.ExperienceFactory(student=world.student, title="Meelopen bij de bakker", happened_on=happened)
 
     # The class view shows the new experience as a signal on the student's row.
-    log_in(desktop, "mentor")
+    log_in_by_request(desktop, "mentor")
     expect(desktop.get_by_role("heading", level=1)).to_have_text("Mijn groepen")
     row = desktop.get_by_role("row").filter(
         has=desktop.get_by_role("link", name=world.student.name, exact=True)
@@ -42,7 +42,7 @@ def test_mentor_asks_about_new_experience_and_student_answers(world, pages, desk
 
     # The student sees the question on the phone and answers it.
     phone = pages.open(viewport={"width": 390, "height": 844})
-    log_in(phone, "student")
+    log_in_by_request(phone, "student")
     phone.get_by_role("link", name="Meelopen bij de bakker").click()
     thread = phone.locator("#opmerkingen")
     expect(thread).to_contain_text(QUESTION)

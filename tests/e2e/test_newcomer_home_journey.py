@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from koers.schools.models import Track
 from tests import factories as f
-from tests.e2e.conftest import PHONE, assert_fits_the_screen, log_in
+from tests.e2e.conftest import PHONE, assert_fits_the_screen, log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -62,7 +62,7 @@ def top_of(page: Page, locator) -> float:
 
 def test_newcomer_home_leads_with_the_next_step(world, phone: Page, finish):
     a_full_dossier(world)
-    log_in(phone, "student")
+    log_in_by_request(phone, "student")
     phone.goto(reverse("dossier:home"))
 
     print(f"\nstudent home at 390 px: {height(phone)} px high")  # the figure for the closing note

@@ -16,7 +16,7 @@ from django.urls import reverse
 from fontTools.ttLib import TTCollection, TTFont
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import PHONE, RESULTS, log_in
+from tests.e2e.conftest import PHONE, RESULTS, log_in_by_request
 from tests.e2e.test_accessibility_axe import fill
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -108,7 +108,7 @@ def test_the_check_finds_an_empty_box_where_an_emoji_has_no_font(pages):
 def test_main_page_draws_every_character_and_pictogram(world, pages, persona, url, language):
     fill(world)
     page = pages.open(viewport=PHONE)
-    log_in(page, persona)
+    log_in_by_request(page, persona)
     user = world.users[persona]
     user.preferred_language = language
     user.save(update_fields=["preferred_language"])

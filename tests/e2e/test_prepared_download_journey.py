@@ -6,7 +6,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from tests.background.conftest import DATABASE_TASKS, run_worker
-from tests.e2e.conftest import assert_fits_the_screen, log_in
+from tests.e2e.conftest import assert_fits_the_screen, log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -15,7 +15,7 @@ def test_mentor_waits_for_the_cards_on_a_page_that_refreshes_itself(
     world, settings, desktop: Page, finish, tmp_path
 ):
     settings.TASKS = DATABASE_TASKS  # the worker, not the request, makes the PDF
-    log_in(desktop, "mentor")
+    log_in_by_request(desktop, "mentor")
     desktop.goto(reverse("accounts:cards_group", kwargs={"pk": world.group.pk}))
     desktop.get_by_label("Alle leerlingen: nieuwe kaarten, de oude werken dan niet meer").check()
     desktop.get_by_role("button", name="Kaarten maken (pdf)").click()

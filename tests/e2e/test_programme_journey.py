@@ -16,7 +16,14 @@ from playwright.sync_api import Page, expect
 
 from koers.dossier.models import Evidence, Experience
 from koers.programme.models import Activity, AssignmentWork, WorkStatus
-from tests.e2e.conftest import DESKTOP, RESULTS, Pages, assert_fits_the_screen, image_loaded, log_in
+from tests.e2e.conftest import (
+    DESKTOP,
+    RESULTS,
+    Pages,
+    assert_fits_the_screen,
+    image_loaded,
+    log_in_by_request,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -56,7 +63,7 @@ def test_counsellor_plans_student_prepares_teacher_registers_line_and_poster_sho
 ):
     today = timezone.localdate()
     counsellor = pages.open(viewport=DESKTOP)
-    log_in(counsellor, "counsellor")
+    log_in_by_request(counsellor, "counsellor")
 
     # The coverage check before: work exploration is nowhere in the programme yet.
     counsellor.goto("/programma/dekking/")
@@ -83,7 +90,7 @@ def test_counsellor_plans_student_prepares_teacher_registers_line_and_poster_sho
     expect(competence_row(counsellor, "Werk verkennen")).not_to_contain_text("komt nergens aan bod")
 
     # The student prepares on a phone: answers and a photo, finished into the dossier.
-    log_in(phone, "student")
+    log_in_by_request(phone, "student")
     phone.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Opdrachten").click()
     assert_fits_the_screen(phone)
     phone.get_by_role("link", name="Een bedrijfsbezoek voorbereiden").click()
@@ -112,7 +119,7 @@ def test_counsellor_plans_student_prepares_teacher_registers_line_and_poster_sho
 
     # The mentor sees who finished.
     mentor = pages.open(viewport=DESKTOP)
-    log_in(mentor, "mentor")
+    log_in_by_request(mentor, "mentor")
     mentor.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Opdrachtenbank").click()
     mentor.get_by_role("link", name="Gegeven opdrachten").click()
     mentor.get_by_role("link", name="Een bedrijfsbezoek voorbereiden").click()
@@ -120,7 +127,7 @@ def test_counsellor_plans_student_prepares_teacher_registers_line_and_poster_sho
 
     # The teacher registers who took part: everyone but the classmate.
     teacher = pages.open(viewport=DESKTOP)
-    log_in(teacher, "teacher")
+    log_in_by_request(teacher, "teacher")
     teacher.goto(f"/programma/lijn/?jaar={activity.school_year_id}&lijn=vmbo_k-3")
     teacher.get_by_role("link", name=re.compile(f"Deelname registreren · {TITLE}")).click()
     teacher.get_by_label(world.classmate.name).uncheck()

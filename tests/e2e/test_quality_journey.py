@@ -22,7 +22,7 @@ from koers.quality.domain.evaluations import answer_evaluation
 from koers.quality.models import EvaluationResponse, EvaluationRound, Goal, ScanResponse
 from koers.schools.models import Role
 from tests import factories as f
-from tests.e2e.conftest import DESKTOP, PHONE, RESULTS, Pages, assert_fits_the_screen, log_in
+from tests.e2e.conftest import DESKTOP, PHONE, RESULTS, Pages, assert_fits_the_screen, log_in_by_request
 
 pytestmark = [
     pytest.mark.e2e,
@@ -68,7 +68,7 @@ def test_self_scan_to_goal_evaluation_and_yearly_report(world, pages: Pages, fin
 
     # The counsellor opens a self-scan round.
     counsellor = pages.open(viewport=DESKTOP)
-    log_in(counsellor, "counsellor")
+    log_in_by_request(counsellor, "counsellor")
     counsellor.goto(reverse("quality:scan"))
     counsellor.get_by_label("Naam van de ronde").fill("Zelfscan 2026")
     counsellor.get_by_role("button", name="Open de ronde").click()
@@ -78,7 +78,7 @@ def test_self_scan_to_goal_evaluation_and_yearly_report(world, pages: Pages, fin
     for persona, weak_score in [("mentor", "1"), ("teacher", "2"), ("counsellor", "2")]:
         colleague = counsellor if persona == "counsellor" else pages.open(viewport=DESKTOP)
         if persona != "counsellor":
-            log_in(colleague, persona)
+            log_in_by_request(colleague, persona)
         answer_the_scan(colleague, weak_score=weak_score)
     with scopes_disabled():
         assert ScanResponse.objects.filter(round__name="Zelfscan 2026").count() == 3
@@ -123,7 +123,7 @@ def test_self_scan_to_goal_evaluation_and_yearly_report(world, pages: Pages, fin
 
     # Two students answer on their phones: Samira reads Arabic, her classmate Dutch.
     samira = pages.open(viewport=PHONE)
-    log_in(samira, "student")
+    log_in_by_request(samira, "student")
     samira.goto(reverse("quality:evaluation_answer", args=[evaluation.pk]))
     expect(samira.locator("html")).to_have_attribute("dir", "rtl")
     expect(samira.locator("h1 [lang=nl]")).to_have_text("Evaluatie leerlingen 2026")  # the school's own name
@@ -134,7 +134,7 @@ def test_self_scan_to_goal_evaluation_and_yearly_report(world, pages: Pages, fin
     samira.screenshot(path=str(RESULTS / "quality_journey_arabic_phone.png"), full_page=True)
     answer_on_the_phone(samira, score="4")
     classmate = pages.open(viewport=PHONE)
-    log_in(classmate, "classmate")
+    log_in_by_request(classmate, "classmate")
     answer_on_the_phone(classmate, score="3")
     expect(classmate.get_by_text("Er staat nu geen vragenlijst voor je klaar.")).to_be_visible()
     # The other 28 answers (24 more in year 3, four in year 2) go through the domain verb, not the browser:
@@ -164,7 +164,7 @@ def test_self_scan_to_goal_evaluation_and_yearly_report(world, pages: Pages, fin
 
     # The leader sees the results: year 3 gets a figure, the group of four none.
     leader = pages.open(viewport=DESKTOP)
-    log_in(leader, "leader")
+    log_in_by_request(leader, "leader")
     leader.goto(reverse("quality:evaluation_results", args=[evaluation.pk]))
     year_two = leader.get_by_role("row", name=re.compile("leerjaar 2")).first
     expect(year_two).to_contain_text("minder dan 5 antwoorden: geen cijfer")

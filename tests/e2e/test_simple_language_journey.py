@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from koers.dossier.models import ReflectionAnswer
 from koers.lob.models import ReflectionPrompt
 from tests import factories as f
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in_by_request
 
 pytestmark = [
     pytest.mark.e2e,
@@ -28,7 +28,7 @@ def test_student_uses_simple_language_read_aloud_and_a_voice_answer(world, phone
         first = ReflectionPrompt.objects.filter(competence="qualities").order_by("order").first()
     voice = tmp_path / "antwoord.ogg"
     voice.write_bytes(f.sample_ogg().read())
-    log_in(phone, "student")
+    log_in_by_request(phone, "student")
     phone.goto(reverse("dossier:reflection", args=[experience.pk, "qualities"]))
 
     # Simple language: the easier version of the first question replaces the usual one, and stays on.

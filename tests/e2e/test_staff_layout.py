@@ -12,7 +12,7 @@ from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import PHONE, log_in
+from tests.e2e.conftest import PHONE, log_in_by_request
 from tests.e2e.test_accessibility_axe import fill
 from tests.matrix import nothing
 from tests.test_permission_matrix import TABLE
@@ -63,7 +63,7 @@ def test_staff_pages_fit_a_phone_and_name_their_landmarks_once(world, pages):
     checked = 0
     for persona, names in staff_pages().items():
         page = pages.open(viewport=PHONE)
-        log_in(page, persona)
+        log_in_by_request(page, persona)
         for name in names:
             try:
                 response = page.goto(reverse(name))
@@ -81,7 +81,7 @@ def test_staff_pages_fit_a_phone_and_name_their_landmarks_once(world, pages):
 def test_the_compliment_button_in_the_class_view_stays_one_word(world, pages):
     fill(world)
     page = pages.open(viewport=PHONE)
-    log_in(page, "mentor")
+    log_in_by_request(page, "mentor")
     page.goto(reverse("home:mentor"))
 
     lines = page.evaluate(

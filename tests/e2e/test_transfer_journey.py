@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from koers.accounts.domain.logins import issue_card
 from tests import factories as f
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -62,7 +62,7 @@ def test_transfer_student_takes_chosen_items_along_and_guardian_downloads_all(
     finish(phone, "t-student-transfer-approved")
 
     # The guardian (with authority) of the 14-year-old asks for a copy and downloads the ZIP.
-    log_in(desktop, "guardian")
+    log_in_by_request(desktop, "guardian")
     desktop.locator("details.account > summary").click()
     desktop.get_by_role("link", name="Inzage in uw gegevens").click()
     desktop.get_by_label("Kopie", exact=False).check()
