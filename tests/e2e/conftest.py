@@ -15,8 +15,10 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -165,3 +167,14 @@ def image_loaded(image: Locator) -> bool:
             })"""
         )
     )
+
+
+def axe_violations(page: Page, options: dict[str, Any]) -> list[dict[str, Any]]:
+    """axe-core's violations on the page (the script that axe-playwright-python ships). The script is added to
+    the page's browser context once, so every later page of that context has it from the start: sending its
+    half a megabyte to each page again cost a third of a check."""
+    if not page.evaluate("() => 'axe' in window"):
+        page.context.add_init_script(script=AXE_SCRIPT)
+        page.evaluate(AXE_SCRIPT)
+    results: dict[str, Any] = page.evaluate("options => axe.run(document, options)", options)
+    return results["violations"]

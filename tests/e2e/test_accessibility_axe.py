@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +20,7 @@ from playwright.sync_api import Page
 
 from koers.lob.models import ReflectionPrompt
 from tests import factories as f
-from tests.e2e.conftest import PHONE, log_in_by_request
+from tests.e2e.conftest import PHONE, axe_violations, log_in_by_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -140,11 +139,10 @@ def readable(violations: list[dict[str, Any]]) -> str:
 
 
 def blocking_violations(page: Page) -> list[dict[str, Any]]:
-    results = Axe().run(
-        page,
-        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    violations = axe_violations(
+        page, {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     )
-    return [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+    return [v for v in violations if v["impact"] in BLOCKING]
 
 
 PERSONAS = list(dict.fromkeys(screen.persona for screen in PAGES))
@@ -187,3 +185,14 @@ def test_main_pages_have_no_serious_axe_violation(world, pages, persona: str | N
                 problems.append(f"{screen.id} ({language}):\n{readable(violations)}")
 
     assert not problems, "\n".join(problems)
+
+
+def test_the_check_finds_a_blocking_violation_on_every_page_of_a_context(pages):
+    """The script is added to the context once; a later page of it must be checked as well as the first."""
+    broken = '<html lang="nl"><body><main><img src="data:,"><input></main></body></html>'
+    page = pages.open(viewport=PHONE)
+    page.route("**/kapot/*", lambda route: route.fulfill(body=broken, content_type="text/html"))
+    for number in (1, 2):
+        page.goto(f"/kapot/{number}")
+        found = {violation["id"] for violation in blocking_violations(page)}
+        assert {"image-alt", "label"} <= found, found

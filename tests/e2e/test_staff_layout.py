@@ -7,12 +7,11 @@ without being listed here."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import PHONE, log_in_by_request
+from tests.e2e.conftest import PHONE, axe_violations, log_in_by_request
 from tests.e2e.test_accessibility_axe import fill
 from tests.matrix import nothing
 from tests.test_permission_matrix import TABLE
@@ -49,10 +48,10 @@ def _problems(page: Page) -> list[str]:
     )
     if overflow > 0:
         found.append(f"scrolls {overflow}px sideways")
-    results = Axe().run(
-        page, options={"runOnly": {"type": "rule", "values": LANDMARK_RULES}, "resultTypes": ["violations"]}
+    violations = axe_violations(
+        page, {"runOnly": {"type": "rule", "values": LANDMARK_RULES}, "resultTypes": ["violations"]}
     )
-    for violation in results.response["violations"]:
+    for violation in violations:
         found.append(f"{violation['id']}: {[node['html'][:90] for node in violation['nodes'][:3]]}")
     return found
 
