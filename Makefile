@@ -26,12 +26,14 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/koers demo $(if $(STUDENTS),--students $(STUDENTS),--small) $(if $(SEED),--seed $(SEED))
 
+# Python's bytecode cache is kept even where the environment turns it off: both test workers and the servers
+# and commands the tests start import the same modules, and compiling them again each time cost seconds.
 test: $(STAMP)
 	scripts/os-packages.sh
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest -n auto --dist worksteal
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n auto --dist worksteal
 
 migrations: $(STAMP)
 	$(BIN)/python -m django makemigrations --settings=koers.settings
