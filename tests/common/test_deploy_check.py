@@ -30,6 +30,10 @@ def test_production_refuses_to_start_without_the_public_address(production_env):
 
 @pytest.fixture
 def production_env(tmp_path: Path) -> dict[str, str]:
+    return _production_env(tmp_path)
+
+
+def _production_env(data_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KOERS_", "DATABASE_URL"))}
     env.update(
         DJANGO_SETTINGS_MODULE="koers.settings",
@@ -37,7 +41,7 @@ def production_env(tmp_path: Path) -> dict[str, str]:
         KOERS_DEBUG="0",
         KOERS_ALLOWED_HOSTS=HOST,
         KOERS_PUBLIC_URL=f"https://{HOST}",
-        KOERS_DATA_DIR=str(tmp_path),
+        KOERS_DATA_DIR=str(data_dir),
     )
     return env
 
@@ -76,8 +80,9 @@ def test_production_refuses_to_start_without_secret_key(production_env):
     assert "KOERS_SECRET_KEY" in result.stderr
 
 
-@pytest.fixture
-def production_headers(production_env) -> dict[str, str]:
+@pytest.fixture(scope="module")
+def production_headers(tmp_path_factory) -> dict[str, str]:
+    """The headers of one production response, read by the tests below (a server start costs seconds)."""
     result = run_python(
         f"""
         import json, django
@@ -86,7 +91,7 @@ def production_headers(production_env) -> dict[str, str]:
         response = Client().get("/inloggen/", secure=True, HTTP_HOST="{HOST}")
         print(json.dumps({{"status": response.status_code, **dict(response.headers.items())}}))
         """,
-        production_env,
+        _production_env(tmp_path_factory.mktemp("production")),
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
