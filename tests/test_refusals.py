@@ -35,3 +35,12 @@ def test_assert_not_found_notices_a_leaked_word_and_a_served_file():
         assert_not_found(served)
     with pytest.raises(AssertionError):
         assert_not_found(HttpResponse("<p>ok</p>"))
+
+
+def test_assert_not_found_tells_a_leaked_name_from_the_same_letters_in_a_random_token():
+    with pytest.raises(AssertionError, match="leaked"):
+        assert_not_found(HttpResponseNotFound('<option value="7">2B9</option>'), "2B9")
+    with pytest.raises(AssertionError, match="leaked"):
+        assert_not_found(HttpResponseNotFound("<p>Gesprek met groep 2B9.</p>"), "2B9")
+    token = '<input type="hidden" name="csrfmiddlewaretoken" value="q7Xa2B9kLm0-Zt_e">'
+    assert_not_found(HttpResponseNotFound(token), "2B9")

@@ -152,7 +152,8 @@ def finish(pages: Pages) -> Callable[[Page, str], None]:
 
 
 def assert_fits_the_screen(page: Page) -> None:
-    """Phone-first: the page must not scroll sideways."""
+    """Phone-first: the page must not scroll sideways. Call it once the page is there (after an expect on
+    its content): measured while a click's navigation commits, there is no document yet."""
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"
 

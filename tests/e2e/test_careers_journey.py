@@ -123,6 +123,7 @@ def test_careers_from_interest_test_to_guardian(world, student_phone: Page, page
 
     # "Does this fit me?" answered by voice, recorded by the page's own recorder.
     phone.get_by_role("link", name="Beantwoorden").click()
+    expect(phone.get_by_role("button", name="Opnemen")).to_be_visible()
     assert_fits_the_screen(phone)
     phone.get_by_role("button", name="Opnemen").click()
     expect(phone.get_by_role("button", name="Stop de opname")).to_be_visible()

@@ -92,6 +92,7 @@ def test_counsellor_plans_student_prepares_teacher_registers_line_and_poster_sho
     # The student prepares on a phone: answers and a photo, finished into the dossier.
     log_in_by_request(phone, "student")
     phone.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Opdrachten").click()
+    expect(phone.get_by_role("link", name="Een bedrijfsbezoek voorbereiden")).to_be_visible()
     assert_fits_the_screen(phone)
     phone.get_by_role("link", name="Een bedrijfsbezoek voorbereiden").click()
     expect(phone.get_by_text("Zoek het bedrijf op internet op.")).to_be_visible()

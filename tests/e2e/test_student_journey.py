@@ -34,6 +34,7 @@ def test_student_records_experience_with_photo_reflection_quality_and_action(
 
     # The experience, with a photo.
     phone.get_by_role("link", name="Ervaring", exact=True).click()
+    expect(phone.get_by_label("Stage")).to_be_visible()
     assert_fits_the_screen(phone)
     phone.get_by_label("Stage").check()
     phone.get_by_label("Titel").fill("Meelopen in de werkplaats")
