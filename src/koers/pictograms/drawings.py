@@ -19,7 +19,8 @@ SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 VIEW_BOX = "0 0 72 72"
 SPRITE_FILE = Path(__file__).resolve().parent / "static" / "pictograms" / "sprite.svg"
 SPRITE_STATIC_PATH = "pictograms/sprite.svg"
-NUMBER = re.compile(r"-?\d*\.\d+")
+# A decimal number, with its exponent if it has one ("1.224647e-16"): rounding must not cut the two apart.
+NUMBER = re.compile(r"-?(?:\d*\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+)")
 DROPPED_ATTRIBUTES = {"id", "style", "class"}
 
 
