@@ -80,6 +80,9 @@ class Row:
     post: dict[str, Expect] | None = None
     post_data: Callable[[Objects], dict[str, Any]] = nothing
     variant: str = ""
+    # What a 200 answer to GET is: a page, or the start of a file's Content-Type ("application/pdf",
+    # "audio/"). The matrix checks it; tests that read pages (languages, layout) leave files out unfetched.
+    serves: str = "text/html"
 
     @property
     def points_at_objects(self) -> bool:

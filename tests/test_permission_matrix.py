@@ -295,8 +295,11 @@ def client_for(persona: str, objects: Objects) -> Client:
     return client
 
 
-def check(response: Any, expected: Expect, url: str) -> None:
+def check(response: Any, expected: Expect, url: str, serves: str = "") -> None:
     status = response.status_code
+    if status == 200:
+        kind = response.get("Content-Type", "")
+        assert kind.startswith(serves), f"{url}: serves {kind}, the row says {serves}"
     location = response.headers.get("Location", "")
     where = urlsplit(location).path
     if isinstance(expected, Allowed):
@@ -319,7 +322,7 @@ def test_get(name: str, row: Row, persona: str, objects: Objects):
 
     response = client_for(persona, objects).get(url)
 
-    check(response, row.get[persona], url)
+    check(response, row.get[persona], url, row.serves)
 
 
 @pytest.mark.parametrize(("name", "row", "persona"), cases("post"))
@@ -420,7 +423,7 @@ def test_guardian_situations_for_every_conversation_url(
     client = client_for("guardian", objects)
     reaches = GUARDIAN_REACHES.get(_label(name, row))
 
-    check(client.get(url), reaches[situation] if reaches else row.get["guardian"], url)
+    check(client.get(url), reaches[situation] if reaches else row.get["guardian"], url, row.serves)
     if row.post is not None:
         check(client.post(url, row.post_data(objects)), 404, url)
 

@@ -51,7 +51,9 @@ def failed_job(o: Objects) -> Any:
 
 ROWS: dict[str, Row | list[Row]] = {
     "background:job": Row(kwargs=lambda o: {"pk": mentors_job(o).pk}, get=only(mentor=200)),
-    "background:download": Row(kwargs=lambda o: {"pk": mentors_job(o).pk}, get=only(mentor=200)),
+    "background:download": Row(
+        serves="application/pdf", kwargs=lambda o: {"pk": mentors_job(o).pk}, get=only(mentor=200)
+    ),
     "background:failures": Row(get=only(admin=200)),
     "background:retry": Row(
         kwargs=lambda o: {"pk": failed_job(o).pk},

@@ -122,7 +122,9 @@ ROWS = {
         get=only(student=200, classmate=200),
         post=only(student=200, classmate=200),  # an empty answer: the form again, with its message
     ),
-    "careers:fit_voice": Row(kwargs=fit_voice_pk, get=only(student=200, mentor=200, counsellor=200)),
+    "careers:fit_voice": Row(
+        serves="audio/", kwargs=fit_voice_pk, get=only(student=200, mentor=200, counsellor=200)
+    ),
     "careers:favourite_occupation": Row(
         kwargs=occupation_pk,
         get=POST_ONLY,
@@ -158,7 +160,9 @@ ROWS = {
     "careers:offer_delete": Row(
         kwargs=offer_pk, get=POST_ONLY, post=only(counsellor=Redirect("careers:adjust_programme"))
     ),
-    "careers:cards_pdf": Row(get=only(mentor=200, counsellor=200, teacher=200, outsider=200)),
+    "careers:cards_pdf": Row(
+        serves="application/pdf", get=only(mentor=200, counsellor=200, teacher=200, outsider=200)
+    ),
     "careers:overview": Row(get=only(counsellor=200, outsider=200)),
     "careers:open_days": Row(get=only(student=200, classmate=200)),
     "careers:open_day_go": Row(

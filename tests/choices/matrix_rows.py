@@ -109,6 +109,7 @@ ROWS: dict[str, Row | list[Row]] = {
         ),
     ),
     "choices:voice": Row(
+        serves="audio/",
         kwargs=lambda o: {"pk": voiced_choice(o).pk},
         get=only(student=200, mentor=200, counsellor=200, guardian=200),
     ),
@@ -150,11 +151,13 @@ ROWS: dict[str, Row | list[Row]] = {
         get=POST_ONLY,
         post=only(counsellor=Redirect("choices:allocation")),
     ),
-    "choices:allocation_csv": Row(get=only(**COUNSELLORS)),
+    "choices:allocation_csv": Row(serves="text/csv", get=only(**COUNSELLORS)),
     "choices:module_experience": Row(
         kwargs=lambda o: {"pk": placement(o).pk}, get=only(student=200), post=only(student=200)
     ),
-    "choices:module_pdf": Row(kwargs=lambda o: {"pk": module(o).pk}, get=only(counsellor=200)),
+    "choices:module_pdf": Row(
+        serves="application/pdf", kwargs=lambda o: {"pk": module(o).pk}, get=only(counsellor=200)
+    ),
     "choices:route": Row(get=only(**STUDENTS), post=only(**STUDENTS)),
     "choices:route_record": Row(
         kwargs=lambda o: {"student_pk": o.world.student.pk}, get=only(**FOLLOWERS), post=only(**FOLLOWERS)

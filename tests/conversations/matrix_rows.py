@@ -75,6 +75,7 @@ ROWS: dict[str, Row | list[Row]] = {
     ),
     # The student's own voice note: the student and the people who hold the conversation.
     "conversations:preparation_voice": Row(
+        serves="audio/",
         kwargs=lambda o: {"pk": holding_extra(o)["preparation"].pk},
         get=only(student=200, mentor=200, counsellor=200),
     ),
@@ -106,16 +107,19 @@ ROWS: dict[str, Row | list[Row]] = {
     "conversations:mirror": Row(get=only(mentor=200, counsellor=200, outsider=200)),
     "conversations:mirror_school": Row(get=only(counsellor=200, leader=200, outsider=200)),
     "conversations:card_pdf": Row(
+        serves="application/pdf",
         kwargs=lambda o: {"pk": mirror_conversation(o, shared=False).type.pk},
         get=only(mentor=200, counsellor=200),
     ),
     "conversations:report_pdf": [
         Row(
+            serves="application/pdf",
             variant="private",
             kwargs=lambda o: {"pk": mirror_conversation(o, shared=False).pk},
             get=only(**FOLLOWERS),
         ),
         Row(
+            serves="application/pdf",
             variant="shared",
             kwargs=lambda o: {"pk": mirror_conversation(o, shared=True).pk},
             get=only(**FOLLOWERS, guardian=200),
@@ -130,7 +134,9 @@ ROWS: dict[str, Row | list[Row]] = {
     # guardians. Mentors and counsellors plan (an empty POST shows the form again), reschedule and cancel; the
     # .ics is for everyone who may see the conversation. Rounds and types are the counsellor's.
     "conversations:mentor": Row(get=only(mentor=200, counsellor=200, outsider=200)),
-    "conversations:mentor_ics": Row(get=only(mentor=200, counsellor=200, outsider=200)),
+    "conversations:mentor_ics": Row(
+        serves="text/calendar", get=only(mentor=200, counsellor=200, outsider=200)
+    ),
     "conversations:mine": Row(get=only(student=200, classmate=200, guardian=200)),
     "conversations:plan": Row(
         get=only(mentor=200, counsellor=200, outsider=200),
@@ -147,6 +153,7 @@ ROWS: dict[str, Row | list[Row]] = {
         post=only(mentor=Redirect("conversations:mentor"), counsellor=Redirect("conversations:plan")),
     ),
     "conversations:ics": Row(
+        serves="text/calendar",
         kwargs=lambda o: {"pk": planning_conversation(o).pk},
         get=only(student=200, guardian=200, mentor=200, counsellor=200),
     ),

@@ -100,13 +100,18 @@ ROWS: dict[str, Row | list[Row]] = {
         kwargs=pk("experience"), get=POST_ONLY, post=student_only_post("dossier:experience")
     ),
     "dossier:evidence_file": [
-        Row(variant="private", kwargs=pk("evidence"), get=only(**FOLLOWERS)),
-        Row(variant="shared", kwargs=pk("shared_evidence"), get=only(**FOLLOWERS, guardian=200)),
+        Row(serves="image/", variant="private", kwargs=pk("evidence"), get=only(**FOLLOWERS)),
+        Row(
+            serves="image/",
+            variant="shared",
+            kwargs=pk("shared_evidence"),
+            get=only(**FOLLOWERS, guardian=200),
+        ),
     ],
     "dossier:evidence_delete": Row(
         kwargs=pk("evidence"), get=only(student=200), post=student_only_post("dossier:experience")
     ),
-    "dossier:voice_file": Row(kwargs=pk("voice_answer"), get=only(**FOLLOWERS)),
+    "dossier:voice_file": Row(serves="audio/", kwargs=pk("voice_answer"), get=only(**FOLLOWERS)),
     # The dialogue on an entry: mentor and counsellor ask, the student answers.
     "dossier:remark_new": [
         Row(

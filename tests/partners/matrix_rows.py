@@ -139,8 +139,8 @@ ROWS: dict[str, Row | list[Row]] = {
     "partners:log_day": Row(kwargs=of("internship"), get=only(student=200), post=only(student=400)),
     "partners:reflect": Row(kwargs=of("internship"), get=only(student=200), post=only(student=200)),
     "partners:internship": Row(kwargs=of("internship"), get=only(student=200, guardian=200, **FOLLOWERS)),
-    "partners:log_photo": Row(kwargs=of("log"), get=only(student=200, **FOLLOWERS)),
-    "partners:agreement": Row(kwargs=of("internship"), get=only(**FOLLOWERS)),
+    "partners:log_photo": Row(serves="image/", kwargs=of("log"), get=only(student=200, **FOLLOWERS)),
+    "partners:agreement": Row(serves="application/pdf", kwargs=of("internship"), get=only(**FOLLOWERS)),
     "partners:signature": Row(kwargs=of("internship"), get=POST_ONLY, post=only(**STAFF_POST)),
     "partners:visit": Row(kwargs=of("internship"), get=POST_ONLY, post=only(**STAFF_POST)),
     "partners:presentation": Row(kwargs=of("internship"), get=POST_ONLY, post=only(**STAFF_POST)),
@@ -155,7 +155,7 @@ ROWS: dict[str, Row | list[Row]] = {
         get=POST_ONLY,
         post=only(mentor=Redirect("partners:internship"), counsellor=Redirect("partners:internship")),
     ),
-    "partners:wish_voice": Row(kwargs=of("wish"), get=only(student=200, **FOLLOWERS)),
+    "partners:wish_voice": Row(serves="audio/", kwargs=of("wish"), get=only(student=200, **FOLLOWERS)),
     "partners:supervisor": Row(
         kwargs=supervisor_token, get=answers(200, anonymous=200), post=answers(400, anonymous=400)
     ),

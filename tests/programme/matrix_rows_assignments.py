@@ -103,8 +103,10 @@ ROWS: dict[str, Row | list[Row]] = {
     "programme:my_assignments": Row(get=only(student=200, classmate=200)),
     # The classmate is in the same group, so sees the assignment too, but not the student's draft files.
     "programme:work": Row(kwargs=of_given, get=only(student=200, classmate=200)),
-    "programme:work_photo": Row(kwargs=lambda o: {**of_given(o), "index": 0}, get=only(student=200)),
-    "programme:work_voice": Row(kwargs=of_given, get=only(student=200)),
+    "programme:work_photo": Row(
+        serves="image/", kwargs=lambda o: {**of_given(o), "index": 0}, get=only(student=200)
+    ),
+    "programme:work_voice": Row(serves="audio/", kwargs=of_given, get=only(student=200)),
     # A guardian's own answer to a home assignment: only the guardian of the child.
     "programme:guardian_answer": Row(
         get=only(guardian=200),
@@ -112,6 +114,8 @@ ROWS: dict[str, Row | list[Row]] = {
     ),
     # Its voice note: that guardian, the child, and the staff following the assignment; not the classmate.
     "programme:guardian_answer_voice": Row(
-        get=only(guardian=200, student=200, mentor=200, counsellor=200), kwargs=guardian_answer
+        serves="audio/",
+        get=only(guardian=200, student=200, mentor=200, counsellor=200),
+        kwargs=guardian_answer,
     ),
 }

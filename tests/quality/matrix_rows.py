@@ -99,7 +99,7 @@ STEERING = {"counsellor": 200, "leader": 200}
 
 ROWS: dict[str, Row | list[Row]] = {
     "quality:leader": Row(get=only(**STEERING, outsider=200)),
-    "quality:report": Row(get=only(**STEERING, outsider=200)),
+    "quality:report": Row(serves="application/pdf", get=only(**STEERING, outsider=200)),
     "quality:scan": Row(
         get=only(**STAFF, outsider=200),
         post=only(
@@ -125,7 +125,9 @@ ROWS: dict[str, Row | list[Row]] = {
         post=only(counsellor=Redirect("quality:scan_results")),
     ),
     "quality:scan_results": Row(kwargs=lambda o: {"pk": scan_round(o).pk}, get=only(**STAFF)),
-    "quality:scan_results_csv": Row(kwargs=lambda o: {"pk": scan_round(o).pk}, get=only(**STAFF)),
+    "quality:scan_results_csv": Row(
+        serves="text/csv", kwargs=lambda o: {"pk": scan_round(o).pk}, get=only(**STAFF)
+    ),
     "quality:goals": Row(get=only(**STAFF, outsider=200)),
     "quality:goal_new": Row(
         get=only(**STEERING, outsider=200), post=only(counsellor=200, leader=200, outsider=200)
@@ -146,7 +148,7 @@ ROWS: dict[str, Row | list[Row]] = {
         kwargs=lambda o: {"pk": student_evaluation(o).pk}, get=only(**STEERING)
     ),
     "quality:evaluation_results_csv": Row(
-        kwargs=lambda o: {"pk": student_evaluation(o).pk}, get=only(**STEERING)
+        serves="text/csv", kwargs=lambda o: {"pk": student_evaluation(o).pk}, get=only(**STEERING)
     ),
     "quality:evaluation_close": Row(
         kwargs=lambda o: {"pk": student_evaluation(o).pk},

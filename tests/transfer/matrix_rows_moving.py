@@ -49,13 +49,19 @@ ROWS: dict[str, Row | list[Row]] = {
     # --- taking the dossier along (views/moving.py): only the student's own export; import by the school ---
     "transfer:choose": Row(get=OWN_DOSSIER),
     "transfer:approve": Row(kwargs=lambda o: {"pk": transfer_export(o).pk}, get=only(student=200)),
-    "transfer:pdf": Row(kwargs=lambda o: {"pk": transfer_export(o).pk}, get=only(student=200)),
-    "transfer:json": Row(kwargs=lambda o: {"pk": transfer_export(o).pk}, get=only(student=200)),
+    "transfer:pdf": Row(
+        serves="application/pdf", kwargs=lambda o: {"pk": transfer_export(o).pk}, get=only(student=200)
+    ),
+    "transfer:json": Row(
+        serves="application/json", kwargs=lambda o: {"pk": transfer_export(o).pk}, get=only(student=200)
+    ),
     "transfer:read_in": Row(get=only(counsellor=200, admin=200, outsider=200)),
     # --- requests for access (views/access.py): students and guardians ask; the school sees the list ---
     # world.student is 15: the student sees an explanation, the guardian with authority may ask.
     "transfer:access": Row(get=only(student=200, classmate=200, guardian=200)),
-    "transfer:access_download": Row(kwargs=lambda o: {"pk": access_request(o).pk}, get=only(guardian=200)),
+    "transfer:access_download": Row(
+        serves="application/zip", kwargs=lambda o: {"pk": access_request(o).pk}, get=only(guardian=200)
+    ),
     "transfer:access_requests": Row(get=only(counsellor=200, admin=200, outsider=200)),
     "transfer:access_handled": Row(
         kwargs=lambda o: {"pk": access_request(o).pk},

@@ -46,7 +46,7 @@ ROWS: dict[str, Row | list[Row]] = {
         kwargs=lambda o: {"student_pk": left_student(o).pk}, get=only(admin=200), post=only(admin=200)
     ),
     "transfer:removal_report": Row(kwargs=lambda o: {"pk": removal_report(o).pk}, get=only(admin=200)),
-    "transfer:students_csv": Row(get=only(counsellor=200, outsider=200)),
-    "transfer:access_log_csv": Row(kwargs=of_student, get=only(counsellor=200)),
+    "transfer:students_csv": Row(serves="text/csv", get=only(counsellor=200, outsider=200)),
+    "transfer:access_log_csv": Row(serves="text/csv", kwargs=of_student, get=only(counsellor=200)),
     "transfer:guardian_access_log": Row(kwargs=of_student, get=only(guardian=200)),
 }
