@@ -1,8 +1,11 @@
 """A pictogram written into HTML or into another SVG drawing.
 
 On a page a pictogram is a small <svg> that points into the sprite (<use href>), so the HTML stays small
-and the browser fetches the drawings once. In a PDF the drawing itself is written inline: WeasyPrint draws
-inline SVG as vectors but may fetch nothing but data: URLs (common/pdf.py).
+and the browser fetches the drawings once. In a PDF it is an <img> of the drawing as a data: URL, the only
+kind of URL WeasyPrint may load (common/pdf.py); it still draws the SVG as vectors, and reads a drawing
+once per document however often it is used (a class set of letters repeats the same four). Written as
+inline <svg> instead, every copy was parsed and laid out again. Inside another SVG drawing (the LOB-lijn)
+the drawing's shapes are written inline.
 
 A pictogram is either named (``role="img"`` and an accessible name in the reader's language) or decorative
 (``aria-hidden``) when the word next to it already says what it means, which is the usual case: a picture
@@ -11,6 +14,7 @@ alone is not a label.
 
 from __future__ import annotations
 
+import base64
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +25,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from koers.pictograms.catalogue import drawing
-from koers.pictograms.drawings import SPRITE_STATIC_PATH, VIEW_BOX, body
+from koers.pictograms.drawings import SPRITE_STATIC_PATH, SVG_NAMESPACE, VIEW_BOX, body
 
 
 def _accessibility(label: object | None) -> SafeString:
@@ -33,6 +37,12 @@ def _accessibility(label: object | None) -> SafeString:
 @lru_cache(maxsize=1)
 def _sprite_url() -> str:
     return static(SPRITE_STATIC_PATH)
+
+
+@lru_cache(maxsize=512)
+def _data_url(name: str) -> str:
+    svg = f'<svg xmlns="{SVG_NAMESPACE}" viewBox="{VIEW_BOX}">{body(drawing(name))}</svg>'
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 
 
 def _content(name: str, *, inline: bool) -> SafeString:
@@ -59,7 +69,7 @@ def _forget_rendered(*, setting: str, **kwargs: Any) -> None:
 def html_pictogram(
     name: str, *, label: object | None = None, css: str = "", inline: bool = False
 ) -> SafeString:
-    """``<svg class="picto">`` for a page (``inline=False``) or a PDF (``inline=True``).
+    """``<svg class="picto">`` for a page, ``<img class="picto">`` for a PDF (``inline=True``).
 
     A decorative pictogram (no label, the usual case: a dozen or more on a page, one per row of a list) is
     the same text every time, so it is rendered once per process; a labelled one depends on the reader's
@@ -70,14 +80,17 @@ def html_pictogram(
 
 
 def _pictogram(name: str, *, label: object | None, css: str, inline: bool) -> SafeString:
-    # A <use> of a <symbol> takes the symbol's viewBox and fills the <svg>, so only a drawing written inline
-    # needs one; every byte counts, a dossier page holds dozens of pictograms.
+    classes = f"picto {css}".strip()
+    if inline:
+        # Its size comes from the PDF's stylesheet (.picto), as an <img> has no size in em.
+        return format_html('<img class="{}" src="{}" alt="{}">', classes, _data_url(name), label or "")
+    # A <use> of a <symbol> takes the symbol's viewBox and fills the <svg>; every byte counts, a dossier page
+    # holds dozens of pictograms.
     return format_html(
-        '<svg class="{}"{} width="1.5em" height="1.5em"{}>{}</svg>',
-        f"picto {css}".strip(),
-        format_html(' viewBox="{}"', VIEW_BOX) if inline else "",
+        '<svg class="{}" width="1.5em" height="1.5em"{}>{}</svg>',
+        classes,
         _accessibility(label),
-        _content(name, inline=inline),
+        _content(name, inline=False),
     )
 
 
