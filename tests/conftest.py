@@ -4,8 +4,10 @@ Tests that read school-owned rows outside a request must activate a scope (``in_
 disable scopes; an unscoped query raises, exactly as in production.
 """
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache, caches
@@ -13,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.commands import flush
 from django.db import connection
 from django.db.backends.postgresql.operations import DatabaseOperations
-from django.test import Client
+from django.test import Client, override_settings
 from django_scopes import scopes_disabled
 
 from koers.access.tenancy import school_scope
@@ -46,12 +48,43 @@ def _flush_by_delete_on_postgresql() -> Iterator[None]:
         yield
 
 
+IMMEDIATE_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
+}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_settings(tmp_path_factory) -> Iterator[Path]:
+    """The settings every test starts from, set once for the session (a test changes them with ``settings``):
+
+    - files on the local disk;
+    - jobs run as soon as their transaction commits (with ``django_capture_on_commit_callbacks``), so a test
+      of a page sees the e-mail it sends; tests of the queue itself use the database backend and a worker
+      (tests/background);
+    - a fast password hasher: personas are created in every test, and the production hasher is slow on
+      purpose;
+    - a verb marked @leaves_trace that writes no audit row fails the test that called it (access/audit.py).
+
+    Set per test, each was one more layer of settings that every lookup went through, and two signals.
+    Yields the folder that holds each test's media folder."""
+    with override_settings(
+        STORAGES=LOCAL_FILES,
+        TASKS=IMMEDIATE_TASKS,
+        PASSWORD_HASHERS=FAST_HASHERS,
+        KOERS_STRICT_TRACE=True,
+    ):
+        yield tmp_path_factory.mktemp("media")
+
+
+MEDIA_FOLDERS = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = LOCAL_FILES
-    # A verb marked @leaves_trace that writes no audit row fails the test that called it (access/audit.py).
-    settings.KOERS_STRICT_TRACE = True
+def _media_in_tmp(settings, _test_settings: Path) -> None:
+    """A media folder of its own per test, made only when the test stores a file. (pytest's ``tmp_path`` for
+    each of the thousands of tests cost more as the session went on: it lists the folder to number the next
+    one.)"""
+    settings.MEDIA_ROOT = _test_settings / str(next(MEDIA_FOLDERS))
 
 
 @pytest.fixture(scope="session")
@@ -178,19 +211,6 @@ def in_school(world: World) -> Iterator[School]:
         yield world.school
 
 
-IMMEDIATE_TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
-}
-
-
-@pytest.fixture(autouse=True)
-def _tasks_run_at_once(settings):
-    """Jobs run as soon as their transaction commits (with ``django_capture_on_commit_callbacks``), so a test
-    of a page sees the e-mail it sends. Tests of the queue itself use the database backend and a worker
-    (tests/background)."""
-    settings.TASKS = IMMEDIATE_TASKS
-
-
 def _commits(request: pytest.FixtureRequest) -> bool:
     """Whether pytest-django runs the test without a transaction around it (and flushes afterwards)."""
     marker = request.node.get_closest_marker("django_db")
@@ -211,8 +231,3 @@ def _empty_cache(request, django_db_blocker):
     if _commits(request):
         with django_db_blocker.unblock():
             caches[STORE].clear()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS

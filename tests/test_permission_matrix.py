@@ -34,7 +34,7 @@ from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
 from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
 from tests.careers.matrix_rows import ROWS as CAREERS_ROWS
 from tests.choices.matrix_rows import ROWS as CHOICES_ROWS
-from tests.conftest import LOCAL_FILES, World, build_world
+from tests.conftest import World, build_world
 from tests.conversations.matrix_rows import ROWS as CONVERSATIONS_ROWS
 from tests.dossier.matrix_rows import ROWS as DOSSIER_ROWS
 from tests.matrix import (
@@ -227,7 +227,6 @@ def _matrix(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[tu
 def _media_in_tmp(settings, _matrix) -> None:
     """The module's files (voice notes, evidence) stay where the module's objects put them."""
     settings.MEDIA_ROOT = _matrix[0]
-    settings.STORAGES = LOCAL_FILES
 
 
 @pytest.fixture
