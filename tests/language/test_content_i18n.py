@@ -10,7 +10,7 @@ from django_scopes import scopes_disabled
 
 from koers.conversations import content as conversation_content
 from koers.conversations.models import ConversationType
-from koers.language.content import build_translations, localised
+from koers.language.content import build_translations, localised, read_yaml_file
 from koers.programme import assignment_content
 from koers.programme import content as programme_content
 from koers.programme.models import ActivityType, Assignment
@@ -173,3 +173,15 @@ def test_ensure_up_to_date_costs_one_query(db, shipped_overlays, django_assert_n
 
     with django_assert_num_queries(1):
         ensure(school)
+
+
+def test_a_yaml_file_read_again_is_a_fresh_copy_and_follows_the_file(tmp_path):
+    path = tmp_path / "types.yaml"
+    path.write_text("types:\n  - key: intake\n    nl: Intake\n", encoding="utf-8")
+
+    first = read_yaml_file(path)
+    first["types"][0]["nl"] = "Veranderd in het geheugen"
+
+    assert read_yaml_file(path) == {"types": [{"key": "intake", "nl": "Intake"}]}
+    path.write_text("types:\n  - key: intake\n    nl: Kennismaking\n", encoding="utf-8")
+    assert read_yaml_file(path)["types"][0]["nl"] == "Kennismaking"

@@ -21,12 +21,11 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from koers.language.content import OverlayError, clean, read_overlays
+from koers.language.content import OverlayError, clean, read_overlays, read_yaml_file
 from koers.lob.models import ReflectionPrompt, Trait
 from koers.lob.vocabulary import Competence, TraitKind
 from koers.pictograms import catalogue as pictograms
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 TEXT_KEYS = ("nl", "en", "nl_simple", "en_simple", "ar", "uk", "tr", "pl", "fa")
 TRAIT_FILES = ((TraitKind.QUALITY, "qualities.yaml"), (TraitKind.MOTIVE, "motives.yaml"))
@@ -51,8 +50,7 @@ class LoadReport:
 def read_yaml(name: str, content_dir: Path | None = None) -> Any:
     path = (content_dir or CONTENT_DIR) / name
     try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=SAFE_LOADER)  # a safe loader; the C one when libyaml is there
+        return read_yaml_file(path)
     except yaml.YAMLError as error:
         raise ContentError(f"{name}: geen geldige YAML ({error})") from error
 
