@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.core.management.commands import flush
@@ -193,12 +194,29 @@ def build_world() -> World:
     return World(school, other_school, group, student, classmate, other_student, users)
 
 
+def log_in_once(world: World) -> dict[str, str]:
+    """A session per persona, made the way a log-in makes it, for many tests to reuse (each test's changes to
+    it are rolled back): a log-in writes half a dozen rows (the session, the open-session record, axes' access
+    log, the last login) and cost more than many a test's own work."""
+    sessions = {}
+    for persona, user in world.users.items():
+        client = Client()
+        client.force_login(user)
+        sessions[persona] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return sessions
+
+
 @pytest.fixture
 def login(client: Client, world: World) -> Callable[[str], Client]:
-    """``login("mentor")`` returns the test client logged in as that persona."""
+    """``login("mentor")`` returns the test client logged in as that persona: in the session logged in once
+    with the shared rows when the test runs on them (tests/shared_rows.py), else logged in now."""
 
     def _login(persona: str) -> Client:
-        client.force_login(world.users[persona])
+        session = SHARED.session(persona)
+        if session:
+            client.cookies[settings.SESSION_COOKIE_NAME] = session
+        else:
+            client.force_login(world.users[persona])
         return client
 
     return _login

@@ -5,7 +5,8 @@ two schools' copies of it and 35 ms for the factories, against a few ms for the 
 written once, in a transaction that stays open, and every test that asks for them (``content``, ``world``)
 runs in a savepoint inside it (pytest-django's ``db``): whatever a test changes is rolled back to the shared
 rows, the way Django's ``setUpTestData`` works. A test gets its own deep copy of the ``World`` objects, so
-changing them in Python does not reach the next test either.
+changing them in Python does not reach the next test either. Each persona is logged in once with them too,
+and ``login`` hands out that session (a log-in writes half a dozen rows).
 
 The transaction is closed (rolled back, leaving an empty database) before any other test that uses the
 database, before a test that commits (``transactional_db``, ``live_server``; it is flushed afterwards) and
@@ -33,6 +34,7 @@ class SharedRows:
     def __init__(self) -> None:
         self._atomic: Any = None
         self._world: World | None = None
+        self._sessions: dict[str, str] = {}  # persona: the key of a session logged in with the shared rows
         self.media: Path | None = None
         self.held_by_module = False  # a module's own rows (tests/once.py) are in the database instead
 
@@ -44,12 +46,22 @@ class SharedRows:
         assert self._world is not None, "the shared rows are not in the database"
         return copy.deepcopy(self._world)
 
+    def session(self, persona: str) -> str | None:
+        """The key of the persona's session, logged in once with the shared rows; None when they are not in
+        the database."""
+        return self._sessions.get(persona) if self.is_open else None
+
     def open(self, django_db_blocker: Any) -> None:
         """Write the content and the world in a transaction that stays open (if it is not open already)."""
         if self.is_open:
             self._check_alive()
             return
-        from tests.conftest import FAST_HASHERS, LOCAL_FILES, build_world  # noqa: PLC0415 (conftest imports this)
+        from tests.conftest import (  # noqa: PLC0415 (conftest imports this module)
+            FAST_HASHERS,
+            LOCAL_FILES,
+            build_world,
+            log_in_once,
+        )
 
         assert self.media is not None
         with django_db_blocker.unblock():
@@ -61,6 +73,7 @@ class SharedRows:
                 ):
                     call_command("load_content", "--area", "lob", verbosity=0)
                     self._world = build_world()
+                    self._sessions = log_in_once(self._world)
             except BaseException:
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)
@@ -100,6 +113,7 @@ class SharedRows:
             self._atomic.__exit__(None, None, None)
         self._atomic = None
         self._world = None
+        self._sessions = {}
 
 
 SHARED = SharedRows()

@@ -34,7 +34,7 @@ from tests.accounts.matrix_rows import ROWS as ACCOUNTS_ROWS
 from tests.background.matrix_rows import ROWS as BACKGROUND_ROWS
 from tests.careers.matrix_rows import ROWS as CAREERS_ROWS
 from tests.choices.matrix_rows import ROWS as CHOICES_ROWS
-from tests.conftest import World, build_world
+from tests.conftest import World, build_world, log_in_once
 from tests.conversations.matrix_rows import ROWS as CONVERSATIONS_ROWS
 from tests.dossier.matrix_rows import ROWS as DOSSIER_ROWS
 from tests.matrix import (
@@ -273,17 +273,6 @@ def build_objects(world: World) -> Objects:
             remark=f.RemarkFactory(experience=experience, author=mentor),
             student_role=Role.objects.get(user=student.user, school=world.school),
         )
-
-
-def log_in_once(world: World) -> dict[str, str]:
-    """A session per persona, made the way a log-in makes it, for every cell to reuse (each cell's changes to
-    it are rolled back): logging in again for each of the thousands of cells cost a quarter of their time."""
-    sessions = {}
-    for persona, user in world.users.items():
-        client = Client()
-        client.force_login(user)
-        sessions[persona] = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return sessions
 
 
 def client_for(persona: str, objects: Objects) -> Client:
