@@ -38,6 +38,8 @@ def answer_the_scan(page: Page, *, weak_score: str) -> None:
     """Every statement "grotendeels" (3), the one about conversations lower, with a remark."""
     page.goto(reverse("quality:scan"))
     page.get_by_role("link", name="Invullen").click()
+    # .all() does not wait: the form must be there before its radios are listed.
+    expect(page.get_by_role("button", name="Antwoorden versturen")).to_be_visible()
     for radio in page.locator("input[type=radio][value='3']").all():
         radio.check()
     statement = page.locator("fieldset", has=page.locator("legend", has_text=WEAK))
@@ -51,6 +53,7 @@ def answer_the_scan(page: Page, *, weak_score: str) -> None:
 def answer_on_the_phone(page: Page, *, score: str) -> None:
     page.goto(reverse("quality:my_evaluations"))
     page.locator("a.button").first.click()
+    expect(page.locator("form.evaluation-form button[type=submit]")).to_be_visible()
     for radio in page.locator(f"input[type=radio][value='{score}']").all():
         radio.check()
     assert_fits_the_screen(page)
