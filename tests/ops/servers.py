@@ -47,9 +47,12 @@ def wait_for(
     raise RuntimeError(f"{what} did not start within {seconds:.0f} s")
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
+def stop(*processes: subprocess.Popen[bytes]) -> None:
+    """Stop the processes together: each is asked to end, then each is waited for (and killed after 5 s)."""
+    running = [process for process in processes if process.poll() is None]
+    for process in running:
         process.terminate()
+    for process in running:
         try:
             process.wait(timeout=5)
         except subprocess.TimeoutExpired:

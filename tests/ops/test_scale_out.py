@@ -79,7 +79,8 @@ def scale_db(django_db_setup, django_db_blocker):
 def stack(scale_db, tmp_path):
     """Redis, moto's S3 server, two web processes and a worker; stopped afterwards whatever happens."""
     database_url, database = scale_db
-    started: list[subprocess.Popen[bytes]] = []
+    started: list[subprocess.Popen[bytes]] = []  # the services (Redis, S3), then Koers's own processes
+    services = 2
     try:
         try:
             redis, redis_port = servers.start_redis(tmp_path)
@@ -129,8 +130,8 @@ def stack(scale_db, tmp_path):
             "logs": tmp_path,
         }
     finally:
-        for process in reversed(started):
-            servers.stop(process)
+        servers.stop(*started[services:])  # Koers's processes first, while the services they use still run
+        servers.stop(*started[:services])
 
 
 def jpeg() -> bytes:
