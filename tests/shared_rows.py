@@ -17,6 +17,7 @@ writes them again; tests of one kind mostly follow each other, so that is rare.
 from __future__ import annotations
 
 import copy
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
     from tests.conftest import World
 
 
+# How long the shared log-ins are handed out: well inside the idle time after which Koers ends a session
+# (KOERS_SESSION_IDLE_MINUTES, 60); a worker that runs longer logs the persona in again for each test.
+SESSION_REUSE_SECONDS = 20 * 60
+
+
 class SharedRows:
     """One per worker: whether the shared transaction is open, and the world written in it."""
 
@@ -35,6 +41,7 @@ class SharedRows:
         self._atomic: Any = None
         self._world: World | None = None
         self._sessions: dict[str, str] = {}  # persona: the key of a session logged in with the shared rows
+        self._logged_in_at = 0.0
         self.media: Path | None = None
         self.held_by_module = False  # a module's own rows (tests/once.py) are in the database instead
 
@@ -48,8 +55,13 @@ class SharedRows:
 
     def session(self, persona: str) -> str | None:
         """The key of the persona's session, logged in once with the shared rows; None when they are not in
-        the database."""
-        return self._sessions.get(persona) if self.is_open else None
+        the database, or when the clock reads far from the time of that log-in: a test that moves the clock
+        (time_machine) needs a log-in of its own, made at the time it pretends it is, or the session has
+        expired by then."""
+        age = time.time() - self._logged_in_at
+        if not self.is_open or not 0 <= age < SESSION_REUSE_SECONDS:
+            return None
+        return self._sessions.get(persona)
 
     def open(self, django_db_blocker: Any) -> None:
         """Write the content and the world in a transaction that stays open (if it is not open already)."""
@@ -74,6 +86,7 @@ class SharedRows:
                     call_command("load_content", "--area", "lob", verbosity=0)
                     self._world = build_world()
                     self._sessions = log_in_once(self._world)
+                    self._logged_in_at = time.time()
             except BaseException:
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)
