@@ -20,7 +20,6 @@ from django.db import transaction
 from django.test import override_settings
 
 from koers.demo.builder import DemoReport, build_demo
-from tests.conftest import FAST_HASHERS, LOCAL_FILES
 from tests.shared_rows import SHARED
 
 
@@ -32,7 +31,7 @@ def built_once(django_db_blocker: Any, media: Path) -> Iterator[None]:
     SHARED.held_by_module = True
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, STORAGES=LOCAL_FILES, PASSWORD_HASHERS=FAST_HASHERS),
+        override_settings(MEDIA_ROOT=media),
         transaction.atomic(),
     ):
         try:

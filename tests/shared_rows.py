@@ -68,21 +68,14 @@ class SharedRows:
         if self.is_open:
             self._check_alive()
             return
-        from tests.conftest import (  # noqa: PLC0415 (conftest imports this module)
-            FAST_HASHERS,
-            LOCAL_FILES,
-            build_world,
-            log_in_once,
-        )
+        from tests.conftest import build_world, log_in_once  # noqa: PLC0415 (conftest imports this module)
 
         assert self.media is not None
         with django_db_blocker.unblock():
             atomic = transaction.atomic()
             atomic.__enter__()
             try:
-                with override_settings(
-                    MEDIA_ROOT=self.media, STORAGES=LOCAL_FILES, PASSWORD_HASHERS=FAST_HASHERS
-                ):
+                with override_settings(MEDIA_ROOT=self.media):
                     call_command("load_content", "--area", "lob", verbosity=0)
                     self._world = build_world()
                     self._sessions = log_in_once(self._world)

@@ -79,16 +79,16 @@ def scale_db(django_db_setup, django_db_blocker):
 def stack(scale_db, tmp_path):
     """Redis, moto's S3 server, two web processes and a worker; stopped afterwards whatever happens."""
     database_url, database = scale_db
-    started: list[subprocess.Popen[bytes]] = []  # the services (Redis, S3), then Koers's own processes
-    services = 2
+    services: list[subprocess.Popen[bytes]] = []  # Redis and S3
+    koers: list[subprocess.Popen[bytes]] = []  # the web processes and the worker
     try:
         try:
             redis, redis_port = servers.start_redis(tmp_path)
         except FileNotFoundError:
             pytest.skip("redis-server is not installed (Debian: redis-server)")
-        started.append(redis)
+        services.append(redis)
         s3, endpoint = servers.start_s3(tmp_path / "s3.log")
-        started.append(s3)
+        services.append(s3)
         bucket = servers.make_bucket(endpoint, "koers-uploads")
         env = servers.production_env(
             DATABASE_URL=database_url,
@@ -109,9 +109,9 @@ def stack(scale_db, tmp_path):
         assert made.returncode == 0, made.stderr[-3000:]
         experience = json.loads(made.stdout.strip().splitlines()[-1])["experience"]
         first, port_a = servers.start_web(env, tmp_path / "web-a.log", collect=True)
-        started.append(first)
+        koers.append(first)
         second, port_b = servers.start_web(env, tmp_path / "web-b.log", collect=False)
-        started.append(second)
+        koers.append(second)
         worker = subprocess.Popen(
             [str(servers.BIN / "koers"), "worker", "--no-schedules"],
             env=env,
@@ -119,7 +119,7 @@ def stack(scale_db, tmp_path):
             stderr=subprocess.STDOUT,
             cwd=servers.ROOT,
         )
-        started.append(worker)
+        koers.append(worker)
         yield {
             "a": port_a,
             "b": port_b,
@@ -130,8 +130,8 @@ def stack(scale_db, tmp_path):
             "logs": tmp_path,
         }
     finally:
-        servers.stop(*started[services:])  # Koers's processes first, while the services they use still run
-        servers.stop(*started[:services])
+        servers.stop(*koers)  # first, while the services they use still run
+        servers.stop(*services)
 
 
 def jpeg() -> bytes:

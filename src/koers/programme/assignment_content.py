@@ -13,10 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from koers.access.tenancy import school_scope
-from koers.language.content import SAFE_LOADER, build_translations, copy_shipped, read_overlays
+from koers.language.content import build_translations, copy_shipped, read_overlays, read_yaml_file
 from koers.lob.vocabulary import Competence, Element
 from koers.programme.models import Assignment, AssignmentFormat, Audience
 from koers.schools.models import School
@@ -27,10 +25,7 @@ ASSIGNMENTS_FILE = CONTENT_DIR / "assignments.yaml"
 
 @lru_cache(maxsize=1)
 def _raw() -> list[dict[str, Any]]:
-    with ASSIGNMENTS_FILE.open(encoding="utf-8") as handle:
-        return list(
-            yaml.load(handle, Loader=SAFE_LOADER)["assignments"]
-        )  # the C loader when libyaml is there
+    return list(read_yaml_file(ASSIGNMENTS_FILE)["assignments"])
 
 
 @lru_cache(maxsize=1)

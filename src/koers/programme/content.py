@@ -13,10 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from koers.access.tenancy import school_scope
-from koers.language.content import SAFE_LOADER, build_translations, copy_shipped, localised, read_overlays
+from koers.language.content import (
+    build_translations,
+    copy_shipped,
+    localised,
+    read_overlays,
+    read_yaml_file,
+)
 from koers.pictograms import catalogue as pictograms
 from koers.pictograms.labels import label_for
 from koers.programme.models import ActivityType
@@ -28,8 +32,7 @@ TYPES_FILE = CONTENT_DIR / "activity_types.yaml"
 
 @lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    with TYPES_FILE.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=SAFE_LOADER)  # the C loader when libyaml is there
+    return read_yaml_file(TYPES_FILE)
 
 
 @lru_cache(maxsize=1)

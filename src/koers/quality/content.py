@@ -9,11 +9,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.db import transaction
 
 from koers.access.tenancy import school_scope
-from koers.language.content import SAFE_LOADER, insert_copies
+from koers.language.content import insert_copies, read_yaml_file
 from koers.quality.models import Audience, Questionnaire, ScanItem, Task
 from koers.schools.models import School
 
@@ -22,8 +21,7 @@ CONTENT_DIR = Path(__file__).parent / "content"
 
 @cache
 def _load(name: str) -> Any:
-    with (CONTENT_DIR / name).open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=SAFE_LOADER)  # the C loader when libyaml is there
+    return read_yaml_file(CONTENT_DIR / name)
 
 
 def shipped_scan_items() -> list[dict[str, Any]]:
