@@ -31,6 +31,13 @@ class MailServer:
         return sorted(str(m["To"]) for m in self.received)
 
 
+def text_of(message: Message) -> str:
+    """The decoded text a reader sees: every text part, without the transfer encoding (quoted-printable
+    breaks a long line, and with it a link, at a place that depends on the text before it)."""
+    parts = (part for part in message.walk() if part.get_content_maintype() == "text")
+    return "\n".join(part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8") for part in parts)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
