@@ -5,6 +5,7 @@ disable scopes; an unscoped query raises, exactly as in production.
 """
 
 import itertools
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,14 @@ LOCAL_FILES = {
 }
 # Personas are created in every test; the production hasher's deliberate slowness is no use here.
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook; a run without xdist has no such hook
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto`` starts one worker more than there are cores: a worker waits much of its time for
+    PostgreSQL, Chromium or a server it started, and with one worker per core a quarter of the CPU stood
+    idle."""
+    return len(os.sched_getaffinity(0)) + 1
 
 
 @pytest.fixture(scope="session", autouse=True)

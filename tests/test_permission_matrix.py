@@ -11,15 +11,17 @@ The outsider is a counsellor at another school: every object of the first school
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
@@ -150,16 +152,18 @@ def rows_of(name: str) -> list[Row]:
     return row if isinstance(row, list) else [row]
 
 
+def _label(name: str, row: Row) -> str:
+    return f"{name}[{row.variant}]" if row.variant else name
+
+
 def cases(method: str) -> list[Any]:
-    found = []
-    for name in TABLE:
-        for row in rows_of(name):
-            if method == "post" and row.post is None:
-                continue
-            for persona in PERSONAS:
-                label = f"{name}[{row.variant}]" if row.variant else name
-                found.append(pytest.param(name, row, persona, id=f"{label}-{persona}"))
-    return found
+    """One test per row; it asks every persona (``each_persona``)."""
+    return [
+        pytest.param(name, row, id=_label(name, row))
+        for name in TABLE
+        for row in rows_of(name)
+        if method == "get" or row.post is not None
+    ]
 
 
 def test_every_url_has_a_row_in_the_matrix():
@@ -208,9 +212,11 @@ def test_outsider_gets_404_for_every_first_school_object_in_the_matrix():
 # --- the objects URLs point at ---
 
 
-# The world and its objects are built once per module (per test worker, tests/once.py); each cell runs in a
-# savepoint of its own, so what a POST changes is gone for the next cell. Building them per cell cost two
-# schools and fifteen objects for each of the ~2,000 cells.
+# The world and its objects are built once per module (per test worker, tests/once.py). Each row is one test
+# that asks every persona in turn; each persona's request runs in a savepoint of its own with an empty cache,
+# as if it were a test of its own, so what a request (or building its objects) writes is gone for the next.
+# Building the objects per cell cost two schools and fifteen objects for each of the ~2,000 cells, and a
+# pytest test per persona cost more than the request it made.
 
 
 @pytest.fixture(scope="module")
@@ -232,6 +238,12 @@ def _media_in_tmp(settings, _matrix) -> None:
 @pytest.fixture
 def world(db, _matrix) -> World:
     return _matrix[1].world
+
+
+@pytest.fixture
+def module_objects(db, _matrix) -> Objects:
+    """The module's objects, for a test that hands each persona a copy (``each_persona``)."""
+    return _matrix[1]
 
 
 @pytest.fixture
@@ -304,23 +316,44 @@ def check(response: Any, expected: Expect, url: str, serves: str = "") -> None:
         assert status == expected, f"{url}: expected {expected}, got {status} {location}"
 
 
-@pytest.mark.parametrize(("name", "row", "persona"), cases("get"))
-def test_get(name: str, row: Row, persona: str, objects: Objects):
-    url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
+def each_persona(base: Objects, personas: Iterable[str], ask: Callable[[str, Objects], None]) -> list[str]:
+    """``ask(persona, objects)`` for every persona, each in a savepoint with a fresh copy of the objects and
+    an empty cache; returns what went wrong, persona by persona, so one run names every wrong cell."""
+    wrong = []
+    for persona in personas:
+        cache.clear()
+        with transaction.atomic():
+            try:
+                ask(persona, dataclasses.replace(base))
+            except AssertionError as error:
+                wrong.append(f"{persona}: {error}")
+            transaction.set_rollback(True)
+    return wrong
 
-    response = client_for(persona, objects).get(url)
 
-    check(response, row.get[persona], url, row.serves)
+@pytest.mark.parametrize(("name", "row"), cases("get"))
+def test_get(name: str, row: Row, module_objects: Objects):
+    def ask(persona: str, objects: Objects) -> None:
+        url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
+        check(client_for(persona, objects).get(url), row.get[persona], url, row.serves)
+
+    wrong = each_persona(module_objects, PERSONAS, ask)
+
+    assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.parametrize(("name", "row", "persona"), cases("post"))
-def test_post(name: str, row: Row, persona: str, objects: Objects):
+@pytest.mark.parametrize(("name", "row"), cases("post"))
+def test_post(name: str, row: Row, module_objects: Objects):
     assert row.post is not None
-    url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
+    expected = row.post
 
-    response = client_for(persona, objects).post(url, row.post_data(objects))
+    def ask(persona: str, objects: Objects) -> None:
+        url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
+        check(client_for(persona, objects).post(url, row.post_data(objects)), expected[persona], url)
 
-    check(response, row.post[persona], url)
+    wrong = each_persona(module_objects, PERSONAS, ask)
+
+    assert not wrong, "\n".join(wrong)
 
 
 # --- guardians and conversations: the law and the invitation, for every conversation URL ---
@@ -367,10 +400,6 @@ def _conversation_rows() -> list[tuple[str, Row]]:
     return [(name, row) for name in TABLE if name.startswith("conversations:") for row in rows_of(name)]
 
 
-def _label(name: str, row: Row) -> str:
-    return f"{name}[{row.variant}]" if row.variant else name
-
-
 def test_every_conversation_url_is_judged_for_guardians(db):
     routes = {name for name in url_routes() if name and name.startswith("conversations:")}
     labels = {_label(name, row) for name, row in _conversation_rows()}
@@ -399,21 +428,23 @@ def _put_guardian_in(situation: str, world: World) -> None:
             Conversation.guardians.through.objects.filter(user_id=guardian.pk).delete()
 
 
-@pytest.mark.parametrize("situation", GUARDIAN_SITUATIONS)
 @pytest.mark.parametrize(
     ("name", "row"), [pytest.param(n, r, id=_label(n, r)) for n, r in _conversation_rows()]
 )
-def test_guardian_situations_for_every_conversation_url(
-    name: str, row: Row, situation: str, objects: Objects
-):
-    url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)  # builds the objects first
-    _put_guardian_in(situation, objects.world)
-    client = client_for("guardian", objects)
+def test_guardian_situations_for_every_conversation_url(name: str, row: Row, module_objects: Objects):
     reaches = GUARDIAN_REACHES.get(_label(name, row))
 
-    check(client.get(url), reaches[situation] if reaches else row.get["guardian"], url, row.serves)
-    if row.post is not None:
-        check(client.post(url, row.post_data(objects)), 404, url)
+    def ask(situation: str, objects: Objects) -> None:
+        url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)  # builds the objects first
+        _put_guardian_in(situation, objects.world)
+        client = client_for("guardian", objects)
+        check(client.get(url), reaches[situation] if reaches else row.get["guardian"], url, row.serves)
+        if row.post is not None:
+            check(client.post(url, row.post_data(objects)), 404, url)
+
+    wrong = each_persona(module_objects, GUARDIAN_SITUATIONS, ask)
+
+    assert not wrong, "\n".join(wrong)
 
 
 # --- every page a student or guardian opens is in the family translation set ---

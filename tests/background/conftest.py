@@ -35,7 +35,9 @@ def text_of(message: Message) -> str:
     """The decoded text a reader sees: every text part, without the transfer encoding (quoted-printable
     breaks a long line, and with it a link, at a place that depends on the text before it)."""
     parts = (part for part in message.walk() if part.get_content_maintype() == "text")
-    return "\n".join(part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8") for part in parts)
+    return "\n".join(
+        part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8") for part in parts
+    )
 
 
 def free_port() -> int:
