@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
+
 from koers.schools.models import Role
 from tests.conftest import PERSONAS as LOGGED_IN_PERSONAS
 from tests.conftest import World
@@ -83,6 +85,10 @@ class Row:
     # What a 200 answer to GET is: a page, or the start of a file's Content-Type ("application/pdf",
     # "audio/"). The matrix checks it; tests that read pages (languages, layout) leave files out unfetched.
     serves: str = "text/html"
+
+    def url(self, name: str, objects: Objects) -> str:
+        """The row's URL (named ``name``) for these objects; building it builds what the row points at."""
+        return reverse(name, kwargs=self.kwargs(objects)) + self.query(objects)
 
     @property
     def points_at_objects(self) -> bool:

@@ -157,7 +157,7 @@ def _label(name: str, row: Row) -> str:
 
 
 def cases(method: str) -> list[Any]:
-    """One test per row; it asks every persona (``each_persona``)."""
+    """One test per row; it asks every persona (``ask_each``)."""
     return [
         pytest.param(name, row, id=_label(name, row))
         for name in TABLE
@@ -242,13 +242,13 @@ def world(db, _matrix) -> World:
 
 @pytest.fixture
 def module_objects(db, _matrix) -> Objects:
-    """The module's objects, for a test that hands each persona a copy (``each_persona``)."""
+    """The module's objects, for a test that hands each persona a copy (``ask_each``)."""
     return _matrix[1]
 
 
 @pytest.fixture
 def objects(db, _matrix) -> Objects:
-    # A fresh copy per cell: rows cache what they build on first use on it, and those rows are rolled back.
+    # A fresh copy per test: rows cache what they build on first use on it, and those rows are rolled back.
     return dataclasses.replace(_matrix[1])
 
 
@@ -316,17 +316,18 @@ def check(response: Any, expected: Expect, url: str, serves: str = "") -> None:
         assert status == expected, f"{url}: expected {expected}, got {status} {location}"
 
 
-def each_persona(base: Objects, personas: Iterable[str], ask: Callable[[str, Objects], None]) -> list[str]:
-    """``ask(persona, objects)`` for every persona, each in a savepoint with a fresh copy of the objects and
-    an empty cache; returns what went wrong, persona by persona, so one run names every wrong cell."""
+def ask_each(base: Objects, cases: Iterable[str], ask: Callable[[str, Objects], None]) -> list[str]:
+    """``ask(case, objects)`` for every case (a persona, or a guardian's situation), each in a savepoint with
+    a fresh copy of the objects and an empty cache, as if it were a test of its own; returns what went wrong,
+    case by case, so one run names every wrong cell."""
     wrong = []
-    for persona in personas:
+    for case in cases:
         cache.clear()
         with transaction.atomic():
             try:
-                ask(persona, dataclasses.replace(base))
+                ask(case, dataclasses.replace(base))
             except AssertionError as error:
-                wrong.append(f"{persona}: {error}")
+                wrong.append(f"{case}: {error}")
             transaction.set_rollback(True)
     return wrong
 
@@ -334,10 +335,10 @@ def each_persona(base: Objects, personas: Iterable[str], ask: Callable[[str, Obj
 @pytest.mark.parametrize(("name", "row"), cases("get"))
 def test_get(name: str, row: Row, module_objects: Objects):
     def ask(persona: str, objects: Objects) -> None:
-        url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
+        url = row.url(name, objects)
         check(client_for(persona, objects).get(url), row.get[persona], url, row.serves)
 
-    wrong = each_persona(module_objects, PERSONAS, ask)
+    wrong = ask_each(module_objects, PERSONAS, ask)
 
     assert not wrong, "\n".join(wrong)
 
@@ -348,10 +349,10 @@ def test_post(name: str, row: Row, module_objects: Objects):
     expected = row.post
 
     def ask(persona: str, objects: Objects) -> None:
-        url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
+        url = row.url(name, objects)
         check(client_for(persona, objects).post(url, row.post_data(objects)), expected[persona], url)
 
-    wrong = each_persona(module_objects, PERSONAS, ask)
+    wrong = ask_each(module_objects, PERSONAS, ask)
 
     assert not wrong, "\n".join(wrong)
 
@@ -435,14 +436,14 @@ def test_guardian_situations_for_every_conversation_url(name: str, row: Row, mod
     reaches = GUARDIAN_REACHES.get(_label(name, row))
 
     def ask(situation: str, objects: Objects) -> None:
-        url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)  # builds the objects first
+        url = row.url(name, objects)  # builds the objects first
         _put_guardian_in(situation, objects.world)
         client = client_for("guardian", objects)
         check(client.get(url), reaches[situation] if reaches else row.get["guardian"], url, row.serves)
         if row.post is not None:
             check(client.post(url, row.post_data(objects)), 404, url)
 
-    wrong = each_persona(module_objects, GUARDIAN_SITUATIONS, ask)
+    wrong = ask_each(module_objects, GUARDIAN_SITUATIONS, ask)
 
     assert not wrong, "\n".join(wrong)
 
@@ -463,7 +464,7 @@ def test_every_template_a_family_page_renders_is_translated_into_the_family_lang
             for persona in FAMILY_PERSONAS:
                 if row.get[persona] != 200:
                     continue
-                url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
+                url = row.url(name, objects)
                 response = client_for(persona, objects).get(url)
                 for template in response.templates:
                     origin = Path(template.origin.name).resolve()

@@ -231,7 +231,7 @@ def _staff_reads() -> list[Any]:
 
 @pytest.mark.parametrize(("name", "row", "persona"), _staff_reads())
 def test_every_staff_page_on_a_students_objects_writes_one_row(objects, name, row, persona):  # noqa: F811
-    url = reverse(name, kwargs=row.kwargs(objects)) + row.query(objects)
+    url = row.url(name, objects)
     client = client_as(objects, persona)
     before = rows_about(objects)
 

@@ -17,7 +17,6 @@ from html.parser import HTMLParser
 import polib
 import pytest
 from django.conf import settings
-from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from koers.language.family import is_family_source
@@ -105,9 +104,7 @@ def family_pages(objects) -> list[tuple[str, str, str]]:
                 continue
             for persona in FAMILY_PERSONAS:
                 if row.get[persona] == 200:
-                    pages.append(
-                        (name, persona, reverse(name, kwargs=row.kwargs(objects)) + row.query(objects))
-                    )
+                    pages.append((name, persona, row.url(name, objects)))
     return pages
 
 
